@@ -1,0 +1,38 @@
+// Builds the CLI and the extension (CommonJS, `vscode` external) into dist/,
+// and the tests and benchmark into out/. `node esbuild.mjs --watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { globSync } from 'tinyglobby';
+import { rmSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
+  {
+    ...common,
+    entryPoints: globSync(['test/unit/**/*.test.ts', 'test/integration/**/*.ts', 'bench/*.ts']),
+    outbase: '.',
+    outdir: 'out',
+    external: ['vscode', 'mocha', 'playwright-core'],
+  },
+];
+
+rmSync('out', { recursive: true, force: true });
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

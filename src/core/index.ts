@@ -1,0 +1,107 @@
+/**
+ * Claim Lens core: the only module the CLI and the extension import.
+ * Pure: no `vscode`, no Node built-ins, no process state.
+ */
+import { analyzeProse } from './analyze';
+import { readHtml } from './formats/html';
+import { readMarkdown } from './formats/markdown';
+import type { ProseDocument } from './formats/prose';
+import { readText } from './formats/text';
+import { defaultSettings, type Settings } from './settings';
+import type { Analysis, BibEntry, Format } from './types';
+
+export * from './types';
+export { LineIndex } from './lines';
+export {
+  defaultSettings,
+  parseSettings,
+  settingsSchema,
+  reportableStatuses,
+  type ParsedSettings,
+  type Settings,
+  type SettingsInput,
+  type SettingsIssue,
+} from './settings';
+
+/** Looks up bibliography entries by citation key. */
+export interface Bibliography {
+  /** The entry for a key, or undefined when no loaded bibliography holds it. */
+  lookup(key: string): BibEntry | undefined;
+  /** Every entry, for completion and quick picks. */
+  entries(): Iterable<BibEntry>;
+}
+
+/** Options of `analyze()`. */
+export interface AnalyzeOptions {
+  readonly format: Format;
+  /** Settings after validation (see `parseSettings`); defaults when omitted. */
+  readonly settings?: Settings;
+  /**
+   * Bibliography entries for `[@key]` citations. When given, a key it does
+   * not hold is an `unknown-citation-key` problem; when omitted, keys are
+   * not checked.
+   */
+  readonly bibliography?: Bibliography;
+}
+
+/**
+ * Finds every numeric claim in `text`, the sources attached to each, and
+ * broken sources. Offsets in the result are 0-based UTF-16 indices into
+ * `text`. Never throws on any input.
+ */
+export function analyze(text: string, options: AnalyzeOptions): Analysis {
+  const settings = options.settings ?? defaultSettings;
+  const prose = readProse(text, options.format);
+  return analyzeProse(text, prose, options.format, settings, options.bibliography);
+}
+
+/** Reads `text` in the given format into prose blocks. */
+export function readProse(text: string, format: Format): ProseDocument {
+  switch (format) {
+    case 'markdown':
+      return readMarkdown(text, { mdx: false });
+    case 'mdx':
+      return readMarkdown(text, { mdx: true });
+    case 'html':
+      return readHtml(text);
+    case 'text':
+      return readText(text);
+  }
+}
+
+const extensionFormats: Record<string, Format> = {
+  md: 'markdown',
+  markdown: 'markdown',
+  qmd: 'markdown',
+  rmd: 'markdown',
+  mdx: 'mdx',
+  html: 'html',
+  htm: 'html',
+  txt: 'text',
+  text: 'text',
+};
+
+/** The format of a file by its name's extension, or undefined when Claim Lens does not read it. */
+export function formatOfPath(path: string): Format | undefined {
+  const dot = path.lastIndexOf('.');
+  if (dot < 0 || dot < path.lastIndexOf('/')) return undefined;
+  return extensionFormats[path.slice(dot + 1).toLowerCase()];
+}
+
+/** The format for a VS Code language id, or undefined. */
+export function formatOfLanguage(languageId: string): Format | undefined {
+  switch (languageId) {
+    case 'markdown':
+    case 'quarto':
+    case 'rmd':
+      return 'markdown';
+    case 'mdx':
+      return 'mdx';
+    case 'html':
+      return 'html';
+    case 'plaintext':
+      return 'text';
+    default:
+      return undefined;
+  }
+}

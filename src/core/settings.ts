@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/** Claim statuses a user can choose to report. */
+export const reportableStatuses = ['uncited', 'attributed', 'cited', 'ignored'] as const;
+
+/**
+ * The one schema for Claim Lens settings. `.claimlensrc.json`/`.yaml` files,
+ * VS Code's `claimlens.*` settings and the CLI all read through it; the
+ * extension manifest's `contributes.configuration` is checked against it.
+ */
+export const settingsSchema = z.strictObject({
+  /** Where a claim's sources are looked for: its sentence, or its whole paragraph. */
+  scope: z.enum(['sentence', 'paragraph']).default('sentence')
+    .describe('Where sources count for a claim: the sentence it stands in, or its whole paragraph.'),
+  /** Which claim statuses are reported as findings (diagnostics, CLI lines, SARIF results). */
+  report: z.array(z.enum(reportableStatuses)).default(['uncited', 'attributed'])
+    .describe('Which claim statuses are reported as findings.'),
+  /** Extra attributing phrases, beside the built-in ones ("as reported by", "数据来源"). */
+  attributionPhrases: z.array(z.string().min(1)).default([])
+    .describe('Extra phrases that attribute a claim to the source named after them, beside the built-in ones.'),
+  /** Regular expressions; a claim whose anchor text matches one is ignored. */
+  ignorePatterns: z.array(z.string().min(1).refine(isValidRegExp, { message: 'not a valid regular expression' })).default([])
+    .describe('Regular expressions: a claim whose text matches one is ignored.'),
+  /** Languages whose number words and attribution phrases are recognised. */
+  languages: z.array(z.enum(['en', 'zh'])).min(1).default(['en', 'zh'])
+    .describe('Languages whose number words, scale words and attribution phrases are recognised.'),
+  /** Whether headings are analysed for claims (the spec says no by default). */
+  includeHeadings: z.boolean().default(false)
+    .describe('Analyse headings for claims too.'),
+  /** Bibliography files (paths or globs, relative to the workspace folder or config file). */
+  bibliography: z.array(z.string().min(1)).default([])
+    .describe('Bibliography files (BibTeX, CSL-JSON, CSL-YAML): paths or globs relative to the workspace folder.'),
+});
+
+/** Settings after defaults are filled in. */
+export type Settings = z.output<typeof settingsSchema>;
+/** Settings as written in a file: every field optional. */
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+/** The defaults, as `settingsSchema.parse({})` gives them. */
+export const defaultSettings: Settings = settingsSchema.parse({});
+
+function isValidRegExp(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One thing wrong with a settings object, with the dotted path of the field. */
+export interface SettingsIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The outcome of `parseSettings`: usable settings always, and what was wrong. */
+export interface ParsedSettings {
+  readonly settings: Settings;
+  readonly issues: readonly SettingsIssue[];
+}
+
+/**
+ * Validates raw settings. Never throws: fields that are wrong are reported
+ * and replaced by their defaults, so one bad field loses nothing else.
+ */
+export function parseSettings(raw: unknown): ParsedSettings {
+  if (raw === undefined || raw === null) return { settings: defaultSettings, issues: [] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { settings: defaultSettings, issues: [{ field: '(root)', message: `expected an object, got ${describe(raw)}` }] };
+  }
+  const result = settingsSchema.safeParse(raw);
+  if (result.success) return { settings: result.data, issues: [] };
+  const issues: SettingsIssue[] = result.error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.map(String).join('.') : '(root)',
+    message: issue.message,
+  }));
+  // Keep every field that is valid on its own; drop the rest to defaults.
+  const kept: Record<string, unknown> = {};
+  const shape = settingsSchema.shape as Record<string, z.ZodType>;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const field = shape[key];
+    if (field && field.safeParse(value).success) kept[key] = value;
+  }
+  return { settings: settingsSchema.parse(kept), issues };
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? `the string "${value}"` : `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,129 @@
+/**
+ * The plain data the analyser returns. Every offset is a 0-based UTF-16 code
+ * unit index into the text given to `analyze()`; every `end` is exclusive.
+ */
+
+/** Input formats the analyser reads. */
+export type Format = 'markdown' | 'mdx' | 'html' | 'text';
+
+/** A half-open range of UTF-16 offsets into the analysed text. */
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What a claim counts or measures. */
+export type ClaimKind =
+  | 'count'
+  | 'percent'
+  | 'money'
+  | 'multiplier'
+  | 'fraction'
+  | 'measure'
+  | 'rank'
+  | 'change';
+
+/** Whether a claim has a source: see the spec, section 3. */
+export type ClaimStatus = 'cited' | 'attributed' | 'uncited' | 'ignored';
+
+/** How a source is attached to a claim. */
+export type SourceKind = 'link' | 'footnote' | 'citation' | 'textual';
+
+/** A bibliography entry a citation key resolves to. */
+export interface BibEntry {
+  readonly key: string;
+  readonly type?: string;
+  readonly authors: readonly string[];
+  readonly year?: string;
+  readonly title?: string;
+  readonly container?: string;
+  readonly publisher?: string;
+  readonly doi?: string;
+  readonly url?: string;
+  /** Where the entry stands, for Go to Definition: file path or URI and 0-based offset. */
+  readonly file?: string;
+  readonly offset?: number;
+  readonly line?: number;
+}
+
+/** A source standing in the text: a link, a footnote, a citation or a named attribution. */
+export interface Source {
+  /** Stable within one analysis: index into `Analysis.sources`. */
+  readonly id: number;
+  readonly kind: SourceKind;
+  /** Where the marker stands: the whole link, the `[^n]` reference, the `[@key]`, the attribution phrase. */
+  readonly range: Range;
+  /** Link text, footnote label, citation key or the named source ("McKinsey"). */
+  readonly label: string;
+  /** Link destination, or the first URL of a footnote definition or bibliography entry. */
+  readonly url?: string;
+  /** A link's title attribute. */
+  readonly title?: string;
+  /** Citation key, without `@`. */
+  readonly key?: string;
+  /** The text of a footnote's definition, or the locator of a citation ("p. 12"). */
+  readonly text?: string;
+  /** Every URL in a footnote's definition. */
+  readonly urls?: readonly string[];
+  /** The named source of a textual attribution ("World Intellectual Property Organization"). */
+  readonly name?: string;
+  /** The attributing phrase itself ("according to", "said", "据…统计"). */
+  readonly phrase?: string;
+  /** The bibliography entry of a citation, when one is known. */
+  readonly entry?: BibEntry;
+}
+
+/** A numeric claim: an anchor (the quantity) in its sentence. */
+export interface Claim {
+  /** Stable for unchanged text: `${start}:${text}`. */
+  readonly id: string;
+  /** The anchor: the quantity expression with its qualifier. */
+  readonly range: Range;
+  /** The anchor's raw text, exactly as it stands. */
+  readonly text: string;
+  readonly kind: ClaimKind;
+  /** The number after scale words ("$40 billion" → 4e10); for a range, its lower bound. */
+  readonly value: number | null;
+  /** The upper bound of a range ("between 6.5 and 7 percent" → 7). */
+  readonly valueMax?: number;
+  /** Currency code (USD, CNY, EUR, …) or unit word ("GB", "percentage points"), else null. */
+  readonly unit: string | null;
+  /** "over", "nearly", "about", "超过", "左右"… */
+  readonly qualifier?: string;
+  /** The sentence (prose, markup taken away) and its raw range. */
+  readonly sentence: string;
+  readonly sentenceRange: Range;
+  readonly status: ClaimStatus;
+  /** Ids into `Analysis.sources`, resolved for convenience. */
+  readonly sources: readonly Source[];
+}
+
+/** Stable codes for broken sources and bad input. */
+export type ProblemCode =
+  | 'missing-footnote'
+  | 'duplicate-footnote'
+  | 'empty-link'
+  | 'unknown-citation-key'
+  | 'missing-bibliography'
+  | 'bibliography-error';
+
+/** A broken source or a problem in the article itself. */
+export interface Problem {
+  readonly code: ProblemCode;
+  readonly message: string;
+  readonly range: Range;
+}
+
+/** The result of `analyze()`. */
+export interface Analysis {
+  readonly format: Format;
+  readonly claims: readonly Claim[];
+  readonly sources: readonly Source[];
+  readonly problems: readonly Problem[];
+}
+
+/** A 1-based line and column (UTF-16 code units), as editors and the CLI show them. */
+export interface LineColumn {
+  readonly line: number;
+  readonly column: number;
+}
