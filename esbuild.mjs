@@ -16,6 +16,9 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  // ESM-only code in dependencies (fdir, under tinyglobby) reads import.meta.url, which CommonJS output lacks.
+  banner: { js: 'const __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__importMetaUrl' },
 };
 
 const builds = [

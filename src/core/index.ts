@@ -22,6 +22,15 @@ export {
   type SettingsInput,
   type SettingsIssue,
 } from './settings';
+export {
+  configFileNames,
+  configSyntaxOf,
+  parseConfigText,
+  settingsJsonSchema,
+  type ConfigIssue,
+  type ConfigSyntax,
+  type ParsedConfig,
+} from './config';
 
 /** Looks up bibliography entries by citation key. */
 export interface Bibliography {

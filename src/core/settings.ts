@@ -53,6 +53,8 @@ function isValidRegExp(source: string): boolean {
 export interface SettingsIssue {
   readonly field: string;
   readonly message: string;
+  /** The field's path as keys and array indices (`['report', 1]`); empty for the whole object. */
+  readonly path: readonly (string | number)[];
 }
 
 /** The outcome of `parseSettings`: usable settings always, and what was wrong. */
@@ -68,17 +70,23 @@ export interface ParsedSettings {
 export function parseSettings(raw: unknown): ParsedSettings {
   if (raw === undefined || raw === null) return { settings: defaultSettings, issues: [] };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { settings: defaultSettings, issues: [{ field: '(root)', message: `expected an object, got ${describe(raw)}` }] };
+    return { settings: defaultSettings, issues: [{ field: '(root)', message: `expected an object, got ${describe(raw)}`, path: [] }] };
   }
   const result = settingsSchema.safeParse(raw);
   if (result.success) return { settings: result.data, issues: [] };
-  const issues: SettingsIssue[] = result.error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.map(String).join('.') : '(root)',
-    message: issue.message,
-  }));
+  const shape = settingsSchema.shape as Record<string, z.ZodType>;
+  const issueAt = (path: readonly PropertyKey[], message: string): SettingsIssue => {
+    const at = path.map((p) => (typeof p === 'number' ? p : String(p)));
+    return { field: at.length ? at.join('.') : '(root)', message, path: at };
+  };
+  const issues: SettingsIssue[] = result.error.issues.flatMap((issue) =>
+    // One issue per unknown key, so each can point at its own field.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => issueAt([...issue.path, key], `unknown setting; expected one of ${Object.keys(shape).join(', ')}`))
+      : [issueAt(issue.path, issue.message)],
+  );
   // Keep every field that is valid on its own; drop the rest to defaults.
   const kept: Record<string, unknown> = {};
-  const shape = settingsSchema.shape as Record<string, z.ZodType>;
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const field = shape[key];
     if (field && field.safeParse(value).success) kept[key] = value;

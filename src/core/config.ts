@@ -1,0 +1,198 @@
+/**
+ * Claim Lens configuration files: `.claimlensrc.json` (JSON with comments and
+ * trailing commas, as `tsconfig.json` allows) and `.claimlensrc.yaml` /
+ * `.claimlensrc.yml`. Pure: the caller reads the file and passes its text.
+ */
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type Node as JsonNode,
+  type ParseError,
+} from 'jsonc-parser/lib/esm/main.js'; // the package's UMD entry hides its modules from bundlers
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { z } from 'zod';
+import { LineIndex } from './lines';
+import { defaultSettings, parseSettings, settingsSchema, type Settings } from './settings';
+
+/** Names of configuration files, in the order they win when a folder holds several. */
+export const configFileNames = ['.claimlensrc.json', '.claimlensrc.yaml', '.claimlensrc.yml'] as const;
+
+/** The syntax of a configuration file. */
+export type ConfigSyntax = 'json' | 'yaml';
+
+/** One thing wrong in a configuration file. */
+export interface ConfigIssue {
+  /** The file name as given to `parseConfigText`. */
+  readonly file: string;
+  /** Dotted path of the field (`report.1`), `(root)` for the whole file, `(syntax)` for a syntax error. */
+  readonly field: string;
+  /** What was expected, in words. */
+  readonly message: string;
+  /** 1-based line of the field (its key, or the array item), when it can be found. */
+  readonly line?: number;
+  /** 1-based column (UTF-16 code units) of the field, when it can be found. */
+  readonly column?: number;
+}
+
+/** The outcome of `parseConfigText`: usable settings always, and what was wrong. */
+export interface ParsedConfig {
+  /** Valid fields of the file, defaults for the rest (all defaults after a syntax error). */
+  readonly settings: Settings;
+  readonly issues: readonly ConfigIssue[];
+}
+
+/** The syntax of a configuration file by its name: `.json` and `.jsonc` are JSON with comments, anything else YAML. */
+export function configSyntaxOf(fileName: string): ConfigSyntax {
+  return /\.jsonc?$/i.test(fileName) ? 'json' : 'yaml';
+}
+
+/** Finds the 0-based offset of a field, for a path of keys and array indices. */
+type Locate = (path: readonly (string | number)[]) => number | undefined;
+
+interface Parsed {
+  readonly value: unknown;
+  readonly syntaxErrors: readonly { offset: number; message: string }[];
+  readonly locate: Locate;
+}
+
+/**
+ * Parses the text of a configuration file into settings. Never throws. A
+ * syntax error gives the defaults and an issue at its (first) position; a field of
+ * the wrong type or value falls back to its default and gives an issue naming
+ * the field, what was expected and where the field stands; the other fields
+ * are kept. A top-level `$schema` key (for editors) is allowed and ignored.
+ */
+export function parseConfigText(text: string, fileName: string): ParsedConfig {
+  const lines = new LineIndex(text);
+  const at = (offset: number | undefined): { line?: number; column?: number } =>
+    offset === undefined ? {} : lines.lineColumn(offset);
+  if (!text.trim()) return { settings: defaultSettings, issues: [] };
+
+  const parsed = configSyntaxOf(fileName) === 'json' ? parseJson(text) : parseYaml(text);
+  const syntaxError = parsed.syntaxErrors[0];
+  if (syntaxError) {
+    // Only the first: later syntax errors are mostly its echoes.
+    return { settings: defaultSettings, issues: [{ file: fileName, field: '(syntax)', message: syntaxError.message, ...at(syntaxError.offset) }] };
+  }
+  const { settings, issues } = parseSettings(withoutSchemaKey(parsed.value));
+  const located = issues.map((issue) => ({
+    file: fileName,
+    field: issue.field,
+    message: issue.message,
+    ...at(parsed.locate(issue.path) ?? parsed.locate([])),
+  }));
+  return { settings, issues: located.sort(byPosition) };
+}
+
+function byPosition(a: ConfigIssue, b: ConfigIssue): number {
+  return (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+function withoutSchemaKey(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !('$schema' in value)) return value;
+  const { $schema: _schema, ...rest } = value as Record<string, unknown>;
+  return rest;
+}
+
+const jsonErrorMessages: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected a colon after the property name',
+  CommaExpected: 'expected a comma',
+  CloseBraceExpected: 'expected a closing brace "}"',
+  CloseBracketExpected: 'expected a closing bracket "]"',
+  EndOfFileExpected: 'expected the end of the file after the object',
+  InvalidCommentToken: 'invalid comment',
+  UnexpectedEndOfComment: 'comment not closed',
+  UnexpectedEndOfString: 'string not closed',
+  UnexpectedEndOfNumber: 'number not finished',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in string',
+};
+
+function parseJson(text: string): Parsed {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const locate: Locate = (path) => {
+    if (!root) return undefined;
+    if (!path.length) return root.offset;
+    const node = findNodeAtLocation(root, [...path]);
+    if (!node) return undefined;
+    // An object member is shown at its key; an array item at the item.
+    const parent: JsonNode | undefined = node.parent;
+    return parent?.type === 'property' && parent.children?.[0] ? parent.children[0].offset : node.offset;
+  };
+  return {
+    value: root ? getNodeValue(root) : undefined,
+    syntaxErrors: errors.map((e) => ({ offset: e.offset, message: `invalid JSON: ${jsonErrorMessages[printParseErrorCode(e.error)] ?? 'syntax error'}` })),
+    locate,
+  };
+}
+
+function parseYaml(text: string): Parsed {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const locate: Locate = (path) => {
+    let node: unknown = doc.contents;
+    let offset = rangeStart(node);
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+        if (!pair) return undefined;
+        offset = rangeStart(pair.key) ?? rangeStart(pair.value);
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === 'number') {
+        node = node.items[key];
+        offset = rangeStart(node);
+      } else {
+        return undefined;
+      }
+    }
+    return offset;
+  };
+  const syntaxErrors = doc.errors.map((e) => ({ offset: e.pos[0], message: `invalid YAML: ${firstLine(e.message)}` }));
+  let value: unknown;
+  if (!syntaxErrors.length) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (cause) {
+      syntaxErrors.push({ offset: 0, message: `invalid YAML: ${cause instanceof Error ? cause.message : String(cause)}` });
+    }
+  }
+  return { value, syntaxErrors, locate };
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as YamlNode | null | undefined)?.range?.[0];
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0];
+  return line.charAt(0).toLowerCase() + line.slice(1);
+}
+
+/**
+ * The JSON Schema (draft-07) of a `.claimlensrc.json` file, generated from
+ * the settings schema. VS Code reads `allowComments`/`allowTrailingCommas`,
+ * matching what `parseConfigText` accepts.
+ */
+export function settingsJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(settingsSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
+  const { $schema, properties, ...rest } = generated;
+  return {
+    $schema,
+    title: 'Claim Lens configuration',
+    description: 'Settings for Claim Lens: which numeric claims are reported and where their sources are looked for.',
+    allowComments: true,
+    allowTrailingCommas: true,
+    ...rest,
+    properties: {
+      $schema: { type: 'string', description: 'The JSON Schema this file follows (for editors).' },
+      ...(properties as Record<string, unknown>),
+    },
+  };
+}

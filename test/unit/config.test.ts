@@ -1,0 +1,144 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parseConfigText, settingsJsonSchema, type ConfigIssue } from '../../src/core/config';
+import { defaultSettings, type Settings } from '../../src/core/settings';
+
+const lines = (...rows: string[]) => rows.join('\n');
+
+interface Row {
+  readonly name: string;
+  readonly file: string;
+  readonly text: string;
+  readonly settings: Partial<Settings>;
+  readonly issues: readonly Omit<ConfigIssue, 'file'>[];
+}
+
+const unknownSetting =
+  'unknown setting; expected one of scope, report, attributionPhrases, ignorePatterns, languages, includeHeadings, bibliography';
+const reportExpected = 'Invalid option: expected one of "uncited"|"attributed"|"cited"|"ignored"';
+
+const rows: Row[] = [
+  {
+    name: 'good JSON, with comments and a trailing comma',
+    file: '.claimlensrc.json',
+    text: lines(
+      '{',
+      '  "$schema": "./schemas/claimlensrc.schema.json",',
+      '  // Paragraph scope: our writers cite at the end of a paragraph.',
+      '  "scope": "paragraph",',
+      '  /* only the claims nobody sourced */',
+      '  "report": ["uncited"],',
+      '  "ignorePatterns": ["^\\\\d{4}$"],',
+      '}',
+    ),
+    settings: { scope: 'paragraph', report: ['uncited'], ignorePatterns: ['^\\d{4}$'] },
+    issues: [],
+  },
+  {
+    name: 'good YAML',
+    file: '.claimlensrc.yaml',
+    text: lines('# house rules', 'scope: paragraph', 'languages: [en]', 'attributionPhrases:', '  - as reported by', 'includeHeadings: true', ''),
+    settings: { scope: 'paragraph', languages: ['en'], attributionPhrases: ['as reported by'], includeHeadings: true },
+    issues: [],
+  },
+  {
+    name: 'an empty YAML file',
+    file: '.claimlensrc.yml',
+    text: '\n',
+    settings: {},
+    issues: [],
+  },
+  {
+    name: 'a JSON syntax error, with its position',
+    file: '.claimlensrc.json',
+    text: lines('{', '  "scope": "paragraph"', '  "report": ["uncited"]', '}'),
+    settings: {},
+    issues: [{ field: '(syntax)', message: 'invalid JSON: expected a comma', line: 3, column: 3 }],
+  },
+  {
+    name: 'a YAML syntax error, with its position',
+    file: '.claimlensrc.yml',
+    text: lines('scope: paragraph', 'report: [uncited', 'languages: [en]'),
+    settings: {},
+    issues: [{ field: '(syntax)', message: 'invalid YAML: flow sequence in block collection must be sufficiently indented and end with a ]', line: 3, column: 1 }],
+  },
+  {
+    name: 'a field of the wrong type in JSON: its field, line and column; the rest kept',
+    file: '.claimlensrc.json',
+    text: lines('{', '  "scope": "paragraph",', '  "includeHeadings": "yes"', '}'),
+    settings: { scope: 'paragraph' },
+    issues: [{ field: 'includeHeadings', message: 'Invalid input: expected boolean, received string', line: 3, column: 3 }],
+  },
+  {
+    name: 'a wrong array item in YAML points at the item',
+    file: '.claimlensrc.yaml',
+    text: lines('scope: paragraph', 'report:', '  - uncited', '  - everything'),
+    settings: { scope: 'paragraph' },
+    issues: [{ field: 'report.1', message: reportExpected, line: 4, column: 5 }],
+  },
+  {
+    name: 'an unknown field',
+    file: '.claimlensrc.json',
+    text: lines('{', '  "scope": "sentence",', '  "colour": "red"', '}'),
+    settings: {},
+    issues: [{ field: 'colour', message: unknownSetting, line: 3, column: 3 }],
+  },
+  {
+    name: 'a bad regular expression',
+    file: '.claimlensrc.yml',
+    text: lines('ignorePatterns:', '  - "^FY\\\\d+$"', '  - "(unclosed"', 'languages: [zh]'),
+    settings: { languages: ['zh'] },
+    issues: [{ field: 'ignorePatterns.1', message: 'not a valid regular expression', line: 3, column: 5 }],
+  },
+  {
+    name: 'several issues, in file order',
+    file: '.claimlensrc.yaml',
+    text: lines('nope: 1', 'scope: everywhere', 'languages: []'),
+    settings: {},
+    issues: [
+      { field: 'nope', message: unknownSetting, line: 1, column: 1 },
+      { field: 'scope', message: 'Invalid option: expected one of "sentence"|"paragraph"', line: 2, column: 1 },
+      { field: 'languages', message: 'Too small: expected array to have >=1 items', line: 3, column: 1 },
+    ],
+  },
+  {
+    name: 'not an object',
+    file: '.claimlensrc.json',
+    text: '\n["uncited"]\n',
+    settings: {},
+    issues: [{ field: '(root)', message: 'expected an object, got an array', line: 2, column: 1 }],
+  },
+  {
+    name: 'columns count UTF-16 code units',
+    file: '.claimlensrc.json',
+    text: '{"attributionPhrases": ["数据来源"], "😀": 1}',
+    settings: { attributionPhrases: ['数据来源'] },
+    issues: [{ field: '😀', message: unknownSetting, line: 1, column: 34 }],
+  },
+];
+
+describe('parseConfigText', () => {
+  for (const row of rows) {
+    it(row.name, () => {
+      const parsed = parseConfigText(row.text, row.file);
+      assert.deepEqual(parsed, {
+        settings: { ...defaultSettings, ...row.settings },
+        issues: row.issues.map((issue) => ({ file: row.file, ...issue })),
+      });
+    });
+  }
+});
+
+describe('settingsJsonSchema', () => {
+  it('matches the committed schemas/claimlensrc.schema.json (regenerate with node scripts/gen-schema.mjs)', () => {
+    const committed: unknown = JSON.parse(readFileSync('schemas/claimlensrc.schema.json', 'utf8'));
+    assert.deepEqual(committed, settingsJsonSchema());
+  });
+
+  it('describes every setting, allows $schema and nothing else', () => {
+    const schema = settingsJsonSchema();
+    assert.deepEqual(Object.keys(schema.properties as object).sort(), ['$schema', ...Object.keys(defaultSettings)].sort());
+    assert.equal(schema.additionalProperties, false);
+    assert.equal(schema.allowComments, true);
+  });
+});
