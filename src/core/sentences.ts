@@ -4,7 +4,114 @@ export interface Span {
   readonly end: number;
 }
 
-/** Splits prose into sentences. */
+/** Abbreviations that never end a sentence. */
+const neverFinal = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'gov', 'sen', 'rep', 'rev', 'hon',
+  'pres', 'lt', 'col', 'capt', 'sgt', 'cmdr', 'adm', 'no', 'nos', 'vs', 'v', 'e.g', 'i.e', 'cf', 'approx', 'ca',
+  'est', 'fig', 'figs', 'p', 'pp', 'vol', 'vols', 'ch', 'sec', 'art', 'eq', 'ed', 'eds', 'al', 'jan', 'feb',
+  'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri',
+  'sat', 'sun', 'dept', 'univ', 'assn', 'bros', 'op', 'para', 'viz', 'ibid', 'etc.,',
+]);
+/** Abbreviations that end a sentence only when a capitalised word follows that is not a name. */
+const maybeFinal = new Set(['inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'etc', 'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m', 'bros', 'dept']);
+/** Words that commonly open a sentence: after "U.S." or "Inc." they mark a new one. */
+const openers = new Set([
+  'The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'In', 'On', 'At', 'But', 'And', 'A', 'An', 'He', 'She',
+  'They', 'We', 'I', 'Its', 'Their', 'Our', 'As', 'For', 'If', 'While', 'When', 'Meanwhile', 'However', 'Still',
+  'Yet', 'So', 'Now', 'Last', 'Next', 'Some', 'Many', 'Most', 'Shares', 'Analysts', 'There', 'According',
+]);
+
+const closers = '"\'”’」』)）]】';
+
+/** Speech tags after a closing quote keep the quote in their sentence: `"…。”王龙基称。`, `"…." she said.` */
+const zhSpeechTag = /^[^。！？!?\n]{1,24}?(?:称|表示|说|指出|认为|介绍|强调)[。！!]/u;
+
+/**
+ * Splits one block of prose into sentences. A sentence runs to its final
+ * punctuation and any closing quotes and brackets; the white space after it
+ * belongs to it too, so a marker standing between the punctuation and the
+ * next sentence (a footnote reference) falls in the sentence it follows.
+ * Abbreviations and decimal points do not end a sentence; Chinese
+ * punctuation ends one without a following space. Linear in the text.
+ */
 export function splitSentences(text: string): Span[] {
-  return [{ start: 0, end: text.length }];
+  const spans: Span[] = [];
+  const n = text.length;
+  let start = skipSpace(text, 0);
+  let i = start;
+  while (i < n) {
+    const c = text[i];
+    let cut = -1;
+    if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?' || c === '…' || c === '.') {
+      let j = i + 1;
+      while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '。' || text[j] === '！' || text[j] === '？')) j++;
+      let k = j;
+      while (k < n && closers.includes(text[k])) k++;
+      const cjk = c === '。' || c === '！' || c === '？';
+      if (cjk) {
+        if (k > j && zhSpeechTag.test(text.slice(k, k + 30))) cut = -1;
+        else cut = k;
+      } else if (k >= n) {
+        cut = n;
+      } else if (isSpaceAt(text, k)) {
+        if (c !== '.' || endsSentence(text, i, skipSpace(text, k))) cut = k;
+      } else if (isHanAt(text, k) && c !== '.') {
+        cut = k;
+      }
+      if (cut < 0) {
+        i = k > i ? k : i + 1;
+        continue;
+      }
+      const next = skipSpace(text, cut);
+      spans.push({ start, end: next });
+      start = next;
+      i = next;
+      continue;
+    }
+    if (c === '\n' && text[i + 1] === '\n') {
+      const next = skipSpace(text, i);
+      if (next > start) spans.push({ start, end: next });
+      start = next;
+      i = next;
+      continue;
+    }
+    i++;
+  }
+  if (start < n || spans.length === 0) spans.push({ start, end: n });
+  return spans;
+}
+
+/** Whether the period at `dot` ends a sentence, given the next non-space position `next`. */
+function endsSentence(text: string, dot: number, next: number): boolean {
+  if (next >= text.length) return true;
+  const following = text[next];
+  // A decimal point or a lower-case continuation: not an end.
+  if (/[a-z]/u.test(following)) return false;
+  // The word before the period.
+  let w = dot;
+  while (w > 0 && /[\p{L}.]/u.test(text[w - 1])) w--;
+  const word = text.slice(w, dot).toLowerCase();
+  if (neverFinal.has(word)) return false;
+  // A single initial ("J. K. Rowling").
+  if (/^\p{Lu}$/u.test(text.slice(w, dot)) && /\p{Lu}/u.test(following)) return false;
+  if (maybeFinal.has(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
+    const m = /^\p{L}+/u.exec(text.slice(next, next + 20));
+    return !!m && openers.has(m[0]);
+  }
+  return true;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpaceAt(text, i)) i++;
+  return i;
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || c === 0x2009 || c === 0x202f;
+}
+
+function isHanAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff01 && c <= 0xff5e) || c === 0x201c || c === 0x300c;
 }

@@ -1,4 +1,31 @@
 import type { ClaimKind } from '../types';
+import {
+  capitalisedFunctionWords,
+  currencyCodesBefore,
+  currencySymbols,
+  currencyWords,
+  fractionWords,
+  identifierWords,
+  measureUnits,
+  monthWords,
+  notCountedAfter,
+  numberWords,
+  percentWords,
+  qualifiersBefore,
+  scaleSuffixes,
+  scaleWords,
+  timeWords,
+  zhClassifiers,
+  zhCurrencies,
+  zhDigits,
+  zhMeasures,
+  zhQualifiersAfter,
+  zhQualifiersBefore,
+  zhScales,
+  zhSmallScales,
+  zhTimeWords,
+} from './lexicon';
+import { tokenize, type Token } from './tokens';
 
 /** A quantity found in prose, by prose offsets. */
 export interface ClaimMatch {
@@ -11,7 +38,629 @@ export interface ClaimMatch {
   readonly qualifier?: string;
 }
 
-/** Finds numeric claims in one block of prose. */
-export function findClaims(_text: string, _languages: readonly string[]): ClaimMatch[] {
-  return [];
+/** A quantity being read: token indices are inclusive. */
+interface Quantity {
+  first: number;
+  last: number;
+  value: number;
+  valueMax?: number;
+  kind: ClaimKind | null;
+  unit: string | null;
+  scaled: boolean;
+  /** Written in words ("six", "a trillion"), not digits. */
+  words: boolean;
+  /** The core number token, for year and name checks. */
+  core: Token;
+}
+
+const comparatives = new Set([
+  'more', 'less', 'fewer', 'as', 'the', 'that', 'larger', 'bigger', 'higher', 'greater', 'faster', 'smaller',
+  'lower', 'cheaper', 'longer', 'better', 'worse', 'over', 'what', 'than',
+]);
+const changeWords: ReadonlyMap<string, number> = new Map([
+  ['doubled', 2], ['tripled', 3], ['trebled', 3], ['quadrupled', 4], ['halved', 0.5],
+]);
+const rankWords = new Set(['ranked', 'ranks', 'rank', 'ranking', 'placed', 'place', 'came', 'finished', 'ranged']);
+const superlativeAfter = /^(?:largest|biggest|highest|lowest|most|best|worst|fastest|slowest|richest|poorest|busiest|oldest|youngest|smallest|leading|place|position)$/u;
+const ordinalSuffix = /^(?:st|nd|rd|th)$/u;
+const sentenceEnd = new Set(['.', '!', '?', '。', '！', '？', ':', '：', ';', '；', '"', '“', '”', '(', '（', '—', '–', '-', '•', '*']);
+
+/**
+ * Finds the numeric claims in one block of prose (spec section 1), leaving
+ * out what is never a claim (section 2): years, dates, durations, names and
+ * versions with digits, identifiers, idioms. Linear in the block's length.
+ */
+export function findClaims(text: string, languages: readonly string[]): ClaimMatch[] {
+  const zh = languages.includes('zh');
+  const en = languages.includes('en');
+  const tokens = tokenize(text);
+  const out: ClaimMatch[] = [];
+  let floor = 0; // first token not yet used by a claim
+  for (let i = 0; i < tokens.length; i++) {
+    if (i < floor) continue;
+    const q = readQuantity(tokens, i, en, zh);
+    if (!q) continue;
+    if (q === 'skip') continue;
+    const result = finish(tokens, q, floor, en, zh);
+    if (result === 'skip') {
+      floor = q.last + 1;
+      i = q.last;
+      continue;
+    }
+    if (!result) continue;
+    out.push(result.match);
+    floor = result.last + 1;
+    i = result.last;
+  }
+  return out;
+}
+
+/** Reads a quantity whose number starts at token `i`: currency, number, scale, unit, range. */
+function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: boolean): Quantity | 'skip' | null {
+  const t = tokens[i];
+  let q: Quantity | null = null;
+  if (t.kind === 'num' || (t.kind === 'sym' && currencyPrefixAt(tokens, i))) {
+    q = readAmount(tokens, i, en, zh);
+  } else if (t.kind === 'word' && en) {
+    if (currencyCodesBefore.has(t.lower) && tokens[i + 1]?.kind === 'num') q = readAmount(tokens, i, en, zh);
+    else q = readWordQuantity(tokens, i);
+  } else if (t.kind === 'han' && zh) {
+    q = readZhQuantity(tokens, i);
+    // Chinese numerals count only with a unit: "二三十家", "两亿元", not "十二五".
+    if (q && q.kind === null) {
+      readScaleAndUnit(tokens, q.last + 1, q, en, zh);
+      if (q.kind === null) return null;
+    }
+  }
+  if (!q) return null;
+  return readRange(tokens, q, en, zh);
+}
+
+/** Whether a currency symbol at `i` is followed by a number (`$40`, `US$1,000`, `€ 5`). */
+function currencyPrefixAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!currencySymbols.has(t.text) && t.text !== '$') return false;
+  const next = tokens[i + 1];
+  return next?.kind === 'num' && (!next.space || t.text !== '$');
+}
+
+/** `[currency] number [scale] [unit]`, starting at a number, a currency symbol or a currency code. */
+function readAmount(tokens: readonly Token[], i: number, en: boolean, zh: boolean): Quantity | null {
+  let first = i;
+  let unit: string | null = null;
+  let j = i;
+  const t = tokens[j];
+  if (t.kind === 'sym') {
+    unit = currencySymbols.get(t.text) ?? 'USD';
+    // "US$", "HK$": a letter prefix written against the symbol.
+    const prev = tokens[j - 1];
+    if (t.text === '$' && prev?.kind === 'word' && !t.space && currencySymbols.has(prev.text + '$')) {
+      unit = currencySymbols.get(prev.text + '$') ?? unit;
+      first = j - 1;
+    }
+    j++;
+  } else if (t.kind === 'word') {
+    unit = currencyWords.get(t.lower) ?? null;
+    j++;
+  }
+  const core = tokens[j];
+  if (core?.kind !== 'num') return null;
+  const q: Quantity = { first, last: j, value: core.value, kind: unit ? 'money' : null, unit, scaled: false, words: false, core };
+  j++;
+  readScaleAndUnit(tokens, j, q, en, zh);
+  return q;
+}
+
+/** Scale words and units after the number. */
+function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: boolean, zh: boolean): void {
+  // Scale: "billion", "bn", "$30m", "万", "亿", "万亿".
+  let t = tokens[j];
+  if (t?.kind === 'word' && en) {
+    const scale = scaleWords.get(t.lower) ?? (q.unit && !t.space ? scaleSuffixes.get(t.lower) : undefined);
+    if (scale !== undefined && !(t.lower === 'hundred' && q.scaled)) {
+      q.value *= scale;
+      q.scaled = true;
+      q.last = j++;
+      t = tokens[j];
+      // "two hundred thousand", "1.5 thousand million"
+      const again = t?.kind === 'word' ? scaleWords.get(t.lower) : undefined;
+      if (again !== undefined && again > scale) {
+        q.value *= again;
+        q.last = j++;
+        t = tokens[j];
+      }
+    }
+  } else if (t?.kind === 'han' && zh && !t.space) {
+    let k = j;
+    let factor = 1;
+    while (tokens[k]?.kind === 'han' && !tokens[k].space) {
+      const f = zhScales.get(tokens[k].text) ?? (q.words ? undefined : zhSmallScales.get(tokens[k].text));
+      if (f === undefined) break;
+      factor *= f;
+      k++;
+    }
+    if (k > j) {
+      q.value *= factor;
+      q.scaled = true;
+      q.last = k - 1;
+      j = k;
+      t = tokens[j];
+    }
+  }
+  if (!t) return;
+  // Chinese "多" / "余" between the number and its classifier ("二十多家").
+  if (t.kind === 'han' && zh && (t.text === '多' || t.text === '余') && isZhUnitStart(tokens, j + 1)) {
+    q.last = j++;
+    t = tokens[j];
+    if (!t) return;
+  }
+  if (t.kind === 'sym' && (t.text === '%' || t.text === '％')) {
+    q.kind = 'percent';
+    q.last = j;
+    return;
+  }
+  if (t.kind === 'word' && en) {
+    const lower = t.lower;
+    if (percentWords.has(lower)) {
+      q.kind = 'percent';
+      q.last = j;
+      if (lower === 'percentage' && /^points?$/u.test(tokens[j + 1]?.lower ?? '')) {
+        q.unit = 'percentage points';
+        q.last = j + 1;
+      }
+      return;
+    }
+    if (lower === 'per' && tokens[j + 1]?.lower === 'cent') {
+      q.kind = 'percent';
+      q.last = j + 1;
+      return;
+    }
+    if (lower === 'cents' || lower === 'cent' || lower === 'pence') {
+      if (q.unit === null) {
+        q.kind = 'money';
+        q.unit = currencyWords.get(lower) ?? 'USD';
+        q.value /= 100;
+        q.last = j;
+      }
+      return;
+    }
+    // "US dollars", "U.S. dollars"
+    let c = j;
+    if ((lower === 'us' || lower === 'u') && tokens[j + 1]?.lower === 'dollars') c = j + 1;
+    const currency = currencyWords.get(tokens[c].lower);
+    if (currency && q.unit === null && !(tokens[c].lower === 'won' && !/^\p{Lu}/u.test(tokens[c].text) && !q.scaled)) {
+      q.kind = 'money';
+      q.unit = currency;
+      q.last = c;
+      return;
+    }
+    if (lower === 'x' && !t.space) {
+      q.kind = 'multiplier';
+      q.last = j;
+      return;
+    }
+    if (lower === 'times' && comparatives.has(tokens[j + 1]?.lower ?? '')) {
+      q.kind = 'multiplier';
+      q.last = j;
+      return;
+    }
+    if (measureUnits.has(lower) && q.unit === null && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$/u.test(lower))) {
+      q.kind = 'measure';
+      q.unit = t.text;
+      q.last = j;
+      return;
+    }
+    return;
+  }
+  if (t.kind === 'han' && zh && !t.space) {
+    readZhUnit(tokens, j, q);
+  }
+}
+
+function isZhUnitStart(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j];
+  if (t?.kind !== 'han') return false;
+  return zhClassifiers.has(t.text) || zhCurrencies.some(([w]) => w[0] === t.text) || t.text === '倍';
+}
+
+/** Chinese units: currencies, 倍, 个百分点, classifiers. */
+function readZhUnit(tokens: readonly Token[], j: number, q: Quantity): void {
+  const ahead = hanRun(tokens, j, 5);
+  if (ahead.startsWith('个百分点')) {
+    q.kind = 'percent';
+    q.unit = 'percentage points';
+    q.last = j + 3;
+    return;
+  }
+  for (const [word, code] of zhCurrencies) {
+    if (ahead.startsWith(word)) {
+      if (word === '亿美元') continue; // 亿 was read as a scale already
+      q.kind = 'money';
+      q.unit = code;
+      q.last = j + word.length - 1;
+      return;
+    }
+  }
+  if (ahead.startsWith('倍')) {
+    q.kind = 'multiplier';
+    q.last = j;
+    return;
+  }
+  for (const len of [4, 3, 2, 1]) {
+    const w = ahead.slice(0, len);
+    if (w.length === len && zhClassifiers.has(w)) {
+      q.kind = zhMeasures.has(w) ? 'measure' : 'count';
+      if (q.kind === 'measure') q.unit = w;
+      q.last = j + len - 1;
+      return;
+    }
+  }
+}
+
+/** Up to `max` Han characters written together from token `j`. */
+function hanRun(tokens: readonly Token[], j: number, max: number): string {
+  let s = '';
+  for (let k = j; k < tokens.length && s.length < max; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'han' || (k > j && t.space)) break;
+    s += t.text;
+  }
+  return s;
+}
+
+/** Quantities written in words: "fourteen", "a trillion", "two-thirds", "six times", "half". */
+function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null {
+  const t = tokens[i];
+  const lower = t.lower;
+  const next = tokens[i + 1];
+  const base = { first: i, last: i, unit: null, scaled: false, words: true, core: t };
+
+  const change = changeWords.get(lower);
+  if (change !== undefined) {
+    if (next?.kind === 'word' && (next.lower === 'as' || next.lower === 'down' || next.lower === 'over')) return null;
+    return { ...base, value: change, kind: 'change' };
+  }
+  if (lower === 'twice' && next?.kind === 'word' && (next.lower === 'as' || next.lower === 'the' || next.lower === 'that')) {
+    return { ...base, value: 2, kind: 'multiplier' };
+  }
+  const fold = /^(\w+?)-?fold$/u.exec(lower);
+  if (fold && numberWords.has(fold[1])) return { ...base, value: numberWords.get(fold[1]) ?? 0, kind: 'multiplier' };
+
+  // "two-thirds", "one-third", "three-quarters"
+  const dash = lower.indexOf('-');
+  if (dash > 0) {
+    const a = lower.slice(0, dash);
+    const b = lower.slice(dash + 1);
+    const n = numberWords.get(a);
+    const f = fractionWords.get(b);
+    if (n !== undefined && f !== undefined && n > 0) return { ...base, value: n * f, kind: 'fraction' };
+    const tens = numberWords.get(a);
+    const units = numberWords.get(b);
+    if (tens !== undefined && units !== undefined && tens >= 20 && tens % 10 === 0 && units < 10) {
+      return { ...base, value: tens + units, kind: null };
+    }
+    return null;
+  }
+  // "a quarter of", "a third of", "a trillion Yuan"
+  if ((lower === 'a' || lower === 'an') && next?.kind === 'word') {
+    const f = fractionWords.get(next.lower);
+    if (f !== undefined && f !== 0.5 && tokens[i + 2]?.lower === 'of') return { ...base, last: i + 1, value: f, kind: 'fraction' };
+    if (scaleWords.has(next.lower) && next.lower !== 'mn' && next.lower !== 'bn') return { ...base, value: 1, kind: null };
+    return null;
+  }
+  if (lower === 'half') return { ...base, value: 0.5, kind: 'fraction' };
+  const n = numberWords.get(lower);
+  if (n === undefined) return null;
+  return { ...base, value: n, kind: null };
+}
+
+/** Chinese numerals and 百分之: "二三十家", "百分之六十", "两亿元". */
+function readZhQuantity(tokens: readonly Token[], i: number): Quantity | null {
+  const t = tokens[i];
+  // 百分之六十 / 百分之6
+  if (t.text === '百' && hanRun(tokens, i, 3) === '百分之') {
+    const after = tokens[i + 3];
+    if (after?.kind === 'num') {
+      return { first: i, last: i + 3, value: after.value, kind: 'percent', unit: null, scaled: false, words: false, core: after };
+    }
+    const zhNum = readZhNumeral(tokens, i + 3);
+    if (zhNum) return { first: i, last: zhNum.last, value: zhNum.value, kind: 'percent', unit: null, scaled: false, words: true, core: t };
+    return null;
+  }
+  if (!zhDigits.has(t.text) && !zhSmallScales.has(t.text)) return null;
+  // A numeral inside a word (第一, 十二五, 一些) is not a quantity: it must be followed by a unit.
+  const prev = tokens[i - 1];
+  if (prev?.kind === 'han' && !prev.space && (prev.text === '第' || prev.text === '初' || prev.text === '周' || zhDigits.has(prev.text))) return null;
+  const zhNum = readZhNumeral(tokens, i);
+  if (!zhNum) return null;
+  const q: Quantity = { first: i, last: zhNum.last, value: zhNum.value, kind: null, unit: null, scaled: false, words: true, core: t };
+  if (zhNum.valueMax !== undefined) q.valueMax = zhNum.valueMax;
+  return q;
+}
+
+/** Reads Chinese numerals: 十二 = 12, 一百五十 = 150, 二三十 = 20 to 30. */
+function readZhNumeral(tokens: readonly Token[], i: number): { last: number; value: number; valueMax?: number } | null {
+  let total = 0;
+  let pending = -1;
+  let low = -1;
+  let last = -1;
+  for (let k = i; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'han' || (k > i && t.space)) break;
+    const d = zhDigits.get(t.text);
+    const s = zhSmallScales.get(t.text);
+    if (d !== undefined) {
+      if (pending >= 0) low = pending; // 二三十: two digits in a row give a range
+      pending = d;
+      last = k;
+    } else if (s !== undefined) {
+      const lowPart = low >= 0 ? low * s : -1;
+      total += (pending >= 0 ? pending : 1) * s;
+      if (lowPart >= 0) low = total - (pending >= 0 ? pending : 1) * s + lowPart;
+      pending = -1;
+      last = k;
+    } else break;
+  }
+  if (last < 0) return null;
+  if (pending >= 0) total += pending;
+  if (low >= 0 && low < total) return { last, value: low, valueMax: total };
+  return { last, value: total };
+}
+
+/** "10-20 trillion RMB", "between 6.5 percent and 7 percent", "２－３条", "6 to 7 trillion". */
+function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boolean): Quantity {
+  const j = q.last + 1;
+  const c = tokens[j];
+  if (!c) return q;
+  const dash = c.kind === 'sym' && '-–—－~～'.includes(c.text);
+  const word = c.kind === 'word' && (c.lower === 'to' || (c.lower === 'and' && precededBy(tokens, q.first, 'between')));
+  const han = c.kind === 'han' && (c.text === '至' || c.text === '到');
+  if (!dash && !word && !han) return q;
+  if (dash && (c.space || tokens[j + 1]?.space) && c.text !== '–') return q;
+  if (word && precededBy(tokens, q.first, 'from')) return q;
+  const second = tokens[j + 1];
+  if (!second) return q;
+  let r: Quantity | null = null;
+  if (second.kind === 'num' || (second.kind === 'sym' && currencyPrefixAt(tokens, j + 1)) ||
+      (second.kind === 'word' && currencyCodesBefore.has(second.lower) && tokens[j + 2]?.kind === 'num')) {
+    r = readAmount(tokens, j + 1, en, zh);
+  } else if (second.kind === 'word' && q.words) {
+    r = readWordQuantity(tokens, j + 1);
+    if (r) readScaleAndUnit(tokens, r.last + 1, r, en, zh);
+  } else if (second.kind === 'han' && zh) {
+    r = readZhQuantity(tokens, j + 1);
+    if (r) readScaleAndUnit(tokens, r.last + 1, r, en, zh);
+  }
+  if (!r) return q;
+  if (isYear(r) || isYear(q)) return q;
+  // A range shares one kind: "5.5% to $1.20 billion" is two claims.
+  const compatible =
+    (q.kind === null && !q.scaled) || (q.kind === r.kind && (q.unit === r.unit || q.kind === 'money'));
+  if (!compatible) return q;
+  // "10-20 trillion RMB": the bare lower bound takes the upper bound's scale and unit.
+  let low = q.value;
+  if (q.kind === null && !q.scaled && r.scaled) low = q.value * (r.value / r.core.value || 1);
+  return { ...q, last: r.last, value: low, valueMax: r.value, kind: r.kind ?? q.kind, unit: r.unit ?? q.unit, scaled: q.scaled || r.scaled };
+}
+
+function precededBy(tokens: readonly Token[], i: number, word: string): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (tokens[k].lower === word) return true;
+  return false;
+}
+
+function isYear(q: Quantity): boolean {
+  const t = q.core;
+  return q.kind === null && !q.scaled && t.kind === 'num' && !t.grouped && !t.decimal && t.digits === 4 && t.value >= 1000 && t.value <= 2199;
+}
+
+/**
+ * Decides whether a quantity is a claim, fixes its kind, widens the anchor to
+ * its qualifiers, and returns the match, or 'skip' when the tokens are used
+ * up by something that is not a claim (a year range, a version).
+ */
+function finish(tokens: readonly Token[], q: Quantity, floor: number, en: boolean, zh: boolean): { match: ClaimMatch; last: number } | 'skip' | null {
+  const first = tokens[q.first];
+  const core = q.core;
+  const prev = tokens[q.first - 1];
+  const next = tokens[q.last + 1];
+  const bare = q.kind === null && !q.scaled;
+
+  // Trailing "or more", "左右", "以上".
+  let last = q.last;
+  let qualifierAfter: string | undefined;
+  if (next?.kind === 'word' && next.lower === 'or' && (tokens[q.last + 2]?.lower === 'more' || tokens[q.last + 2]?.lower === 'so')) {
+    qualifierAfter = `or ${tokens[q.last + 2].lower}`;
+    last = q.last + 2;
+  } else if (next?.kind === 'han' && zh && !next.space) {
+    const ahead = hanRun(tokens, q.last + 1, 2);
+    const hit = zhQualifiersAfter.find((w) => ahead.startsWith(w));
+    if (hit && (hit.length === 2 || hit === '多' || hit === '余')) {
+      qualifierAfter = hit;
+      last = q.last + hit.length;
+    }
+  }
+
+  // --- What is never a claim ---
+  if (first.kind === 'num' || core.kind === 'num') {
+    const numTok = core.kind === 'num' ? core : first;
+    const numIndex = tokens.indexOf(numTok, q.first);
+    const before = tokens[numIndex - 1];
+    const after = tokens[numIndex + 1];
+    // Years and decades: "2024", "the 1990s".
+    if (isYear(q)) return 'skip';
+    if (after && !after.space && after.kind === 'word' && after.lower === 's') return 'skip';
+    if (before && !numTok.space && (before.text === '’' || before.text === "'") && after?.lower === 's') return 'skip';
+    // Letters written against digits: "5G", "S24", "Q3", "FY2024", "A380", "GPT-4".
+    if (before && !numTok.space && before.kind === 'word' && !currencySymbols.has(before.text + '$') && !currencyCodesBefore.has(before.lower)) return 'skip';
+    if (before && !numTok.space && before.kind === 'sym' && (before.text === '-' || before.text === '#' || before.text === '№' || before.text === '/' || before.text === '.' || before.text === ':' || before.text === '_')) {
+      const b2 = tokens[numIndex - 2];
+      if (before.text !== '-' || (b2 && !before.space && (b2.kind === 'word' || b2.kind === 'num'))) return 'skip';
+    }
+    if (q.kind === null && after && !after.space && after.kind === 'word') {
+      if (ordinalSuffix.test(after.lower)) return readOrdinal(tokens, q, numIndex + 1);
+      return 'skip';
+    }
+    if (after && !after.space && after.kind === 'sym' && (after.text === ':' || after.text === '/') && tokens[numIndex + 2]?.kind === 'num' && !tokens[numIndex + 2].space) return 'skip';
+    if (after && !after.space && after.kind === 'sym' && after.text === '.' && tokens[numIndex + 2]?.kind === 'num') return 'skip';
+    // Phone numbers and codes: "555-123-4567".
+    if (after?.text === '-' && tokens[numIndex + 2]?.kind === 'num' && tokens[numIndex + 3]?.text === '-') return 'skip';
+    // "01.AI", "3.js": a number written against a dot and a word is a name.
+    if (after?.text === '.' && !after.space && tokens[numIndex + 2]?.kind === 'word' && !tokens[numIndex + 2].space) return 'skip';
+    if (bare) {
+      // In Chinese a count takes a classifier: "１２英寸" is a product's size, a name.
+      if (after?.kind === 'han' && !after.space) return 'skip';
+      // Leading zeros: codes, not quantities ("007", "01").
+      if (numTok.text.length > 1 && numTok.text[0] === '0' && !numTok.decimal) return 'skip';
+      // List numbering at the start of a block: "1. ", "2) ".
+      if (q.first === 0 && after?.kind === 'sym' && (after.text === '.' || after.text === ')')) return 'skip';
+      // "(1)" enumerations.
+      if (before?.text === '(' && after?.text === ')' && core.value < 100) return 'skip';
+    }
+  }
+  if (bare || q.kind === 'change') {
+    // Dates: "January 2024", "Oct. 27", "3 July".
+    const p1 = prev?.kind === 'sym' && prev.text === '.' ? tokens[q.first - 2] : prev;
+    if (p1?.kind === 'word' && monthWords.has(p1.lower) && (p1.lower !== 'may' || /^M/u.test(p1.text))) return null;
+    if (next?.kind === 'word' && monthWords.has(next.lower) && /^\p{Lu}/u.test(next.text)) return null;
+    // Identifiers: "page 12", "No. 5", "section 4", "aged 45".
+    if (p1?.kind === 'word' && identifierWords.has(p1.lower) && !(p1.lower === 'number' && q.words)) return 'skip';
+    // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4".
+    if (prev?.kind === 'word' && /^\p{Lu}/u.test(prev.text) && !capitalisedFunctionWords.has(prev.lower) && !q.words) return 'skip';
+  }
+  // Durations and ages: "five years", "20 years", "10-year", "４个月", "２０１０年".
+  if (q.kind === null || q.kind === 'count') {
+    let n = next;
+    if (n?.kind === 'sym' && n.text === '-' && !n.space) n = tokens[q.last + 2];
+    if (n?.kind === 'word' && timeWords.has(n.lower)) return 'skip';
+    if (n?.kind === 'han' && !n.space) {
+      const ahead = hanRun(tokens, q.last + 1, 2);
+      if (zhTimeWords.some((w) => ahead.startsWith(w))) return 'skip';
+    }
+  }
+
+  let kind: ClaimKind = q.kind ?? 'count';
+  if (q.words && bare && q.kind === null) {
+    // A number word counts something only when a noun follows: not "one", not "the other two being".
+    const word = first.lower;
+    if (word === 'one' || word === 'zero') return null;
+    if (/^\p{Lu}/u.test(first.text) && prev && !sentenceEnd.has(prev.text)) return null;
+    if (word === 'a' || word === 'an') return null;
+    // "the three provinces", "these two companies": a reference back, not a count.
+    if (prev?.kind === 'word' && /^(?:the|these|those|its|their|our|his|her|all|other|both|each|every|another)$/u.test(prev.lower)) return null;
+    const n = tokens[q.last + 1];
+    if (!n || n.kind !== 'word') return null;
+    if (notCountedAfter.has(n.lower)) return null;
+    if (n.lower === 'of') {
+      const extended = readOfPhrase(tokens, q.last + 1);
+      if (extended < 0) return null;
+      last = extended;
+    }
+    if (n.lower === 'in' && isNumberWordOrDigit(tokens[q.last + 2])) return null;
+  }
+  if (q.kind === null && !q.words && core.kind === 'num' && tokens[q.last + 1]?.lower === 'of') {
+    const extended = readOfPhrase(tokens, q.last + 1);
+    if (extended >= 0) last = extended;
+  }
+  if (q.kind === 'fraction' && first.lower === 'half') {
+    // "half" is a claim when qualified ("almost half") or "half of" a whole.
+    if (!qualifierBefore(tokens, q.first, floor) && !(tokens[q.last + 1]?.lower === 'of' && !/^(?:first|second|latter|other|the|a)$/u.test(prev?.lower ?? ''))) return null;
+  }
+  if (q.kind === 'fraction' && (first.lower === 'quarter' || first.lower === 'third')) return null;
+  // "the first three-quarters" of a year is a period of time.
+  if (q.kind === 'fraction' && prev?.kind === 'word' && /^(?:first|last|past|next|final|initial|second|third)$/u.test(prev.lower)) return null;
+
+  // --- The anchor: qualifiers before ---
+  let start = q.first;
+  let qualifier: string | undefined;
+  const qb = qualifierBefore(tokens, q.first, floor);
+  if (qb) {
+    start = qb.first;
+    qualifier = qb.text;
+  }
+  if (qualifierAfter) qualifier = qualifier ? `${qualifier} … ${qualifierAfter}` : qualifierAfter;
+  if (q.kind === null && qualifier === 'between' && q.valueMax === undefined) qualifier = undefined;
+  if (kind === 'count' && q.valueMax === undefined && first.kind === 'num' && core.value === 0) return null;
+
+  const value = Number.isFinite(q.value) ? round(q.value) : null;
+  const match: ClaimMatch = {
+    start: tokens[start].start,
+    end: tokens[last].end,
+    kind,
+    value,
+    ...(q.valueMax !== undefined ? { valueMax: round(q.valueMax) } : {}),
+    unit: q.unit,
+    ...(qualifier ? { qualifier } : {}),
+  };
+  void en;
+  return { match, last };
+}
+
+function round(v: number): number {
+  return Number(v.toPrecision(12));
+}
+
+function isNumberWordOrDigit(t: Token | undefined): boolean {
+  return !!t && (t.kind === 'num' || numberWords.has(t.lower));
+}
+
+/** "four of the top five", "3 of 10": returns the last token index, or -1. */
+function readOfPhrase(tokens: readonly Token[], ofIndex: number): number {
+  let k = ofIndex + 1;
+  if (tokens[k]?.lower === 'the') k++;
+  if (tokens[k]?.kind === 'word' && /^(?:top|largest|biggest|leading|world's|last|first|past)$/u.test(tokens[k].lower)) k++;
+  const t = tokens[k];
+  if (t && (t.kind === 'num' || (numberWords.has(t.lower) && t.lower !== 'one'))) {
+    if (t.kind === 'num' && !t.grouped && t.digits === 4 && !t.decimal) return -1;
+    return k;
+  }
+  return -1;
+}
+
+/** Ordinals: a rank when ranking words stand by ("ranked 3rd of 190", "the 2nd largest"). */
+function readOrdinal(tokens: readonly Token[], q: Quantity, suffix: number): { match: ClaimMatch; last: number } | 'skip' {
+  const before = [tokens[q.first - 1], tokens[q.first - 2]].some((t) => t && rankWords.has(t.lower));
+  const after = tokens[suffix + 1];
+  if (!before && !(after && superlativeAfter.test(after.lower))) return 'skip';
+  let last = suffix;
+  if (after?.lower === 'of' && tokens[suffix + 2]?.kind === 'num') last = suffix + 2;
+  return {
+    match: { start: tokens[q.first].start, end: tokens[last].end, kind: 'rank', value: q.core.value, unit: null },
+    last,
+  };
+}
+
+/** The qualifier words right before token `i` ("more than", "about", "超过"), not reaching below `floor`. */
+function qualifierBefore(tokens: readonly Token[], i: number, floor: number): { first: number; text: string } | null {
+  let end = i - 1;
+  // "up to a $1 billion": an article between the qualifier and the number.
+  if (tokens[end]?.kind === 'word' && (tokens[end].lower === 'a' || tokens[end].lower === 'an') && tokens[i].kind !== 'word') end--;
+  if (end < floor || end < 0) return null;
+  const t = tokens[end];
+  if (t.kind === 'han') {
+    const chars: string[] = [];
+    for (let k = end; k >= floor && k > end - 3 && tokens[k].kind === 'han'; k--) chars.unshift(tokens[k].text);
+    const run = chars.join('');
+    for (const w of zhQualifiersBefore) {
+      if (run.endsWith(w)) return { first: end - w.length + 1, text: w };
+    }
+    return null;
+  }
+  // "approx." and "ca.": a period after the word.
+  let wordEnd = end;
+  if (t.kind === 'sym' && t.text === '.' && tokens[end - 1]?.kind === 'word') wordEnd = end - 1;
+  for (const words of qualifiersBefore) {
+    const len = words.length;
+    const last = words[len - 1];
+    const dotted = last.endsWith('.');
+    const lastWord = dotted ? last.slice(0, -1) : last;
+    const at = dotted ? wordEnd : end;
+    if (dotted && at === end) continue;
+    if (!dotted && wordEnd !== end) continue;
+    const from = at - len + 1;
+    if (from < floor || from < 0) continue;
+    let ok = tokens[at].kind === 'word' && tokens[at].lower === lastWord;
+    for (let k = 0; ok && k < len - 1; k++) ok = tokens[from + k].kind === 'word' && tokens[from + k].lower === words[k];
+    if (ok) return { first: from, text: words.join(' ') };
+  }
+  return null;
 }

@@ -1,14 +1,314 @@
+import { tokenize, type Token } from '../claims/tokens';
 import type { Settings } from '../settings';
 
 /** A textual attribution found in prose: the named source and the phrase that names it. */
 export interface Attribution {
+  /** Prose offsets of the phrase and the name together. */
   readonly start: number;
   readonly end: number;
+  /** The named source ("PitchBook", "the research firm", "中国半导体行业协会"). */
   readonly name: string;
+  /** The attributing phrase ("according to", "said", "据…统计"). */
   readonly phrase: string;
 }
 
-/** Finds textual attributions ("according to WIPO", "PitchBook found", "据…统计") in one block. */
-export function findAttributions(_text: string, _settings: Settings): Attribution[] {
-  return [];
+/** Verbs whose subject is the source: "PitchBook found", "the company said". */
+const speechVerbs = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'found', 'finds', 'noted', 'notes', 'estimated',
+  'estimates', 'showed', 'shows', 'show', 'shown', 'revealed', 'reveals', 'stated', 'states', 'wrote', 'writes',
+  'added', 'announced', 'announces', 'indicated', 'indicates', 'explained', 'observed', 'calculated',
+  'calculates', 'concluded', 'concludes', 'projected', 'projects',
+]);
+/** Nouns that name a kind of evidence: "a report by", "data from". */
+const evidenceNouns = new Set([
+  'report', 'reports', 'survey', 'surveys', 'study', 'studies', 'analysis', 'analyses', 'research', 'poll',
+  'data', 'figures', 'statistics', 'stats', 'estimates', 'numbers', 'index', 'review', 'paper', 'filing',
+  'filings', 'release', 'statement', 'census', 'tally', 'count', 'forecast', 'forecasts', 'ranking', 'rankings',
+]);
+/** Participles followed by "by" + source: "released by", "compiled by". */
+const byParticiples = new Set(['released', 'published', 'compiled', 'reported', 'estimated', 'conducted', 'calculated']);
+/** Words that may stand between a participle and "by": "released Wednesday by". */
+const timeFillers = /^(?:on|last|this|early|late|earlier|today|yesterday|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jointly|separately|recently)$/u;
+const determiners = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
+const leadingFiller = new Set([
+  'the', 'a', 'an', 'new', 'newly', 'latest', 'recent', 'its', 'their', 'annual', 'preliminary', 'official', 'fresh',
+  'most', 'just-released', 'updated', 'final', 'quarterly', 'monthly', 'weekly', 'released',
+]);
+const pronouns = new Set([
+  'he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'one', 'someone', 'somebody', 'everyone',
+  'this', 'there', 'them', 'him', 'her', 'us', 'me',
+]);
+/** Heads of generic sources, with or without "the" (spec 7): "experts say", "N% of the respondents said". */
+const crowdHeads = new Set([
+  'experts', 'expert', 'analysts', 'analyst', 'researchers', 'respondents', 'participants', 'people', 'users',
+  'sources', 'observers', 'critics', 'economists', 'scientists', 'others', 'many', 'some', 'most', 'insiders',
+  'investors', 'commentators', 'organizations', 'companies', 'firms', 'businesses', 'leaders', 'developers',
+  'professionals', 'workers', 'employees', 'customers', 'consumers', 'americans', 'voters', 'members', 'teams',
+  'percent', 'all', 'both', 'each', 'few', 'majority', 'minority', 'half', 'third', 'quarter',
+]);
+/** Heads of indefinite sources without a determiner: "studies show", "estimates suggest". */
+const genericHeads = new Set([
+  'experts', 'expert', 'analysts', 'analyst', 'studies', 'researchers', 'respondents', 'participants', 'people',
+  'users', 'sources', 'observers', 'critics', 'officials', 'economists', 'scientists', 'others', 'many', 'some',
+  'most', 'insiders', 'executives', 'investors', 'commentators', 'reports', 'estimates', 'surveys', 'polls',
+  'data', 'figures', 'numbers', 'statistics', 'organizations', 'companies', 'firms', 'businesses', 'leaders',
+  'developers', 'professionals', 'workers', 'employees', 'customers', 'consumers', 'americans', 'voters',
+  'members', 'teams', 'percent', 'all', 'both', 'each', 'few', 'majority', 'minority', 'half', 'third', 'quarter',
+]);
+/** Words that end a noun phrase. */
+const phraseStops = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'as', 'than', 'while', 'but', 'because', 'if', 'when', 'where', 'in', 'on',
+  'at', 'for', 'with', 'by', 'from', 'to', 'into', 'over', 'under', 'after', 'before', 'since', 'during', 'about',
+  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might',
+  'should', 'must', 'do', 'does', 'did', 'not', 'also', 'such', 'so', 'or', 'nor', 'yet', 'then', 'there', 'here',
+  'said', 'says', 'told', 'reported', 'found', 'noted', 'estimated', 'showed', 'shows', 'according', 'per',
+  'however', 'although', 'though', 'its', 'their', 'released', 'published', 'including', 'up', 'down',
+  'rose', 'fell', 'grew', 'increased', 'decreased', 'declined', 'jumped', 'climbed', 'dropped', 'reached',
+]);
+const adverbsBeforeVerb = new Set([
+  'also', 'earlier', 'recently', 'previously', 'separately', 'later', 'further', 'originally', 'initially',
+  'subsequently', 'itself', 'alone', 'last', 'has', 'have', 'had', 'just', 'once', 'again', 'first', 'both',
+]);
+
+/**
+ * Finds textual attributions in one block of prose (spec section 7): the
+ * built-in English and Chinese phrases plus `settings.attributionPhrases`,
+ * each with the source it names. Pronoun speakers ("he said") and generic
+ * sources ("experts say", "N% of respondents said") name no source and are
+ * left out.
+ */
+export function findAttributions(text: string, settings: Settings): Attribution[] {
+  const out: Attribution[] = [];
+  if (settings.languages.includes('en')) findEnglish(text, settings.attributionPhrases, out);
+  if (settings.languages.includes('zh') && hasHan(text)) findChinese(text, out);
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function hasHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+  }
+  return false;
+}
+
+function findEnglish(text: string, extra: readonly string[], out: Attribution[]): void {
+  const tokens = tokenize(text);
+  const extras = extra.map((p) => p.toLowerCase().split(/\s+/u).filter(Boolean));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') {
+      // "(Source: Stanford HAI)", "Sources: IDC; Gartner"
+      continue;
+    }
+    const lower = t.lower;
+    const next = tokens[i + 1];
+    let found: Attribution | null = null;
+    if (lower === 'according' && next?.lower === 'to') {
+      found = forward(text, tokens, i, i + 2, 'according to', false);
+    } else if (lower === 'per' && next && next.kind === 'word') {
+      found = forward(text, tokens, i, i + 1, 'per', true);
+    } else if (lower === 'citing') {
+      found = forward(text, tokens, i, i + 1, 'citing', false);
+    } else if ((lower === 'source' || lower === 'sources') && next?.text === ':' ) {
+      found = forward(text, tokens, i, i + 2, 'source:', false);
+    } else if (evidenceNouns.has(lower) && (next?.lower === 'by' || next?.lower === 'from')) {
+      found = forward(text, tokens, i, i + 2, `${lower} ${next.lower}`, true);
+    } else if (byParticiples.has(lower) && byAfter(tokens, i) > 0) {
+      found = forward(text, tokens, i, byAfter(tokens, i) + 1, `${lower} by`, true);
+    } else if (speechVerbs.has(lower)) {
+      found = backward(text, tokens, i) ?? (isQuoteOrComma(tokens[i - 1]) ? forward(text, tokens, i, i + 1, lower, true) : null);
+    }
+    if (!found) {
+      for (const words of extras) {
+        if (words.length && words.every((w, k) => tokens[i + k]?.lower === w)) {
+          found = forward(text, tokens, i, i + words.length, words.join(' '), false);
+          if (found) break;
+        }
+      }
+    }
+    if (found) out.push(found);
+  }
+}
+
+/** Index of "by" after a participle, allowing time words between ("released Wednesday by"), or -1. */
+function byAfter(tokens: readonly Token[], i: number): number {
+  for (let k = i + 1; k < tokens.length && k <= i + 3; k++) {
+    if (tokens[k].lower === 'by') return k;
+    if (tokens[k].kind !== 'word' || !timeFillers.test(tokens[k].lower)) return -1;
+  }
+  return -1;
+}
+
+function isQuoteOrComma(t: Token | undefined): boolean {
+  return !!t && t.kind === 'sym' && ',"”’\''.includes(t.text);
+}
+
+function isCapitalised(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xc0 && c <= 0xde);
+}
+
+/** A source named after the phrase: "according to [the] X", "per X", "a report by X". */
+function forward(text: string, tokens: readonly Token[], phraseStart: number, k: number, phrase: string, strict: boolean): Attribution | null {
+  const np = collectForward(tokens, k);
+  if (!np) return null;
+  let { first, last } = np;
+  // "IBES data from Refinitiv", "a recent report from IDC China": name the maker.
+  const link = tokens[last + 1];
+  if (link && (link.lower === 'from' || link.lower === 'by' || link.lower === 'at') && tokens[last + 2] && isCapitalised(tokens[last + 2])) {
+    const more = collectForward(tokens, last + 2);
+    if (more) last = more.last;
+  }
+  const words = tokens.slice(first, last + 1);
+  if (!isNamed(words, tokens[first - 1], strict)) return null;
+  first = Math.min(first, np.first);
+  return {
+    start: tokens[phraseStart].start,
+    end: tokens[last].end,
+    name: cleanName(text.slice(tokens[first].start, tokens[last].end)),
+    phrase,
+  };
+}
+
+function collectForward(tokens: readonly Token[], k: number): { first: number; last: number } | null {
+  let i = k;
+  let determiner: Token | undefined;
+  while (tokens[i]?.kind === 'word' && leadingFiller.has(tokens[i].lower) && i < k + 3) {
+    if (determiners.has(tokens[i].lower)) determiner = tokens[i];
+    i++;
+  }
+  const first = determiner && !isCapitalised(tokens[i] ?? determiner) ? tokens.indexOf(determiner, k) : i;
+  let last = -1;
+  for (let j = i; j < tokens.length && j < i + 8; j++) {
+    const t = tokens[j];
+    if (t.kind === 'word') {
+      if (phraseStops.has(t.lower) && !(j > i && t.lower === 'of' && tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
+      if ((t.lower === 'and' || t.lower === 'of' || t.lower === 'for') && !(tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
+      last = j;
+    } else if (t.kind === 'sym' && (t.text === '&' || (t.text === '.' && !t.space && tokens[j + 1] && !tokens[j + 1].space && last === j - 1))) {
+      continue;
+    } else if (t.kind === 'num' && last === j - 1 && !t.space) {
+      last = j;
+    } else break;
+  }
+  if (last < 0) return null;
+  return { first: Math.min(first, i), last };
+}
+
+/** A source named before a speech verb: "PitchBook found", "the research firm said", "IBM and HP reported". */
+function backward(text: string, tokens: readonly Token[], verb: number): Attribution | null {
+  let k = verb - 1;
+  while (k >= 0 && tokens[k].kind === 'word' && adverbsBeforeVerb.has(tokens[k].lower) && k > verb - 3) k--;
+  const last = k;
+  let first = -1;
+  for (let j = k; j >= 0 && j > k - 7; j--) {
+    const t = tokens[j];
+    if (t.kind === 'word') {
+      if (phraseStops.has(t.lower) && !determiners.has(t.lower)) break;
+      if ((t.lower === 'and' || t.lower === 'of' || t.lower === '&') && !(tokens[j - 1] && isCapitalised(tokens[j - 1]))) break;
+      first = j;
+      if (determiners.has(t.lower) || t.lower === 'a' || t.lower === 'an') break;
+    } else if (t.kind === 'sym' && (t.text === '&' || t.text === '.' || t.text === '-') && !t.space) {
+      continue;
+    } else if (t.kind === 'sym' && (t.text === ')' || t.text === '）')) {
+      // "International Data Corp. (IDC) said": step over a parenthesised acronym.
+      let m = j - 1;
+      while (m >= 0 && m > j - 4 && tokens[m].text !== '(' && tokens[m].text !== '（') m--;
+      if (m < 0 || (tokens[m].text !== '(' && tokens[m].text !== '（')) break;
+      j = m;
+    } else break;
+  }
+  if (first < 0 || last < first) return null;
+  const words = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
+  if (!isNamed(words, tokens[first - 1], false)) return null;
+  // "other majors such as IBM and HP": keep from the first capitalised word when the phrase starts generic.
+  return {
+    start: tokens[first].start,
+    end: tokens[verb].end,
+    name: cleanName(text.slice(tokens[first].start, tokens[last].end)),
+    phrase: tokens[verb].lower,
+  };
+}
+
+/** Whether a noun phrase names a source (spec 7): a name, or a definite description that is not generic. */
+function isNamed(words: readonly Token[], before: Token | undefined, strict: boolean): boolean {
+  const ws = words.filter((t) => t.kind === 'word');
+  if (!ws.length) return false;
+  const head = ws[ws.length - 1].lower;
+  if (ws.length === 1 && pronouns.has(head)) return false;
+  if (ws.every((t) => pronouns.has(t.lower) || determiners.has(t.lower))) return false;
+  const sentenceStart = !before || (before.kind === 'sym' && '.!?"“'.includes(before.text));
+  const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
+  if (crowdHeads.has(head)) return capitals.length > 0 && ws.length > 1;
+  if (capitals.length) return !(ws.length === 1 && genericHeads.has(head));
+  if (determiners.has(ws[0].lower) && ws.length >= 2) return true;
+  void strict;
+  return false;
+}
+
+const possessive = /['’]s\b.*$/su;
+const trailingEvidence = /\s+(?:latest\s+|new\s+|recent\s+|annual\s+)?(?:research|data|report|survey|study|analysis|figures|estimates|statistics|index|numbers|poll)$/u;
+
+/** Tidies a name: "the World Intellectual Property Organization’s latest report" → "World Intellectual Property Organization". */
+function cleanName(raw: string): string {
+  let name = raw.replace(/\s+/gu, ' ').trim();
+  // A possessive keeps its owner when what follows is generic ("WIPO's latest report"),
+  // and stays whole when what follows is a name too ("China's National Bureau of Statistics").
+  const poss = possessive.exec(name);
+  if (poss && poss.index > 0 && /\p{Lu}/u.test(name.slice(0, poss.index)) && !/\s\p{Lu}/u.test(poss[0])) name = name.slice(0, poss.index);
+  if (/\p{Lu}/u.test(name.replace(/^the\s+/iu, '')) && trailingEvidence.test(name)) {
+    const cut = name.replace(trailingEvidence, '');
+    if (/\p{Lu}/u.test(cut)) name = cut;
+  }
+  if (/^the\s+\p{Lu}/u.test(name) || /^The\s+\p{Lu}/u.test(name)) name = name.replace(/^the\s+/iu, '');
+  return name;
+}
+
+// --- Chinese ---
+
+/** 据X统计 / 据X显示 / 据X估计 … */
+const zhAccording = /据([^，。；！？,;!?\n]{1,40}?)(统计|显示|估计|估算|预计|预测|报道|调查|测算|介绍|了解|分析|数据)/gu;
+/** X指出 / X表示 / X称 / X统计 / X数据显示 / X报告显示 */
+const zhVerbs = /(指出|表示|宣称|声称|称|透露|统计|数据显示|报告显示|公报显示|调查显示|研究显示)/gu;
+const zhDelimiters = '，。；：！？、“”「」《》,;:!?"\n';
+const zhPronouns = /^(?:他|她|他们|她们|我们|我|它|它们|其|对方|有人|有关人士|相关人士|相关机构|专家|业内人士|分析人士)$/u;
+const zhTrailingNoise = /(?:之前|近期|日前|近日|今天|昨天|今日|此前|最新|同时|也|还|则|又|曾|均|都|亦|[０-９\d]+日(?:在[^\s]{1,2})?|在[沪京港深穗])+$/u;
+const zhPublish = /(?:发布|公布|披露|出具)(?:的)?(?:统计)?(?:数据|报告|公报)?$/u;
+
+function findChinese(text: string, out: Attribution[]): void {
+  zhAccording.lastIndex = 0;
+  const taken: [number, number][] = [];
+  for (let m = zhAccording.exec(text); m; m = zhAccording.exec(text)) {
+    const name = tidyZh(m[1]);
+    if (!name || zhPronouns.test(name)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, name, phrase: `据…${m[2]}` });
+    taken.push([m.index, m.index + m[0].length]);
+  }
+  zhVerbs.lastIndex = 0;
+  for (let m = zhVerbs.exec(text); m; m = zhVerbs.exec(text)) {
+    const verbStart = m.index;
+    if (taken.some(([a, b]) => verbStart >= a && verbStart < b)) continue;
+    let s = verbStart;
+    while (s > 0 && verbStart - s < 40 && !zhDelimiters.includes(text[s - 1])) s--;
+    let raw = text.slice(s, verbStart).trim();
+    // "数据显示" with nothing before still names the data.
+    const evidence = m[1].endsWith('显示') ? m[1].slice(0, -2) : '';
+    if (!raw && !evidence) continue;
+    raw = tidyZh(raw);
+    const name = (raw + evidence).trim();
+    if (!name || zhPronouns.test(raw) && !evidence) continue;
+    out.push({ start: s, end: verbStart + m[1].length, name, phrase: m[1] });
+  }
+}
+
+function tidyZh(raw: string): string {
+  let name = raw.trim();
+  for (let i = 0; i < 3; i++) {
+    const before = name;
+    name = name.replace(zhPublish, '').replace(zhTrailingNoise, '').trim();
+    if (name === before) break;
+  }
+  return name;
 }

@@ -1,0 +1,186 @@
+/** What a token is. `skip` covers URLs, e-mail addresses, handles and placeholders: never part of a claim. */
+export type TokenKind = 'num' | 'word' | 'han' | 'sym' | 'skip';
+
+/** A token of prose, by prose offsets. */
+export interface Token {
+  readonly kind: TokenKind;
+  readonly start: number;
+  readonly end: number;
+  /** The text; for `num`, digits normalised to ASCII with separators removed. */
+  readonly text: string;
+  /** Lower-case text of a word. */
+  readonly lower: string;
+  /** Whether white space stands right before the token. */
+  readonly space: boolean;
+  /** A number's value. */
+  readonly value: number;
+  /** A number written with thousands separators ("38,210"). */
+  readonly grouped: boolean;
+  /** A number with a decimal part. */
+  readonly decimal: boolean;
+  /** A number's integer digit count. */
+  readonly digits: number;
+}
+
+const enum C {
+  Zero = 48,
+  Nine = 57,
+  FullZero = 0xff10,
+  FullNine = 0xff19,
+}
+
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= C.Zero && c <= C.Nine) return c - C.Zero;
+  if (c >= C.FullZero && c <= C.FullNine) return c - C.FullZero;
+  return -1;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || c === 0x2009 || c === 0x202f ||
+    c === 0x200b || c === 0xfeff || c === 12;
+}
+
+function isHan(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Full-width Latin letters (Ａ–Ｚ, ａ–ｚ), common in Chinese text. */
+function isFullWidthLetter(c: number): boolean {
+  return (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+
+const urlLike = /^(?:https?:\/\/|www\.)/iu;
+
+/**
+ * Splits prose into tokens in one pass. Numbers take thousands separators
+ * (`38,210`) and a decimal part, in ASCII or full-width digits; words take
+ * inner hyphens and apostrophes (`two-thirds`, `Applied's`); each Han
+ * character is a token; URLs, e-mail addresses, `@handles` and `\uFFFC`
+ * placeholders become `skip` tokens.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  let space = true;
+  const push = (kind: TokenKind, start: number, end: number, norm?: string, value = NaN, grouped = false, decimal = false, digits = 0): void => {
+    const t = norm ?? text.slice(start, end);
+    tokens.push({ kind, start, end, text: t, lower: kind === 'word' ? t.toLowerCase() : t, space, value, grouped, decimal, digits });
+    space = false;
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      space = true;
+      i++;
+      continue;
+    }
+    // URLs, e-mail addresses and handles run to the next space.
+    if ((c === 104 || c === 72 || c === 119 || c === 87) && urlLike.test(text.slice(i, i + 8))) {
+      const end = runToSpace(text, i);
+      push('skip', i, end);
+      i = end;
+      continue;
+    }
+    if (c === 0xfffc) {
+      push('skip', i, i + 1);
+      i++;
+      continue;
+    }
+    if (digitAt(text, i) >= 0) {
+      i = readNumber(text, i, push);
+      continue;
+    }
+    if (isLetter(c)) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (isLetter(d)) j++;
+        else if ((d === 45 || d === 39 || d === 0x2019) && j + 1 < n && isLetter(text.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      if (j < n && text.charCodeAt(j) === 64 /* @ */ && j + 1 < n && !isSpace(text.charCodeAt(j + 1))) {
+        const end = runToSpace(text, i);
+        push('skip', i, end); // an e-mail address
+        i = end;
+        continue;
+      }
+      push('word', i, j);
+      i = j;
+      continue;
+    }
+    if (c === 64 /* @ */ && i + 1 < n && isLetter(text.charCodeAt(i + 1)) && (i === 0 || !isLetter(text.charCodeAt(i - 1)))) {
+      let j = i + 1;
+      while (j < n && /[\w:.\-]/u.test(text[j])) j++;
+      push('skip', i, j);
+      i = j;
+      continue;
+    }
+    if (isFullWidthLetter(c)) {
+      let j = i + 1;
+      while (j < n && isFullWidthLetter(text.charCodeAt(j))) j++;
+      push('word', i, j);
+      i = j;
+      continue;
+    }
+    if (isHan(c)) {
+      push('han', i, i + 1);
+      i++;
+      continue;
+    }
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    push('sym', i, i + width);
+    i += width;
+  }
+  return tokens;
+}
+
+function runToSpace(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && !isSpace(text.charCodeAt(j)) && !'"<>)]}，。'.includes(text[j])) j++;
+  while (j > i + 1 && '.,;:!?'.includes(text[j - 1])) j--;
+  return j;
+}
+
+type Push = (kind: TokenKind, start: number, end: number, norm?: string, value?: number, grouped?: boolean, decimal?: boolean, digits?: number) => void;
+
+function readNumber(text: string, i: number, push: Push): number {
+  const start = i;
+  const n = text.length;
+  let digits = '';
+  let grouped = false;
+  let j = i;
+  while (j < n && digitAt(text, j) >= 0) digits += String(digitAt(text, j++));
+  // Thousands separators: a comma followed by exactly three digits, after one to three leading digits.
+  if (digits.length <= 3) {
+    while (j + 3 < n + 1 && text[j] === ',' && digitAt(text, j + 1) >= 0 && digitAt(text, j + 2) >= 0 && digitAt(text, j + 3) >= 0 &&
+      digitAt(text, j + 4) < 0) {
+      digits += String(digitAt(text, j + 1)) + String(digitAt(text, j + 2)) + String(digitAt(text, j + 3));
+      grouped = true;
+      j += 4;
+    }
+  }
+  const intDigits = digits.length;
+  let decimal = false;
+  if (j + 1 < n && (text[j] === '.' || text[j] === '．') && digitAt(text, j + 1) >= 0) {
+    let k = j + 1;
+    let frac = '';
+    while (k < n && digitAt(text, k) >= 0) frac += String(digitAt(text, k++));
+    // "1.2.3" is a version: keep it one token that no claim can use.
+    if (k + 1 < n && text[k] === '.' && digitAt(text, k + 1) >= 0) {
+      while (k < n && (digitAt(text, k) >= 0 || (text[k] === '.' && digitAt(text, k + 1) >= 0))) k++;
+      push('skip', start, k);
+      return k;
+    }
+    digits += '.' + frac;
+    decimal = true;
+    j = k;
+  }
+  push('num', start, j, digits, Number(digits), grouped, decimal, intDigits);
+  return j;
+}
