@@ -31,6 +31,7 @@ export {
   type ConfigSyntax,
   type ParsedConfig,
 } from './config';
+export * from './report';
 
 /** Looks up bibliography entries by citation key. */
 export interface Bibliography {

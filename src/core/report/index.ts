@@ -1,0 +1,21 @@
+/** Reports over analysed files: findings, summaries and output formats, shared by the CLI and the editor. */
+export {
+  claimMessage,
+  describeSource,
+  describeSources,
+  findingCodeOf,
+  findingsOf,
+  rules,
+  shorten,
+  type ClaimFindingCode,
+  type Finding,
+  type FindingCode,
+  type ReportFile,
+  type Rule,
+  type Severity,
+} from './findings';
+export { coveragePercent, summarize, summaryLine, type Totals } from './summary';
+export { toJsonReport, type JsonClaim, type JsonFile, type JsonProblem, type JsonReport, type JsonSource } from './json';
+export { defaultHelpBase, toSarif, type SarifLog, type SarifOptions, type SarifResult } from './sarif';
+export { csvField, toCsv } from './csv';
+export { escapeMarkdown, toMarkdown } from './markdown';

@@ -1,0 +1,105 @@
+import { LineIndex } from '../lines';
+import type { ClaimKind, ClaimStatus, ProblemCode, SourceKind } from '../types';
+import type { ReportFile } from './findings';
+import { summarize } from './summary';
+
+/** A source in the JSON report: only the fields the source has, and where it stands. */
+export interface JsonSource {
+  readonly kind: SourceKind;
+  readonly label: string;
+  readonly url?: string;
+  readonly key?: string;
+  readonly title?: string;
+  readonly name?: string;
+  readonly text?: string;
+  /** 1-based line and column (UTF-16 code units) where the source's marker starts. */
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A claim in the JSON report. Lines and columns are 1-based, columns in UTF-16 code units, `endColumn` exclusive. */
+export interface JsonClaim {
+  readonly text: string;
+  readonly kind: ClaimKind;
+  readonly value: number | null;
+  readonly unit: string | null;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly sentence: string;
+  readonly status: ClaimStatus;
+  readonly sources: readonly JsonSource[];
+}
+
+/** A problem in the JSON report. */
+export interface JsonProblem {
+  readonly code: ProblemCode;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** One file in the JSON report. */
+export interface JsonFile {
+  readonly path: string;
+  readonly claims: readonly JsonClaim[];
+  readonly problems: readonly JsonProblem[];
+}
+
+/** The object `claimlens check --format json` prints (spec, section 5). */
+export interface JsonReport {
+  readonly files: readonly JsonFile[];
+  readonly summary: {
+    readonly files: number;
+    readonly claims: number;
+    readonly cited: number;
+    readonly attributed: number;
+    readonly uncited: number;
+    readonly ignored: number;
+  };
+}
+
+/** The machine-readable report of the spec's section 5: every claim of every file, with its sources, and every problem. */
+export function toJsonReport(files: readonly ReportFile[]): JsonReport {
+  const { coverage: _coverage, ...summary } = summarize(files);
+  return { files: files.map(jsonFile), summary };
+}
+
+function jsonFile(file: ReportFile): JsonFile {
+  const lines = new LineIndex(file.text);
+  return {
+    path: file.path,
+    claims: file.analysis.claims.map((claim) => {
+      const start = lines.lineColumn(claim.range.start);
+      const end = lines.lineColumn(claim.range.end);
+      return {
+        text: claim.text,
+        kind: claim.kind,
+        value: claim.value,
+        unit: claim.unit,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        sentence: claim.sentence,
+        status: claim.status,
+        sources: claim.sources.map((source) => ({
+          kind: source.kind,
+          label: source.label,
+          ...(source.url !== undefined ? { url: source.url } : {}),
+          ...(source.key !== undefined ? { key: source.key } : {}),
+          ...(source.title !== undefined ? { title: source.title } : {}),
+          ...(source.name !== undefined ? { name: source.name } : {}),
+          ...(source.text !== undefined ? { text: source.text } : {}),
+          ...lines.lineColumn(source.range.start),
+        })),
+      };
+    }),
+    problems: file.analysis.problems.map((problem) => ({
+      code: problem.code,
+      message: problem.message,
+      ...lines.lineColumn(problem.range.start),
+    })),
+  };
+}

@@ -1,0 +1,50 @@
+import { LineIndex } from '../lines';
+import type { Source } from '../types';
+import { describeSource, type ReportFile } from './findings';
+import { summarize, summaryLine } from './summary';
+
+/**
+ * A Markdown report: the summary line, then for each file a heading and a
+ * table of its claims (line, claim, kind, status, sources), then its
+ * problems as a list. Cell text is escaped so that no markup in an article
+ * changes the table.
+ */
+export function toMarkdown(files: readonly ReportFile[]): string {
+  const out: string[] = ['# Claim Lens report', '', summaryLine(summarize(files)), ''];
+  for (const file of files) {
+    const lines = new LineIndex(file.text);
+    out.push(`## ${escapeMarkdown(file.path)}`, '');
+    if (file.analysis.claims.length) {
+      out.push('| Line | Claim | Kind | Status | Sources |', '| ---: | --- | --- | --- | --- |');
+      for (const claim of file.analysis.claims) {
+        const { line } = lines.lineColumn(claim.range.start);
+        const sources = claim.sources.map(sourceCell).join('<br>') || '—';
+        out.push(`| ${line} | ${escapeMarkdown(claim.text)} | ${claim.kind} | ${claim.status} | ${sources} |`);
+      }
+    } else {
+      out.push('No claims.');
+    }
+    if (file.analysis.problems.length) {
+      out.push('', 'Problems:', '');
+      for (const problem of file.analysis.problems) {
+        const { line, column } = lines.lineColumn(problem.range.start);
+        out.push(`- Line ${line}, column ${column}: ${escapeMarkdown(problem.message)} (\`${problem.code}\`)`);
+      }
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function sourceCell(source: Source): string {
+  const said = escapeMarkdown(describeSource(source));
+  return source.url && /^https?:\/\//i.test(source.url) ? `[${said}](<${source.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : said;
+}
+
+/** Escapes text for a Markdown table cell or line: markup characters, pipes, entities and line breaks. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`);
+}
