@@ -103,7 +103,10 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
     q = readAmount(tokens, i, en, zh);
   } else if (t.kind === 'word' && en) {
     if (currencyCodesBefore.has(t.lower) && tokens[i + 1]?.kind === 'num') q = readAmount(tokens, i, en, zh);
-    else q = readWordQuantity(tokens, i);
+    else {
+      q = readWordQuantity(tokens, i);
+      if (q && (q.kind === null || q.kind === 'fraction') && q.core.lower !== 'half') readScaleAndUnit(tokens, q.last + 1, q, en, zh);
+    }
   } else if (t.kind === 'han' && zh) {
     q = readZhQuantity(tokens, i);
     // Chinese numerals count only with a unit: "二三十家", "两亿元", not "十二五".

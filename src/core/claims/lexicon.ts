@@ -137,8 +137,8 @@ export const qualifiersBefore: readonly (readonly string[])[] = [
 
 /** Chinese qualifiers before a quantity. */
 export const zhQualifiersBefore: readonly string[] = [
-  '超过', '不少于', '不低于', '不超过', '不足', '不到', '将近', '接近', '大约', '大概', '约合', '多达', '高达', '达到',
-  '至少', '最多', '近', '约', '逾', '超', '达', '仅',
+  '超过', '不少于', '不低于', '不超过', '不足', '不到', '将近', '接近', '大约', '大概', '约合', '多达', '高达',
+  '至少', '最多', '近', '约', '逾', '超', '仅',
 ];
 
 /** Chinese qualifiers after a quantity. */

@@ -57,7 +57,7 @@ const genericHeads = new Set([
 ]);
 /** Words that end a noun phrase. */
 const phraseStops = new Set([
-  'that', 'which', 'who', 'whom', 'whose', 'as', 'than', 'while', 'but', 'because', 'if', 'when', 'where', 'in', 'on',
+  'that', 'which', 'who', 'whom', 'whose', 'what', 'how', 'why', 'whether', 'as', 'than', 'while', 'but', 'because', 'if', 'when', 'where', 'in', 'on',
   'at', 'for', 'with', 'by', 'from', 'to', 'into', 'over', 'under', 'after', 'before', 'since', 'during', 'about',
   'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might',
   'should', 'must', 'do', 'does', 'did', 'not', 'also', 'such', 'so', 'or', 'nor', 'yet', 'then', 'there', 'here',
@@ -96,6 +96,7 @@ function hasHan(text: string): boolean {
 function findEnglish(text: string, extra: readonly string[], out: Attribution[]): void {
   const tokens = tokenize(text);
   const extras = extra.map((p) => p.toLowerCase().split(/\s+/u).filter(Boolean));
+  let prevEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') {
@@ -128,7 +129,11 @@ function findEnglish(text: string, extra: readonly string[], out: Attribution[])
         }
       }
     }
-    if (found) out.push(found);
+    // One source per phrase: "a report by IDC found" names IDC once.
+    if (found && !(prevEnd > found.start)) {
+      out.push(found);
+      prevEnd = found.end;
+    }
   }
 }
 
@@ -159,11 +164,13 @@ function forward(text: string, tokens: readonly Token[], phraseStart: number, k:
   const link = tokens[last + 1];
   if (link && (link.lower === 'from' || link.lower === 'by' || link.lower === 'at') && tokens[last + 2] && isCapitalised(tokens[last + 2])) {
     const more = collectForward(tokens, last + 2);
-    if (more) last = more.last;
+    if (more) {
+      if (evidenceNouns.has(tokens[last].lower)) first = more.first;
+      last = more.last;
+    }
   }
   const words = tokens.slice(first, last + 1);
   if (!isNamed(words, tokens[first - 1], strict)) return null;
-  first = Math.min(first, np.first);
   return {
     start: tokens[phraseStart].start,
     end: tokens[last].end,

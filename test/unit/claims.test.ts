@@ -1,0 +1,259 @@
+import * as assert from 'node:assert/strict';
+import { findClaims } from '../../src/core/claims/find-claims';
+import { analyze, defaultSettings, parseSettings } from '../../src/core/index';
+import { splitSentences } from '../../src/core/sentences';
+import { findAttributions } from '../../src/core/sources/attribution';
+
+interface Expected {
+  text: string;
+  kind: string;
+  value: number;
+  valueMax?: number;
+  unit?: string | null;
+  qualifier?: string;
+}
+
+/** Every claim found in `sentence`, with its anchor text. */
+function claimsOf(sentence: string): Expected[] {
+  return findClaims(sentence, ['en', 'zh']).map((m) => ({
+    text: sentence.slice(m.start, m.end),
+    kind: m.kind,
+    value: m.value ?? NaN,
+    ...(m.valueMax !== undefined ? { valueMax: m.valueMax } : {}),
+    unit: m.unit,
+    ...(m.qualifier ? { qualifier: m.qualifier } : {}),
+  }));
+}
+
+describe('claim recognition', () => {
+  const rows: [string, Expected[]][] = [
+    ['China leads the world with 38,210 patents.', [{ text: '38,210', kind: 'count', value: 38210, unit: null }]],
+    ['It accounted for 67% of filings.', [{ text: '67%', kind: 'percent', value: 67, unit: null }]],
+    ['Funds put over $40 billion toward AI.', [{ text: 'over $40 billion', kind: 'money', value: 4e10, unit: 'USD', qualifier: 'over' }]],
+    ['The bank is throwing a trillion Yuan at startups.', [{ text: 'a trillion Yuan', kind: 'money', value: 1e12, unit: 'CNY' }]],
+    ['That is six times more than rivals spend.', [{ text: 'six times', kind: 'multiplier', value: 6, unit: null }]],
+    ['A quarter of these were filed in 2023.', [{ text: 'A quarter', kind: 'fraction', value: 0.25, unit: null }]],
+    ['Four of the top five applicants are local.', [{ text: 'Four of the top five', kind: 'count', value: 4, unit: null }]],
+    ['Turnout reached 60 per cent.', [{ text: '60 per cent', kind: 'percent', value: 60, unit: null }]],
+    ['Sixty percent of voters agreed.', [{ text: 'Sixty percent', kind: 'percent', value: 60, unit: null }]],
+    ['百分之六十的企业实现盈利。', [{ text: '百分之六十', kind: 'percent', value: 60, unit: null }]],
+    ['占比６０％。', [{ text: '６０％', kind: 'percent', value: 60, unit: null }]],
+    ['总投资1.2万亿元。', [{ text: '1.2万亿元', kind: 'money', value: 1.2e12, unit: 'CNY' }]],
+    ['销售额达３９５．４亿美元。', [{ text: '３９５．４亿美元', kind: 'money', value: 3.954e10, unit: 'USD' }]],
+    ['The rate rose 0.5 percentage points.', [{ text: '0.5 percentage points', kind: 'percent', value: 0.5, unit: 'percentage points' }]],
+    ['增长了3个百分点。', [{ text: '3个百分点', kind: 'percent', value: 3, unit: 'percentage points' }]],
+    ['Sales hit €5.2bn last year.', [{ text: '€5.2bn', kind: 'money', value: 5.2e9, unit: 'EUR' }]],
+    ['Profit was £30m.', [{ text: '£30m', kind: 'money', value: 3e7, unit: 'GBP' }]],
+    ['Donors gave US$1,000 each.', [{ text: 'US$1,000', kind: 'money', value: 1000, unit: 'USD' }]],
+    ['The fund holds RMB 5 billion.', [{ text: 'RMB 5 billion', kind: 'money', value: 5e9, unit: 'CNY' }]],
+    ['Shares earned 75 cents each.', [{ text: '75 cents', kind: 'money', value: 0.75, unit: 'USD' }]],
+    ['Growth of between 6.5 percent and 7 percent is the goal.', [
+      { text: 'between 6.5 percent and 7 percent', kind: 'percent', value: 6.5, valueMax: 7, unit: null, qualifier: 'between' },
+    ]],
+    ['They received 6 to 7 trillion RMB in transfers.', [{ text: '6 to 7 trillion RMB', kind: 'money', value: 6e12, valueMax: 7e12, unit: 'CNY' }]],
+    ['Subsidies of no less than 10-20 trillion RMB flowed north.', [
+      { text: 'no less than 10-20 trillion RMB', kind: 'money', value: 1e13, valueMax: 2e13, unit: 'CNY', qualifier: 'no less than' },
+    ]],
+    ['Revenue grew threefold.', [{ text: 'threefold', kind: 'multiplier', value: 3, unit: null }]],
+    ['Usage tripled in a year.', [{ text: 'tripled', kind: 'change', value: 3, unit: null }]],
+    ['The new chip is 3x faster.', [{ text: '3x', kind: 'multiplier', value: 3, unit: null }]],
+    ['产量增长2倍。', [{ text: '2倍', kind: 'multiplier', value: 2, unit: null }]],
+    ['We counted nearly 10,000 firms.', [{ text: 'nearly 10,000', kind: 'count', value: 10000, unit: null, qualifier: 'nearly' }]],
+    ['中国内地将超过１亿台。', [{ text: '超过１亿台', kind: 'count', value: 1e8, unit: null, qualifier: '超过' }]],
+    ['保持年均５％左右的增长。', [{ text: '５％左右', kind: 'percent', value: 5, unit: null, qualifier: '左右' }]],
+    ['将会涌现出二三十家企业。', [{ text: '二三十家', kind: 'count', value: 20, valueMax: 30, unit: null }]],
+    ['新增２－３条生产线。', [{ text: '２－３条', kind: 'count', value: 2, valueMax: 3, unit: null }]],
+    ['Funding rose by about one-third from last year.', [{ text: 'about one-third', kind: 'fraction', value: 1 / 3, unit: null, qualifier: 'about' }]],
+    ['Almost half of the total went to AI.', [{ text: 'Almost half', kind: 'fraction', value: 0.5, unit: null, qualifier: 'almost' }]],
+    ['Two-thirds of users agree.', [{ text: 'Two-thirds', kind: 'fraction', value: 2 / 3, unit: null }]],
+    ['The download is less than 800MB.', [{ text: 'less than 800MB', kind: 'measure', value: 800, unit: 'MB', qualifier: 'less than' }]],
+    ['Some 50% or more said yes.', [{ text: 'Some 50% or more', kind: 'percent', value: 50, unit: null, qualifier: 'some … or more' }]],
+    ['The country ranked 3rd of 190 economies.', [{ text: '3rd of 190', kind: 'rank', value: 3, unit: null }]],
+    ['Mozilla paid up to a $1 billion fee.', [{ text: 'up to a $1 billion', kind: 'money', value: 1e9, unit: 'USD', qualifier: 'up to' }]],
+    ['The sale is being done in two steps.', [{ text: 'two', kind: 'count', value: 2, unit: null }]],
+    ['Fourteen models were approved.', [{ text: 'Fourteen', kind: 'count', value: 14, unit: null }]],
+    ['Revenue fell 0.1% to $3.75 billion.', [
+      { text: '0.1%', kind: 'percent', value: 0.1, unit: null },
+      { text: '$3.75 billion', kind: 'money', value: 3.75e9, unit: 'USD' },
+    ]],
+    ['Net income was $698 million, or 75 cents per share.', [
+      { text: '$698 million', kind: 'money', value: 6.98e8, unit: 'USD' },
+      { text: '75 cents', kind: 'money', value: 0.75, unit: 'USD' },
+    ]],
+    ['Donations reached $163\u00a0million.', [{ text: '$163\u00a0million', kind: 'money', value: 1.63e8, unit: 'USD' }]],
+    ['Xcode weighs 4.5GB and costs $4.99.', [
+      { text: '4.5GB', kind: 'measure', value: 4.5, unit: 'GB' },
+      { text: '$4.99', kind: 'money', value: 4.99, unit: 'USD' },
+    ]],
+  ];
+  for (const [sentence, expected] of rows) {
+    it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {
+      const got = claimsOf(sentence).map((c) => ({ ...c, value: Number(c.value.toPrecision(10)) }));
+      const want = expected.map((e) => ({ ...e, value: Number(e.value.toPrecision(10)) }));
+      assert.deepEqual(got, want);
+    });
+  }
+});
+
+describe('what is never a claim', () => {
+  const never = [
+    'The plan was announced in 2024.',
+    'Sales have grown since 2019 and will grow by 2030.',
+    'It launched in January 2024 and again on July 3.',
+    'Patents filed from 2013 to 2022 were counted.',
+    'Music of the 1990s and the ’90s returns.',
+    'Results for Q3 and FY2024 are due.',
+    'The work took over five years and the past decade.',
+    'A 45-year-old engineer joined.',
+    'The Galaxy S24 beat the Qwen 1.5 model and GPT-4.',
+    'Windows 11 needs TPM support.',
+    'COVID-19 changed the market.',
+    'The factory is ISO 9001 certified.',
+    'Web 3.0 and 5G and 3D printing are buzzwords.',
+    'See https://example.com/2024/10/report-55 for more.',
+    'Write to analyst42@example.com today.',
+    'Call 555-123-4567 for details.',
+    'The table is on page 12 of section 4.',
+    'Upgrade to version 1.2.3 now.',
+    'It is one of the leaders.',
+    'They are the big three of cloud.',
+    'At one point it was number one.',
+    'A few people came one day.',
+    'The other two being smaller, they merged.',
+    '２０１０年我国产业复苏。',
+    '销售额始终保持世界第一。',
+    '“十二五”期间将保持增长。',
+    'Sales grew over the first three-quarters of the year.',
+    'Beijing Fourth Paradigm and 01.AI were approved.',
+    'The firm makes １２英寸 wafers.',
+  ];
+  for (const sentence of never) {
+    it(`finds nothing in ${JSON.stringify(sentence)}`, () => {
+      assert.deepEqual(claimsOf(sentence), []);
+    });
+  }
+});
+
+describe('sentences', () => {
+  const rows: [string, string[]][] = [
+    ['Sales rose 4%. Costs fell.', ['Sales rose 4%. ', 'Costs fell.']],
+    ['The U.S. economy grew 2.5%. It slowed.', ['The U.S. economy grew 2.5%. ', 'It slowed.']],
+    ['Revenue hit $3.7 billion, e.g. in Q4. Next.', ['Revenue hit $3.7 billion, e.g. in Q4. ', 'Next.']],
+    ['Dr. Smith said 40% agreed. Then he left.', ['Dr. Smith said 40% agreed. ', 'Then he left.']],
+    ['He moved to the U.S. The move cost $5.', ['He moved to the U.S. ', 'The move cost $5.']],
+    ['“It grew,” she said. Yes!', ['“It grew,” she said. ', 'Yes!']],
+    ['增长２９．５％。销售额达７３４９．５亿元。', ['增长２９．５％。', '销售额达７３４９．５亿元。']],
+    ['“将会涌现出二三十家企业。”王龙基称。另一句。', ['“将会涌现出二三十家企业。”王龙基称。', '另一句。']],
+  ];
+  for (const [text, expected] of rows) {
+    it(`splits ${JSON.stringify(text)}`, () => {
+      assert.deepEqual(splitSentences(text).map((s) => text.slice(s.start, s.end)), expected);
+    });
+  }
+});
+
+describe('textual attribution', () => {
+  const rows: [string, string[]][] = [
+    ['Spending reached $40 billion, per McKinsey research.', ['McKinsey']],
+    ['It was 67%, according to the World Intellectual Property Organization.', ['World Intellectual Property Organization']],
+    ['PitchBook found deals fell to $61.6 billion.', ['PitchBook']],
+    ['Almost half went to AI, the research firm said.', ['the research firm']],
+    ['The company said sales rose 5.5%.', ['The company']],
+    ['Stanford HAI’s latest index shows a 60% gap.', ['Stanford HAI']],
+    ['A report by IDC found 40% adoption.', ['IDC']],
+    ['It powers over 60% of workloads, per a recent report from IDC China.', ['IDC China']],
+    ['Growth was 6.7 percent, released Wednesday by China’s National Bureau of Statistics.', ['China’s National Bureau of Statistics']],
+    ['Others such as IBM and HP reported a share of 7.5 percent.', ['IBM and HP']],
+    ['Sales rose 12% (Source: Stanford HAI).', ['Stanford HAI']],
+    ['据中国半导体行业协会统计，市场规模达７３４９．５亿元。', ['中国半导体行业协会']],
+    ['史丹利·迈尔斯指出，市场增长２８７％。', ['史丹利·迈尔斯']],
+    ['海关数据显示，出口增长５％。', ['海关数据']],
+    // Not named: pronouns, generic sources, respondents being counted.
+    ['He said revenue rose 12%.', []],
+    ['Experts say costs fell 3%.', []],
+    ['About 55% of respondents said they use AI.', []],
+    ['Studies show 40% of jobs change.', []],
+    ['The company forecast revenue of $4.10 billion.', []],
+    ['Costs are $5 per share.', []],
+  ];
+  for (const [sentence, names] of rows) {
+    it(`names ${JSON.stringify(names)} in ${JSON.stringify(sentence)}`, () => {
+      assert.deepEqual(findAttributions(sentence, defaultSettings).map((a) => a.name), names);
+    });
+  }
+
+  it('takes extra phrases from the settings', () => {
+    const { settings } = parseSettings({ attributionPhrases: ['as tallied by'] });
+    assert.deepEqual(findAttributions('Votes rose 12%, as tallied by Ipsos.', settings).map((a) => a.name), ['Ipsos']);
+  });
+});
+
+describe('status and scope', () => {
+  const statuses = (text: string, settings = defaultSettings) =>
+    analyze(text, { format: 'text', settings }).claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]);
+
+  it('attributes every claim of the sentence, and none of the next (no carry-over)', () => {
+    assert.deepEqual(statuses('Deals fell to $61.6 billion from $66.7 billion, PitchBook found. Asia fell to $75.9 billion.'), [
+      ['$61.6 billion', 'attributed', ['PitchBook']],
+      ['$66.7 billion', 'attributed', ['PitchBook']],
+      ['$75.9 billion', 'uncited', []],
+    ]);
+  });
+
+  it('cites a claim whose sentence holds a bare URL, and lists its textual sources too', () => {
+    assert.deepEqual(statuses('Gartner says Linux grew 18.6 percent https://example.org/linux today.'), [
+      ['18.6 percent', 'cited', ['Gartner', 'https://example.org/linux']],
+    ]);
+  });
+
+  it('widens the scope to the paragraph by setting', () => {
+    const { settings } = parseSettings({ scope: 'paragraph' });
+    assert.deepEqual(statuses('Deals fell 12%. That is what PitchBook found.', settings), [['12%', 'attributed', ['PitchBook']]]);
+    assert.deepEqual(statuses('Deals fell 12%. That is what PitchBook found.'), [['12%', 'uncited', []]]);
+  });
+
+  it('ignores claims matching an ignore pattern', () => {
+    const { settings } = parseSettings({ ignorePatterns: ['^\\$5$'] });
+    assert.deepEqual(statuses('It cost $5 and then $6.', settings), [
+      ['$5', 'ignored', []],
+      ['$6', 'uncited', []],
+    ]);
+  });
+});
+
+describe('suppression comments', () => {
+  const statuses = (text: string) => analyze(text, { format: 'text' }).claims.map((c) => [c.text, c.status]);
+
+  it('ignores the next line', () => {
+    assert.deepEqual(statuses('<!-- claimlens-ignore-next-line -->\n\nRevenue rose 12%.\n\nCosts fell 3%.'), [
+      ['12%', 'ignored'],
+      ['3%', 'uncited'],
+    ]);
+  });
+  it('ignores a disabled region until enabled', () => {
+    assert.deepEqual(statuses('A rose 1%.\n\n<!-- claimlens-disable -->\n\nB rose 2%.\n\n<!-- claimlens-enable -->\n\nC rose 3%.'), [
+      ['1%', 'uncited'],
+      ['2%', 'ignored'],
+      ['3%', 'uncited'],
+    ]);
+  });
+  it('ignores the whole file', () => {
+    assert.deepEqual(statuses('<!-- claimlens-ignore-file -->\n\nA rose 1%. B rose 2%.'), [
+      ['1%', 'ignored'],
+      ['2%', 'ignored'],
+    ]);
+  });
+});
+
+describe('offsets', () => {
+  it('maps claims on lines with emoji and CRLF endings to exact raw ranges', () => {
+    const text = 'Title line\r\n\r\n🚀 Revenue rose 12% to $4 billion.\r\nCosts fell 3%.\r\n\r\n中文：增长２９．５％。\r\n';
+    const claims = analyze(text, { format: 'text' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, text.slice(c.range.start, c.range.end)]), [
+      ['12%', '12%'],
+      ['$4 billion', '$4 billion'],
+      ['3%', '3%'],
+      ['２９．５％', '２９．５％'],
+    ]);
+  });
+});
