@@ -1,0 +1,10 @@
+/**
+ * Citation insertion and claim suppression as plain text edits on the raw
+ * text, written in each format's own syntax. Pure: callers apply the edits.
+ */
+export { applyTextEdits, insertAt, lineBreakOf, type TextEdit } from './text-edit';
+export { placeCitation, type Placement } from './placement';
+export { citableSources, citeExistingSource, linkText, type CitableSource } from './cite';
+export { addNewSource, nextFootnoteNumber, type NewSource } from './add-source';
+export { ignoreClaim, ignorePatternFor, ignoreNextLineComment, type IgnoreFix } from './ignore';
+export { escapeHtml, escapeRegExp, hostOf, isHttpUrl } from './escape';
