@@ -115,3 +115,4 @@ export function formatOfLanguage(languageId: string): Format | undefined {
       return undefined;
   }
 }
+export * from './fixes/index';

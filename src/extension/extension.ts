@@ -1,5 +1,129 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/index';
+import { wholeTextAnalyser } from './analyser';
+import { ClaimCodeActionProvider } from './code-actions';
+import { ConfigFiles } from './config-files';
+import { registerDiagnostics } from './diagnostics';
+import { DocumentAnalyses } from './document-analyses';
+import { readEditorSettings } from './editor-settings';
+import { exportReport, type ExportArgs } from './export-report';
+import { registerFixCommands } from './fix-commands';
+import { ClaimHoverProvider } from './hover';
+import { Log } from './log';
+import { goToUncitedClaim } from './navigation';
+import { editorPrompts, type Prompts } from './prompts';
+import { ReportPanels } from './report-panel';
+import type { ArticleReportModel, WorkspaceReportModel } from './report-model';
+import { ClaimStatusBar } from './status-bar';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What the extension offers other extensions and its tests. */
+export interface ClaimLensApi {
+  /** The analysis of an open document at its current version (analysed now if needed). */
+  analysisOf(uri: vscode.Uri): Promise<Analysis | undefined>;
+  /** The last article report shown. */
+  lastReport(): ArticleReportModel | undefined;
+  /** The last workspace report shown. */
+  lastWorkspaceReport(): WorkspaceReportModel | undefined;
+  /** The status bar text, or undefined when it is hidden. */
+  statusBarText(): string | undefined;
+  /** Replaces the quick pick and input box prompts (undefined puts the editor's back). */
+  setPrompts(prompts: Prompts | undefined): void;
+}
+
+export function activate(context: vscode.ExtensionContext): ClaimLensApi {
+  const log = new Log();
+  const configFiles = new ConfigFiles(log);
+  const analyses = new DocumentAnalyses(wholeTextAnalyser, configFiles, log);
+  const panels = new ReportPanels(analyses, log);
+  const statusBar = new ClaimStatusBar(analyses);
+  let prompts: Prompts = editorPrompts;
+
+  context.subscriptions.push(
+    log,
+    configFiles,
+    analyses,
+    panels,
+    statusBar,
+    registerDiagnostics(analyses),
+    registerProviders(analyses),
+    registerFixCommands(analyses, () => prompts, log),
+    analyses.onDidSkip((skip) => {
+      const name = vscode.workspace.asRelativePath(skip.document.uri);
+      log.warn(`Skipped ${name}: ${Math.round(skip.sizeKB)} KB is over claimlens.maxFileSizeKB (${skip.limitKB} KB).`);
+      void vscode.window
+        .showWarningMessage(
+          `Claim Lens skipped ${name}: at ${Math.round(skip.sizeKB)} KB it is larger than claimlens.maxFileSizeKB (${skip.limitKB} KB).`,
+          'Open Settings',
+        )
+        .then((choice) => (choice ? vscode.commands.executeCommand('workbench.action.openSettings', 'claimlens.maxFileSizeKB') : undefined));
+    }),
+    command('claimlens.showReport', log, (uri?: vscode.Uri) => panels.showArticle(uri instanceof vscode.Uri ? uri : undefined)),
+    command('claimlens.showWorkspaceReport', log, () => panels.showWorkspace()),
+    command('claimlens.exportReport', log, (args?: ExportArgs) => exportReport(analyses, panels, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : {})),
+    command('claimlens.nextUncitedClaim', log, () => goToUncitedClaim(analyses, 1)),
+    command('claimlens.previousUncitedClaim', log, () => goToUncitedClaim(analyses, -1)),
+    command('claimlens.showOutput', log, async () => log.show()),
+  );
+
+  analyses.start();
+  void configFiles.checkAll();
+
+  return {
+    analysisOf: async (uri) => (await analyses.ensure(await vscode.workspace.openTextDocument(uri)))?.analysis,
+    lastReport: () => panels.lastArticle,
+    lastWorkspaceReport: () => panels.lastWorkspace,
+    statusBarText: () => statusBar.text,
+    setPrompts: (p) => {
+      prompts = p ?? editorPrompts;
+    },
+  };
+}
 
 export function deactivate(): void {}
+
+/** Registers a command whose failures go to the output channel with their cause. */
+function command<A extends unknown[], R>(id: string, log: Log, run: (...args: A) => Promise<R>): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: A) => {
+    try {
+      return await run(...args);
+    } catch (cause) {
+      log.error(`${id} failed.`, cause);
+      void vscode.window.showErrorMessage(`Claim Lens: ${cause instanceof Error ? cause.message : String(cause)}`);
+      return undefined;
+    }
+  });
+}
+
+/**
+ * Registers the hover and quick-fix providers for the languages in
+ * `claimlens.enabledLanguageIds` (of every folder), again when it changes.
+ */
+function registerProviders(analyses: DocumentAnalyses): vscode.Disposable {
+  let registered: vscode.Disposable | undefined;
+  let key = '';
+  const register = (): void => {
+    const scopes: (vscode.Uri | undefined)[] = vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [];
+    const languages = new Set<string>();
+    for (const scope of [undefined, ...scopes]) for (const id of readEditorSettings(scope).enabledLanguageIds) languages.add(id);
+    const next = [...languages].sort().join(',');
+    if (next === key && registered) return;
+    key = next;
+    registered?.dispose();
+    const selector: vscode.DocumentSelector = [...languages].map((language) => ({ language }));
+    registered = vscode.Disposable.from(
+      vscode.languages.registerHoverProvider(selector, new ClaimHoverProvider(analyses)),
+      vscode.languages.registerCodeActionsProvider(selector, new ClaimCodeActionProvider(analyses), ClaimCodeActionProvider.metadata),
+    );
+  };
+  register();
+  const listeners = vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('claimlens.enabledLanguageIds')) register();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => register()),
+  );
+  return new vscode.Disposable(() => {
+    listeners.dispose();
+    registered?.dispose();
+  });
+}

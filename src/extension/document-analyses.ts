@@ -1,0 +1,259 @@
+import * as vscode from 'vscode';
+import { formatOfLanguage, formatOfPath, type Analysis, type Format, type Settings } from '../core/index';
+import type { Analyser } from './analyser';
+import type { ConfigFiles } from './config-files';
+import { readEditorSettings, readExplicitAnalysisSettings, type EditorSettings } from './editor-settings';
+import type { Log } from './log';
+import { mergeSettings } from './merge-settings';
+
+/** The settings that apply to one document. */
+export interface ResolvedSettings {
+  readonly settings: Settings;
+  readonly editor: EditorSettings;
+  /** The `.claimlensrc.*` file that contributed, if any. */
+  readonly configFile?: vscode.Uri;
+}
+
+/** A document's analysis at one version. */
+export interface AnalysedDocument {
+  readonly document: vscode.TextDocument;
+  readonly version: number;
+  readonly format: Format;
+  readonly analysis: Analysis;
+  readonly resolved: ResolvedSettings;
+  /** Milliseconds the analysis took. */
+  readonly elapsedMs: number;
+}
+
+/** A document left alone because it is larger than `claimlens.maxFileSizeKB`. */
+export interface SkippedDocument {
+  readonly document: vscode.TextDocument;
+  readonly sizeKB: number;
+  readonly limitKB: number;
+}
+
+const ignoredSchemes = new Set(['output', 'git', 'vscode-scm', 'debug', 'vscode-userdata', 'vscode-settings', 'comment', 'walkThroughSnippet']);
+
+/**
+ * Keeps the analysis of every open article, one per document version.
+ * Documents are analysed when opened, after typing stops for
+ * `claimlens.debounceMs` (a timer per document), and when settings or a
+ * `.claimlensrc` file change. A result whose document moved on while its
+ * settings were being read is dropped. Providers read `current()`, or
+ * `ensure()` to analyse on the spot when the cache is behind.
+ */
+export class DocumentAnalyses implements vscode.Disposable {
+  private readonly entries = new Map<string, AnalysedDocument>();
+  private readonly skipped = new Map<string, SkippedDocument>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly runs = new Map<string, number>();
+  private readonly inFlight = new Map<string, Promise<AnalysedDocument | undefined>>();
+  private readonly resolved = new Map<string, Promise<ResolvedSettings>>();
+  private readonly analysed = new vscode.EventEmitter<AnalysedDocument>();
+  private readonly skippedEmitter = new vscode.EventEmitter<SkippedDocument>();
+  private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private runCounter = 0;
+
+  /** Fires after a document was analysed (the result is current for its version). */
+  readonly onDidAnalyse = this.analysed.event;
+  /** Fires when a document is too large to analyse. */
+  readonly onDidSkip = this.skippedEmitter.event;
+  /** Fires when a document's analysis is dropped: closed, or no longer an article Claim Lens reads. */
+  readonly onDidForget = this.forgotten.event;
+
+  constructor(
+    private readonly analyser: Analyser,
+    private readonly configFiles: ConfigFiles,
+    private readonly log: Log,
+  ) {
+    this.disposables.push(
+      this.analysed,
+      this.skippedEmitter,
+      this.forgotten,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('claimlens')) this.refreshAll();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.refreshAll()),
+      configFiles.onDidChange(() => this.refreshAll()),
+    );
+  }
+
+  /** Analyses every open document Claim Lens reads. */
+  start(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  /** The analysis of `document` at its current version, if there is one. */
+  current(document: vscode.TextDocument): AnalysedDocument | undefined {
+    const entry = this.entries.get(document.uri.toString());
+    return entry && entry.version === document.version ? entry : undefined;
+  }
+
+  /** The analysis of `document` at its current version, analysing it now if needed; undefined when it is not an article or too large. */
+  async ensure(document: vscode.TextDocument): Promise<AnalysedDocument | undefined> {
+    const existing = this.current(document);
+    if (existing) return existing;
+    if (!this.isCandidate(document)) return undefined;
+    const key = document.uri.toString();
+    const timer = this.timers.get(key);
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      this.timers.delete(key);
+    }
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await this.run(document);
+      if (result && result.version === document.version) return result;
+      if (document.isClosed || this.skipped.has(key)) return undefined;
+    }
+    return this.current(document);
+  }
+
+  /** The too-large notice for a document, if it was skipped. */
+  skipOf(document: vscode.TextDocument): SkippedDocument | undefined {
+    return this.skipped.get(document.uri.toString());
+  }
+
+  /** The settings that apply to a document or file (cached until settings change). */
+  settingsFor(uri: vscode.Uri): Promise<ResolvedSettings> {
+    const key = uri.toString();
+    let pending = this.resolved.get(key);
+    if (!pending) {
+      pending = this.resolve(uri);
+      this.resolved.set(key, pending);
+      pending.catch(() => this.resolved.delete(key));
+    }
+    return pending;
+  }
+
+  /** Whether Claim Lens reads this document: its scheme, language and the enable settings. */
+  isArticle(document: vscode.TextDocument): boolean {
+    if (!this.isCandidate(document)) return false;
+    const editor = readEditorSettings(document.uri);
+    return editor.enable && editor.enabledLanguageIds.includes(document.languageId);
+  }
+
+  /** The format a document is read in. */
+  formatOf(document: vscode.TextDocument): Format {
+    return formatOfLanguage(document.languageId) ?? formatOfPath(document.uri.path) ?? 'text';
+  }
+
+  private isCandidate(document: vscode.TextDocument): boolean {
+    return !ignoredSchemes.has(document.uri.scheme) && this.isEnabledLanguage(document);
+  }
+
+  private isEnabledLanguage(document: vscode.TextDocument): boolean {
+    const editor = readEditorSettings(document.uri);
+    return editor.enable && editor.enabledLanguageIds.includes(document.languageId);
+  }
+
+  private schedule(document: vscode.TextDocument, delay?: number): void {
+    const key = document.uri.toString();
+    if (!this.isCandidate(document)) {
+      if (this.entries.has(key) || this.skipped.has(key)) this.forget(document.uri);
+      return;
+    }
+    const previous = this.timers.get(key);
+    if (previous !== undefined) clearTimeout(previous);
+    const wait = delay ?? readEditorSettings(document.uri).debounceMs;
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.run(document);
+      }, wait),
+    );
+  }
+
+  private run(document: vscode.TextDocument): Promise<AnalysedDocument | undefined> {
+    const key = document.uri.toString();
+    const pending = this.inFlight.get(key);
+    if (pending) {
+      // One analysis per document at a time; when the one under way is for an older version, go again after it.
+      return pending.then((result) => (result && result.version === document.version ? result : this.run(document)));
+    }
+    const run = ++this.runCounter;
+    this.runs.set(key, run);
+    const promise = this.analyse(document, run).finally(() => {
+      if (this.inFlight.get(key) === promise) this.inFlight.delete(key);
+    });
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+
+  private async analyse(document: vscode.TextDocument, run: number): Promise<AnalysedDocument | undefined> {
+    const key = document.uri.toString();
+    const version = document.version;
+    let resolved: ResolvedSettings;
+    try {
+      resolved = await this.settingsFor(document.uri);
+    } catch (cause) {
+      this.log.error(`Could not read the settings for ${document.uri.toString(true)}.`, cause);
+      return undefined;
+    }
+    // Dropped: closed, edited again, or superseded while the settings were read.
+    if (document.isClosed || document.version !== version || this.runs.get(key) !== run) return undefined;
+    const text = document.getText();
+    const sizeKB = text.length / 1024;
+    if (sizeKB > resolved.editor.maxFileSizeKB) {
+      this.entries.delete(key);
+      this.analyser.forget(key);
+      const skip = { document, sizeKB, limitKB: resolved.editor.maxFileSizeKB };
+      const first = !this.skipped.has(key);
+      this.skipped.set(key, skip);
+      if (first) this.skippedEmitter.fire(skip);
+      return undefined;
+    }
+    this.skipped.delete(key);
+    const format = this.formatOf(document);
+    const started = Date.now();
+    let analysis: Analysis;
+    try {
+      analysis = this.analyser.analyse({ key, text, format, settings: resolved.settings });
+    } catch (cause) {
+      this.log.error(`Analysis of ${document.uri.toString(true)} failed.`, cause);
+      return undefined;
+    }
+    const entry: AnalysedDocument = { document, version, format, analysis, resolved, elapsedMs: Date.now() - started };
+    this.entries.set(key, entry);
+    this.analysed.fire(entry);
+    return entry;
+  }
+
+  private async resolve(uri: vscode.Uri): Promise<ResolvedSettings> {
+    const editor = readEditorSettings(uri);
+    const file = await this.configFiles.nearest(uri);
+    const { settings, issues } = mergeSettings(readExplicitAnalysisSettings(uri), file?.parsed.settings);
+    for (const issue of issues) this.log.warn(`${uri.toString(true)}: ${issue}`);
+    return { settings, editor, ...(file ? { configFile: file.uri } : {}) };
+  }
+
+  private refreshAll(): void {
+    this.resolved.clear();
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const timer = this.timers.get(key);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(key);
+    this.runs.delete(key);
+    this.entries.delete(key);
+    this.skipped.delete(key);
+    this.resolved.delete(key);
+    this.analyser.forget(key);
+    this.forgotten.fire(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}

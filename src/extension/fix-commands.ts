@@ -1,0 +1,148 @@
+import * as vscode from 'vscode';
+import {
+  addNewSource,
+  citableSources,
+  citeExistingSource,
+  ignoreClaim,
+  isHttpUrl,
+  type Claim,
+  type TextEdit,
+} from '../core/index';
+import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
+import type { Log } from './log';
+import type { Prompts } from './prompts';
+
+/** Arguments of the quick-fix commands. Given answers skip the matching prompt. */
+export interface FixArgs {
+  /** The article (URI string or Uri). */
+  readonly uri: string | vscode.Uri;
+  /** `Claim.id` in the article's current analysis. */
+  readonly claimId: string;
+  /** `claimlens.citeExistingSource`: the id of the source to cite. */
+  readonly sourceId?: number;
+  /** `claimlens.addSource`: the new source's URL and optional title. */
+  readonly url?: string;
+  readonly title?: string;
+}
+
+export const fixCommandIds = {
+  citeExistingSource: 'claimlens.citeExistingSource',
+  addSource: 'claimlens.addSource',
+  ignoreClaim: 'claimlens.ignoreClaim',
+} as const;
+
+/**
+ * The commands behind the quick fixes. Each asks what it needs (unless the
+ * arguments answer it), computes plain edits in the core and applies them
+ * as one WorkspaceEdit, so one undo takes the fix back. Each resolves to
+ * true when it changed something.
+ */
+export function registerFixCommands(analyses: DocumentAnalyses, prompts: () => Prompts, log: Log): vscode.Disposable {
+  const run = (name: string, body: (args: FixArgs) => Promise<boolean>) =>
+    vscode.commands.registerCommand(name, async (args?: FixArgs) => {
+      if (!args || !args.uri || !args.claimId) {
+        void vscode.window.showInformationMessage('Claim Lens: use this from the light bulb on a claim (Ctrl+.).');
+        return false;
+      }
+      try {
+        return await body(args);
+      } catch (cause) {
+        log.error(`${name} failed.`, cause);
+        void vscode.window.showErrorMessage(`Claim Lens: ${cause instanceof Error ? cause.message : String(cause)}`);
+        return false;
+      }
+    });
+
+  return vscode.Disposable.from(
+    run(fixCommandIds.citeExistingSource, async (args) => {
+      const found = await findClaim(analyses, args);
+      if (!found) return false;
+      const choices = citableSources(found.entry.analysis);
+      let sourceId = args.sourceId;
+      if (sourceId === undefined) {
+        if (!choices.length) {
+          void vscode.window.showInformationMessage('Claim Lens: this article has no link, footnote or citation yet. Use "Add a new source…".');
+          return false;
+        }
+        sourceId = (await prompts().pickSource(choices, found.claim.text))?.sourceId;
+        if (sourceId === undefined) return false;
+      }
+      const again = await findClaim(analyses, args);
+      if (!again) return false;
+      const source = again.entry.analysis.sources[sourceId];
+      if (!source || source.kind === 'textual') throw new Error(`No link, footnote or citation with id ${sourceId} in this article.`);
+      return applyEdits(again.entry, citeExistingSource(again.entry.document.getText(), again.claim, source, again.entry.format));
+    }),
+    run(fixCommandIds.addSource, async (args) => {
+      const found = await findClaim(analyses, args);
+      if (!found) return false;
+      const url = args.url ?? (await prompts().askUrl(found.claim.text));
+      if (url === undefined) return false;
+      if (!isHttpUrl(url)) throw new Error(`"${url}" is not an http or https URL.`);
+      const title = args.title ?? (args.url === undefined ? await prompts().askTitle(url) : '');
+      if (title === undefined) return false;
+      const again = await findClaim(analyses, args);
+      if (!again) return false;
+      const { document } = again.entry;
+      const edits = addNewSource(document.getText(), again.entry.analysis, again.claim, again.entry.format, { url, ...(title ? { title } : {}) });
+      return applyEdits(again.entry, edits);
+    }),
+    run(fixCommandIds.ignoreClaim, async (args) => {
+      const found = await findClaim(analyses, args);
+      if (!found) return false;
+      const fix = ignoreClaim(found.entry.document.getText(), found.claim, found.entry.format);
+      if (fix.kind === 'edit') return applyEdits(found.entry, fix.edits);
+      return addIgnorePattern(found.entry.document.uri, fix.pattern);
+    }),
+  );
+}
+
+/** The claim the arguments name, in the current analysis of its article. */
+async function findClaim(analyses: DocumentAnalyses, args: FixArgs): Promise<{ entry: AnalysedDocument; claim: Claim } | undefined> {
+  const uri = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri;
+  const document = await vscode.workspace.openTextDocument(uri);
+  const entry = await analyses.ensure(document);
+  const claim = entry?.analysis.claims.find((c) => c.id === args.claimId);
+  if (!entry || !claim) {
+    void vscode.window.showWarningMessage('Claim Lens: the claim has changed since the fix was offered. Try the light bulb again.');
+    return undefined;
+  }
+  return { entry, claim };
+}
+
+/** Applies core edits to the document they were computed on, as one WorkspaceEdit (one undo step). */
+export async function applyEdits(entry: AnalysedDocument, edits: readonly TextEdit[]): Promise<boolean> {
+  const { document } = entry;
+  if (document.version !== entry.version) return false;
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.range.start), document.positionAt(e.range.end)), e.newText);
+  return vscode.workspace.applyEdit(edit);
+}
+
+/** A WorkspaceEdit for core edits, for a code action to carry. */
+export function workspaceEditOf(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.range.start), document.positionAt(e.range.end)), e.newText);
+  return edit;
+}
+
+/** Adds a pattern to `claimlens.ignorePatterns` in the settings of the document's workspace folder (or workspace, or user). */
+async function addIgnorePattern(uri: vscode.Uri, pattern: string): Promise<boolean> {
+  const config = vscode.workspace.getConfiguration('claimlens', uri);
+  const inspected = config.inspect<string[]>('ignorePatterns');
+  const target = vscode.workspace.getWorkspaceFolder(uri)
+    ? vscode.ConfigurationTarget.WorkspaceFolder
+    : vscode.workspace.workspaceFolders?.length
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
+  const current =
+    target === vscode.ConfigurationTarget.WorkspaceFolder
+      ? inspected?.workspaceFolderValue
+      : target === vscode.ConfigurationTarget.Workspace
+        ? inspected?.workspaceValue
+        : inspected?.globalValue;
+  const list = Array.isArray(current) ? current : [];
+  if (list.includes(pattern)) return false;
+  await config.update('ignorePatterns', [...list, pattern], target);
+  return true;
+}

@@ -1,0 +1,94 @@
+import type { Analysis, Claim, Problem, Source } from '../core/index';
+import { describeClaim, formatEntry, statusLabels } from './claim-format';
+
+/**
+ * Escapes article text for a Markdown hover: every ASCII punctuation mark
+ * that Markdown could read as syntax is backslash-escaped, and line breaks
+ * become spaces, so the text shows as written and cannot form links,
+ * images or HTML.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/gu, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&"'=:/$]/gu, '\\$&');
+}
+
+/** A link for a hover when the URL is http, https or mailto; otherwise the URL as plain text. */
+export function safeLink(label: string, url: string | undefined): string {
+  if (!url) return escapeMarkdown(label);
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  const shownLabel = escapeMarkdown(label || url);
+  if (!parsed || !['http:', 'https:', 'mailto:'].includes(parsed.protocol)) {
+    return label && label !== url ? `${shownLabel} — ${escapeMarkdown(url)} (not a web link)` : `${shownLabel} (not a web link)`;
+  }
+  const destination = parsed.href.replace(/[()<> \\]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${shownLabel}](${destination})`;
+}
+
+/** One line of Markdown per source. */
+export function sourceMarkdown(source: Source): string {
+  switch (source.kind) {
+    case 'link': {
+      const title = source.title ? ` — “${escapeMarkdown(source.title)}”` : '';
+      return `Link: ${safeLink(source.label, source.url)}${source.url && source.label && source.label !== source.url ? ` \`${codeSafe(source.url)}\`` : ''}${title}`;
+    }
+    case 'footnote': {
+      const urls = (source.urls ?? (source.url ? [source.url] : [])).map((u) => safeLink(u, u));
+      const text = source.text === undefined ? '*no definition*' : escapeMarkdown(source.text);
+      return `Footnote \\[^${escapeMarkdown(source.label)}\\]: ${text}${urls.length ? ` — ${urls.join(', ')}` : ''}`;
+    }
+    case 'citation': {
+      const key = escapeMarkdown(source.key ?? source.label);
+      const locator = source.text ? `, ${escapeMarkdown(source.text)}` : '';
+      if (source.entry) {
+        const link = source.entry.doi ? `https://doi.org/${source.entry.doi}` : source.entry.url;
+        return `Citation @${key}${locator}: ${escapeMarkdown(formatEntry({ ...source.entry, doi: undefined, url: undefined }))}${link ? ` ${safeLink(link, link)}` : ''}`;
+      }
+      return `Citation @${key}${locator}${source.url ? ` ${safeLink(source.url, source.url)}` : ' (no bibliography entry known)'}`;
+    }
+    case 'textual': {
+      const phrase = source.phrase ? ` (“${escapeMarkdown(source.phrase)}”)` : '';
+      return `per ${escapeMarkdown(source.name ?? source.label)} (no link)${phrase}`;
+    }
+  }
+}
+
+/** The hover card of a claim, as Markdown with every article string escaped. */
+export function claimHoverMarkdown(claim: Claim): string {
+  const parts: string[] = [];
+  parts.push(`**Claim Lens** · ${statusLabels[claim.status]}`);
+  parts.push(`**${escapeMarkdown(claim.text)}** — ${escapeMarkdown(describeClaim(claim))}`);
+  parts.push(`> ${escapeMarkdown(claim.sentence)}`);
+  switch (claim.status) {
+    case 'uncited':
+      parts.push('No link, footnote, citation or named source in its sentence. Quick fix (Ctrl+.): *Cite a source already in this article…* or *Add a new source…*');
+      break;
+    case 'attributed':
+      parts.push('Named, but no link, footnote or citation. Quick fix (Ctrl+.): *Cite a source already in this article…* or *Add a new source…*');
+      break;
+    case 'ignored':
+      parts.push('Ignored by a `claimlens-ignore` comment or an ignore pattern.');
+      break;
+    case 'cited':
+      break;
+  }
+  if (claim.sources.length) parts.push(['**Sources**', ...claim.sources.map((s) => `- ${sourceMarkdown(s)}`)].join('\n'));
+  return parts.join('\n\n');
+}
+
+/** The hover card of a broken source. */
+export function problemHoverMarkdown(problem: Problem): string {
+  return `**Claim Lens** · \`${problem.code}\`\n\n${escapeMarkdown(problem.message)}`;
+}
+
+/** Claims whose anchor holds `offset` (its end included, as editors hover). */
+export function claimsAt(analysis: Analysis, offset: number): Claim[] {
+  return analysis.claims.filter((c) => c.range.start <= offset && offset <= c.range.end);
+}
+
+function codeSafe(text: string): string {
+  return text.replace(/`/gu, '\u02cb').replace(/\s+/gu, ' ');
+}

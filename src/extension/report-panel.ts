@@ -1,0 +1,154 @@
+import * as vscode from 'vscode';
+import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
+import type { Log } from './log';
+import { renderArticleReport, renderWorkspaceReport } from './report-html';
+import { buildArticleReport, buildWorkspaceReport, type ArticleReportModel, type WorkspaceReportModel } from './report-model';
+import { scanWorkspace, type WorkspaceScan } from './workspace-scan';
+
+type Message = { type: 'reveal'; claimId: string } | { type: 'revealPosition'; line: number; column: number } | { type: 'open'; uri: string };
+
+function nonce(): string {
+  const bytes = new Uint8Array(24);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The report webviews: one for the article in the editor (kept up to date
+ * as it is analysed again), one for the whole workspace. The last model
+ * shown is kept, and returned by the commands, so it can be read back.
+ */
+export class ReportPanels implements vscode.Disposable {
+  private articlePanel: vscode.WebviewPanel | undefined;
+  private articleUri: vscode.Uri | undefined;
+  private workspacePanel: vscode.WebviewPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The last article report rendered. */
+  lastArticle: ArticleReportModel | undefined;
+  /** The last workspace report rendered. */
+  lastWorkspace: WorkspaceReportModel | undefined;
+  /** The files of the last workspace scan, for exports. */
+  lastScan: WorkspaceScan | undefined;
+
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly log: Log,
+  ) {
+    this.disposables.push(
+      analyses.onDidAnalyse((entry) => {
+        if (this.articlePanel && this.articleUri?.toString() === entry.document.uri.toString()) this.renderArticle(entry);
+      }),
+    );
+  }
+
+  /** Shows the report of `uri` (default: the active editor's article); resolves to the model shown. */
+  async showArticle(uri?: vscode.Uri): Promise<ArticleReportModel | undefined> {
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!document) {
+      void vscode.window.showInformationMessage('Claim Lens: open an article to see its report.');
+      return undefined;
+    }
+    const entry = await this.analyses.ensure(document);
+    if (!entry) {
+      const skip = this.analyses.skipOf(document);
+      void vscode.window.showInformationMessage(
+        skip
+          ? `Claim Lens: ${this.nameOf(document.uri)} is larger than claimlens.maxFileSizeKB (${skip.limitKB} KB) and was not analysed.`
+          : `Claim Lens does not read ${this.nameOf(document.uri)} (language "${document.languageId}"; see claimlens.enabledLanguageIds).`,
+      );
+      return undefined;
+    }
+    if (!this.articlePanel) {
+      this.articlePanel = vscode.window.createWebviewPanel('claimlens.report', 'Claim Lens', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        enableScripts: true,
+        localResourceRoots: [],
+      });
+      this.articlePanel.onDidDispose(() => (this.articlePanel = undefined), undefined, this.disposables);
+      this.articlePanel.webview.onDidReceiveMessage((m: Message) => this.onMessage(m), undefined, this.disposables);
+    } else {
+      this.articlePanel.reveal(undefined, true);
+    }
+    this.articleUri = document.uri;
+    return this.renderArticle(entry);
+  }
+
+  /** Scans the workspace (cancellable, with progress) and shows the workspace report; resolves to the model shown. */
+  async showWorkspace(): Promise<WorkspaceReportModel | undefined> {
+    const scan = await this.scan();
+    if (!scan) return undefined;
+    const model = buildWorkspaceReport(scan.files, scan.skipped, scan.cancelled);
+    this.lastWorkspace = model;
+    if (!this.workspacePanel) {
+      this.workspacePanel = vscode.window.createWebviewPanel('claimlens.workspaceReport', 'Claim Lens: workspace', vscode.ViewColumn.Active, {
+        enableScripts: true,
+        localResourceRoots: [],
+      });
+      this.workspacePanel.onDidDispose(() => (this.workspacePanel = undefined), undefined, this.disposables);
+      this.workspacePanel.webview.onDidReceiveMessage((m: Message) => this.onMessage(m), undefined, this.disposables);
+    } else {
+      this.workspacePanel.reveal();
+    }
+    this.workspacePanel.webview.html = renderWorkspaceReport(model, { nonce: nonce(), cspSource: this.workspacePanel.webview.cspSource });
+    return model;
+  }
+
+  /** Analyses every article of the workspace under a cancellable progress notification. */
+  async scan(): Promise<WorkspaceScan | undefined> {
+    if (!vscode.workspace.workspaceFolders?.length) {
+      void vscode.window.showInformationMessage('Claim Lens: open a folder to report on its articles.');
+      return undefined;
+    }
+    const scan = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Claim Lens: reading articles', cancellable: true },
+      (progress, token) => scanWorkspace(this.analyses, this.log, progress, token),
+    );
+    this.lastScan = scan;
+    return scan;
+  }
+
+  private renderArticle(entry: AnalysedDocument): ArticleReportModel {
+    const model = buildArticleReport(entry.document.uri.toString(), this.nameOf(entry.document.uri), entry.document.getText(), entry.analysis);
+    this.lastArticle = model;
+    if (this.articlePanel) {
+      this.articlePanel.title = `Claim Lens: ${model.name.slice(model.name.lastIndexOf('/') + 1)}`;
+      this.articlePanel.webview.html = renderArticleReport(model, { nonce: nonce(), cspSource: this.articlePanel.webview.cspSource });
+    }
+    return model;
+  }
+
+  private nameOf(uri: vscode.Uri): string {
+    return uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
+  private async onMessage(message: Message): Promise<void> {
+    try {
+      if (message.type === 'open') {
+        const uri = vscode.Uri.parse(message.uri);
+        await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
+        return;
+      }
+      if (!this.articleUri) return;
+      const document = await vscode.workspace.openTextDocument(this.articleUri);
+      let range: vscode.Range | undefined;
+      if (message.type === 'reveal') {
+        const claim = (await this.analyses.ensure(document))?.analysis.claims.find((c) => c.id === message.claimId);
+        if (claim) range = new vscode.Range(document.positionAt(claim.range.start), document.positionAt(claim.range.end));
+      } else {
+        const at = new vscode.Position(Math.max(0, message.line - 1), Math.max(0, message.column - 1));
+        range = new vscode.Range(at, at);
+      }
+      if (!range) return;
+      const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
+      const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } catch (cause) {
+      this.log.error('Could not follow a click in the report.', cause);
+    }
+  }
+
+  dispose(): void {
+    this.articlePanel?.dispose();
+    this.workspacePanel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

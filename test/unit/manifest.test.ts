@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { settingsSchema } from '../../src/core/index';
+
+interface SettingSchema {
+  type?: string;
+  enum?: unknown[];
+  items?: { type?: string; enum?: unknown[] };
+  default?: unknown;
+  scope?: string;
+  description?: string;
+  markdownDescription?: string;
+}
+
+const root = join(__dirname, '..', '..', '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: boolean } };
+  contributes: {
+    commands: { command: string; title: string; category?: string }[];
+    menus: { commandPalette: { command: string; when: string }[] };
+    configuration: { title: string; properties: Record<string, SettingSchema> }[];
+    jsonValidation: { fileMatch: string | string[]; url: string }[];
+  };
+};
+const settings: Record<string, SettingSchema> = Object.assign({}, ...manifest.contributes.configuration.map((group) => group.properties));
+const jsonSchema = z.toJSONSchema(settingsSchema, { io: 'input' }) as { properties: Record<string, SettingSchema> };
+
+describe('manifest: settings match the core schema', () => {
+  for (const [field, schema] of Object.entries(jsonSchema.properties)) {
+    it(`claimlens.${field}`, () => {
+      const setting = settings[`claimlens.${field}`];
+      assert.ok(setting, `package.json has no setting claimlens.${field}`);
+      assert.deepEqual(
+        { type: setting.type, enum: setting.enum, itemType: setting.items?.type, itemEnum: setting.items?.enum, default: setting.default, scope: setting.scope },
+        { type: schema.type, enum: schema.enum, itemType: schema.items?.type, itemEnum: schema.items?.enum, default: schema.default, scope: 'resource' },
+      );
+    });
+  }
+
+  it('has no claimlens.* setting that is neither in the schema nor an editor setting', () => {
+    const editorOnly = [
+      'claimlens.enable',
+      'claimlens.enabledLanguageIds',
+      'claimlens.debounceMs',
+      'claimlens.maxFileSizeKB',
+      'claimlens.statusBar.enabled',
+      'claimlens.severity.uncited',
+      'claimlens.severity.attributed',
+      'claimlens.severity.cited',
+      'claimlens.severity.ignored',
+      'claimlens.severity.brokenSource',
+    ];
+    const expected = [...Object.keys(jsonSchema.properties).map((f) => `claimlens.${f}`), ...editorOnly].sort();
+    assert.deepEqual(Object.keys(settings).sort(), expected);
+  });
+
+  it('describes every setting and gives each a scope', () => {
+    const missing = Object.entries(settings)
+      .filter(([, s]) => !(s.description || s.markdownDescription) || !s.scope)
+      .map(([key]) => key);
+    assert.deepEqual(missing, []);
+  });
+
+  it('offers the same severity choices for every kind of finding', () => {
+    const severities = Object.entries(settings).filter(([key]) => key.startsWith('claimlens.severity.'));
+    assert.deepEqual(
+      severities.map(([key, s]) => [key, s.enum]),
+      severities.map(([key]) => [key, ['error', 'warning', 'information', 'hint', 'off']]),
+    );
+  });
+});
+
+describe('manifest: activation, commands and files', () => {
+  it('activates on every default language', () => {
+    const languages = settings['claimlens.enabledLanguageIds'].default as string[];
+    for (const language of languages) assert.ok(manifest.activationEvents.includes(`onLanguage:${language}`), `onLanguage:${language}`);
+  });
+
+  it('puts every command in the "Claim Lens" category with a title', () => {
+    assert.deepEqual(
+      manifest.contributes.commands.filter((c) => c.category !== 'Claim Lens' || !c.title || !c.command.startsWith('claimlens.')),
+      [],
+    );
+  });
+
+  it('hides the quick-fix commands, which need arguments, from the command palette', () => {
+    assert.deepEqual(
+      manifest.contributes.menus.commandPalette.map((m) => [m.command, m.when]),
+      [
+        ['claimlens.citeExistingSource', 'false'],
+        ['claimlens.addSource', 'false'],
+        ['claimlens.ignoreClaim', 'false'],
+      ],
+    );
+  });
+
+  it('registers in code exactly the commands it contributes', () => {
+    const sources = ['extension.ts', 'fix-commands.ts'].map((f) => readFileSync(join(root, 'src', 'extension', f), 'utf8')).join('\n');
+    const registered = new Set([...sources.matchAll(/(?:command\(|: )'(claimlens\.[a-zA-Z]+)'/gu)].map((m) => m[1]));
+    assert.deepEqual([...registered].sort(), manifest.contributes.commands.map((c) => c.command).sort());
+  });
+
+  it('validates .claimlensrc.json with the schema file, which exists', () => {
+    assert.equal(manifest.contributes.jsonValidation.length, 1);
+    const [entry] = manifest.contributes.jsonValidation;
+    assert.ok([entry.fileMatch].flat().includes('.claimlensrc.json'));
+    assert.ok(existsSync(join(root, entry.url)), entry.url);
+  });
+
+  it('runs in untrusted workspaces', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  });
+});
