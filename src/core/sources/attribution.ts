@@ -217,7 +217,9 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
       if ((t.lower === 'and' || t.lower === 'of' || t.lower === '&') && !(tokens[j - 1] && isCapitalised(tokens[j - 1]))) break;
       first = j;
       if (determiners.has(t.lower) || t.lower === 'a' || t.lower === 'an') break;
-    } else if (t.kind === 'sym' && (t.text === '&' || t.text === '.' || t.text === '-') && !t.space) {
+    } else if (t.kind === 'sym' && (t.text === '&' || t.text === '-') && !t.space) {
+      continue;
+    } else if (t.kind === 'sym' && t.text === '.' && !t.space && isAbbreviationDot(tokens, j)) {
       continue;
     } else if (t.kind === 'sym' && (t.text === ')' || t.text === '）')) {
       // "International Data Corp. (IDC) said": step over a parenthesised acronym.
@@ -237,6 +239,13 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
     name: cleanName(text.slice(tokens[first].start, tokens[last].end)),
     phrase: tokens[verb].lower,
   };
+}
+
+/** A dot inside "U.S." or after an initial, not one that ends a sentence. */
+function isAbbreviationDot(tokens: readonly Token[], j: number): boolean {
+  const before = tokens[j - 1];
+  const after = tokens[j + 1];
+  return (!!after && !after.space && after.kind === 'word') || (!!before && before.kind === 'word' && before.text.length === 1 && isCapitalised(before));
 }
 
 /** Whether a noun phrase names a source (spec 7): a name, or a definite description that is not generic. */
