@@ -515,7 +515,7 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, en: boolea
       // Leading zeros: codes, not quantities ("007", "01").
       if (numTok.text.length > 1 && numTok.text[0] === '0' && !numTok.decimal) return 'skip';
       // List numbering at the start of a block: "1. ", "2) ".
-      if (q.first === 0 && after?.kind === 'sym' && (after.text === '.' || after.text === ')')) return 'skip';
+      if (onlyPunctuationBefore(tokens, q.first) && after?.kind === 'sym' && (after.text === '.' || after.text === ')')) return 'skip';
       // "(1)" enumerations.
       if (before?.text === '(' && after?.text === ')' && core.value < 100) return 'skip';
     }
@@ -596,6 +596,11 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, en: boolea
   };
   void en;
   return { match, last };
+}
+
+function onlyPunctuationBefore(tokens: readonly Token[], i: number): boolean {
+  for (let k = 0; k < i; k++) if (tokens[k].kind !== 'sym') return false;
+  return true;
 }
 
 function round(v: number): number {
