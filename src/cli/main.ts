@@ -1,10 +1,55 @@
 /** The `claimlens` command line. */
-export async function main(_argv: readonly string[]): Promise<number> {
-  return 0;
+import { version } from '../../package.json';
+import { helpText, parseCommand, UsageError, type Command } from './args';
+import { runCheck } from './check';
+import type { CliIo } from './io';
+
+/**
+ * Runs the command line `argv` (without `node` and the script) and returns
+ * the exit code: 0 clean, 1 too many uncited claims, 2 usage or I/O error.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`claimlens: ${error.message}\nRun 'claimlens --help' for usage.\n`);
+    return 2;
+  }
+  switch (command.kind) {
+    case 'help':
+      io.stdout.write(helpText);
+      return 0;
+    case 'version':
+      io.stdout.write(`${version}\n`);
+      return 0;
+    case 'check':
+      return runCheck(command.options, io, version);
+  }
+}
+
+let pipeGuarded = false;
+
+function processIo(): CliIo {
+  if (!pipeGuarded) {
+    pipeGuarded = true;
+    // A reader that stops early (`| head`) is not an error.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`claimlens: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

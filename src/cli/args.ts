@@ -1,0 +1,148 @@
+import { parseArgs } from 'node:util';
+
+/** Output formats of `claimlens check`. */
+export const outputFormats = ['text', 'json', 'sarif', 'csv', 'markdown'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
+
+/** What `claimlens check` was asked to do. */
+export interface CheckOptions {
+  readonly paths: readonly string[];
+  readonly format: OutputFormat;
+  /** Exit 1 only when more uncited claims than this are found. */
+  readonly maxUncited: number;
+  /** A config file for every file, instead of the nearest `.claimlensrc.*`. */
+  readonly config?: string;
+  /** Overrides the `scope` setting of every file. */
+  readonly scope?: 'sentence' | 'paragraph';
+  readonly color: boolean;
+  readonly quiet: boolean;
+  /** Files larger than this many bytes are skipped with an error. */
+  readonly maxSize: number;
+}
+
+/** A parsed command line. */
+export type Command =
+  | { readonly kind: 'help'; readonly topic?: 'check' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'check'; readonly options: CheckOptions };
+
+/** A command line that makes no sense: the CLI prints the message and exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The default of `--max-size`: 10 MB. */
+export const defaultMaxSize = 10 * 1024 * 1024;
+
+/** Reads the command line (without `node` and the script). Throws `UsageError`. */
+export function parseCommand(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageError('no command given.');
+  if (first === '--help' || first === '-h' || first === 'help') return { kind: 'help', ...(rest[0] === 'check' ? { topic: 'check' as const } : {}) };
+  if (first === '--version' || first === '-v') return { kind: 'version' };
+  if (first !== 'check') {
+    throw new UsageError(first.startsWith('-') ? `unknown option '${first}'.` : `unknown command '${first}'.`);
+  }
+  return parseCheck(rest);
+}
+
+function parseCheck(args: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'max-uncited': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        scope: { type: 'string' },
+        'no-color': { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+        'max-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (cause) {
+    throw new UsageError(cause instanceof Error ? firstSentence(cause.message) : String(cause), { cause });
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help', topic: 'check' };
+  const format = oneOf('--format', values.format ?? 'text', outputFormats);
+  const scope = values.scope === undefined ? undefined : oneOf('--scope', values.scope, ['sentence', 'paragraph'] as const);
+  return {
+    kind: 'check',
+    options: {
+      paths: positionals.length ? positionals : ['.'],
+      format,
+      maxUncited: values['max-uncited'] === undefined ? 0 : count('--max-uncited', values['max-uncited']),
+      ...(values.config !== undefined ? { config: values.config } : {}),
+      ...(scope ? { scope } : {}),
+      color: !values['no-color'],
+      quiet: values.quiet ?? false,
+      maxSize: values['max-size'] === undefined ? defaultMaxSize : size('--max-size', values['max-size']),
+    },
+  };
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got '${value}'.`);
+}
+
+function count(flag: string, value: string): number {
+  if (/^\d+$/.test(value)) return Number(value);
+  throw new UsageError(`${flag} must be a whole number, 0 or more; got '${value}'.`);
+}
+
+const sizeUnits: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+
+/** A size in bytes: `500000`, `512kb`, `10mb`. */
+function size(flag: string, value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
+  const unit = m ? sizeUnits[m[2].toLowerCase()] : undefined;
+  if (m && unit !== undefined && Number(m[1]) > 0) return Math.floor(Number(m[1]) * unit);
+  throw new UsageError(`${flag} must be a size such as 10mb, 512kb or 1000000; got '${value}'.`);
+}
+
+function firstSentence(message: string): string {
+  // parseArgs explains itself over several sentences; the first names the problem.
+  const text = message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '.');
+  return text.endsWith('.') ? text : `${text}.`;
+}
+
+/** `--help` text. */
+export const helpText = `Usage: claimlens check [options] [paths, folders, globs…]
+
+Finds the numeric claims in articles (Markdown, MDX, HTML, plain text) and
+reports the ones with no link, footnote or citation.
+
+Commands:
+  check [paths…]          Analyse files, folders (walked, skipping node_modules,
+                          .git and what .gitignore files ignore) and globs.
+                          With no path: the current folder.
+  help [check]            Show this help.
+
+Options of check:
+  -f, --format FORMAT     text (default), json, sarif, csv or markdown.
+      --max-uncited N     Exit 1 only when more than N claims are uncited (default 0).
+  -c, --config FILE       Use FILE's settings for every file, instead of the
+                          nearest .claimlensrc.json / .claimlensrc.yaml / .yml.
+      --scope SCOPE       Where sources count: sentence (default) or paragraph.
+      --max-size SIZE     Skip files larger than SIZE (default 10mb).
+      --no-color          No colours (also when NO_COLOR is set or output is not a terminal).
+  -q, --quiet             Text format: only warnings and errors; no info lines,
+                          no summary, no progress.
+  -h, --help              Show this help.
+  -v, --version           Show the version.
+
+Text output: one line per finding, "path:line:column severity code message",
+then a summary. Coverage = (cited + attributed) / (claims - ignored).
+
+Exit codes:
+  0  no uncited claim (or no more than --max-uncited)
+  1  more uncited claims than --max-uncited
+  2  a usage error (unknown option, bad value, no such path), a file that could
+     not be read or decoded, or a configuration file with errors; this wins over 1
+`;

@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { configFileNames, defaultSettings, parseConfigText, type ConfigIssue, type Settings } from '../core';
+import { describeError } from './read-article';
+
+/** A configuration file's issue, with the file's absolute path. */
+export interface LocatedConfigIssue {
+  readonly path: string;
+  readonly issue: ConfigIssue;
+}
+
+/** Settings for files: from one fixed file, or from the nearest `.claimlensrc.*` above each file. */
+export interface SettingsSource {
+  settingsFor(file: string): Promise<Settings>;
+  /** Every issue of every configuration file read so far, each file once. */
+  readonly issues: readonly LocatedConfigIssue[];
+}
+
+/**
+ * Finds the nearest `.claimlensrc.json`, `.claimlensrc.yaml` or
+ * `.claimlensrc.yml` upward from a file's folder (the first of these names
+ * wins in one folder); defaults when there is none. Caches per folder, so
+ * each configuration file is read and reported once.
+ */
+export class NearestConfig implements SettingsSource {
+  readonly issues: LocatedConfigIssue[] = [];
+  private readonly folders = new Map<string, Promise<Settings>>();
+
+  settingsFor(file: string): Promise<Settings> {
+    return this.forFolder(dirname(file));
+  }
+
+  private forFolder(folder: string): Promise<Settings> {
+    let settings = this.folders.get(folder);
+    if (!settings) {
+      settings = this.lookUp(folder);
+      this.folders.set(folder, settings);
+    }
+    return settings;
+  }
+
+  private async lookUp(folder: string): Promise<Settings> {
+    for (const name of configFileNames) {
+      const path = join(folder, name);
+      const text = await readFile(path, 'utf8').catch((cause: NodeJS.ErrnoException) => {
+        if (cause.code === 'ENOENT' || cause.code === 'EISDIR' || cause.code === 'ENOTDIR') return undefined;
+        this.issues.push({ path, issue: { file: name, field: '(file)', message: `cannot read: ${describeError(cause)}` } });
+        return null;
+      });
+      if (text === undefined) continue;
+      if (text === null) return defaultSettings;
+      return parseInto(this.issues, path, text);
+    }
+    const parent = dirname(folder);
+    return parent === folder ? defaultSettings : this.forFolder(parent);
+  }
+}
+
+/** `--config FILE`: one file's settings for every file. */
+export class FixedConfig implements SettingsSource {
+  readonly issues: LocatedConfigIssue[] = [];
+  private constructor(private readonly settings: Settings) {}
+
+  /** Reads the file; throws an `Error` naming the file when it cannot be read. */
+  static async load(path: string): Promise<FixedConfig> {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (cause) {
+      throw new Error(`cannot read the configuration file ${path}: ${describeError(cause)}`, { cause });
+    }
+    const issues: LocatedConfigIssue[] = [];
+    const config = new FixedConfig(parseInto(issues, path, text));
+    config.issues.push(...issues);
+    return config;
+  }
+
+  settingsFor(): Promise<Settings> {
+    return Promise.resolve(this.settings);
+  }
+}
+
+function parseInto(issues: LocatedConfigIssue[], path: string, text: string): Settings {
+  const parsed = parseConfigText(text.replace(/^\uFEFF/, ''), basename(path));
+  for (const issue of parsed.issues) issues.push({ path, issue });
+  return parsed.settings;
+}

@@ -1,0 +1,96 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { formatOfPath } from '../core';
+import { GitignoreRules, ignoreTop } from './gitignore';
+import { describeError } from './read-article';
+
+/** Folders never walked into. */
+const skippedFolders = new Set(['node_modules', '.git']);
+
+/** The files to analyse, and what went wrong finding them. */
+export interface Discovery {
+  /** Absolute paths, each once. */
+  readonly files: readonly string[];
+  /** Paths, folders or globs that name nothing: usage errors. */
+  readonly usageErrors: readonly string[];
+  /** Folders that could not be read: I/O errors, as `[path, reason]`. */
+  readonly ioErrors: readonly (readonly [string, string])[];
+}
+
+/**
+ * Expands the command line's paths: a file is taken as it is (when Claim
+ * Lens reads its format); a folder is walked, skipping `node_modules`,
+ * `.git` and what `.gitignore` files ignore; anything else is a glob,
+ * filtered the same way.
+ */
+export async function discoverFiles(inputs: readonly string[], cwd: string): Promise<Discovery> {
+  const files = new Set<string>();
+  const usageErrors: string[] = [];
+  const ioErrors: [string, string][] = [];
+  const rules = new GitignoreRules();
+
+  const walk = async (top: string, folder: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (cause) {
+      ioErrors.push([folder, `cannot read folder: ${describeError(cause)}`]);
+      return;
+    }
+    const subfolders: string[] = [];
+    for (const entry of entries) {
+      if (skippedFolders.has(entry.name)) continue;
+      const path = join(folder, entry.name);
+      let isDirectory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        // Links to files are followed; links to folders are not, so no walk can loop.
+        const target = await stat(path).catch(() => undefined);
+        isDirectory = false;
+        if (target?.isDirectory()) continue;
+      } else if (!isDirectory && !entry.isFile()) {
+        continue;
+      }
+      if (!isDirectory && !formatOfPath(entry.name)) continue;
+      if (await rules.ignores(top, path, isDirectory)) continue;
+      if (isDirectory) subfolders.push(path);
+      else files.add(path);
+    }
+    await Promise.all(subfolders.map((sub) => walk(top, sub)));
+  };
+
+  for (const input of inputs) {
+    const path = resolve(cwd, input);
+    const stats = await stat(path).catch(() => undefined);
+    if (stats?.isDirectory()) {
+      // A folder named on the command line is walked even when ignored; then only the rules inside it apply.
+      const top = await ignoreTop(path, cwd);
+      await walk((await rules.ignores(top, path, true)) ? path : top, path);
+    } else if (stats?.isFile()) {
+      if (formatOfPath(path)) files.add(path);
+      else usageErrors.push(`not a file Claim Lens reads: ${input} (it reads .md, .markdown, .mdx, .html, .htm, .txt)`);
+    } else if (stats) {
+      usageErrors.push(`not a file or folder: ${input}`);
+    } else if (isDynamicPattern(input)) {
+      const top = await ignoreTop(cwd, cwd);
+      const matches = await glob([input], {
+        cwd,
+        absolute: true,
+        onlyFiles: true,
+        expandDirectories: false,
+        ignore: ['**/node_modules/**', '**/.git/**'],
+      });
+      let found = 0;
+      for (const match of matches) {
+        const file = resolve(match);
+        if (!formatOfPath(file) || (await rules.ignores(top, file, false))) continue;
+        files.add(file);
+        found++;
+      }
+      if (!found) usageErrors.push(`no file Claim Lens reads matches ${input}`);
+    } else {
+      usageErrors.push(`no such file or folder: ${input}`);
+    }
+  }
+  return { files: [...files], usageErrors, ioErrors };
+}
