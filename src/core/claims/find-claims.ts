@@ -116,7 +116,26 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
     }
   }
   if (!q) return null;
-  return readRange(tokens, q, en, zh);
+  return readRatio(tokens, readRange(tokens, q, en, zh));
+}
+
+/** "1 in 5", "8 out of 10" (fractions) and "24 per 100,000" (rates). */
+function readRatio(tokens: readonly Token[], q: Quantity): Quantity {
+  let j = q.last + 1;
+  const w = tokens[j];
+  if (w?.kind !== 'word') return q;
+  if (q.kind === null && !q.scaled && q.valueMax === undefined && (w.lower === 'in' || (w.lower === 'out' && tokens[j + 1]?.lower === 'of'))) {
+    if (w.lower === 'out') j++;
+    const d = tokens[j + 1];
+    const denominator = d?.kind === 'num' && !d.decimal && !(d.digits === 4 && !d.grouped) ? d.value : d?.kind === 'word' ? numberWords.get(d.lower) : undefined;
+    if (!denominator) return q;
+    return { ...q, last: j + 1, kind: 'fraction', value: q.value / denominator };
+  }
+  if (w.lower === 'per' && (q.kind === null || q.kind === 'count') && tokens[j + 1]?.kind === 'num') {
+    const d = tokens[j + 1];
+    return { ...q, last: j + 1, kind: 'count', unit: `per ${d.text.includes('.') ? d.value : d.value.toLocaleString('en-US')}` };
+  }
+  return q;
 }
 
 /** Whether a currency symbol at `i` is followed by a number (`$40`, `US$1,000`, `€ 5`). */
@@ -197,6 +216,14 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     t = tokens[j];
     if (!t) return;
   }
+  if (t.kind === 'sym' && (t.text === '°' || t.text === '℃' || t.text === '℉') && q.unit === null) {
+    const scale = tokens[j + 1];
+    const letter = t.text === '°' && scale?.kind === 'word' && !scale.space && /^[CF]$/u.test(scale.text) ? scale : undefined;
+    q.kind = 'measure';
+    q.unit = t.text === '℃' ? '°C' : t.text === '℉' ? '°F' : letter ? `°${letter.text}` : '°';
+    q.last = letter ? j + 1 : j;
+    return;
+  }
   if (t.kind === 'sym' && (t.text === '%' || t.text === '％')) {
     q.kind = 'percent';
     q.last = j;
@@ -230,6 +257,13 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     // "US dollars", "U.S. dollars"
     let c = j;
     if ((lower === 'us' || lower === 'u') && tokens[j + 1]?.lower === 'dollars') c = j + 1;
+    // "6,603 pounds" is a weight; "5 billion pounds" is money.
+    if ((lower === 'pounds' || lower === 'pound') && !q.scaled && q.unit === null) {
+      q.kind = 'measure';
+      q.unit = 'pounds';
+      q.last = j;
+      return;
+    }
     const currency = currencyWords.get(tokens[c].lower);
     if (currency && q.unit === null && !(tokens[c].lower === 'won' && !/^\p{Lu}/u.test(tokens[c].text) && !q.scaled)) {
       q.kind = 'money';
@@ -525,6 +559,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, en: boolea
     const p1 = prev?.kind === 'sym' && prev.text === '.' ? tokens[q.first - 2] : prev;
     if (p1?.kind === 'word' && monthWords.has(p1.lower) && (p1.lower !== 'may' || /^M/u.test(p1.text))) return null;
     if (next?.kind === 'word' && monthWords.has(next.lower) && /^\p{Lu}/u.test(next.text)) return null;
+    // Time frames: "the past five seasons", "the first 100 days", "the next two".
+    if (p1?.kind === 'word' && /^(?:past|last|next|previous|coming|recent|first|final|remaining)$/u.test(p1.lower)) return null;
     // Identifiers: "page 12", "No. 5", "section 4", "aged 45".
     if (p1?.kind === 'word' && identifierWords.has(p1.lower) && !(p1.lower === 'number' && q.words)) return 'skip';
     // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4".

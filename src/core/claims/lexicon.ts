@@ -73,7 +73,7 @@ export const timeWords: ReadonlySet<string> = new Set([
   'minute', 'minutes', 'min', 'mins', 'second', 'seconds', 'sec', 'secs', 'decade', 'decades', 'century',
   'centuries', 'quarter', 'quarters', 'am', 'pm', 'a.m', 'p.m', 'o\'clock', 'weekend', 'weekends', 'night',
   'nights', 'semester', 'semesters', 'millennia', 'millennium', 'year-old', 'years-old', 'ms', 'nanoseconds',
-  'milliseconds', 'microseconds',
+  'milliseconds', 'microseconds', 'season', 'seasons', 'terms', 'innings', 'generations', 'overtime',
 ]);
 
 /** Month names and abbreviations: a number beside one is a date. */

@@ -191,8 +191,8 @@ function collectForward(tokens: readonly Token[], k: number): { first: number; l
   for (let j = i; j < tokens.length && j < i + 8; j++) {
     const t = tokens[j];
     if (t.kind === 'word') {
-      if (phraseStops.has(t.lower) && !(j > i && t.lower === 'of' && tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
-      if ((t.lower === 'and' || t.lower === 'of' || t.lower === 'for') && !(tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
+      if (phraseStops.has(t.lower) && !(j > i && isNameJoiner(t.lower) && tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
+      if (isNameJoiner(t.lower) && !(tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
       last = j;
     } else if (t.kind === 'sym' && (t.text === '&' || (t.text === '.' && !t.space && tokens[j + 1] && !tokens[j + 1].space && last === j - 1))) {
       continue;
@@ -208,6 +208,12 @@ function collectForward(tokens: readonly Token[], k: number): { first: number; l
 function backward(text: string, tokens: readonly Token[], verb: number): Attribution | null {
   let k = verb - 1;
   while (k >= 0 && tokens[k].kind === 'word' && adverbsBeforeVerb.has(tokens[k].lower) && k > verb - 3) k--;
+  // "Dr. Jane Smith, who led the study, said": step over an appositive clause to its subject.
+  if (tokens[k]?.text === ',') {
+    let m = k - 1;
+    while (m >= 0 && m > k - 14 && tokens[m].text !== ',' && tokens[m].kind !== 'sym') m--;
+    if (m >= 0 && tokens[m].text === ',' && /^(?:who|which|whose|the|a|an|its|their)$/u.test(tokens[m + 1]?.lower ?? '')) k = m - 1;
+  }
   const last = k;
   let first = -1;
   for (let j = k; j >= 0 && j > k - 7; j--) {
@@ -239,6 +245,11 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
     name: cleanName(text.slice(tokens[first].start, tokens[last].end)),
     phrase: tokens[verb].lower,
   };
+}
+
+/** Lower-case words inside names: "Centers for Disease Control and Prevention", "Bank of China". */
+function isNameJoiner(word: string): boolean {
+  return word === 'of' || word === 'for' || word === 'and' || word === 'on' || word === 'de' || word === 'du' || word === 'la' || word === 'the';
 }
 
 /** A dot inside "U.S." or after an initial, not one that ends a sentence. */
@@ -278,7 +289,7 @@ function cleanName(raw: string): string {
     const cut = name.replace(trailingEvidence, '');
     if (/\p{Lu}/u.test(cut)) name = cut;
   }
-  if (/^the\s+\p{Lu}/u.test(name) || /^The\s+\p{Lu}/u.test(name)) name = name.replace(/^the\s+/iu, '');
+  if (/^(?:[Tt]he|[Aa]n?)\s+\p{Lu}/u.test(name)) name = name.replace(/^(?:the|an?)\s+/iu, '');
   return name;
 }
 
