@@ -16,8 +16,7 @@ export interface Attribution {
 const speechVerbs = new Set([
   'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'found', 'finds', 'noted', 'notes', 'estimated',
   'estimates', 'showed', 'shows', 'show', 'shown', 'revealed', 'reveals', 'stated', 'states', 'wrote', 'writes',
-  'added', 'announced', 'announces', 'indicated', 'indicates', 'explained', 'observed', 'calculated',
-  'calculates', 'concluded', 'concludes', 'projected', 'projects',
+  'announced', 'announces', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
 ]);
 /** Nouns that name a kind of evidence: "a report by", "data from". */
 const evidenceNouns = new Set([
@@ -219,8 +218,11 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
   for (let j = k; j >= 0 && j > k - 7; j--) {
     const t = tokens[j];
     if (t.kind === 'word') {
+      if (isNameJoiner(t.lower) && t.lower !== 'the') {
+        if (!(tokens[j - 1] && isCapitalised(tokens[j - 1]) && tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
+        continue;
+      }
       if (phraseStops.has(t.lower) && !determiners.has(t.lower)) break;
-      if ((t.lower === 'and' || t.lower === 'of' || t.lower === '&') && !(tokens[j - 1] && isCapitalised(tokens[j - 1]))) break;
       first = j;
       if (determiners.has(t.lower) || t.lower === 'a' || t.lower === 'an') break;
     } else if (t.kind === 'sym' && (t.text === '&' || t.text === '-') && !t.space) {
