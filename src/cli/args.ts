@@ -137,6 +137,10 @@ Options of check:
   -h, --help              Show this help.
   -v, --version           Show the version.
 
+Settings: each file takes the nearest .claimlensrc.json (JSON with comments),
+.claimlensrc.yaml or .claimlensrc.yml found upward from its folder, whole (not
+merged with files further up); defaults when there is none.
+
 Text output: one line per finding, "path:line:column severity code message",
 then a summary. Coverage = (cited + attributed) / (claims - ignored).
 

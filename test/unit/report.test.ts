@@ -228,7 +228,7 @@ describe('report: toSarif', () => {
       id: 'uncited-claim',
       name: 'UncitedClaim',
       shortDescription: { text: 'A numeric claim with no link, footnote, citation or named source where it stands.' },
-      helpUri: 'https://github.com/claimlens/claimlens/blob/main/README.md#uncited-claim',
+      helpUri: 'https://github.com/claimlens/claimlens#uncited-claim',
       defaultConfiguration: { level: 'warning' },
     });
     assert.deepEqual(run.artifacts, [

@@ -2,7 +2,7 @@ import { LineIndex } from '../lines';
 import { findingsOf, rules, type FindingCode, type ReportFile, type Severity } from './findings';
 
 /** Where the README's section on each finding code lives; a rule's `helpUri` is this plus `#code`. */
-export const defaultHelpBase = 'https://github.com/claimlens/claimlens/blob/main/README.md';
+export const defaultHelpBase = 'https://github.com/claimlens/claimlens';
 
 /** Options of `toSarif`. */
 export interface SarifOptions {
