@@ -32,6 +32,7 @@ export {
   type ParsedConfig,
 } from './config';
 export * from './report';
+export * from './bibliography';
 
 /** Looks up bibliography entries by citation key. */
 export interface Bibliography {
