@@ -4,16 +4,64 @@ import type { FootnoteDefinition, InlineMark, ProseBlock, ProseDocument } from '
 import { LineIndex } from './lines';
 import { splitSentences, type Span } from './sentences';
 import type { Settings } from './settings';
-import { findAttributions } from './sources/attribution';
+import { findAttributions, type Attribution } from './sources/attribution';
+import { tokenize } from './claims/tokens';
 import { findDirectives, type Suppression } from './suppression';
 import type { Analysis, Claim, ClaimStatus, Format, Problem, Source } from './types';
 
 const sourceLine = /^\s*(?:sources?|资料来源|数据来源|来源)\s*[:：]/iu;
 
+/** What one block's prose yields, in prose offsets: a pure function of the text and settings. */
+interface BlockFindings {
+  readonly claims: readonly ClaimMatch[];
+  readonly sentences: readonly Span[];
+  readonly attributions: readonly Attribution[];
+}
+
+/**
+ * Remembers what each block's prose yielded, so that re-analysing an edited
+ * article redoes only the blocks whose text changed. Create one per document
+ * with `createBlockCache()`; it is tied to the settings it was first used with.
+ */
+export class BlockCache {
+  private current = new Map<string, BlockFindings>();
+  private previous = new Map<string, BlockFindings>();
+  private settings: Settings | undefined;
+
+  /** Findings for a block's text, computed at most once per generation. */
+  get(text: string, settings: Settings, compute: () => BlockFindings): BlockFindings {
+    if (this.settings !== settings) {
+      this.settings = settings;
+      this.current.clear();
+      this.previous.clear();
+    }
+    let found = this.current.get(text) ?? this.previous.get(text);
+    if (!found) found = compute();
+    this.current.set(text, found);
+    return found;
+  }
+
+  /** Starts a new generation: entries not used since the last one are dropped. */
+  sweep(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
+
+function findInBlock(text: string, settings: Settings, cache: BlockCache | undefined): BlockFindings {
+  const compute = (): BlockFindings => {
+    const tokens = tokenize(text);
+    const claims = findClaims(text, settings.languages, tokens);
+    if (!claims.length) return { claims, sentences: [], attributions: [] };
+    return { claims, sentences: splitSentences(text), attributions: findAttributions(text, settings, tokens) };
+  };
+  return cache ? cache.get(text, settings, compute) : compute();
+}
+
 /** One source found in a block, by prose position, before it is numbered. */
 interface Found {
   readonly at: number;
-  readonly source: Omit<Source, 'id'>;
+  readonly source: Draft;
 }
 
 /**
@@ -26,6 +74,7 @@ export function analyzeProse(
   format: Format,
   settings: Settings,
   bibliography: Bibliography | undefined,
+  cache?: BlockCache,
 ): Analysis {
   const lines = new LineIndex(text);
   const suppression = findDirectives(text, lines);
@@ -34,8 +83,9 @@ export function analyzeProse(
   const claims: Claim[] = [];
   const problems: Problem[] = [...prose.problems];
 
-  const addSource = (s: Omit<Source, 'id'>): Source => {
-    const source = { ...s, id: sources.length } as Source;
+  const addSource = (draft: Draft): Source => {
+    draft.id = sources.length;
+    const source = draft as Source;
     sources.push(source);
     return source;
   };
@@ -48,7 +98,7 @@ export function analyzeProse(
   for (const block of prose.blocks) {
     if (block.group !== lastGroup) {
       if (sourceLine.test(block.text) && groupIsBlockList && groupClaims.length) {
-        const found = blockSources(block, prose, settings, bibliography);
+        const found = blockSources(block, prose, bibliography, findAttributions(block.text, settings));
         const added = found.map((f) => addSource(f.source));
         for (const entry of groupClaims) claims[entry.index] = withSources(entry.claim, added);
         continue;
@@ -58,25 +108,20 @@ export function analyzeProse(
       groupIsBlockList = block.kind === 'table-cell' || block.kind === 'list-item';
     }
 
-    const found = blockSources(block, prose, settings, bibliography);
     const analysable = block.kind === 'paragraph' || block.kind === 'list-item' || block.kind === 'table-cell' ||
       block.kind === 'blockquote' || (settings.includeHeadings && (block.kind === 'heading' || block.kind === 'title'));
-    if (!analysable) {
-      for (const f of found) addSource(f.source);
+    const found = analysable ? findInBlock(block.text, settings, cache) : undefined;
+    if (!found || !found.claims.length) {
+      for (const mark of block.marks) addSource(markSource(mark, prose, bibliography));
       continue;
     }
-    const matches = findClaims(block.text, settings.languages);
-    if (!matches.length) {
-      for (const f of found) addSource(f.source);
-      continue;
-    }
-    const sentences = splitSentences(block.text);
-    const placed = found.map((f) => ({ sentence: sentenceOf(sentences, f.at), source: addSource(f.source) }));
-    for (const match of matches) {
-      const s = sentenceOf(sentences, match.start);
-      const own = placed.filter((p) => settings.scope === 'paragraph' || p.sentence === s).map((p) => p.source);
-      const sentence = sentences[s];
-      const claim = buildClaim(text, block, match, sentence, own, suppression, ignorePatterns);
+    const placed = blockSources(block, prose, bibliography, found.attributions)
+      .map((f) => ({ sentence: sentenceOf(found.sentences, f.at), source: addSource(f.source) }));
+    for (const match of found.claims) {
+      const s = sentenceOf(found.sentences, match.start);
+      const own: Source[] = [];
+      for (const p of placed) if (settings.scope === 'paragraph' || p.sentence === s) own.push(p.source);
+      const claim = buildClaim(text, block, match, found.sentences[s], own, suppression, ignorePatterns);
       groupClaims.push({ index: claims.length, claim });
       claims.push(claim);
     }
@@ -94,6 +139,7 @@ export function analyzeProse(
     }
   }
 
+  cache?.sweep();
   claims.sort((a, b) => a.range.start - b.range.start);
   problems.sort((a, b) => a.range.start - b.range.start);
   return { format, claims, sources, problems };
@@ -154,11 +200,11 @@ function sentenceOf(sentences: readonly Span[], at: number): number {
 function blockSources(
   block: ProseBlock,
   prose: ProseDocument,
-  settings: Settings,
   bibliography: Bibliography | undefined,
+  attributions: readonly Attribution[],
 ): Found[] {
   const found: Found[] = block.marks.map((mark) => ({ at: mark.start, source: markSource(mark, prose, bibliography) }));
-  for (const a of findAttributions(block.text, settings)) {
+  for (const a of attributions) {
     found.push({
       at: a.start,
       source: {
@@ -174,37 +220,49 @@ function blockSources(
   return found;
 }
 
-function markSource(mark: InlineMark, prose: ProseDocument, bibliography: Bibliography | undefined): Omit<Source, 'id'> {
-  const base = { range: mark.raw, label: mark.label };
+/** A source before it is numbered: built field by field, since spreads cost on the hot path. */
+type Draft = { -readonly [K in keyof Source]?: Source[K] } & Pick<Source, 'kind' | 'range' | 'label'>;
+
+function markSource(mark: InlineMark, prose: ProseDocument, bibliography: Bibliography | undefined): Draft {
+  const d: Draft = { kind: 'link', range: mark.raw, label: mark.label };
   switch (mark.kind) {
     case 'link':
-      return { ...base, kind: 'link', ...(mark.url ? { url: mark.url } : {}), ...(mark.title ? { title: mark.title } : {}) };
+      if (mark.url) d.url = mark.url;
+      if (mark.title) d.title = mark.title;
+      return d;
     case 'footnote':
-      return { ...base, kind: 'footnote', ...definitionFields(prose.footnotes.get(mark.label)) };
-    case 'numbered': {
-      const entry = prose.references[Number(mark.label) - 1];
-      return { ...base, kind: 'citation', key: mark.label, ...definitionFields(entry) };
-    }
+      d.kind = 'footnote';
+      addDefinition(d, prose.footnotes.get(mark.label));
+      return d;
+    case 'numbered':
+      d.kind = 'citation';
+      d.key = mark.label;
+      addDefinition(d, prose.references[Number(mark.label) - 1]);
+      return d;
     case 'citation': {
-      const key = mark.key ?? mark.label;
-      const entry = bibliography?.lookup(key);
-      const url = entry?.url ?? (entry?.doi ? `https://doi.org/${entry.doi}` : undefined);
-      return {
-        ...base,
-        kind: 'citation',
-        key,
-        ...(mark.locator ? { text: mark.locator } : {}),
-        ...(entry ? { entry, ...(entry.title ? { title: entry.title } : {}) } : {}),
-        ...(url ? { url } : {}),
-      };
+      d.kind = 'citation';
+      d.key = mark.key ?? mark.label;
+      if (mark.locator) d.text = mark.locator;
+      const entry = bibliography?.lookup(d.key);
+      if (entry) {
+        d.entry = entry;
+        if (entry.title) d.title = entry.title;
+        const url = entry.url ?? (entry.doi ? `https://doi.org/${entry.doi}` : undefined);
+        if (url) d.url = url;
+      }
+      return d;
     }
     case 'cite':
-      return { ...base, kind: 'textual', name: mark.label };
+      d.kind = 'textual';
+      d.name = mark.label;
+      return d;
   }
 }
 
-function definitionFields(def: FootnoteDefinition | undefined): Partial<Source> {
-  if (!def) return {};
-  return { text: def.text, urls: def.urls, ...(def.urls.length ? { url: def.urls[0] } : {}) };
+function addDefinition(d: Draft, def: FootnoteDefinition | undefined): void {
+  if (!def) return;
+  d.text = def.text;
+  d.urls = def.urls;
+  if (def.urls.length) d.url = def.urls[0];
 }
 

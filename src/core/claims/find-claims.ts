@@ -60,6 +60,10 @@ const comparatives = new Set([
 const changeWords: ReadonlyMap<string, number> = new Map([
   ['doubled', 2], ['tripled', 3], ['trebled', 3], ['quadrupled', 4], ['halved', 0.5],
 ]);
+/** Words that can start a quantity written in words. */
+const wordStarts: ReadonlySet<string> = new Set([
+  ...numberWords.keys(), ...changeWords.keys(), 'twice', 'a', 'an', 'half',
+]);
 const rankWords = new Set(['ranked', 'ranks', 'rank', 'ranking', 'placed', 'place', 'came', 'finished', 'ranged']);
 const superlativeAfter = /^(?:largest|biggest|highest|lowest|most|best|worst|fastest|slowest|richest|poorest|busiest|oldest|youngest|smallest|leading|place|position)$/u;
 const ordinalSuffix = /^(?:st|nd|rd|th)$/u;
@@ -70,10 +74,9 @@ const sentenceEnd = new Set(['.', '!', '?', '。', '！', '？', ':', '：', ';'
  * out what is never a claim (section 2): years, dates, durations, names and
  * versions with digits, identifiers, idioms. Linear in the block's length.
  */
-export function findClaims(text: string, languages: readonly string[]): ClaimMatch[] {
+export function findClaims(text: string, languages: readonly string[], tokens: readonly Token[] = tokenize(text)): ClaimMatch[] {
   const zh = languages.includes('zh');
   const en = languages.includes('en');
-  const tokens = tokenize(text);
   const out: ClaimMatch[] = [];
   let floor = 0; // first token not yet used by a claim
   for (let i = 0; i < tokens.length; i++) {
@@ -349,6 +352,7 @@ function hanRun(tokens: readonly Token[], j: number, max: number): string {
 function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null {
   const t = tokens[i];
   const lower = t.lower;
+  if (!wordStarts.has(lower) && !lower.includes('-') && !lower.endsWith('fold')) return null;
   const next = tokens[i + 1];
   const base = { first: i, last: i, unit: null, scaled: false, words: true, core: t };
 
@@ -640,7 +644,7 @@ function onlyPunctuationBefore(tokens: readonly Token[], i: number): boolean {
 }
 
 function round(v: number): number {
-  return Number(v.toPrecision(12));
+  return Number.isInteger(v) ? v : Number(v.toPrecision(12));
 }
 
 function isNumberWordOrDigit(t: Token | undefined): boolean {
@@ -673,6 +677,16 @@ function readOrdinal(tokens: readonly Token[], q: Quantity, suffix: number): { m
   };
 }
 
+/** Qualifiers by their last word (without a trailing period), longest first. */
+const qualifiersByLastWord: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
+  const map = new Map<string, (readonly string[])[]>();
+  for (const words of qualifiersBefore) {
+    const last = words[words.length - 1].replace(/\.$/u, '');
+    map.set(last, [...(map.get(last) ?? []), words]);
+  }
+  return map;
+})();
+
 /** The qualifier words right before token `i` ("more than", "about", "超过"), not reaching below `floor`. */
 function qualifierBefore(tokens: readonly Token[], i: number, floor: number): { first: number; text: string } | null {
   let end = i - 1;
@@ -692,7 +706,9 @@ function qualifierBefore(tokens: readonly Token[], i: number, floor: number): { 
   // "approx." and "ca.": a period after the word.
   let wordEnd = end;
   if (t.kind === 'sym' && t.text === '.' && tokens[end - 1]?.kind === 'word') wordEnd = end - 1;
-  for (const words of qualifiersBefore) {
+  const candidates = qualifiersByLastWord.get(tokens[wordEnd]?.lower ?? '');
+  if (!candidates) return null;
+  for (const words of candidates) {
     const len = words.length;
     const last = words[len - 1];
     const dotted = last.endsWith('.');

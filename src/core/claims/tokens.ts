@@ -70,7 +70,7 @@ export function tokenize(text: string): Token[] {
   let space = true;
   const push = (kind: TokenKind, start: number, end: number, norm?: string, value = NaN, grouped = false, decimal = false, digits = 0): void => {
     const t = norm ?? text.slice(start, end);
-    tokens.push({ kind, start, end, text: t, lower: kind === 'word' ? t.toLowerCase() : t, space, value, grouped, decimal, digits });
+    tokens.push({ kind, start, end, text: t, lower: kind === 'word' && hasUpper(t) ? t.toLowerCase() : t, space, value, grouped, decimal, digits });
     space = false;
   };
   while (i < n) {
@@ -138,6 +138,14 @@ export function tokenize(text: string): Token[] {
     i += width;
   }
   return tokens;
+}
+
+function hasUpper(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 0xc0) return true;
+  }
+  return false;
 }
 
 function runToSpace(text: string, i: number): number {

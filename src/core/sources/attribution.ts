@@ -76,9 +76,9 @@ const adverbsBeforeVerb = new Set([
  * sources ("experts say", "N% of respondents said") name no source and are
  * left out.
  */
-export function findAttributions(text: string, settings: Settings): Attribution[] {
+export function findAttributions(text: string, settings: Settings, tokens?: readonly Token[]): Attribution[] {
   const out: Attribution[] = [];
-  if (settings.languages.includes('en')) findEnglish(text, settings.attributionPhrases, out);
+  if (settings.languages.includes('en')) findEnglish(text, tokens ?? tokenize(text), settings.attributionPhrases, out);
   if (settings.languages.includes('zh') && hasHan(text)) findChinese(text, out);
   out.sort((a, b) => a.start - b.start);
   return out;
@@ -92,8 +92,7 @@ function hasHan(text: string): boolean {
   return false;
 }
 
-function findEnglish(text: string, extra: readonly string[], out: Attribution[]): void {
-  const tokens = tokenize(text);
+function findEnglish(text: string, tokens: readonly Token[], extra: readonly string[], out: Attribution[]): void {
   const extras = extra.map((p) => p.toLowerCase().split(/\s+/u).filter(Boolean));
   let prevEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
