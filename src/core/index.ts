@@ -2,7 +2,7 @@
  * Claim Lens core: the only module the CLI and the extension import.
  * Pure: no `vscode`, no Node built-ins, no process state.
  */
-import { analyzeProse } from './analyze';
+import { analyzeProse, BlockCache } from './analyze';
 import { readHtml } from './formats/html';
 import { readMarkdown } from './formats/markdown';
 import type { ProseDocument } from './formats/prose';
@@ -64,6 +64,45 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const settings = options.settings ?? defaultSettings;
   const prose = readProse(text, options.format);
   return analyzeProse(text, prose, options.format, settings, options.bibliography);
+}
+
+/** One edit to a text: the range `[start, end)` of the old text was replaced by `text`. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Analyses successive versions of one document, re-using what did not change. */
+export interface DocumentAnalyzer {
+  /**
+   * Analyses `text`, the document's new content. `changes` are the edits
+   * since the previous call, in the order they were made; they let the
+   * Markdown parser re-use the unchanged parts of its tree. Gives the same
+   * result as `analyze(text, options)`.
+   */
+  update(text: string, changes?: readonly TextChange[]): Analysis;
+}
+
+/**
+ * Creates an analyser for one document that keeps what each block of prose
+ * yielded, so an edit re-analyses only the blocks it touched.
+ */
+export function createAnalyzer(options: AnalyzeOptions): DocumentAnalyzer {
+  const cache = new BlockCache();
+  const settings = options.settings ?? defaultSettings;
+  const reader = createProseReader(options.format);
+  return {
+    update(text: string, changes?: readonly TextChange[]): Analysis {
+      const prose = reader(text, changes);
+      return analyzeProse(text, prose, options.format, settings, options.bibliography, cache);
+    },
+  };
+}
+
+/** A reader that may keep state between versions of one document. */
+function createProseReader(format: Format): (text: string, changes?: readonly TextChange[]) => ProseDocument {
+  return (text) => readProse(text, format);
 }
 
 /** Reads `text` in the given format into prose blocks. */
