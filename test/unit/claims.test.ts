@@ -86,6 +86,9 @@ describe('claim recognition', () => {
     ['Of the volunteers, 8 out of 10 had mild effects.', [{ text: '8 out of 10', kind: 'fraction', value: 0.8, unit: null }]],
     ['The rate fell to 24 per 100,000 people.', [{ text: '24 per 100,000', kind: 'count', value: 24, unit: 'per 100,000' }]],
     ['The truck weighs 6,603 pounds.', [{ text: '6,603 pounds', kind: 'measure', value: 6603, unit: 'pounds' }]],
+    ['More than a third of firms cut jobs.', [{ text: 'More than a third', kind: 'fraction', value: 1 / 3, unit: null, qualifier: 'more than' }]],
+    ['生产线增长了一倍。', [{ text: '一倍', kind: 'multiplier', value: 1, unit: null }]],
+    ['约3000人参加。', [{ text: '约3000人', kind: 'count', value: 3000, unit: null, qualifier: '约' }]],
     ['The team won three titles in the past five seasons.', [{ text: 'three', kind: 'count', value: 3, unit: null }]],
     ['Xcode weighs 4.5GB and costs $4.99.', [
       { text: '4.5GB', kind: 'measure', value: 4.5, unit: 'GB' },
@@ -132,6 +135,10 @@ describe('what is never a claim', () => {
     'Sales grew over the first three-quarters of the year.',
     'Beijing Fourth Paradigm and 01.AI were approved.',
     'The firm makes １２英寸 wafers.',
+    'The market opens at 10 a.m. and closes at 4 p.m. on weekdays.',
+    'The S&P 500 and the Fortune 500 are lists; Apollo 11 and Chapter 11 are names.',
+    'The 2023-24 season starts soon.',
+    'They drafted a five-year plan.',
   ];
   for (const sentence of never) {
     it(`finds nothing in ${JSON.stringify(sentence)}`, () => {

@@ -575,6 +575,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, en: boolea
     let n = next;
     if (n?.kind === 'sym' && n.text === '-' && !n.space) n = tokens[q.last + 2];
     if (n?.kind === 'word' && timeWords.has(n.lower)) return 'skip';
+    // "10 a.m.", "3 p.m."
+    if (n?.kind === 'word' && (n.lower === 'a' || n.lower === 'p') && tokens[q.last + 2]?.text === '.' && tokens[q.last + 3]?.lower === 'm') return 'skip';
     if (n?.kind === 'han' && !n.space) {
       const ahead = hanRun(tokens, q.last + 1, 2);
       if (zhTimeWords.some((w) => ahead.startsWith(w))) return 'skip';
