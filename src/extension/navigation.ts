@@ -15,7 +15,8 @@ export async function goToUncitedClaim(analyses: DocumentAnalyses, direction: 1 
     vscode.window.setStatusBarMessage('Claim Lens: no uncited claims in this article', 3000);
     return undefined;
   }
-  const offset = editor.document.offsetAt(editor.selection.active);
+  // From the selection's start, so a selected claim counts as where the cursor is.
+  const offset = editor.document.offsetAt(editor.selection.start);
   const target = direction === 1
     ? uncited.find((c) => c.range.start > offset) ?? uncited[0]
     : [...uncited].reverse().find((c) => c.range.start < offset) ?? uncited[uncited.length - 1];

@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ArticleReportModel, WorkspaceReportModel } from '../../src/extension/report-model';
+import { claimLens, fixture, openFixture, rangeOf, waitFor, waitForDiagnostics, workspaceKind } from './claimlens-helpers';
+
+if (workspaceKind === 'single') {
+  describe('commands', () => {
+    it('claimlens.showReport renders the article report and returns its model', async () => {
+      const editor = await openFixture('bakery-openings.md');
+      await waitForDiagnostics(editor.document.uri, (ds) => ds.length === 6, 'the article analysed');
+      const model = await vscode.commands.executeCommand<ArticleReportModel>('claimlens.showReport');
+      assert.ok(model, 'the command returns the model');
+      assert.deepEqual(
+        { name: model.name, totals: model.totals, coverage: model.coverage },
+        {
+          name: 'bakery-openings.md',
+          totals: { files: 1, claims: 6, cited: 3, attributed: 1, uncited: 2, ignored: 0, coverage: 4 / 6 },
+          coverage: 67,
+        },
+      );
+      assert.deepEqual(
+        model.claims.map((c) => [c.line, c.column, c.text, c.status, c.value, c.sources.map((s) => s.kind)]),
+        [
+          [3, 14, '12%', 'uncited', 'percent · 12%', []],
+          [3, 21, '$4 billion', 'uncited', 'money · US$ 4,000,000,000', []],
+          [5, 18, 'about 3,000', 'attributed', 'count · 3,000 · qualifier: about', ['textual']],
+          [7, 22, '8%', 'cited', 'percent · 8%', ['footnote']],
+          [9, 12, '5%', 'cited', 'percent · 5%', ['link']],
+          [11, 17, '20%', 'cited', 'percent · 20%', ['footnote']],
+        ],
+      );
+      assert.deepEqual(model.problems.map((p) => [p.code, p.line]), [['missing-footnote', 11], ['empty-link', 13], ['duplicate-footnote', 16]]);
+      assert.deepEqual((await claimLens()).lastReport(), model);
+    });
+
+    it('claimlens.showWorkspaceReport reads every article, sorted by uncited claims, with totals', async () => {
+      const model = await vscode.commands.executeCommand<WorkspaceReportModel>('claimlens.showWorkspaceReport');
+      assert.ok(model);
+      assert.equal(model.cancelled, false);
+      const paths = model.files.map((f) => f.path);
+      for (const expected of ['bakery-openings.md', 'harvest-notes.txt', 'market-page.html', 'pandoc-citations.md', 'desk-config/bridge-repairs.md']) {
+        assert.ok(paths.includes(expected), `${expected} in ${paths.join(', ')}`);
+      }
+      const uncited = model.files.map((f) => f.totals.uncited);
+      assert.deepEqual(uncited, [...uncited].sort((a, b) => b - a), 'sorted by uncited, most first');
+      const sum = (key: 'claims' | 'uncited' | 'cited' | 'attributed' | 'ignored'): number => model.files.reduce((n, f) => n + f.totals[key], 0);
+      assert.deepEqual(
+        [model.totals.files, model.totals.claims, model.totals.uncited, model.totals.cited, model.totals.attributed, model.totals.ignored],
+        [model.files.length, sum('claims'), sum('uncited'), sum('cited'), sum('attributed'), sum('ignored')],
+      );
+      const bakery = model.files.find((f) => f.path === 'bakery-openings.md');
+      assert.deepEqual(bakery && [bakery.totals.claims, bakery.totals.uncited, bakery.problems], [6, 2, 3]);
+      // The folder's .claimlensrc.json applies in the workspace report too: "$9 million" is ignored there.
+      const bridge = model.files.find((f) => f.path === 'desk-config/bridge-repairs.md');
+      assert.deepEqual(bridge && [bridge.totals.claims, bridge.totals.ignored, bridge.totals.uncited], [3, 1, 1]);
+      assert.deepEqual((await claimLens()).lastWorkspaceReport(), model);
+    });
+
+    it('claimlens.exportReport writes the JSON report of the spec', async () => {
+      const uri = await fixture('bakery-openings.md');
+      const target = vscode.Uri.joinPath(uri, '..', 'exported.claims.json');
+      try {
+        const written = await vscode.commands.executeCommand<string>('claimlens.exportReport', { format: 'json', scope: 'article', uri: uri.toString(), target: target.toString() });
+        assert.equal(written, target.toString());
+        const report = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))) as {
+          files: { path: string; claims: { text: string; line: number; column: number; endLine: number; endColumn: number; status: string }[]; problems: { code: string }[] }[];
+          summary: Record<string, number>;
+        };
+        assert.deepEqual(report.summary, { files: 1, claims: 6, cited: 3, attributed: 1, uncited: 2, ignored: 0 });
+        assert.equal(report.files[0].path, 'bakery-openings.md');
+        assert.deepEqual(
+          report.files[0].claims.slice(0, 2).map((c) => [c.text, c.line, c.column, c.endLine, c.endColumn, c.status]),
+          [['12%', 3, 14, 3, 17, 'uncited'], ['$4 billion', 3, 21, 3, 31, 'uncited']],
+        );
+      } finally {
+        await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+      }
+    });
+
+    it('claimlens.exportReport writes CSV, Markdown and SARIF too', async () => {
+      const uri = await fixture('bakery-openings.md');
+      for (const [format, check] of [
+        ['csv', (text: string) => text.split('\n').filter(Boolean).length === 7],
+        ['markdown', (text: string) => text.includes('bakery-openings.md') && text.includes('12%')],
+        ['sarif', (text: string) => (JSON.parse(text) as { version: string; runs: { results: unknown[] }[] }).version === '2.1.0'],
+      ] as const) {
+        const target = vscode.Uri.joinPath(uri, '..', `exported.${format}`);
+        try {
+          await vscode.commands.executeCommand('claimlens.exportReport', { format, scope: 'article', uri: uri.toString(), target: target.toString() });
+          const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+          assert.ok(check(text), `${format} export:\n${text}`);
+        } finally {
+          await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+        }
+      }
+    });
+
+    it('claimlens.nextUncitedClaim and previousUncitedClaim move between uncited claims, wrapping', async () => {
+      const editor = await openFixture('bakery-openings.md');
+      await waitForDiagnostics(editor.document.uri, (ds) => ds.length === 6, 'the article analysed');
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      const selected = (): number[] => [editor.selection.start.line, editor.selection.start.character, editor.selection.end.line, editor.selection.end.character];
+      await vscode.commands.executeCommand('claimlens.nextUncitedClaim');
+      assert.deepEqual(selected(), rangeOf(editor.document, '12%'));
+      await vscode.commands.executeCommand('claimlens.nextUncitedClaim');
+      assert.deepEqual(selected(), rangeOf(editor.document, '$4 billion'));
+      await vscode.commands.executeCommand('claimlens.nextUncitedClaim');
+      assert.deepEqual(selected(), rangeOf(editor.document, '12%'), 'wraps to the first');
+      await vscode.commands.executeCommand('claimlens.previousUncitedClaim');
+      assert.deepEqual(selected(), rangeOf(editor.document, '$4 billion'), 'wraps to the last');
+    });
+
+    it('the status bar counts claims of the active article and hides for other files', async () => {
+      const api = await claimLens();
+      await openFixture('bakery-openings.md');
+      await waitFor(() => api.statusBarText()?.endsWith('6 claims · 2 uncited'), 'the status bar for bakery-openings.md');
+      await openFixture('desk-config/.claimlensrc.json');
+      await waitFor(() => api.statusBarText() === undefined, 'the status bar to hide for a JSON file');
+      await openFixture('harvest-notes.txt');
+      await waitFor(() => api.statusBarText()?.endsWith('2 claims · 2 uncited'), 'the status bar for harvest-notes.txt');
+    });
+  });
+}
