@@ -84,7 +84,7 @@ export function findClaims(text: string, languages: readonly string[], tokens: r
     const q = readQuantity(tokens, i, en, zh);
     if (!q) continue;
     if (q === 'skip') continue;
-    const result = finish(tokens, q, floor, en, zh);
+    const result = finish(tokens, q, floor, zh);
     if (result === 'skip') {
       floor = q.last + 1;
       i = q.last;
@@ -499,7 +499,7 @@ function isYear(q: Quantity): boolean {
  * its qualifiers, and returns the match, or 'skip' when the tokens are used
  * up by something that is not a claim (a year range, a version).
  */
-function finish(tokens: readonly Token[], q: Quantity, floor: number, en: boolean, zh: boolean): { match: ClaimMatch; last: number } | 'skip' | null {
+function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolean): { match: ClaimMatch; last: number } | 'skip' | null {
   const first = tokens[q.first];
   const core = q.core;
   const prev = tokens[q.first - 1];
@@ -636,7 +636,6 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, en: boolea
     unit: q.unit,
     ...(qualifier ? { qualifier } : {}),
   };
-  void en;
   return { match, last };
 }
 

@@ -105,24 +105,24 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
     const next = tokens[i + 1];
     let found: Attribution | null = null;
     if (lower === 'according' && next?.lower === 'to') {
-      found = forward(text, tokens, i, i + 2, 'according to', false);
+      found = forward(text, tokens, i, i + 2, 'according to');
     } else if (lower === 'per' && next && next.kind === 'word') {
-      found = forward(text, tokens, i, i + 1, 'per', true);
+      found = forward(text, tokens, i, i + 1, 'per');
     } else if (lower === 'citing') {
-      found = forward(text, tokens, i, i + 1, 'citing', false);
+      found = forward(text, tokens, i, i + 1, 'citing');
     } else if ((lower === 'source' || lower === 'sources') && next?.text === ':' ) {
-      found = forward(text, tokens, i, i + 2, 'source:', false);
+      found = forward(text, tokens, i, i + 2, 'source:');
     } else if (evidenceNouns.has(lower) && (next?.lower === 'by' || next?.lower === 'from')) {
-      found = forward(text, tokens, i, i + 2, `${lower} ${next.lower}`, true);
+      found = forward(text, tokens, i, i + 2, `${lower} ${next.lower}`);
     } else if (byParticiples.has(lower) && byAfter(tokens, i) > 0) {
-      found = forward(text, tokens, i, byAfter(tokens, i) + 1, `${lower} by`, true);
+      found = forward(text, tokens, i, byAfter(tokens, i) + 1, `${lower} by`);
     } else if (speechVerbs.has(lower)) {
-      found = backward(text, tokens, i) ?? (isQuoteOrComma(tokens[i - 1]) ? forward(text, tokens, i, i + 1, lower, true) : null);
+      found = backward(text, tokens, i) ?? (isQuoteOrComma(tokens[i - 1]) ? forward(text, tokens, i, i + 1, lower) : null);
     }
     if (!found) {
       for (const words of extras) {
         if (words.length && words.every((w, k) => tokens[i + k]?.lower === w)) {
-          found = forward(text, tokens, i, i + words.length, words.join(' '), false);
+          found = forward(text, tokens, i, i + words.length, words.join(' '));
           if (found) break;
         }
       }
@@ -154,7 +154,7 @@ function isCapitalised(t: Token): boolean {
 }
 
 /** A source named after the phrase: "according to [the] X", "per X", "a report by X". */
-function forward(text: string, tokens: readonly Token[], phraseStart: number, k: number, phrase: string, strict: boolean): Attribution | null {
+function forward(text: string, tokens: readonly Token[], phraseStart: number, k: number, phrase: string): Attribution | null {
   const np = collectForward(tokens, k);
   if (!np) return null;
   let { first, last } = np;
@@ -168,7 +168,7 @@ function forward(text: string, tokens: readonly Token[], phraseStart: number, k:
     }
   }
   const words = tokens.slice(first, last + 1);
-  if (!isNamed(words, tokens[first - 1], strict)) return null;
+  if (!isNamed(words, tokens[first - 1])) return null;
   return {
     start: tokens[phraseStart].start,
     end: tokens[last].end,
@@ -238,7 +238,7 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
   }
   if (first < 0 || last < first) return null;
   const words = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
-  if (!isNamed(words, tokens[first - 1], false)) return null;
+  if (!isNamed(words, tokens[first - 1])) return null;
   // "other majors such as IBM and HP": keep from the first capitalised word when the phrase starts generic.
   return {
     start: tokens[first].start,
@@ -261,7 +261,7 @@ function isAbbreviationDot(tokens: readonly Token[], j: number): boolean {
 }
 
 /** Whether a noun phrase names a source (spec 7): a name, or a definite description that is not generic. */
-function isNamed(words: readonly Token[], before: Token | undefined, strict: boolean): boolean {
+function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   const ws = words.filter((t) => t.kind === 'word');
   if (!ws.length) return false;
   const head = ws[ws.length - 1].lower;
@@ -272,7 +272,6 @@ function isNamed(words: readonly Token[], before: Token | undefined, strict: boo
   if (crowdHeads.has(head)) return capitals.length > 0 && ws.length > 1;
   if (capitals.length) return !(ws.length === 1 && genericHeads.has(head));
   if (determiners.has(ws[0].lower) && ws.length >= 2) return true;
-  void strict;
   return false;
 }
 
