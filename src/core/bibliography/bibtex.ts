@@ -60,6 +60,52 @@ for (const [name, text] of Object.entries(extraCommands)) {
   if (!(name in commands)) commands[name] = text;
 }
 
+/**
+ * The fields that feed a `BibEntry` (through Citation.js's BibLaTeX mapping).
+ * Only these are decoded: abstracts, keywords and file lists would cost most
+ * of the time and show nowhere.
+ */
+const usedFields = new Set([
+  'author',
+  'editor',
+  'title',
+  'subtitle',
+  'titleaddon',
+  'journal',
+  'journaltitle',
+  'journalsubtitle',
+  'journaltitleaddon',
+  'booktitle',
+  'booksubtitle',
+  'booktitleaddon',
+  'maintitle',
+  'mainsubtitle',
+  'maintitleaddon',
+  'publisher',
+  'institution',
+  'school',
+  'organization',
+  'year',
+  'date',
+  'doi',
+  'url',
+  'howpublished',
+  'eprint',
+  'eprinttype',
+  'archiveprefix',
+  'primaryclass',
+  'crossref',
+]);
+
+/** The entry with only the fields in `usedFields`. */
+function withUsedFields(raw: RawBibtexEntry): RawBibtexEntry {
+  const properties: Record<string, string | number> = {};
+  for (const [field, value] of Object.entries(raw.properties)) {
+    if (usedFields.has(field)) properties[field] = value;
+  }
+  return { type: raw.type, label: raw.label, properties };
+}
+
 /** Entry types that hold no reference. */
 const directives = new Set(['string', 'preamble', 'comment']);
 
@@ -111,7 +157,7 @@ const tokenNames: Record<string, string> = {
   quote: "'\"'",
   at: '"@"',
   identifier: 'a field name',
-  label: 'a key',
+  label: 'more text',
   number: 'a number',
   text: 'text',
   whitespace: 'a space',
@@ -160,9 +206,10 @@ function readStructure(
         return;
       }
       const chunk = chunks[lo];
-      const header = new RegExp(entryHeader.source, 'y');
+      // A header that lost its comma still names its key.
+      const header = /@[ \t]*[A-Za-z_][\w:+-]*\s*[{(]\s*([^,\s{}()"=#%]+)/y;
       header.lastIndex = chunk.start;
-      const key = header.exec(text)?.[2];
+      const key = chunk.isString ? undefined : header.exec(text)?.[1];
       const what = chunk.isString ? 'This @string' : key === undefined ? 'This entry' : `Entry "${key}"`;
       const detail = shortMessage(cause);
       problems.push({
@@ -249,7 +296,9 @@ function convertChain(chain: RawBibtexEntry[]): Record<string, unknown> {
  */
 export function readBibtex(text: string, fileName: string): ParsedBibliography {
   const lines = new LineIndex(text);
-  const { raws, problems } = readStructure(text, fileName, lines);
+  const read = readStructure(text, fileName, lines);
+  const raws = read.raws.map(withUsedFields);
+  const problems = read.problems;
   const headers = findHeaders(text);
   const byKey = new Map<string, RawBibtexEntry>();
   const byLowerKey = new Map<string, RawBibtexEntry>();

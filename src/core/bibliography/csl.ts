@@ -104,7 +104,7 @@ export function entryFromCsl(item: CslItem, position: EntryPosition, type?: stri
   const key = keyOfCsl(item);
   if (key === undefined) return undefined;
   const authors = namesOf(item.author);
-  const entry: BibEntry = {
+  const fields: Record<string, unknown> = {
     key,
     type: type ?? textOf(item.type),
     authors: authors.length > 0 ? authors : namesOf(item.editor),
@@ -117,7 +117,8 @@ export function entryFromCsl(item: CslItem, position: EntryPosition, type?: stri
     ...position,
   };
   // Leave absent fields out, so results compare and serialise cleanly.
-  return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)) as unknown as BibEntry;
+  for (const name in fields) if (fields[name] === undefined) delete fields[name];
+  return fields as unknown as BibEntry;
 }
 
 /** Reads one item; returns the problem instead when it is unusable. */
