@@ -11,12 +11,17 @@
  * Better BibTeX's `@retorquere/bibtex-parser` decodes LaTeX a little more
  * completely and recovers from errors per entry, but its LaTeX pass takes
  * 2 seconds or more for 5,000 entries and it bundles to twice the size;
- * `bibtex-parse` and `astrocite-bibtex` stop at the first error and leave
- * LaTeX undecoded. What Citation.js lacks is added here: it stops at the
- * first malformed entry, so the reader below parses the file again in pieces
- * split at lines that start with `@` (halving only the pieces that fail,
- * `@string` definitions carried along), and it gives no positions, so each
- * entry's `@type{key,` is found by a scan of its own.
+ * `bibtex-parse` and `astrocite-bibtex` give up on the whole file at the
+ * first error. What Citation.js lacks is added here: it stops at the first
+ * malformed entry, so the reader below parses the file again in pieces split
+ * at lines that start with `@` (halving only the pieces that fail, `@string`
+ * definitions carried along), and it gives no positions, so each entry's
+ * `@type{key,` is found by a scan of its own.
+ *
+ * The modules under `lib/input/` are imported directly (the package has no
+ * exports map), which skips the plugin registry. Version 0.8 is used because
+ * 0.9 asks for Node 22. `@citation-js/core` brings fetch code along (for
+ * loading from URLs); nothing here calls it.
  */
 import { logger } from '@citation-js/core';
 import { commands } from '@citation-js/plugin-bibtex/lib/input/constants.js';
@@ -243,12 +248,12 @@ function withParents(
   while (current !== undefined) {
     seen.add(current);
     const ref: string | number | undefined = current.properties.crossref;
-    const rest = { ...current.properties };
-    delete rest.crossref;
     if (ref === undefined) {
       chain.push(current);
       break;
     }
+    const rest = { ...current.properties };
+    delete rest.crossref;
     const name: string = String(ref).trim();
     const parent: RawBibtexEntry | undefined = byKey.get(name) ?? byLowerKey.get(name.toLowerCase());
     if (parent === undefined || seen.has(parent)) {
