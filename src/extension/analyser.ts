@@ -1,4 +1,4 @@
-import { analyze, type Analysis, type Bibliography, type Format, type Settings } from '../core/index';
+import { analyze, createAnalyzer, type Analysis, type Bibliography, type DocumentAnalyzer, type Format, type Settings, type TextChange } from '../core/index';
 
 /** What an analyser is asked: one document's text at one version. */
 export interface AnalysisRequest {
@@ -8,12 +8,14 @@ export interface AnalysisRequest {
   readonly format: Format;
   readonly settings: Settings;
   readonly bibliography?: Bibliography;
+  /** The edits since the previous request for the same key, in the order they were made. */
+  readonly changes?: readonly TextChange[];
 }
 
 /**
  * Turns a document's text into an `Analysis`. The editor keeps one per
- * session; an incremental analyser can keep per-document state between
- * calls (under `request.key`) and drop it in `forget`.
+ * session; an incremental analyser keeps per-document state between calls
+ * (under `request.key`) and drops it in `forget`.
  */
 export interface Analyser {
   analyse(request: AnalysisRequest): Analysis;
@@ -26,3 +28,31 @@ export const wholeTextAnalyser: Analyser = {
     analyze(request.text, { format: request.format, settings: request.settings, ...(request.bibliography ? { bibliography: request.bibliography } : {}) }),
   forget: () => undefined,
 };
+
+/**
+ * Keeps a core `DocumentAnalyzer` per document, so an edit re-analyses only
+ * the blocks it touched. A new one is made when the document's format,
+ * settings or bibliography change.
+ */
+export function createIncrementalAnalyser(): Analyser {
+  const states = new Map<string, { format: Format; settings: Settings; bibliography?: Bibliography; analyzer: DocumentAnalyzer }>();
+  return {
+    analyse(request) {
+      const state = states.get(request.key);
+      if (state && state.format === request.format && state.settings === request.settings && state.bibliography === request.bibliography) {
+        try {
+          return state.analyzer.update(request.text, request.changes);
+        } catch (cause) {
+          states.delete(request.key);
+          throw new Error('Incremental analysis failed', { cause });
+        }
+      }
+      const analyzer = createAnalyzer({ format: request.format, settings: request.settings, ...(request.bibliography ? { bibliography: request.bibliography } : {}) });
+      states.set(request.key, { format: request.format, settings: request.settings, ...(request.bibliography ? { bibliography: request.bibliography } : {}), analyzer });
+      return analyzer.update(request.text);
+    },
+    forget(key) {
+      states.delete(key);
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatOfLanguage, formatOfPath, type Analysis, type Format, type Settings } from '../core/index';
+import { formatOfLanguage, formatOfPath, type Analysis, type Format, type Settings, type TextChange } from '../core/index';
 import type { Analyser } from './analyser';
 import type { ConfigFiles } from './config-files';
 import { readEditorSettings, readExplicitAnalysisSettings, type EditorSettings } from './editor-settings';
@@ -49,6 +49,8 @@ export class DocumentAnalyses implements vscode.Disposable {
   private readonly runs = new Map<string, number>();
   private readonly inFlight = new Map<string, Promise<AnalysedDocument | undefined>>();
   private readonly resolved = new Map<string, Promise<ResolvedSettings>>();
+  /** Edits since each document was last analysed, for an incremental analyser. */
+  private readonly pendingChanges = new Map<string, TextChange[]>();
   private readonly analysed = new vscode.EventEmitter<AnalysedDocument>();
   private readonly skippedEmitter = new vscode.EventEmitter<SkippedDocument>();
   private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
@@ -73,7 +75,9 @@ export class DocumentAnalyses implements vscode.Disposable {
       this.forgotten,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length) this.schedule(e.document);
+        if (!e.contentChanges.length) return;
+        this.recordChanges(e);
+        this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -133,21 +137,18 @@ export class DocumentAnalyses implements vscode.Disposable {
 
   /** Whether Claim Lens reads this document: its scheme, language and the enable settings. */
   isArticle(document: vscode.TextDocument): boolean {
-    if (!this.isCandidate(document)) return false;
-    const editor = readEditorSettings(document.uri);
-    return editor.enable && editor.enabledLanguageIds.includes(document.languageId);
+    return this.isCandidate(document);
   }
 
   /** The format a document is read in. */
   formatOf(document: vscode.TextDocument): Format {
+    // Plain text by language but .md/.mdx/.html by name (no extension for that language installed): read by the name.
+    if (document.languageId === 'plaintext') return formatOfPath(document.uri.path) ?? 'text';
     return formatOfLanguage(document.languageId) ?? formatOfPath(document.uri.path) ?? 'text';
   }
 
   private isCandidate(document: vscode.TextDocument): boolean {
-    return !ignoredSchemes.has(document.uri.scheme) && this.isEnabledLanguage(document);
-  }
-
-  private isEnabledLanguage(document: vscode.TextDocument): boolean {
+    if (ignoredSchemes.has(document.uri.scheme)) return false;
     const editor = readEditorSettings(document.uri);
     return editor.enable && editor.enabledLanguageIds.includes(document.languageId);
   }
@@ -203,6 +204,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (sizeKB > resolved.editor.maxFileSizeKB) {
       this.entries.delete(key);
       this.analyser.forget(key);
+      this.pendingChanges.delete(key);
       const skip = { document, sizeKB, limitKB: resolved.editor.maxFileSizeKB };
       const first = !this.skipped.has(key);
       this.skipped.set(key, skip);
@@ -212,17 +214,31 @@ export class DocumentAnalyses implements vscode.Disposable {
     this.skipped.delete(key);
     const format = this.formatOf(document);
     const started = Date.now();
+    const changes = this.pendingChanges.get(key);
+    this.pendingChanges.delete(key);
     let analysis: Analysis;
     try {
-      analysis = this.analyser.analyse({ key, text, format, settings: resolved.settings });
+      analysis = this.analyser.analyse({ key, text, format, settings: resolved.settings, ...(changes ? { changes } : {}) });
     } catch (cause) {
       this.log.error(`Analysis of ${document.uri.toString(true)} failed.`, cause);
+      this.analyser.forget(key);
       return undefined;
     }
     const entry: AnalysedDocument = { document, version, format, analysis, resolved, elapsedMs: Date.now() - started };
     this.entries.set(key, entry);
     this.analysed.fire(entry);
     return entry;
+  }
+
+  private recordChanges(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    if (!this.entries.has(key)) return; // nothing analysed yet: the next analysis starts afresh
+    let list = this.pendingChanges.get(key);
+    if (!list) this.pendingChanges.set(key, (list = []));
+    // Changes of one event all refer to the text before it, latest offset first, so they apply in order.
+    for (const change of event.contentChanges) {
+      list.push({ start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text });
+    }
   }
 
   private async resolve(uri: vscode.Uri): Promise<ResolvedSettings> {
@@ -247,6 +263,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     this.entries.delete(key);
     this.skipped.delete(key);
     this.resolved.delete(key);
+    this.pendingChanges.delete(key);
     this.analyser.forget(key);
     this.forgotten.fire(uri);
   }

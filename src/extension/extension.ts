@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/index';
-import { wholeTextAnalyser } from './analyser';
+import { createIncrementalAnalyser } from './analyser';
 import { ClaimCodeActionProvider } from './code-actions';
 import { ConfigFiles } from './config-files';
 import { registerDiagnostics } from './diagnostics';
@@ -33,7 +33,7 @@ export interface ClaimLensApi {
 export function activate(context: vscode.ExtensionContext): ClaimLensApi {
   const log = new Log();
   const configFiles = new ConfigFiles(log);
-  const analyses = new DocumentAnalyses(wholeTextAnalyser, configFiles, log);
+  const analyses = new DocumentAnalyses(createIncrementalAnalyser(), configFiles, log);
   const panels = new ReportPanels(analyses, log);
   const statusBar = new ClaimStatusBar(analyses);
   let prompts: Prompts = editorPrompts;
