@@ -6,6 +6,7 @@ const steps = [
   ['build', 'node', ['esbuild.mjs']],
   ['typecheck', 'npx', ['tsc', '-p', '.', '--noEmit']],
   ['unit tests', 'npx', ['mocha', '--config', '.mocharc.json']],
+  ['grammar tests', 'npm', ['run', '--silent', 'test:grammar']],
 ];
 
 for (const [name, cmd, args] of steps) {
