@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatOfLanguage, formatOfPath, type Analysis, type Format, type Settings, type TextChange } from '../core/index';
 import type { Analyser } from './analyser';
+import type { Bibliographies, DocumentBibliography } from './bibliographies';
 import type { ConfigFiles } from './config-files';
 import { readEditorSettings, readExplicitAnalysisSettings, type EditorSettings } from './editor-settings';
 import type { Log } from './log';
@@ -67,6 +68,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   constructor(
     private readonly analyser: Analyser,
     private readonly configFiles: ConfigFiles,
+    private readonly bibliographies: Bibliographies,
     private readonly log: Log,
   ) {
     this.disposables.push(
@@ -85,6 +87,7 @@ export class DocumentAnalyses implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refreshAll()),
       configFiles.onDidChange(() => this.refreshAll()),
+      bibliographies.onDidChange(() => this.refreshAll()),
     );
   }
 
@@ -121,6 +124,11 @@ export class DocumentAnalyses implements vscode.Disposable {
   /** The too-large notice for a document, if it was skipped. */
   skipOf(document: vscode.TextDocument): SkippedDocument | undefined {
     return this.skipped.get(document.uri.toString());
+  }
+
+  /** The bibliography of an article at `uri` whose text is `text`. */
+  bibliographyFor(uri: vscode.Uri, text: string, format: Format, settings: Settings): Promise<DocumentBibliography> {
+    return this.bibliographies.forDocument(uri, text, format, settings);
   }
 
   /** The settings that apply to a document or file (cached until settings change). */
@@ -213,16 +221,34 @@ export class DocumentAnalyses implements vscode.Disposable {
     }
     this.skipped.delete(key);
     const format = this.formatOf(document);
+    let bibliography: DocumentBibliography;
+    try {
+      bibliography = await this.bibliographies.forDocument(document.uri, text, format, resolved.settings);
+    } catch (cause) {
+      this.log.error(`Could not load the bibliography of ${document.uri.toString(true)}.`, cause);
+      bibliography = { problems: [] };
+    }
+    if (document.isClosed || document.version !== version || this.runs.get(key) !== run) return undefined;
     const started = Date.now();
     const changes = this.pendingChanges.get(key);
     this.pendingChanges.delete(key);
     let analysis: Analysis;
     try {
-      analysis = this.analyser.analyse({ key, text, format, settings: resolved.settings, ...(changes ? { changes } : {}) });
+      analysis = this.analyser.analyse({
+        key,
+        text,
+        format,
+        settings: resolved.settings,
+        ...(bibliography.bibliography ? { bibliography: bibliography.bibliography } : {}),
+        ...(changes ? { changes } : {}),
+      });
     } catch (cause) {
       this.log.error(`Analysis of ${document.uri.toString(true)} failed.`, cause);
       this.analyser.forget(key);
       return undefined;
+    }
+    if (bibliography.problems.length) {
+      analysis = { ...analysis, problems: [...analysis.problems, ...bibliography.problems].sort((a, b) => a.range.start - b.range.start) };
     }
     const entry: AnalysedDocument = { document, version, format, analysis, resolved, elapsedMs: Date.now() - started };
     this.entries.set(key, entry);
@@ -265,6 +291,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     this.resolved.delete(key);
     this.pendingChanges.delete(key);
     this.analyser.forget(key);
+    this.bibliographies.forget(uri);
     this.forgotten.fire(uri);
   }
 

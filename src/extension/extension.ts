@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/index';
 import { createIncrementalAnalyser } from './analyser';
+import { Bibliographies } from './bibliographies';
 import { ClaimCodeActionProvider } from './code-actions';
 import { ConfigFiles } from './config-files';
 import { registerDiagnostics } from './diagnostics';
@@ -33,7 +34,8 @@ export interface ClaimLensApi {
 export function activate(context: vscode.ExtensionContext): ClaimLensApi {
   const log = new Log();
   const configFiles = new ConfigFiles(log);
-  const analyses = new DocumentAnalyses(createIncrementalAnalyser(), configFiles, log);
+  const bibliographies = new Bibliographies(log);
+  const analyses = new DocumentAnalyses(createIncrementalAnalyser(), configFiles, bibliographies, log);
   const panels = new ReportPanels(analyses, log);
   const statusBar = new ClaimStatusBar(analyses);
   let prompts: Prompts = editorPrompts;
@@ -41,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
   context.subscriptions.push(
     log,
     configFiles,
+    bibliographies,
     analyses,
     panels,
     statusBar,

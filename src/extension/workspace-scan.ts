@@ -47,7 +47,9 @@ export async function scanWorkspace(
         continue;
       }
       const format = document ? analyses.formatOf(document) : formatOfPath(uri.path) ?? 'text';
-      const analysis = analyze(text, { format, settings: resolved.settings });
+      const { bibliography, problems } = await analyses.bibliographyFor(uri, text, format, resolved.settings);
+      const analyzed = analyze(text, { format, settings: resolved.settings, ...(bibliography ? { bibliography } : {}) });
+      const analysis = problems.length ? { ...analyzed, problems: [...analyzed.problems, ...problems].sort((a, b) => a.range.start - b.range.start) } : analyzed;
       files.push({ uri: uri.toString(), path, text, analysis, settings: resolved.settings });
     } catch (cause) {
       log.error(`Could not analyse ${uri.toString(true)}.`, cause);
