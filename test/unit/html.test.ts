@@ -315,6 +315,15 @@ describe('readHtml', () => {
       assert.deepEqual(doc.references, []);
     });
 
+    it('takes an inline note with its own text out of the prose', () => {
+      const html = '<div><p>Rose 4%.<sup><a href="#s1">1</a></sup></p><p>Side.</p>Text before <span id="s1">Smith, 2020, https://s.example/</span> text after.</div>';
+      const doc = read(html);
+      assert.deepEqual(blocksOf(doc), [['paragraph', 'Rose 4%.', 0], ['paragraph', 'Side.', 1], ['paragraph', 'Text before  text after.', 2]]);
+      assert.deepEqual([...doc.footnotes.values()].map((d) => [d.label, d.text, d.urls, html.slice(d.raw.start, d.raw.end)]), [
+        ['s1', 'Smith, 2020, https://s.example/', ['https://s.example/'], '<span id="s1">Smith, 2020, https://s.example/</span>'],
+      ]);
+    });
+
     it('reads a plain same-page link into a reference list as a note', () => {
       const html = '<p>Up 9% <a href="#r1">(1)</a>.</p><ol class="references"><li id="r1">Census 2020.</li></ol>';
       const doc = read(html);

@@ -110,7 +110,7 @@ export function isReferenceContainer(name: string, attributes: RawAttributes): b
   // By id only for containers: Wikipedia's heading <span id="References"> is not the list.
   const id = attributes.id;
   if (id !== undefined && containers.has(name) && regionIds.has(id.trim().toLowerCase())) return true;
-  return hasClass(attributes, regionClasses);
+  return hasRegionClass(attributes);
 }
 
 /** True when a heading's text names a reference section ("References", "Sources:", "Notes [edit]"). */
@@ -163,9 +163,12 @@ export function fragmentOf(href: string | undefined): string | undefined {
   return h.length > 1 && h.charCodeAt(0) === 35 /* # */ ? h.slice(1) : undefined;
 }
 
-function hasClass(attributes: RawAttributes, names: ReadonlySet<string>): boolean {
+function hasRegionClass(attributes: RawAttributes): boolean {
   const cls = attributes.class;
   if (cls === undefined || cls.length > 1000) return false;
-  for (const c of cls.toLowerCase().split(/\s+/u)) if (names.has(c)) return true;
+  const lower = cls.toLowerCase();
+  // Every container class names references, notes or a bibliography.
+  if (!lower.includes('ref') && !lower.includes('note') && !lower.includes('bib')) return false;
+  for (const c of lower.split(/\s+/u)) if (regionClasses.has(c)) return true;
   return false;
 }

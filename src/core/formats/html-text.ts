@@ -134,13 +134,6 @@ function isAllSpace(text: string): boolean {
   return true;
 }
 
-interface Pending {
-  readonly start: number;
-  readonly end: number;
-  /** Null for raw text copied as is. */
-  readonly text: string | null;
-}
-
 /** A mark whose label is the block text it covers, filled in when the block is finished. */
 type PendingMark = InlineMark & { readonly labelFromText?: boolean };
 
@@ -151,7 +144,10 @@ type PendingMark = InlineMark & { readonly labelFromText?: boolean };
 export class BlockWriter implements TextSink {
   private builder: ProseBuilder | null = null;
   private marks: PendingMark[] = [];
-  private pending: Pending[] = [];
+  // White space held back until more text follows: raw ranges, with their text when replaced (null: as is).
+  private readonly pendingStart: number[] = [];
+  private readonly pendingEnd: number[] = [];
+  private readonly pendingText: (string | null)[] = [];
   private pendingLength = 0;
   private content = false;
 
@@ -173,7 +169,7 @@ export class BlockWriter implements TextSink {
     let first = start;
     while (first < end && isSpace(raw.charCodeAt(first))) first++;
     if (first === end) {
-      this.space({ start, end, text: null });
+      this.space(start, end, null);
       return;
     }
     let last = end;
@@ -181,13 +177,13 @@ export class BlockWriter implements TextSink {
     const b = this.open();
     b.verbatim(b.length === 0 ? first : start, last);
     this.content = true;
-    if (last < end) this.space({ start: last, end, text: null });
+    if (last < end) this.space(last, end, null);
   }
 
   replaced(start: number, end: number, text: string): void {
     if (!text) return;
     if (isAllSpace(text)) {
-      this.space({ start, end, text });
+      this.space(start, end, text);
       return;
     }
     this.open().replaced(start, end, text);
@@ -222,7 +218,7 @@ export class BlockWriter implements TextSink {
           marks.push({ ...rest, label: collapse(text.slice(mark.start, mark.end)) });
         }
       }
-      block = { ...built, marks };
+      block = { kind: built.kind, text, map: built.map, marks, group: built.group };
     }
     this.builder = null;
     this.marks = [];
@@ -233,25 +229,30 @@ export class BlockWriter implements TextSink {
 
   private open(): ProseBuilder {
     if (!this.builder) this.builder = new ProseBuilder(this.raw);
-    else if (this.pending.length) {
+    else if (this.pendingStart.length) {
       const b = this.builder;
-      for (const p of this.pending) {
-        if (p.text === null) b.verbatim(p.start, p.end);
-        else b.replaced(p.start, p.end, p.text);
+      for (let k = 0; k < this.pendingStart.length; k++) {
+        const text = this.pendingText[k];
+        if (text === null) b.verbatim(this.pendingStart[k], this.pendingEnd[k]);
+        else b.replaced(this.pendingStart[k], this.pendingEnd[k], text);
       }
       this.dropPending();
     }
     return this.builder;
   }
 
-  private space(p: Pending): void {
+  private space(start: number, end: number, text: string | null): void {
     if (!this.builder || this.builder.length === 0) return; // leading white space
-    this.pending.push(p);
-    this.pendingLength += p.text === null ? p.end - p.start : p.text.length;
+    this.pendingStart.push(start);
+    this.pendingEnd.push(end);
+    this.pendingText.push(text);
+    this.pendingLength += text === null ? end - start : text.length;
   }
 
   private dropPending(): void {
-    if (this.pending.length) this.pending = [];
+    this.pendingStart.length = 0;
+    this.pendingEnd.length = 0;
+    this.pendingText.length = 0;
     this.pendingLength = 0;
   }
 }

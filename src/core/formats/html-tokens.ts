@@ -380,14 +380,15 @@ function resolveNotes(
   return { noteLinks, markerSups, missing, definitions, emptyDefinitions, problems };
 }
 
-/** The element whose text is the note: the target itself when it is a block, else the block around an anchor. */
+/** The element whose text is the note: the target itself when it is a block, else the block around an anchor, else an inline target with text. */
 function definitionHolder(t: TokenArrays, target: number): number | undefined {
   if (t.flags[target] & BLOCK) return target;
   let b = t.parent[target];
   while (b >= 0 && !(t.flags[b] & BLOCK)) b = t.parent[b];
-  if (b < 0 || !mayDefine(t.name(b), t.attributes(b))) return undefined;
   // A wrapper holding other blocks (the article's <div>) is not the note.
-  return isDefinitionBlock(t.name(b)) || !(t.flags[b] & BLOCK_CHILD) ? b : undefined;
+  if (b >= 0 && mayDefine(t.name(b), t.attributes(b)) && (isDefinitionBlock(t.name(b)) || !(t.flags[b] & BLOCK_CHILD))) return b;
+  // Else an inline target with text of its own (<span id="fn1">Smith, 2020.</span>) is the note itself.
+  return t.flags[target] & DIRECT_TEXT ? target : undefined;
 }
 
 function hasNonSpace(text: string, start: number, end: number): boolean {
