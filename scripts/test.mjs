@@ -7,6 +7,8 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '-p', '.', '--noEmit']],
   ['unit tests', 'npx', ['mocha', '--config', '.mocharc.json']],
   ['grammar tests', 'npm', ['run', '--silent', 'test:grammar']],
+  ['integration host', 'node', ['scripts/setup-host.mjs']],
+  ['integration tests', 'node', ['scripts/run-integration.mjs']],
 ];
 
 for (const [name, cmd, args] of steps) {
