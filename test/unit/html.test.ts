@@ -315,6 +315,38 @@ describe('readHtml', () => {
       assert.deepEqual(doc.references, []);
     });
 
+    const shapes: [string, string][] = [
+      [
+        'Substack',
+        '<div class="body"><p>Users grew 40%.<a class="footnote-anchor" id="footnote-anchor-1" href="#footnote-1">1</a></p><div class="footnote"><a id="footnote-1" href="#footnote-anchor-1" class="footnote-number">1</a><div class="footnote-content"><p>Company filing, <a href="https://sec.example/f">10-K</a>.</p></div></div></div>',
+      ],
+      [
+        'kramdown',
+        '<p>Users grew 40%.<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1</a></sup></p><div class="footnotes" role="doc-endnotes"><ol><li id="fn:1" role="doc-endnote"><p>Company filing, <a href="https://sec.example/f">10-K</a>. <a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p></li></ol></div>',
+      ],
+      [
+        'markdown-it',
+        '<p>Users grew 40%.<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup></p><hr class="footnotes-sep"><section class="footnotes"><ol class="footnotes-list"><li id="fn1" class="footnote-item"><p>Company filing, <a href="https://sec.example/f">10-K</a>. <a href="#fnref1" class="footnote-backref">↩︎</a></p></li></ol></section>',
+      ],
+      [
+        'an aside',
+        '<p>Users grew 40%.<sup><a href="#n-1">1</a></sup></p><aside id="n-1">Company filing, <a href="https://sec.example/f">10-K</a>.</aside>',
+      ],
+    ];
+    for (const [name, html] of shapes) {
+      it(`reads ${name} notes`, () => {
+        const doc = read(html);
+        assert.deepEqual(blocksOf(doc), [['paragraph', 'Users grew 40%.', 0]]);
+        const marks = doc.blocks[0].marks;
+        assert.deepEqual(marks.map((m) => [m.kind, m.start, m.end]), [['footnote', 15, 15]]);
+        assert.deepEqual(
+          [...doc.footnotes.values()].map((d) => [d.label, d.text, d.urls]),
+          [[marks[0].label, 'Company filing, 10-K.', ['https://sec.example/f']]],
+        );
+        assert.deepEqual(doc.problems, []);
+      });
+    }
+
     it('takes an inline note with its own text out of the prose', () => {
       const html = '<div><p>Rose 4%.<sup><a href="#s1">1</a></sup></p><p>Side.</p>Text before <span id="s1">Smith, 2020, https://s.example/</span> text after.</div>';
       const doc = read(html);

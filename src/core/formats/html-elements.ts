@@ -78,11 +78,9 @@ export function headingLevel(name: string): number {
   return level >= 1 && level <= 6 ? level : 0;
 }
 
-/** True when an element with this `id` may be a footnote definition. */
-export function mayDefine(name: string, attributes: RawAttributes): boolean {
-  if (notDefinitions.has(name)) return false;
-  // A link with an id is a note marker (the target of a back-link), not a note.
-  return !(name === 'a' && attributes.href !== undefined);
+/** True when an element with this `id` may be a footnote definition (or hold one). */
+export function mayDefine(name: string): boolean {
+  return !notDefinitions.has(name);
 }
 
 /** True for blocks that stand for a definition whose anchor (`<a id>`, `<span id>`) lies inside them. */
@@ -138,8 +136,11 @@ export function isNoteLinkByAttributes(attributes: RawAttributes): boolean {
   if (role.includes('doc-noteref')) return true;
   if ((attributes.rel ?? '').toLowerCase().split(/\s+/u).includes('footnote')) return true;
   const cls = (attributes.class ?? '').toLowerCase();
-  return /(?:^|[\s_-])(?:footnote|fnref|noteref|footnote-ref|fn-ref)(?:$|[\s_-])/u.test(cls) && !isBackLink(attributes);
+  return noteLinkClass.test(cls) && !isBackLink(attributes);
 }
+
+// Marker classes only: "footnote-number" or a bare "footnote" also name the note's own number link.
+const noteLinkClass = /(?:^|\s)(?:footnote-ref|footnote-reference|footnote-anchor|footnote-link|footnote-call|footnoteref|fnref|fn-ref|noteref|note-ref)(?:$|\s)/u;
 
 /** True for a link back from a note to its marker (`class="footnote-back"`, `role="doc-backlink"`, `rev="footnote"`). */
 export function isBackLink(attributes: RawAttributes): boolean {

@@ -148,6 +148,7 @@ export class BlockWriter implements TextSink {
   private readonly pendingStart: number[] = [];
   private readonly pendingEnd: number[] = [];
   private readonly pendingText: (string | null)[] = [];
+  private pendingCount = 0;
   private pendingLength = 0;
   private content = false;
 
@@ -229,9 +230,9 @@ export class BlockWriter implements TextSink {
 
   private open(): ProseBuilder {
     if (!this.builder) this.builder = new ProseBuilder(this.raw);
-    else if (this.pendingStart.length) {
+    else if (this.pendingCount) {
       const b = this.builder;
-      for (let k = 0; k < this.pendingStart.length; k++) {
+      for (let k = 0; k < this.pendingCount; k++) {
         const text = this.pendingText[k];
         if (text === null) b.verbatim(this.pendingStart[k], this.pendingEnd[k]);
         else b.replaced(this.pendingStart[k], this.pendingEnd[k], text);
@@ -243,16 +244,15 @@ export class BlockWriter implements TextSink {
 
   private space(start: number, end: number, text: string | null): void {
     if (!this.builder || this.builder.length === 0) return; // leading white space
-    this.pendingStart.push(start);
-    this.pendingEnd.push(end);
-    this.pendingText.push(text);
+    const k = this.pendingCount++;
+    this.pendingStart[k] = start;
+    this.pendingEnd[k] = end;
+    this.pendingText[k] = text;
     this.pendingLength += text === null ? end - start : text.length;
   }
 
   private dropPending(): void {
-    this.pendingStart.length = 0;
-    this.pendingEnd.length = 0;
-    this.pendingText.length = 0;
+    this.pendingCount = 0;
     this.pendingLength = 0;
   }
 }

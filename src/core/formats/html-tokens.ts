@@ -36,6 +36,14 @@ export const BLOCK = 8;
 export const SKIP = 16;
 /** An inline code element, standing in the prose as one U+FFFC. */
 export const CODE = 32;
+/** An element that defines notes (see `HtmlTokens.definitions`). */
+export const DEFINES = 64;
+/** A note marker link (see `HtmlTokens.noteLinks`). */
+export const NOTE_LINK = 128;
+/** A `<sup>` that is a note marker (see `HtmlTokens.markerSups`). */
+export const MARKER_SUP = 256;
+/** An element whose class or id speaks of notes or references (`div.footnote`, `#fn1`). */
+export const NOTE_NAMED = 512;
 
 const noAttributes: RawAttributes = Object.freeze({});
 
@@ -187,7 +195,8 @@ export function tokenizeHtml(text: string): HtmlTokens {
         const kind = isSkippedElement(tag, attrs) ? SKIP : isCodeElement(tag) ? CODE : 0;
         const keep = tag === 'a' || tag === 'blockquote' || attrs.id !== undefined;
         const s = parser.startIndex;
-        const i = push(OPEN, s, Math.max(s, parser.endIndex + 1), n, p, region | kind | (block ? BLOCK : 0));
+        const named = isNoteNamed(attrs) ? NOTE_NAMED : 0;
+        const i = push(OPEN, s, Math.max(s, parser.endIndex + 1), n, p, region | kind | named | (block ? BLOCK : 0));
         if (keep) {
           attributeId[i] = kept.length;
           kept.push(attrs);
@@ -314,10 +323,10 @@ function resolveNotes(
     const found = decoded === undefined ? undefined : ids.get(decoded);
     return found === undefined || decoded === undefined ? undefined : [decoded, found];
   };
-  const define = (label: string, target: number): void => {
+  const define = (label: string, target: number, marker: number): void => {
     if (defined.has(label)) return;
     defined.add(label);
-    const holder = definitionHolder(t, target);
+    const holder = definitionHolder(t, target, marker);
     if (holder === undefined) {
       emptyDefinitions.push({ label, raw: elementRange(target) });
       return;
@@ -325,11 +334,14 @@ function resolveNotes(
     const labels = definitions.get(holder);
     if (labels) labels.push(label);
     else definitions.set(holder, [label]);
+    t.flags[holder] |= DEFINES;
   };
   const asNote = (c: LinkCandidate, label: string): void => {
     noteLinks.set(c.token, label);
+    t.flags[c.token] |= NOTE_LINK;
     const sup = c.inSup;
     if (sup >= 0) {
+      t.flags[sup] |= MARKER_SUP;
       const links = markerSups.get(sup);
       if (links) links.push(c.token);
       else markerSups.set(sup, [c.token]);
@@ -337,13 +349,21 @@ function resolveNotes(
   };
 
   // Marker-shaped links first: they say which elements are notes.
+  const shapedTokens = new Set<number>();
+  const shapedLinks: LinkCandidate[] = [];
   const plain: LinkCandidate[] = [];
   for (const c of candidates) {
-    const shaped = !c.backLink && (c.inSup >= 0 || c.containsSup || c.byAttributes);
-    if (!shaped) {
+    if (!c.backLink && (c.inSup >= 0 || c.containsSup || c.byAttributes)) {
+      shapedLinks.push(c);
+      shapedTokens.add(c.token);
+    } else {
       plain.push(c);
-      continue;
     }
+  }
+  // A marker link is no note: a same-page link to one is a back-link (Pandoc's `#fnref1`).
+  const definable = (target: number): boolean =>
+    mayDefine(t.name(target)) && !(t.attributes(target).href !== undefined && shapedTokens.has(target));
+  for (const c of shapedLinks) {
     const found = lookup(c.fragment);
     if (!found) {
       asNote(c, c.fragment);
@@ -351,11 +371,11 @@ function resolveNotes(
       continue;
     }
     const [label, target] = found;
-    if (!mayDefine(t.name(target), t.attributes(target))) {
+    if (!definable(target)) {
       plain.push(c);
       continue;
     }
-    define(label, target);
+    define(label, target, c.token);
     asNote(c, label);
   }
   // Other same-page links are notes when they point at a note or into a reference list.
@@ -363,8 +383,8 @@ function resolveNotes(
     const found = lookup(c.fragment);
     if (!found) continue;
     const [label, target] = found;
-    if (defined.has(label) || (t.flags[target] & IN_REGION && mayDefine(t.name(target), t.attributes(target)))) {
-      define(label, target);
+    if (defined.has(label) || (t.flags[target] & IN_REGION && definable(target))) {
+      define(label, target, c.token);
       asNote(c, label);
     }
   }
@@ -380,15 +400,29 @@ function resolveNotes(
   return { noteLinks, markerSups, missing, definitions, emptyDefinitions, problems };
 }
 
-/** The element whose text is the note: the target itself when it is a block, else the block around an anchor, else an inline target with text. */
-function definitionHolder(t: TokenArrays, target: number): number | undefined {
-  if (t.flags[target] & BLOCK) return target;
+/**
+ * The element whose text is the note: the target itself when it is a
+ * block; else the block around the anchor (`<p><a id="fn1"></a>1. …</p>`)
+ * when it is a note's kind of block; else an inline target with text of
+ * its own (`<span id="fn1">Smith, 2020.</span>`). Never an element that
+ * holds the marker itself (the article's wrapper).
+ */
+function definitionHolder(t: TokenArrays, target: number, marker: number): number | undefined {
+  const holdsMarker = (o: number): boolean => o <= marker && marker <= t.match[o];
+  if (t.flags[target] & BLOCK) return holdsMarker(target) ? undefined : target;
   let b = t.parent[target];
   while (b >= 0 && !(t.flags[b] & BLOCK)) b = t.parent[b];
-  // A wrapper holding other blocks (the article's <div>) is not the note.
-  if (b >= 0 && mayDefine(t.name(b), t.attributes(b)) && (isDefinitionBlock(t.name(b)) || !(t.flags[b] & BLOCK_CHILD))) return b;
-  // Else an inline target with text of its own (<span id="fn1">Smith, 2020.</span>) is the note itself.
-  return t.flags[target] & DIRECT_TEXT ? target : undefined;
+  if (b >= 0 && mayDefine(t.name(b)) && !holdsMarker(b)) {
+    if (isDefinitionBlock(t.name(b)) || !(t.flags[b] & BLOCK_CHILD) || t.flags[b] & NOTE_NAMED) return b;
+  }
+  return t.flags[target] & DIRECT_TEXT && !holdsMarker(target) ? target : undefined;
+}
+
+function isNoteNamed(attributes: RawAttributes): boolean {
+  const names = (attributes.class ?? '') + ' ' + (attributes.id ?? '');
+  if (names.length === 1 || names.length > 1000) return false;
+  const lower = names.toLowerCase();
+  return lower.includes('note') || lower.includes('fn') || lower.includes('ref') || lower.includes('cite');
 }
 
 function hasNonSpace(text: string, start: number, end: number): boolean {

@@ -1,7 +1,7 @@
 import type { Problem, Range } from '../types';
 import { attribute, fragmentOf, headingLevel, type RawAttributes } from './html-elements';
 import { BlockWriter, HtmlText, TextCollector, type TextSink } from './html-text';
-import { BLOCK, CLOSE, CODE, DIRECT_TEXT, IN_REGION, SKIP, TEXT, tokenizeHtml, type HtmlTokens } from './html-tokens';
+import { BLOCK, CLOSE, CODE, DEFINES, DIRECT_TEXT, IN_REGION, MARKER_SUP, NOTE_LINK, SKIP, TEXT, tokenizeHtml, type HtmlTokens } from './html-tokens';
 import type { BlockKind, FootnoteDefinition, ProseBlock, ProseDocument } from './prose';
 import { findBareUrls } from './urls';
 
@@ -143,17 +143,17 @@ class HtmlReader {
       if (headingLevel(name)) return t.match[i];
       if (this.isEntryElement(i)) this.startEntry(i, true);
       else if (name === 'a') this.startLooseEntry(t.start[i]);
-    } else if (!this.entry && t.definitions.has(i)) {
+    } else if (!this.entry && flags & DEFINES) {
       this.startEntry(i, false);
     }
     if (this.entry) return this.openInEntry(i, name, t.attributes(i));
 
-    const sup = t.markerSups.get(i);
-    if (sup) {
+    if (flags & MARKER_SUP) {
+      const sup = t.markerSups.get(i) ?? [];
       for (const link of sup) this.note(link, sup.length === 1 ? this.rangeOf(i) : this.rangeOf(link));
       return t.match[i];
     }
-    if (t.noteLinks.has(i)) {
+    if (flags & NOTE_LINK) {
       this.note(i, this.rangeOf(i));
       return t.match[i];
     }
@@ -175,7 +175,7 @@ class HtmlReader {
 
   private openInEntry(i: number, name: string, attrs: RawAttributes): number {
     const entry = this.entry as Entry;
-    const labels = this.t.definitions.get(i);
+    const labels = this.t.flags[i] & DEFINES ? this.t.definitions.get(i) : undefined;
     if (labels && entry.token !== i) for (const label of labels) if (!entry.labels.includes(label)) entry.labels.push(label);
     if (name === 'a') {
       const href = attribute(attrs, 'href')?.trim();
@@ -337,7 +337,7 @@ class HtmlReader {
   private isEntryElement(i: number): boolean {
     const name = this.t.name(i);
     if (entryElements.has(name)) return true;
-    return (this.t.flags[i] & BLOCK) !== 0 && (this.t.definitions.has(i) || (this.t.flags[i] & DIRECT_TEXT) !== 0);
+    return (this.t.flags[i] & BLOCK) !== 0 && (this.t.flags[i] & (DEFINES | DIRECT_TEXT)) !== 0;
   }
 
   private startEntry(i: number, reference: boolean): void {
