@@ -28,6 +28,10 @@ export async function run(): Promise<void> {
     // Set by the runners from `--grep`, to run a few tests while working on them.
     ...(process.env.CLAIMLENS_TEST_GREP ? { grep: process.env.CLAIMLENS_TEST_GREP } : {}),
   });
+  // `color: false` leaves the pass and fail marks coloured: mocha takes them
+  // from log-symbols, which colours them whenever CI is set. Use plain ones.
+  Mocha.reporters.Base.symbols.ok = '✔';
+  Mocha.reporters.Base.symbols.err = '✖';
   const files = globSync('**/*.test.js', { cwd: __dirname, absolute: true }).sort();
   for (const file of files) mocha.addFile(file);
 
