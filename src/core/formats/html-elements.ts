@@ -92,14 +92,12 @@ export function isDefinitionBlock(name: string): boolean {
 export function isHidden(attributes: RawAttributes): boolean {
   if (attributes.hidden !== undefined) return true;
   const aria = attributes['aria-hidden'];
-  if (aria !== undefined && aria.trim().toLowerCase() === 'true') return true;
+  if (aria !== undefined && /^\s*true\s*$/iu.test(aria)) return true;
   const style = attributes.style;
-  if (style !== undefined && style.length < 2000) {
-    const compact = style.toLowerCase().replace(/\s+/gu, '');
-    if (compact.includes('display:none') || compact.includes('visibility:hidden')) return true;
-  }
-  return false;
+  return style !== undefined && style.length < 2000 && hiddenStyle.test(style);
 }
+
+const hiddenStyle = /display\s*:\s*none|visibility\s*:\s*hidden/iu;
 
 /** True when the element holds a footnote or reference list (`ol.references`, `section.footnotes`, `role="doc-endnotes"`…). */
 export function isReferenceContainer(name: string, attributes: RawAttributes): boolean {
@@ -114,8 +112,9 @@ export function isReferenceContainer(name: string, attributes: RawAttributes): b
 /** True when a heading's text names a reference section ("References", "Sources:", "Notes [edit]"). */
 export function isReferenceHeading(text: string): boolean {
   if (text.length > 80) return false;
-  const first = /\S/u.exec(text);
-  if (!first || !headingInitials.has(first[0].toLowerCase())) return false;
+  let first = 0;
+  while (first < text.length && text.charCodeAt(first) <= 32) first++;
+  if (first === text.length || !headingInitials.has(text[first].toLowerCase())) return false;
   // Drop bracketed asides such as Wikipedia's "[edit]", then the colon.
   const plain = text
     .replace(/\[[^\]]{0,20}\]/gu, '')
@@ -167,9 +166,8 @@ export function fragmentOf(href: string | undefined): string | undefined {
 function hasRegionClass(attributes: RawAttributes): boolean {
   const cls = attributes.class;
   if (cls === undefined || cls.length > 1000) return false;
-  const lower = cls.toLowerCase();
   // Every container class names references, notes or a bibliography.
-  if (!lower.includes('ref') && !lower.includes('note') && !lower.includes('bib')) return false;
-  for (const c of lower.split(/\s+/u)) if (regionClasses.has(c)) return true;
+  if (!/ref|note|bib/iu.test(cls)) return false;
+  for (const c of cls.toLowerCase().split(/\s+/u)) if (regionClasses.has(c)) return true;
   return false;
 }

@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import type { Range } from '../types';
 import { ProseBuilder, type BlockKind, type InlineMark, type ProseBlock } from './prose';
 
 /**
@@ -135,7 +136,8 @@ function isAllSpace(text: string): boolean {
 }
 
 /** A mark whose label is the block text it covers, filled in when the block is finished. */
-type PendingMark = InlineMark & { readonly labelFromText?: boolean };
+/** A mark still being written: its label may be filled in from the block text when the block is done. */
+type PendingMark = { -readonly [K in keyof InlineMark]: InlineMark[K] };
 
 /**
  * Writes one block at a time through a `ProseBuilder`, leaving out white
@@ -144,6 +146,8 @@ type PendingMark = InlineMark & { readonly labelFromText?: boolean };
 export class BlockWriter implements TextSink {
   private builder: ProseBuilder | null = null;
   private marks: PendingMark[] = [];
+  /** For each mark: its label is the text it covers. */
+  private labelFromText: boolean[] = [];
   // White space held back until more text follows: raw ranges, with their text when replaced (null: as is).
   private readonly pendingStart: number[] = [];
   private readonly pendingEnd: number[] = [];
@@ -195,9 +199,24 @@ export class BlockWriter implements TextSink {
     for (const label of numbers) this.mark({ kind: 'numbered', start: this.length, end: this.length, raw: { start, end }, label });
   }
 
-  /** Records a mark (prose offsets into the current block); with `labelFromText`, its label becomes the text it covers. */
-  mark(mark: PendingMark): void {
+  /** Records a mark (prose offsets into the current block). */
+  mark(mark: InlineMark): void {
+    this.marks.push(mark as PendingMark); // never changed: only marks from `span` get a label later
+    this.labelFromText.push(false);
+  }
+
+  /** Records a link or `<cite>` over prose `[start, end)` of the current block, labelled by the text it covers. */
+  span(kind: 'link' | 'cite', start: number, end: number, raw: Range, url?: string, title?: string): void {
+    const mark: PendingMark = { kind, start, end, raw, label: '' };
+    if (url !== undefined) mark.url = url;
+    if (title !== undefined) mark.title = title;
     this.marks.push(mark);
+    this.labelFromText.push(true);
+  }
+
+  /** True when nothing at all (no text, no mark) has been written since the last block. */
+  get isEmpty(): boolean {
+    return this.builder === null && this.marks.length === 0;
   }
 
   /** True when the block holds text other than white space and U+FFFC. */
@@ -211,18 +230,18 @@ export class BlockWriter implements TextSink {
     if (this.content && this.builder) {
       const built = this.builder.build(kind, group());
       const text = built.text;
-      const marks: InlineMark[] = [];
-      for (const mark of this.marks) {
-        if (!mark.labelFromText) marks.push(mark);
-        else {
-          const { labelFromText: _, ...rest } = mark;
-          marks.push({ ...rest, label: collapse(text.slice(mark.start, mark.end)) });
-        }
+      const marks = this.marks;
+      for (let k = 0; k < marks.length; k++) {
+        if (this.labelFromText[k]) marks[k].label = collapse(text.slice(marks[k].start, marks[k].end));
       }
       block = { kind: built.kind, text, map: built.map, marks, group: built.group };
     }
     this.builder = null;
-    this.marks = [];
+    // The block keeps the marks array: the next block needs its own.
+    if (block || this.marks.length) {
+      this.marks = [];
+      this.labelFromText = [];
+    }
     this.content = false;
     this.dropPending();
     return block;

@@ -419,11 +419,11 @@ function definitionHolder(t: TokenArrays, target: number, marker: number): numbe
 }
 
 function isNoteNamed(attributes: RawAttributes): boolean {
-  const names = (attributes.class ?? '') + ' ' + (attributes.id ?? '');
-  if (names.length === 1 || names.length > 1000) return false;
-  const lower = names.toLowerCase();
-  return lower.includes('note') || lower.includes('fn') || lower.includes('ref') || lower.includes('cite');
+  const { class: cls, id } = attributes;
+  return (cls !== undefined && cls.length < 1000 && noteWord.test(cls)) || (id !== undefined && id.length < 1000 && noteWord.test(id));
 }
+
+const noteWord = /note|fn|ref|cite/iu;
 
 function hasNonSpace(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return true;

@@ -264,16 +264,7 @@ class HtmlReader {
       this.problems.push({ code: 'empty-link', message: 'This link has no destination.', range: mark.raw });
       return;
     }
-    this.writer.mark({
-      kind: mark.kind,
-      start,
-      end,
-      raw: mark.raw,
-      label: '',
-      labelFromText: true,
-      ...(mark.url !== undefined ? { url: mark.url } : {}),
-      ...(mark.title !== undefined ? { title: mark.title } : {}),
-    });
+    this.writer.span(mark.kind, start, end, mark.raw, mark.url, mark.title);
   }
 
   /** A note marker: a zero-width footnote mark where it stood. */
@@ -299,21 +290,13 @@ class HtmlReader {
 
   private flush(): void {
     const w = this.writer;
+    if (w.isEmpty) return;
     if (w.hasText) {
       const length = w.length;
       for (const mark of this.openMarks) {
         // A link or <cite> running over a block boundary marks its part in each block.
         if (mark.kind !== 'empty' && mark.start < length) {
-          w.mark({
-            kind: mark.kind,
-            start: mark.start,
-            end: length,
-            raw: mark.raw,
-            label: '',
-            labelFromText: true,
-            ...(mark.url !== undefined ? { url: mark.url } : {}),
-            ...(mark.title !== undefined ? { title: mark.title } : {}),
-          });
+          w.span(mark.kind, mark.start, length, mark.raw, mark.url, mark.title);
         }
       }
       const quote = this.quoteCite;
