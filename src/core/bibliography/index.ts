@@ -5,7 +5,22 @@
  */
 export { createBibliography, type BibliographySource, type LoadedBibliography } from './bibliography';
 export { BibliographyCache } from './cache';
-export { formatEntry } from './format-entry';
+export {
+  assembleBibliography,
+  isBibliographyGlob,
+  planBibliography,
+  withBibliographyProblems,
+  type ArticleBibliography,
+  type BibliographyFileRef,
+  type BibliographyFileResult,
+  type BibliographyOrigin,
+  type BibliographyPlan,
+  type BibliographySetting,
+  type ResolvedBibliographyRef,
+  type UnreadBibliography,
+} from './article';
+export { citedKeyAt, keyCompletionAt, type CitedKeyAt, type KeyCompletion } from './citation-keys';
+export { closePart, entryParts, formatEntry, type EntryParts } from './format-entry';
 export { readFrontMatterBibliography, type BibliographyPath, type FrontMatterBibliography } from './front-matter';
 export { bibliographyFormatOf, parseBibliography, type BibliographyFormat } from './parse';
 export type { BibProblem, BibProblemCode, ParsedBibliography } from './types';
