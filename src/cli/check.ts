@@ -10,11 +10,13 @@ import {
   toJsonReport,
   toMarkdown,
   toSarif,
+  withBibliographyProblems,
   type Finding,
   type ReportFile,
   type Severity,
 } from '../core';
 import type { CheckOptions } from './args';
+import { RunBibliographies } from './bibliographies';
 import { FixedConfig, NearestConfig, type SettingsSource } from './config-lookup';
 import { discoverFiles } from './discover';
 import { stylesFor, type CliIo, type Styles } from './io';
@@ -64,17 +66,21 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
 
   const paths = discovery.files.map((file) => ({ file, path: display(file) })).sort((a, b) => compare(a.path, b.path));
   const progress = progressReporter(io, paths.length, options.quiet);
+  const bibliographies = new RunBibliographies(io.cwd, display);
   const analysed = await mapConcurrent(paths, concurrency, async ({ file, path }): Promise<ReportFile | undefined> => {
     try {
       const format = formatOfPath(file);
       const read = await readArticle(file, options.maxSize);
-      const settings = { ...(await config.settingsFor(file)), ...(options.scope ? { scope: options.scope } : {}) };
+      const fileSettings = await config.settingsFor(file);
+      const settings = { ...fileSettings.settings, ...(options.scope ? { scope: options.scope } : {}) };
       if (!read.ok || !format) {
         failures.push({ path, reason: read.ok ? 'not a format Claim Lens reads' : read.reason });
         return undefined;
       }
       try {
-        return { path, text: read.text, analysis: analyze(read.text, { format, settings }), settings };
+        const { bibliography, problems } = await bibliographies.forArticle(file, read.text, format, fileSettings);
+        const analysis = analyze(read.text, { format, settings, ...(bibliography ? { bibliography } : {}) });
+        return { path, text: read.text, analysis: withBibliographyProblems(analysis, problems), settings };
       } catch (cause) {
         failures.push({ path, reason: `could not be analysed: ${cause instanceof Error ? cause.message : String(cause)}` });
         return undefined;
@@ -90,6 +96,9 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   for (const { path, issue } of configIssues) {
     const where = `${display(path)}:${issue.line ?? 1}:${issue.column ?? 1}`;
     io.stderr.write(`${where} ${errStyles.red('error')} config-error ${issue.field}: ${issue.message}\n`);
+  }
+  for (const warning of bibliographies.warnings()) {
+    io.stderr.write(`${warning.path}:${warning.line}:1 ${errStyles.yellow('warning')} ${warning.code} ${warning.message}\n`);
   }
   for (const failure of failures.sort((a, b) => compare(a.path, b.path))) {
     io.stderr.write(`${failure.path}:1:1 ${errStyles.red('error')} read-error ${failure.reason}; file skipped\n`);

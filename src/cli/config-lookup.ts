@@ -9,9 +9,16 @@ export interface LocatedConfigIssue {
   readonly issue: ConfigIssue;
 }
 
+/** The settings of a file, and the configuration file they come from (none: the defaults). */
+export interface FileSettings {
+  readonly settings: Settings;
+  /** Absolute path of the `.claimlensrc.*` file; its folder is what its `bibliography` paths are relative to. */
+  readonly configPath?: string;
+}
+
 /** Settings for files: from one fixed file, or from the nearest `.claimlensrc.*` above each file. */
 export interface SettingsSource {
-  settingsFor(file: string): Promise<Settings>;
+  settingsFor(file: string): Promise<FileSettings>;
   /** Every issue of every configuration file read so far, each file once. */
   readonly issues: readonly LocatedConfigIssue[];
 }
@@ -24,13 +31,13 @@ export interface SettingsSource {
  */
 export class NearestConfig implements SettingsSource {
   readonly issues: LocatedConfigIssue[] = [];
-  private readonly folders = new Map<string, Promise<Settings>>();
+  private readonly folders = new Map<string, Promise<FileSettings>>();
 
-  settingsFor(file: string): Promise<Settings> {
+  settingsFor(file: string): Promise<FileSettings> {
     return this.forFolder(dirname(file));
   }
 
-  private forFolder(folder: string): Promise<Settings> {
+  private forFolder(folder: string): Promise<FileSettings> {
     let settings = this.folders.get(folder);
     if (!settings) {
       settings = this.lookUp(folder);
@@ -39,7 +46,7 @@ export class NearestConfig implements SettingsSource {
     return settings;
   }
 
-  private async lookUp(folder: string): Promise<Settings> {
+  private async lookUp(folder: string): Promise<FileSettings> {
     for (const name of configFileNames) {
       const path = join(folder, name);
       const text = await readFile(path, 'utf8').catch((cause: NodeJS.ErrnoException) => {
@@ -48,18 +55,18 @@ export class NearestConfig implements SettingsSource {
         return null;
       });
       if (text === undefined) continue;
-      if (text === null) return defaultSettings;
-      return parseInto(this.issues, path, text);
+      if (text === null) return { settings: defaultSettings };
+      return { settings: parseInto(this.issues, path, text), configPath: path };
     }
     const parent = dirname(folder);
-    return parent === folder ? defaultSettings : this.forFolder(parent);
+    return parent === folder ? { settings: defaultSettings } : this.forFolder(parent);
   }
 }
 
 /** `--config FILE`: one file's settings for every file. */
 export class FixedConfig implements SettingsSource {
   readonly issues: LocatedConfigIssue[] = [];
-  private constructor(private readonly settings: Settings) {}
+  private constructor(private readonly settings: FileSettings) {}
 
   /** Reads the file; throws an `Error` naming the file when it cannot be read. */
   static async load(path: string): Promise<FixedConfig> {
@@ -70,12 +77,12 @@ export class FixedConfig implements SettingsSource {
       throw new Error(`cannot read the configuration file ${path}: ${describeError(cause)}`, { cause });
     }
     const issues: LocatedConfigIssue[] = [];
-    const config = new FixedConfig(parseInto(issues, path, text));
+    const config = new FixedConfig({ settings: parseInto(issues, path, text), configPath: path });
     config.issues.push(...issues);
     return config;
   }
 
-  settingsFor(): Promise<Settings> {
+  settingsFor(): Promise<FileSettings> {
     return Promise.resolve(this.settings);
   }
 }
