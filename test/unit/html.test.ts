@@ -407,6 +407,13 @@ describe('readHtml', () => {
       assert.equal(doc.footnotes.size, 0);
     });
 
+    it('takes only the element after a "Sources:" paragraph', () => {
+      const html = '<div><p>Sources:</p><ul><li>WIPO</li><li>IDC</li></ul><p>Next claim 5%.</p></div>';
+      const doc = read(html);
+      assert.deepEqual(blocksOf(doc), [['paragraph', 'Sources:', 0], ['paragraph', 'Next claim 5%.', 1]]);
+      assert.deepEqual(doc.references.map((d) => d.text), ['WIPO', 'IDC']);
+    });
+
     const lists: [string, string][] = [
       ['ol.references', '<ol class="references"><li>Entry 2020.</li></ol>'],
       ['section.footnotes', '<section class="footnotes"><ol><li>Entry 2020.</li></ol></section>'],

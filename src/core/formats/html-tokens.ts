@@ -150,7 +150,8 @@ export function tokenizeHtml(text: string): HtmlTokens {
   let skipDepth = 0;
   let heading: HeadingText | null = null;
   // A section under a "References" heading: until a heading as high, or the end of the heading's parent.
-  let section: { level: number; parent: number } | null = null;
+  // Under a paragraph that only says "Sources:", just the element that follows it.
+  let section: { level: number; parent: number; once: boolean; next: number } | null = null;
 
   const push = (t: number, s: number, e: number, n: number, p: number, f: number): number => {
     if (count === capacity) {
@@ -197,6 +198,7 @@ export function tokenizeHtml(text: string): HtmlTokens {
         const s = parser.startIndex;
         const named = isNoteNamed(attrs) ? NOTE_NAMED : 0;
         const i = push(OPEN, s, Math.max(s, parser.endIndex + 1), n, p, region | kind | named | (block ? BLOCK : 0));
+        if (section && section.once && section.next < 0 && p === section.parent) section.next = i;
         if (keep) {
           attributeId[i] = kept.length;
           kept.push(attrs);
@@ -245,11 +247,11 @@ export function tokenizeHtml(text: string): HtmlTokens {
         if (openLink && openLink.token === o) openLink = null;
         if (heading && heading.token === o) {
           if (heading.parts.length <= maxHeadingText && isReferenceHeading(decodeText(heading.parts))) {
-            section = { level: heading.level, parent: parent[o] };
+            section = { level: heading.level, parent: parent[o], once: heading.level === 7, next: -1 };
           }
           heading = null;
         }
-        if (section && section.parent === o) section = null;
+        if (section && (section.parent === o || section.next === o)) section = null;
       },
       ontext() {
         const s = parser.startIndex;
