@@ -7,7 +7,7 @@ import type { Settings } from './settings';
 import { findAttributions, type Attribution } from './sources/attribution';
 import { tokenize } from './claims/tokens';
 import { findDirectives, type Suppression } from './suppression';
-import type { Analysis, Claim, ClaimStatus, Format, Problem, Source } from './types';
+import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, Source } from './types';
 
 const sourceLine = /^\s*(?:sources?|资料来源|数据来源|来源)\s*[:：]/iu;
 
@@ -48,12 +48,41 @@ export class BlockCache {
   }
 }
 
+/**
+ * Claims need a digit, a Chinese numeral or a number word: sentences with
+ * none are not tokenized at all, which is most of the cost of prose.
+ */
+const numberWordTrigger = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|thirds?|quarters?|fifths?|sixths?|tenths?|twice|doubled|tripled|trebled|quadrupled|halved|\w+-?fold|an?\s+(?:million|billion|trillion))\b/iu;
+
+const zhNumerals = new Set('零〇一二两三四五六七八九十百千万亿'.split('').map((c) => c.charCodeAt(0)));
+
+function hasDigitOrNumeral(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x3007 && zhNumerals.has(c))) return true;
+  }
+  return false;
+}
+
 function findInBlock(text: string, settings: Settings, cache: BlockCache | undefined): BlockFindings {
   const compute = (): BlockFindings => {
-    const tokens = tokenize(text);
-    const claims = findClaims(text, settings.languages, tokens);
+    const sentences = splitSentences(text);
+    let claims: ClaimMatch[] = [];
+    let attributions: Attribution[] = [];
+    for (const s of sentences) {
+      if (!hasDigitOrNumeral(text, s.start, s.end) && !numberWordTrigger.test(text.slice(s.start, s.end))) continue;
+      const tokens = tokenize(text, s.start, s.end);
+      const found = findClaims(text, settings.languages, tokens);
+      if (!found.length) continue;
+      claims = claims.length ? claims.concat(found) : found;
+      if (settings.scope === 'sentence') {
+        const named = findAttributions(text, settings, tokens, s.start, s.end);
+        if (named.length) attributions = attributions.length ? attributions.concat(named) : named;
+      }
+    }
     if (!claims.length) return { claims, sentences: [], attributions: [] };
-    return { claims, sentences: splitSentences(text), attributions: findAttributions(text, settings, tokens) };
+    if (settings.scope === 'paragraph') attributions = findAttributions(text, settings);
+    return { claims, sentences, attributions };
   };
   return cache ? cache.get(text, settings, compute) : compute();
 }
@@ -117,11 +146,22 @@ export function analyzeProse(
     }
     const placed = blockSources(block, prose, bibliography, found.attributions)
       .map((f) => ({ sentence: sentenceOf(found.sentences, f.at), source: addSource(f.source) }));
+    // Claims of one sentence share its text, raw range and sources.
+    let lastSentence = -1;
+    let sentenceText = '';
+    let sentenceRange: Range = { start: 0, end: 0 };
+    let own: Source[] = [];
     for (const match of found.claims) {
       const s = sentenceOf(found.sentences, match.start);
-      const own: Source[] = [];
-      for (const p of placed) if (settings.scope === 'paragraph' || p.sentence === s) own.push(p.source);
-      const claim = buildClaim(text, block, match, found.sentences[s], own, suppression, ignorePatterns);
+      if (s !== lastSentence) {
+        lastSentence = s;
+        const span = found.sentences[s];
+        sentenceText = block.text.slice(span.start, span.end);
+        sentenceRange = block.map.toRaw(span.start, span.end);
+        own = [];
+        for (const p of placed) if (settings.scope === 'paragraph' || p.sentence === s) own.push(p.source);
+      }
+      const claim = buildClaim(text, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns);
       groupClaims.push({ index: claims.length, claim });
       claims.push(claim);
     }
@@ -159,29 +199,30 @@ function buildClaim(
   text: string,
   block: ProseBlock,
   match: ClaimMatch,
-  sentence: Span,
+  sentenceText: string,
+  sentenceRange: Range,
   sources: readonly Source[],
   suppression: Suppression,
   ignorePatterns: readonly RegExp[],
 ): Claim {
   const range = block.map.toRaw(match.start, match.end);
   const raw = text.slice(range.start, range.end);
-  const sentenceRange = block.map.toRaw(sentence.start, sentence.end);
-  const ignored = suppression.isIgnored(range.start) || ignorePatterns.some((p) => p.test(raw));
-  return {
+  const ignored = suppression.isIgnored(range.start) || (ignorePatterns.length > 0 && ignorePatterns.some((p) => p.test(raw)));
+  const claim: { -readonly [K in keyof Claim]: Claim[K] } = {
     id: `${range.start}:${raw}`,
     range,
     text: raw,
     kind: match.kind,
     value: match.value,
-    ...(match.valueMax !== undefined ? { valueMax: match.valueMax } : {}),
     unit: match.unit,
-    ...(match.qualifier ? { qualifier: match.qualifier } : {}),
-    sentence: block.text.slice(sentence.start, sentence.end),
+    sentence: sentenceText,
     sentenceRange,
     status: ignored ? 'ignored' : statusOf(sources),
     sources,
   };
+  if (match.valueMax !== undefined) claim.valueMax = match.valueMax;
+  if (match.qualifier) claim.qualifier = match.qualifier;
+  return claim;
 }
 
 /** Index of the sentence a prose position belongs to: markers after a sentence's end belong to it. */

@@ -4,7 +4,8 @@
  */
 import { analyzeProse, BlockCache } from './analyze';
 import { readHtml } from './formats/html';
-import { readMarkdown } from './formats/markdown';
+import { TreeFragment, type Tree } from '@lezer/common';
+import { parseMarkdownTree, readMarkdown, readMarkdownTree } from './formats/markdown';
 import type { ProseDocument } from './formats/prose';
 import { readText } from './formats/text';
 import { defaultSettings, type Settings } from './settings';
@@ -102,7 +103,21 @@ export function createAnalyzer(options: AnalyzeOptions): DocumentAnalyzer {
 
 /** A reader that may keep state between versions of one document. */
 function createProseReader(format: Format): (text: string, changes?: readonly TextChange[]) => ProseDocument {
-  return (text) => readProse(text, format);
+  if (format !== 'markdown' && format !== 'mdx') return (text) => readProse(text, format);
+  const options = { mdx: format === 'mdx' };
+  let tree: Tree | undefined;
+  return (text, changes) => {
+    // Re-use the parts of the previous tree that the edits left alone; without edits, parse afresh.
+    let fragments: readonly TreeFragment[] | undefined;
+    if (tree && changes?.length) {
+      fragments = TreeFragment.addTree(tree);
+      for (const c of changes) {
+        fragments = TreeFragment.applyChanges(fragments, [{ fromA: c.start, toA: c.end, fromB: c.start, toB: c.start + c.text.length }]);
+      }
+    }
+    tree = parseMarkdownTree(text, options, fragments);
+    return readMarkdownTree(text, tree, options);
+  };
 }
 
 /** Reads `text` in the given format into prose blocks. */

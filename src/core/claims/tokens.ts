@@ -63,13 +63,13 @@ const urlLike = /^(?:https?:\/\/|www\.)/iu;
  * character is a token; URLs, e-mail addresses, `@handles` and `\uFFFC`
  * placeholders become `skip` tokens.
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  const n = text.length;
-  let i = 0;
+  const n = to;
+  let i = from;
   let space = true;
   const push = (kind: TokenKind, start: number, end: number, norm?: string, value = NaN, grouped = false, decimal = false, digits = 0): void => {
-    const t = norm ?? text.slice(start, end);
+    const t = norm ?? (end - start === 1 ? text[start] : text.slice(start, end));
     tokens.push({ kind, start, end, text: t, lower: kind === 'word' && hasUpper(t) ? t.toLowerCase() : t, space, value, grouped, decimal, digits });
     space = false;
   };
@@ -82,7 +82,7 @@ export function tokenize(text: string): Token[] {
     }
     // URLs, e-mail addresses and handles run to the next space.
     if ((c === 104 || c === 72 || c === 119 || c === 87) && urlLike.test(text.slice(i, i + 8))) {
-      const end = runToSpace(text, i);
+      const end = runToSpace(text, i, n);
       push('skip', i, end);
       i = end;
       continue;
@@ -93,7 +93,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if (digitAt(text, i) >= 0) {
-      i = readNumber(text, i, push);
+      i = readNumber(text, i, push, n);
       continue;
     }
     if (isLetter(c)) {
@@ -105,7 +105,7 @@ export function tokenize(text: string): Token[] {
         else break;
       }
       if (j < n && text.charCodeAt(j) === 64 /* @ */ && j + 1 < n && !isSpace(text.charCodeAt(j + 1))) {
-        const end = runToSpace(text, i);
+        const end = runToSpace(text, i, n);
         push('skip', i, end); // an e-mail address
         i = end;
         continue;
@@ -148,18 +148,17 @@ function hasUpper(word: string): boolean {
   return false;
 }
 
-function runToSpace(text: string, i: number): number {
+function runToSpace(text: string, i: number, limit: number): number {
   let j = i;
-  while (j < text.length && !isSpace(text.charCodeAt(j)) && !'"<>)]}，。'.includes(text[j])) j++;
+  while (j < limit && !isSpace(text.charCodeAt(j)) && !'"<>)]}，。'.includes(text[j])) j++;
   while (j > i + 1 && '.,;:!?'.includes(text[j - 1])) j--;
   return j;
 }
 
 type Push = (kind: TokenKind, start: number, end: number, norm?: string, value?: number, grouped?: boolean, decimal?: boolean, digits?: number) => void;
 
-function readNumber(text: string, i: number, push: Push): number {
+function readNumber(text: string, i: number, push: Push, n: number): number {
   const start = i;
-  const n = text.length;
   let digits = '';
   let grouped = false;
   let j = i;

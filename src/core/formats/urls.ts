@@ -5,7 +5,6 @@ export interface FoundUrl {
   readonly url: string;
 }
 
-const urlStart = /\b(?:https?:\/\/|www\.)/giu;
 const stop = /[\s<>"'`，。、；：）」』]/u;
 const trailing = /[.,;:!?)\]}'"’”]/u;
 
@@ -16,16 +15,42 @@ const trailing = /[.,;:!?)\]}'"’”]/u;
  */
 export function findBareUrls(text: string): FoundUrl[] {
   const found: FoundUrl[] = [];
-  urlStart.lastIndex = 0;
-  for (let m = urlStart.exec(text); m; m = urlStart.exec(text)) {
-    const start = m.index;
-    let end = start + m[0].length;
+  let from = 0;
+  for (;;) {
+    const start = nextUrlStart(text, from);
+    if (start < 0) return found;
+    const scheme = urlPrefixLength(text, start);
+    let end = start + scheme;
     while (end < text.length && !stop.test(text[end])) end++;
     end = trimTrailing(text, start, end);
-    if (end - start > m[0].length) found.push({ start, end, url: text.slice(start, end) });
-    urlStart.lastIndex = Math.max(end, start + 1);
+    if (end - start > scheme) found.push({ start, end, url: text.slice(start, end) });
+    from = Math.max(end, start + 1);
   }
-  return found;
+}
+
+/** The next place a URL may start ("http://", "https://", "www." at a word boundary), or -1. */
+function nextUrlStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20; // lower-cases ASCII letters
+    if ((c === 0x68 /* h */ || c === 0x77 /* w */) && urlPrefixLength(text, i) > 0) {
+      const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+      if (!isWordChar(before)) return i;
+    }
+  }
+  return -1;
+}
+
+/** Length of "http://", "https://" or "www." at `i`, any case, else 0. */
+function urlPrefixLength(text: string, i: number): number {
+  const head = text.slice(i, i + 8).toLowerCase();
+  if (head.startsWith('https://')) return 8;
+  if (head.startsWith('http://')) return 7;
+  if (head.startsWith('www.')) return 4;
+  return 0;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 function trimTrailing(text: string, start: number, end: number): number {

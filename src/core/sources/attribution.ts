@@ -76,16 +76,22 @@ const adverbsBeforeVerb = new Set([
  * sources ("experts say", "N% of respondents said") name no source and are
  * left out.
  */
-export function findAttributions(text: string, settings: Settings, tokens?: readonly Token[]): Attribution[] {
+export function findAttributions(
+  text: string,
+  settings: Settings,
+  tokens?: readonly Token[],
+  from = 0,
+  to = text.length,
+): Attribution[] {
   const out: Attribution[] = [];
-  if (settings.languages.includes('en')) findEnglish(text, tokens ?? tokenize(text), settings.attributionPhrases, out);
-  if (settings.languages.includes('zh') && hasHan(text)) findChinese(text, out);
-  out.sort((a, b) => a.start - b.start);
+  if (settings.languages.includes('en')) findEnglish(text, tokens ?? tokenize(text, from, to), settings.attributionPhrases, out);
+  if (settings.languages.includes('zh') && hasHan(text, from, to)) findChinese(text, from, to, out);
+  if (out.length > 1) out.sort((a, b) => a.start - b.start);
   return out;
 }
 
-function hasHan(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+function hasHan(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) return true;
   }
@@ -304,7 +310,15 @@ const zhPronouns = /^(?:他|她|他们|她们|我们|我|它|它们|其|对方|�
 const zhTrailingNoise = /(?:之前|近期|日前|近日|今天|昨天|今日|此前|最新|同时|也|还|则|又|曾|均|都|亦|[０-９\d]+日(?:在[^\s]{1,2})?|在[沪京港深穗])+$/u;
 const zhPublish = /(?:发布|公布|披露|出具)(?:的)?(?:统计)?(?:数据|报告|公报)?$/u;
 
-function findChinese(text: string, out: Attribution[]): void {
+function findChinese(whole: string, from: number, to: number, out: Attribution[]): void {
+  // Search the range alone; offsets are shifted back to the whole text.
+  const text = from === 0 && to === whole.length ? whole : whole.slice(from, to);
+  const at = out.length;
+  findChineseIn(text, out);
+  if (from) for (let i = at; i < out.length; i++) out[i] = { ...out[i], start: out[i].start + from, end: out[i].end + from };
+}
+
+function findChineseIn(text: string, out: Attribution[]): void {
   zhAccording.lastIndex = 0;
   const taken: [number, number][] = [];
   for (let m = zhAccording.exec(text); m; m = zhAccording.exec(text)) {
