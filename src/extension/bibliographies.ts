@@ -1,133 +1,242 @@
 import * as vscode from 'vscode';
 import {
+  assembleBibliography,
   BibliographyCache,
-  createBibliography,
-  readFrontMatterBibliography,
+  LineIndex,
+  planBibliography,
   type Bibliography,
-  type BibliographySource,
+  type BibliographyFileRef,
+  type BibliographyFileResult,
+  type BibEntry,
+  type BibliographySetting,
+  type BibProblem,
   type Format,
   type ParsedBibliography,
   type Problem,
-  type Settings,
+  type ResolvedBibliographyRef,
 } from '../core/index';
 import type { Log } from './log';
 
 /** A document's bibliography, and the files it names that could not be read. */
 export interface DocumentBibliography {
-  /** Undefined when the document names no bibliography: citation keys are then not checked. */
+  /** Undefined when the document names no bibliography (or none could be read): citation keys are then not checked. */
   readonly bibliography?: Bibliography;
   /** `missing-bibliography` / `bibliography-error` problems at the front matter paths that failed. */
   readonly problems: readonly Problem[];
 }
 
 const watchedGlob = '**/*.{bib,bibtex,json,yaml,yml}';
-const isGlob = /[*?[\]{}]/u;
+
+/** A file read and parsed, with what is needed to place its problems. */
+interface LoadedFile {
+  readonly version: string;
+  readonly result: ParsedBibliography;
+  readonly lines: LineIndex;
+  readonly length: number;
+}
 
 /**
- * Loads the bibliographies of articles: the `claimlens.bibliography` files
- * (paths or globs relative to the workspace folder) and the front matter's
- * `bibliography:` (relative to the article) and `references:`. Files are
- * read through `workspace.fs`, parsed once per content, and dropped from
- * the cache when they change on disk. The same `Bibliography` object is
- * handed out while nothing changed, so an incremental analyser keeps its
- * state.
+ * Loads the bibliographies of articles as the core's `planBibliography`
+ * finds them: the front matter's `bibliography:` (relative to the article)
+ * and `references:`, and the `claimlens.bibliography` / `.claimlensrc`
+ * entries (paths or globs relative to the workspace folder or the
+ * configuration file). Files are read through `workspace.fs`, parsed once
+ * per content, and dropped from the cache when they change on disk, which
+ * fires `onDidChange` so open articles are analysed again. What is wrong in
+ * a file (a malformed entry, a key defined twice) is a diagnostic in that
+ * file. The same `Bibliography` object is handed out while nothing changed,
+ * so an incremental analyser keeps its state.
  */
 export class Bibliographies implements vscode.Disposable {
   private readonly cache = new BibliographyCache();
+  private readonly loaded = new Map<string, LoadedFile>();
   private readonly used = new Set<string>();
+  private readonly globs = new Map<string, Promise<vscode.Uri[]>>();
   private readonly resultIds = new WeakMap<ParsedBibliography, number>();
-  private readonly memo = new Map<string, { signature: string; bibliography: Bibliography }>();
+  private readonly memo = new Map<string, { signature: string; bibliography: Bibliography | undefined }>();
+  /** Problems found across files (duplicate keys), by article, for the files' diagnostics. */
+  private readonly crossFile = new Map<string, readonly BibProblem[]>();
+  private readonly warned = new Set<string>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('claimlens-bibliography');
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
   private nextId = 1;
+  private usesGlobs = false;
 
-  /** Fires when a bibliography file some article uses was created, changed or deleted. */
+  /** Fires when a bibliography file some article uses (or a glob may match) was created, changed or deleted. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: Log) {
     const watcher = vscode.workspace.createFileSystemWatcher(watchedGlob);
-    const onChange = (uri: vscode.Uri): void => {
+    const onChange = (uri: vscode.Uri, createdOrDeleted: boolean): void => {
       const key = uri.toString();
-      if (!this.used.has(key)) return;
+      if (createdOrDeleted) this.globs.clear();
+      // A new or deleted file may change what a glob matches.
+      if (!this.used.has(key) && !(createdOrDeleted && this.usesGlobs)) return;
       this.cache.delete(key);
+      this.loaded.delete(key);
       this.changed.fire(uri);
     };
-    this.disposables.push(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange), this.changed);
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange((uri) => onChange(uri, false)),
+      watcher.onDidCreate((uri) => onChange(uri, true)),
+      watcher.onDidDelete((uri) => onChange(uri, true)),
+      this.changed,
+      this.diagnostics,
+    );
   }
 
-  /** The bibliography of the article at `uri` whose content is `text`. */
-  async forDocument(uri: vscode.Uri, text: string, format: Format, settings: Settings): Promise<DocumentBibliography> {
-    const document = { uri };
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const files: vscode.Uri[] = [];
-    for (const entry of settings.bibliography) {
-      if (!folder) break;
-      if (isGlob.test(entry)) files.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, entry), '**/node_modules/**')));
-      else files.push(vscode.Uri.joinPath(folder.uri, entry));
+  /**
+   * The bibliography of the article at `uri` whose content is `text`.
+   * `settings` are the `bibliography` setting's entries, each with the
+   * folder it is relative to. `transient` articles (read for a workspace
+   * report, not open) leave no diagnostics behind in the bibliography files.
+   */
+  async forDocument(
+    uri: vscode.Uri,
+    text: string,
+    format: Format,
+    settings: readonly BibliographySetting<vscode.Uri>[],
+    transient = false,
+  ): Promise<DocumentBibliography> {
+    const articleName = uri.toString();
+    const plan = planBibliography(text, format, settings, articleName);
+    // An untitled article has no folder for its front matter's paths to be relative to.
+    const planned = uri.scheme === 'untitled' ? { ...plan, files: plan.files.filter((f) => f.origin.kind !== 'front-matter') } : plan;
+    if (!planned.files.length && !planned.inline.length && !planned.problems.length) {
+      this.memo.delete(articleName);
+      if (!transient) this.setCrossFile(articleName, []);
+      return { problems: [] };
     }
-    const front = format === 'markdown' || format === 'mdx' ? readFrontMatterBibliography(text, document.uri.toString()) : undefined;
-    const problems: Problem[] = [];
-    const fromFrontMatter = new Map<string, { offset: number; path: string }>();
-    if (front && document.uri.scheme !== 'untitled') {
-      for (const path of front.paths) {
-        const uri = vscode.Uri.joinPath(document.uri, '..', path.path);
-        fromFrontMatter.set(uri.toString(), { offset: path.offset, path: path.path });
-        files.push(uri);
-      }
-    }
-    if (!files.length && !front?.inline.length) return { problems };
-
-    const sources: BibliographySource[] = [];
+    const resolved: ResolvedBibliographyRef<vscode.Uri>[] = [];
     const ids: number[] = [];
-    for (const uri of files) {
-      const key = uri.toString();
-      this.used.add(key);
-      const parsed = await this.load(uri);
-      const at = fromFrontMatter.get(key);
-      if (!parsed.ok) {
-        if (at) {
-          problems.push({ code: parsed.missing ? 'missing-bibliography' : 'bibliography-error', message: `${parsed.message}: ${at.path}`, range: { start: at.offset, end: at.offset + at.path.length } });
-        } else {
-          this.log.warn(`${document.uri.toString(true)}: claimlens.bibliography: ${parsed.message}: ${uri.toString(true)}`);
-        }
-        continue;
+    for (const ref of planned.files) {
+      const files: BibliographyFileResult[] = [];
+      for (const file of await this.urisOf(uri, ref)) {
+        this.used.add(file.toString());
+        const result = await this.load(file);
+        files.push(result);
+        if (result.ok) ids.push(this.idOf(result.parsed));
       }
-      sources.push({ fileName: key, entries: parsed.result.entries });
-      ids.push(this.idOf(parsed.result));
+      resolved.push({ ref, files });
     }
-    if (front?.inline.length) sources.push({ fileName: document.uri.toString(), entries: front.inline });
-    const signature = `${files.map((f) => f.toString()).join('\n')}#${ids.join(',')}#${front?.inline.map((e) => `${e.key}@${e.offset ?? ''}`).join(',') ?? ''}`;
-    const key = document.uri.toString();
-    const memo = this.memo.get(key);
-    if (memo && memo.signature === signature) return { bibliography: memo.bibliography, problems };
-    const bibliography = createBibliography(sources);
-    this.memo.set(key, { signature, bibliography });
-    return { bibliography, problems };
+    const assembled = assembleBibliography(planned, resolved, articleName);
+    for (const unread of assembled.unread) {
+      const message = `${vscode.workspace.asRelativePath(uri)}: claimlens.bibliography: ${unread.message}`;
+      if (!this.warned.has(message)) {
+        this.warned.add(message);
+        this.log.warn(message);
+      }
+    }
+    if (!transient) this.setCrossFile(articleName, assembled.fileProblems.filter((p) => p.code === 'duplicate-key' && !this.ownProblem(p)));
+
+    // Inline references are few: their whole content is part of the signature, so an edited one gives a new bibliography.
+    const signature = `${assembled.fileNames.join('\n')}#${ids.join(',')}#${planned.inline.length ? JSON.stringify(planned.inline) : ''}`;
+    const memo = this.memo.get(articleName);
+    if (memo && memo.signature === signature) return { ...(memo.bibliography ? { bibliography: memo.bibliography } : {}), problems: assembled.problems };
+    this.memo.set(articleName, { signature, bibliography: assembled.bibliography });
+    return { ...(assembled.bibliography ? { bibliography: assembled.bibliography } : {}), problems: assembled.problems };
+  }
+
+  /**
+   * Where an entry stands in the bibliography file it was read from: its
+   * header's line, from the header to the end of the line. Undefined for an
+   * entry of a file not loaded here (an article's own `references:`).
+   */
+  rangeOf(entry: BibEntry): { uri: vscode.Uri; range: vscode.Range } | undefined {
+    if (entry.file === undefined || entry.line === undefined) return undefined;
+    const loaded = this.loaded.get(entry.file);
+    if (!loaded) return undefined;
+    return { uri: vscode.Uri.parse(entry.file), range: lineRange(loaded, entry.line, entry.offset) };
   }
 
   /** Drops what was kept for a closed document. */
   forget(uri: vscode.Uri): void {
     this.memo.delete(uri.toString());
+    this.setCrossFile(uri.toString(), []);
   }
 
-  private async load(uri: vscode.Uri): Promise<{ ok: true; result: ParsedBibliography } | { ok: false; missing: boolean; message: string }> {
+  /** The files a planned reference names: one for a path, those matched for a glob. */
+  private async urisOf(article: vscode.Uri, ref: BibliographyFileRef<vscode.Uri>): Promise<vscode.Uri[]> {
+    if (ref.origin.kind === 'front-matter') return [joinPath(vscode.Uri.joinPath(article, '..'), ref.path)];
+    const base = ref.origin.base;
+    if (!ref.isGlob) return [joinPath(base, ref.path)];
+    this.usesGlobs = true;
+    const key = `${base.toString()}\u0000${ref.path}`;
+    let found = this.globs.get(key);
+    if (!found) {
+      found = Promise.resolve(vscode.workspace.findFiles(new vscode.RelativePattern(base, ref.path), '**/{node_modules,.git}/**')).then((uris) =>
+        uris.sort((a, b) => a.toString().localeCompare(b.toString())),
+      );
+      this.globs.set(key, found);
+      found.catch(() => this.globs.delete(key));
+    }
+    return found;
+  }
+
+  private async load(uri: vscode.Uri): Promise<BibliographyFileResult> {
     const key = uri.toString();
     let stat: vscode.FileStat;
     try {
       stat = await vscode.workspace.fs.stat(uri);
     } catch {
-      return { ok: false, missing: true, message: 'Bibliography file not found' };
+      this.loaded.delete(key);
+      this.diagnostics.delete(uri);
+      return { ok: false, fileName: key, missing: true, reason: 'no such file' };
     }
     const version = `${stat.mtime}:${stat.size}`;
     const cached = this.cache.get(key, version);
-    if (cached) return { ok: true, result: cached };
+    if (cached && this.loaded.get(key)?.result === cached) return { ok: true, fileName: key, parsed: cached };
+    let text: string;
     try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      return { ok: true, result: this.cache.load(key, text, version) };
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (cause) {
       this.log.error(`Could not read the bibliography ${uri.toString(true)}.`, cause);
-      return { ok: false, missing: false, message: 'Bibliography file could not be read' };
+      return { ok: false, fileName: key, missing: false, reason: cause instanceof Error ? cause.message : String(cause) };
     }
+    const result = this.cache.load(key, text, version);
+    const previous = this.loaded.get(key);
+    this.loaded.set(key, { version, result, lines: new LineIndex(text), length: text.length });
+    if (previous?.result !== result) this.publish(key);
+    return { ok: true, fileName: key, parsed: result };
+  }
+
+  /** Whether a problem is one the file's own parse found (reported with the file, not per article). */
+  private ownProblem(problem: BibProblem): boolean {
+    return problem.file !== undefined && (this.loaded.get(problem.file)?.result.problems.includes(problem) ?? false);
+  }
+
+  private setCrossFile(article: string, problems: readonly BibProblem[]): void {
+    const before = this.crossFile.get(article) ?? [];
+    if (!before.length && !problems.length) return;
+    if (problems.length) this.crossFile.set(article, problems);
+    else this.crossFile.delete(article);
+    const files = new Set([...before, ...problems].map((p) => p.file).filter((f): f is string => f !== undefined));
+    for (const file of files) this.publish(file);
+  }
+
+  /** Sets the diagnostics of one bibliography file: its own problems and the duplicate keys articles found. */
+  private publish(file: string): void {
+    const loaded = this.loaded.get(file);
+    const uri = vscode.Uri.parse(file);
+    if (!loaded) {
+      this.diagnostics.delete(uri);
+      return;
+    }
+    const seen = new Set<string>();
+    const out: vscode.Diagnostic[] = [];
+    const problems = [...loaded.result.problems, ...[...this.crossFile.values()].flat().filter((p) => p.file === file)];
+    for (const problem of problems) {
+      const id = `${problem.line ?? 0}\u0000${problem.message}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const diagnostic = new vscode.Diagnostic(lineRange(loaded, problem.line ?? 1, problem.offset), problem.message, vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = 'Claim Lens';
+      diagnostic.code = 'bibliography-error';
+      out.push(diagnostic);
+    }
+    this.diagnostics.set(uri, out);
   }
 
   private idOf(result: ParsedBibliography): number {
@@ -139,4 +248,19 @@ export class Bibliographies implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** From `offset` (when on `line`, else the line's start) to the end of the 1-based `line`. */
+function lineRange(file: LoadedFile, line: number, offset: number | undefined): vscode.Range {
+  const at = Math.max(1, Math.min(line, file.lines.lineCount));
+  const start = file.lines.lineStart(at);
+  const end = at < file.lines.lineCount ? file.lines.lineStart(at + 1) - 1 : file.length;
+  const from = offset !== undefined && offset >= start && offset <= end ? offset : start;
+  return new vscode.Range(at - 1, from - start, at - 1, Math.max(from, end) - start);
+}
+
+/** A path from the front matter or a setting, against a folder; absolute paths stand as they are. */
+function joinPath(folder: vscode.Uri, path: string): vscode.Uri {
+  if (folder.scheme === 'file' && (path.startsWith('/') || /^[A-Za-z]:[\\/]/u.test(path))) return vscode.Uri.file(path);
+  return vscode.Uri.joinPath(folder, path);
 }

@@ -1,4 +1,4 @@
-import type { BibEntry, Claim, ClaimStatus, Source } from '../core/index';
+import { formatEntry, type Claim, type ClaimStatus, type Source } from '../core/index';
 
 const currencySymbols: Record<string, string> = {
   USD: 'US$',
@@ -52,13 +52,6 @@ export const statusLabels: Readonly<Record<ClaimStatus, string>> = {
   uncited: 'Uncited',
   ignored: 'Ignored',
 };
-
-/** A bibliography entry in one line: "Doe, Roe (2024). Title. Journal. Publisher. https://doi.org/…". */
-export function formatEntry(entry: BibEntry): string {
-  const head = [entry.authors.join(', '), entry.year ? `(${entry.year})` : ''].filter(Boolean).join(' ');
-  const link = entry.doi ? `https://doi.org/${entry.doi}` : entry.url;
-  return [head, entry.title, entry.container, entry.publisher, link].filter((p): p is string => !!p).join('. ');
-}
 
 /** A source in one line of plain text (for quick picks, reports and exports). */
 export function describeSource(source: Source): string {

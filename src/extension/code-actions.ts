@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { citableSources, ignoreClaim } from '../core/index';
+import { ignoreClaim } from '../core/index';
 import { codeValue } from './diagnostic-codes';
 import { claimOfDiagnostic } from './diagnostics';
 import type { DocumentAnalyses } from './document-analyses';
-import { fixCommandIds, workspaceEditOf, type FixArgs } from './fix-commands';
+import { fixCommandIds, sourceChoices, workspaceEditOf, type FixArgs } from './fix-commands';
 
 const fixableCodes = new Set(['uncited-claim', 'attributed-claim']);
 
@@ -35,7 +35,7 @@ export class ClaimCodeActionProvider implements vscode.CodeActionProvider {
     if (!ours.length) return [];
     const entry = await this.analyses.ensure(document);
     if (!entry || token.isCancellationRequested) return [];
-    const hasSources = citableSources(entry.analysis).length > 0;
+    const hasSources = sourceChoices(entry).length > 0;
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
       const claim = claimOfDiagnostic(entry, diagnostic);

@@ -1,5 +1,16 @@
 import * as vscode from 'vscode';
-import { formatOfLanguage, formatOfPath, type Analysis, type Format, type Settings, type TextChange } from '../core/index';
+import {
+  formatOfLanguage,
+  formatOfPath,
+  parseSettings,
+  withBibliographyProblems,
+  type Analysis,
+  type Bibliography,
+  type BibliographySetting,
+  type Format,
+  type Settings,
+  type TextChange,
+} from '../core/index';
 import type { Analyser } from './analyser';
 import type { Bibliographies, DocumentBibliography } from './bibliographies';
 import type { ConfigFiles } from './config-files';
@@ -13,6 +24,12 @@ export interface ResolvedSettings {
   readonly editor: EditorSettings;
   /** The `.claimlensrc.*` file that contributed, if any. */
   readonly configFile?: vscode.Uri;
+  /**
+   * The `bibliography` entries with the folder each is relative to: the
+   * workspace folder for VS Code's setting, the configuration file's folder
+   * for its own.
+   */
+  readonly bibliography: readonly BibliographySetting<vscode.Uri>[];
 }
 
 /** A document's analysis at one version. */
@@ -22,6 +39,8 @@ export interface AnalysedDocument {
   readonly format: Format;
   readonly analysis: Analysis;
   readonly resolved: ResolvedSettings;
+  /** The bibliography citations were resolved with, when the article uses one. */
+  readonly bibliography?: Bibliography;
   /** Milliseconds the analysis took. */
   readonly elapsedMs: number;
 }
@@ -102,6 +121,11 @@ export class DocumentAnalyses implements vscode.Disposable {
     return entry && entry.version === document.version ? entry : undefined;
   }
 
+  /** The last analysis of `document`, even of an older version (for what seldom changes with an edit: its bibliography). */
+  latest(document: vscode.TextDocument): AnalysedDocument | undefined {
+    return this.entries.get(document.uri.toString());
+  }
+
   /** The analysis of `document` at its current version, analysing it now if needed; undefined when it is not an article or too large. */
   async ensure(document: vscode.TextDocument): Promise<AnalysedDocument | undefined> {
     const existing = this.current(document);
@@ -126,9 +150,9 @@ export class DocumentAnalyses implements vscode.Disposable {
     return this.skipped.get(document.uri.toString());
   }
 
-  /** The bibliography of an article at `uri` whose text is `text`. */
-  bibliographyFor(uri: vscode.Uri, text: string, format: Format, settings: Settings): Promise<DocumentBibliography> {
-    return this.bibliographies.forDocument(uri, text, format, settings);
+  /** The bibliography of an article at `uri` whose text is `text`, read for a report (not an open editor). */
+  bibliographyFor(uri: vscode.Uri, text: string, format: Format, resolved: ResolvedSettings): Promise<DocumentBibliography> {
+    return this.bibliographies.forDocument(uri, text, format, resolved.bibliography, true);
   }
 
   /** The settings that apply to a document or file (cached until settings change). */
@@ -223,7 +247,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     const format = this.formatOf(document);
     let bibliography: DocumentBibliography;
     try {
-      bibliography = await this.bibliographies.forDocument(document.uri, text, format, resolved.settings);
+      bibliography = await this.bibliographies.forDocument(document.uri, text, format, resolved.bibliography);
     } catch (cause) {
       this.log.error(`Could not load the bibliography of ${document.uri.toString(true)}.`, cause);
       bibliography = { problems: [] };
@@ -247,10 +271,16 @@ export class DocumentAnalyses implements vscode.Disposable {
       this.analyser.forget(key);
       return undefined;
     }
-    if (bibliography.problems.length) {
-      analysis = { ...analysis, problems: [...analysis.problems, ...bibliography.problems].sort((a, b) => a.range.start - b.range.start) };
-    }
-    const entry: AnalysedDocument = { document, version, format, analysis, resolved, elapsedMs: Date.now() - started };
+    analysis = withBibliographyProblems(analysis, bibliography.problems);
+    const entry: AnalysedDocument = {
+      document,
+      version,
+      format,
+      analysis,
+      resolved,
+      ...(bibliography.bibliography ? { bibliography: bibliography.bibliography } : {}),
+      elapsedMs: Date.now() - started,
+    };
     this.entries.set(key, entry);
     this.analysed.fire(entry);
     return entry;
@@ -270,9 +300,14 @@ export class DocumentAnalyses implements vscode.Disposable {
   private async resolve(uri: vscode.Uri): Promise<ResolvedSettings> {
     const editor = readEditorSettings(uri);
     const file = await this.configFiles.nearest(uri);
-    const { settings, issues } = mergeSettings(readExplicitAnalysisSettings(uri), file?.parsed.settings);
+    const explicit = readExplicitAnalysisSettings(uri);
+    const { settings, issues } = mergeSettings(explicit, file?.parsed.settings);
     for (const issue of issues) this.log.warn(`${uri.toString(true)}: ${issue}`);
-    return { settings, editor, ...(file ? { configFile: file.uri } : {}) };
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const bibliography: BibliographySetting<vscode.Uri>[] = [];
+    if (folder) for (const path of parseSettings(explicit).settings.bibliography) bibliography.push({ path, base: folder.uri });
+    if (file) for (const path of file.parsed.settings.bibliography) bibliography.push({ path, base: vscode.Uri.joinPath(file.uri, '..') });
+    return { settings, editor, bibliography, ...(file ? { configFile: file.uri } : {}) };
   }
 
   private refreshAll(): void {

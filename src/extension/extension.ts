@@ -10,6 +10,8 @@ import { readEditorSettings } from './editor-settings';
 import { exportReport, type ExportArgs } from './export-report';
 import { registerFixCommands } from './fix-commands';
 import { ClaimHoverProvider } from './hover';
+import { CitationCompletionProvider } from './key-completion';
+import { CitationDefinitionProvider } from './key-definition';
 import { Log } from './log';
 import { goToUncitedClaim } from './navigation';
 import { editorPrompts, type Prompts } from './prompts';
@@ -48,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     panels,
     statusBar,
     registerDiagnostics(analyses),
-    registerProviders(analyses),
+    registerProviders(analyses, bibliographies),
     registerFixCommands(analyses, () => prompts, log),
     analyses.onDidSkip((skip) => {
       const name = vscode.workspace.asRelativePath(skip.document.uri);
@@ -98,10 +100,11 @@ function command<A extends unknown[], R>(id: string, log: Log, run: (...args: A)
 }
 
 /**
- * Registers the hover and quick-fix providers for the languages in
- * `claimlens.enabledLanguageIds` (of every folder), again when it changes.
+ * Registers the hover, quick-fix, citation key completion and definition
+ * providers for the languages in `claimlens.enabledLanguageIds` (of every
+ * folder), again when it changes.
  */
-function registerProviders(analyses: DocumentAnalyses): vscode.Disposable {
+function registerProviders(analyses: DocumentAnalyses, bibliographies: Bibliographies): vscode.Disposable {
   let registered: vscode.Disposable | undefined;
   let key = '';
   const register = (): void => {
@@ -116,6 +119,8 @@ function registerProviders(analyses: DocumentAnalyses): vscode.Disposable {
     registered = vscode.Disposable.from(
       vscode.languages.registerHoverProvider(selector, new ClaimHoverProvider(analyses)),
       vscode.languages.registerCodeActionsProvider(selector, new ClaimCodeActionProvider(analyses), ClaimCodeActionProvider.metadata),
+      vscode.languages.registerCompletionItemProvider(selector, new CitationCompletionProvider(analyses), ...CitationCompletionProvider.triggerCharacters),
+      vscode.languages.registerDefinitionProvider(selector, new CitationDefinitionProvider(analyses, bibliographies)),
     );
   };
   register();

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import {
   addNewSource,
   citableSources,
+  citeBibliographyKey,
   citeExistingSource,
   ignoreClaim,
   isHttpUrl,
@@ -10,7 +11,8 @@ import {
 } from '../core/index';
 import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
-import type { Prompts } from './prompts';
+import { authorsAndYear } from './key-completion';
+import type { Prompts, SourceChoice } from './prompts';
 
 /** Arguments of the quick-fix commands. Given answers skip the matching prompt. */
 export interface FixArgs {
@@ -20,6 +22,8 @@ export interface FixArgs {
   readonly claimId: string;
   /** `claimlens.citeExistingSource`: the id of the source to cite. */
   readonly sourceId?: number;
+  /** `claimlens.citeExistingSource`: a bibliography key to cite (Markdown articles). */
+  readonly key?: string;
   /** `claimlens.addSource`: the new source's URL and optional title. */
   readonly url?: string;
   readonly title?: string;
@@ -57,21 +61,38 @@ export function registerFixCommands(analyses: DocumentAnalyses, prompts: () => P
     run(fixCommandIds.citeExistingSource, async (args) => {
       const found = await findClaim(analyses, args);
       if (!found) return false;
-      const choices = citableSources(found.entry.analysis);
       let sourceId = args.sourceId;
-      if (sourceId === undefined) {
+      let key = args.key;
+      if (sourceId === undefined && key === undefined) {
+        const choices = sourceChoices(found.entry);
         if (!choices.length) {
-          void vscode.window.showInformationMessage('Claim Lens: this article has no link, footnote or citation yet. Use "Add a new source…".');
+          void vscode.window.showInformationMessage('Claim Lens: this article has no link, footnote or citation yet, and no bibliography. Use "Add a new source…".');
           return false;
         }
-        sourceId = (await prompts().pickSource(choices, found.claim.text))?.sourceId;
-        if (sourceId === undefined) return false;
+        const picked = await prompts().pickSource(choices, found.claim.text);
+        if (picked === undefined) return false;
+        if (picked.kind === 'entry') key = picked.key;
+        else sourceId = picked.sourceId;
       }
       const again = await findClaim(analyses, args);
       if (!again) return false;
-      const source = again.entry.analysis.sources[sourceId];
-      if (!source || source.kind === 'textual') throw new Error(`No link, footnote or citation with id ${sourceId} in this article.`);
-      return applyEdits(again.entry, citeExistingSource(again.entry.document.getText(), again.claim, source, again.entry.format));
+      const text = again.entry.document.getText();
+      if (key === undefined) {
+        const source = sourceId === undefined ? undefined : again.entry.analysis.sources[sourceId];
+        if (!source || source.kind === 'textual') throw new Error(`No link, footnote or citation with id ${sourceId} in this article.`);
+        if (source.kind === 'citation' && isMarkdown(again.entry.format) && isPandocCitation(text.slice(source.range.start, source.range.end))) {
+          key = source.key ?? source.label;
+        } else {
+          return applyEdits(again.entry, citeExistingSource(text, again.claim, source, again.entry.format));
+        }
+      }
+      if (!isMarkdown(again.entry.format)) throw new Error(`Citation keys such as @${key} are cited in Markdown articles only.`);
+      const edits = citeBibliographyKey(text, again.claim, key);
+      if (!edits.length) {
+        void vscode.window.showInformationMessage(`Claim Lens: the claim's sentence already cites @${key}.`);
+        return false;
+      }
+      return applyEdits(again.entry, edits);
     }),
     run(fixCommandIds.addSource, async (args) => {
       const found = await findClaim(analyses, args);
@@ -95,6 +116,31 @@ export function registerFixCommands(analyses: DocumentAnalyses, prompts: () => P
       return addIgnorePattern(found.entry.document.uri, fix.pattern);
     }),
   );
+}
+
+function isMarkdown(format: AnalysedDocument['format']): boolean {
+  return format === 'markdown' || format === 'mdx';
+}
+
+/** `[@key…]` or `@key`: a Pandoc citation, which a new key can join. */
+function isPandocCitation(raw: string): boolean {
+  return raw.startsWith('@') || (raw.startsWith('[') && raw.includes('@'));
+}
+
+/**
+ * What the cite quick fix offers for an article: its own links, footnotes
+ * and citations, then (in Markdown) the entries of its bibliography that it
+ * does not cite yet.
+ */
+export function sourceChoices(entry: AnalysedDocument): SourceChoice[] {
+  const choices: SourceChoice[] = citableSources(entry.analysis);
+  if (!entry.bibliography || !isMarkdown(entry.format)) return choices;
+  const cited = new Set(entry.analysis.sources.filter((s) => s.kind === 'citation').map((s) => s.key ?? s.label));
+  for (const bibEntry of entry.bibliography.entries()) {
+    if (cited.has(bibEntry.key)) continue;
+    choices.push({ kind: 'entry', key: bibEntry.key, label: `@${bibEntry.key}`, description: authorsAndYear(bibEntry), detail: bibEntry.title ?? '' });
+  }
+  return choices;
 }
 
 /** The claim the arguments name, in the current analysis of its article. */

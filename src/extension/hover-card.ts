@@ -1,5 +1,5 @@
-import type { Analysis, Claim, Problem, Source } from '../core/index';
-import { describeClaim, formatEntry, statusLabels } from './claim-format';
+import { closePart, entryParts, type Analysis, type BibEntry, type Claim, type Problem, type Source } from '../core/index';
+import { describeClaim, statusLabels } from './claim-format';
 
 /**
  * Escapes article text for a Markdown hover: every ASCII punctuation mark
@@ -43,10 +43,7 @@ export function sourceMarkdown(source: Source): string {
     case 'citation': {
       const key = escapeMarkdown(source.key ?? source.label);
       const locator = source.text ? `, ${escapeMarkdown(source.text)}` : '';
-      if (source.entry) {
-        const link = source.entry.doi ? `https://doi.org/${source.entry.doi}` : source.entry.url;
-        return `Citation @${key}${locator}: ${escapeMarkdown(formatEntry({ ...source.entry, doi: undefined, url: undefined }))}${link ? ` ${safeLink(link, link)}` : ''}`;
-      }
+      if (source.entry) return `Citation @${key}${locator}: ${entryMarkdown(source.entry)}`;
       return `Citation @${key}${locator}${source.url ? ` ${safeLink(source.url, source.url)}` : ' (no bibliography entry known)'}`;
     }
     case 'textual': {
@@ -77,6 +74,33 @@ export function claimHoverMarkdown(claim: Claim): string {
   }
   if (claim.sources.length) parts.push(['**Sources**', ...claim.sources.map((s) => `- ${sourceMarkdown(s)}`)].join('\n'));
   return parts.join('\n\n');
+}
+
+/**
+ * A bibliography entry as a short reference in Markdown: `Author, Year.
+ * *Title*. Container.` and the DOI or URL as a link, every part escaped.
+ */
+export function entryMarkdown(entry: BibEntry): string {
+  const { head, title, container, link } = entryParts(entry);
+  const parts: string[] = [];
+  if (head !== undefined) parts.push(escapeMarkdown(closePart(head)));
+  if (title !== undefined) parts.push(`*${escapeMarkdown(title)}*${escapeMarkdown(closePart(title).slice(title.length))}`);
+  if (container !== undefined) parts.push(escapeMarkdown(closePart(container)));
+  if (link !== undefined) parts.push(safeLink(link, link));
+  return parts.join(' ');
+}
+
+/**
+ * The hover card of a citation key: its entry as a short reference and where
+ * the entry is defined (`where`, e.g. "references/milling.bib, line 1"), or
+ * why there is none.
+ */
+export function keyHoverMarkdown(key: string, entry: BibEntry | undefined, where: string | undefined, hasBibliography: boolean): string {
+  const title = `**Claim Lens** · Citation @${escapeMarkdown(key)}`;
+  if (entry) return [title, entryMarkdown(entry), ...(where ? [`Defined in ${escapeMarkdown(where)}`] : [])].join('\n\n');
+  return hasBibliography
+    ? `${title}\n\nNo bibliography of this article holds this key.`
+    : `${title}\n\nThis article names no bibliography: add \`bibliography:\` to its front matter, or set \`claimlens.bibliography\`.`;
 }
 
 /** The hover card of a broken source. */

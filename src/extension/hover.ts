@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { DocumentAnalyses } from './document-analyses';
-import { claimHoverMarkdown, claimsAt, problemHoverMarkdown } from './hover-card';
+import { citedKeyAt } from '../core/index';
+import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
+import { claimHoverMarkdown, claimsAt, keyHoverMarkdown, problemHoverMarkdown } from './hover-card';
 
-/** Hover cards for claims and broken sources, from the cached analysis. */
+/** Hover cards for claims, citation keys and broken sources, from the cached analysis. */
 export class ClaimHoverProvider implements vscode.HoverProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
 
@@ -13,16 +14,23 @@ export class ClaimHoverProvider implements vscode.HoverProvider {
     const cards: string[] = [];
     let start = Infinity;
     let end = -Infinity;
+    const cover = (range: { start: number; end: number }): void => {
+      start = Math.min(start, range.start);
+      end = Math.max(end, range.end);
+    };
     for (const claim of claimsAt(entry.analysis, offset)) {
       cards.push(claimHoverMarkdown(claim));
-      start = Math.min(start, claim.range.start);
-      end = Math.max(end, claim.range.end);
+      cover(claim.range);
+    }
+    const cited = citedKeyAt(document.getText(), entry.analysis, offset);
+    if (cited && (cited.source.entry || !entry.bibliography)) {
+      cards.push(keyHoverMarkdown(cited.key, cited.source.entry, cited.source.entry ? whereDefined(entry, cited.source.entry) : undefined, entry.bibliography !== undefined));
+      cover(cited.range);
     }
     for (const problem of entry.analysis.problems) {
       if (problem.range.start <= offset && offset <= problem.range.end) {
         cards.push(problemHoverMarkdown(problem));
-        start = Math.min(start, problem.range.start);
-        end = Math.max(end, problem.range.end);
+        cover(problem.range);
       }
     }
     if (!cards.length) return undefined;
@@ -32,4 +40,12 @@ export class ClaimHoverProvider implements vscode.HoverProvider {
     markdown.supportThemeIcons = false;
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(start), document.positionAt(end)));
   }
+}
+
+/** "references/milling.bib, line 1": where an entry stands, relative to the workspace. */
+export function whereDefined(entry: AnalysedDocument, bibEntry: { file?: string; line?: number }): string | undefined {
+  if (bibEntry.file === undefined) return undefined;
+  const uri = vscode.Uri.parse(bibEntry.file);
+  const name = uri.toString() === entry.document.uri.toString() ? 'this article’s front matter' : vscode.workspace.asRelativePath(uri, false);
+  return bibEntry.line === undefined ? name : `${name}, line ${bibEntry.line}`;
 }

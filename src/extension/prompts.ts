@@ -1,28 +1,65 @@
 import * as vscode from 'vscode';
 import { isHttpUrl, type CitableSource } from '../core/index';
 
+/** A bibliography entry offered beside the article's own sources, to cite by its key. */
+export interface EntryChoice {
+  readonly kind: 'entry';
+  readonly key: string;
+  /** `@key`. */
+  readonly label: string;
+  /** Authors and year: "Doe and Roe · 2023". */
+  readonly description: string;
+  /** The title. */
+  readonly detail: string;
+}
+
+/** What the cite quick fix offers: a link, footnote or citation of the article, or a bibliography entry. */
+export type SourceChoice = CitableSource | EntryChoice;
+
 /**
  * The questions the quick fixes ask. The editor answers them with quick
  * picks and input boxes; tests can put in their own answers.
  */
 export interface Prompts {
-  /** Which of the article's sources to cite; undefined when cancelled. */
-  pickSource(sources: readonly CitableSource[], claimText: string): Promise<CitableSource | undefined>;
+  /** Which of the article's sources or bibliography entries to cite; undefined when cancelled. */
+  pickSource(sources: readonly SourceChoice[], claimText: string): Promise<SourceChoice | undefined>;
   /** The URL of a new source (http or https); undefined when cancelled. */
   askUrl(claimText: string): Promise<string | undefined>;
   /** An optional title for the new source: '' for none, undefined when cancelled. */
   askTitle(url: string): Promise<string | undefined>;
 }
 
-const kindIcons: Record<CitableSource['kind'], string> = { link: '$(link)', footnote: '$(note)', citation: '$(book)' };
+const kindIcons: Record<SourceChoice['kind'], string> = { link: '$(link)', footnote: '$(note)', citation: '$(book)', entry: '$(book)' };
+
+type ChoiceItem = vscode.QuickPickItem & { readonly source?: SourceChoice };
+
+/** Quick pick items: the article's sources, then the bibliography's entries under a separator. */
+function choiceItems(sources: readonly SourceChoice[]): ChoiceItem[] {
+  const items: ChoiceItem[] = [];
+  let inBibliography = false;
+  for (const source of sources) {
+    if (source.kind === 'entry' && !inBibliography) {
+      inBibliography = true;
+      items.push({ label: 'Bibliography', kind: vscode.QuickPickItemKind.Separator });
+    }
+    items.push(
+      source.kind === 'entry'
+        ? { label: `${kindIcons.entry} ${source.label}`, description: source.description, detail: source.detail, source }
+        : { label: `${kindIcons[source.kind]} ${source.label}`, detail: source.detail, source },
+    );
+  }
+  return items;
+}
 
 /** Prompts shown as VS Code quick picks and input boxes. */
 export const editorPrompts: Prompts = {
   async pickSource(sources, claimText) {
-    const picked = await vscode.window.showQuickPick(
-      sources.map((source) => ({ label: `${kindIcons[source.kind]} ${source.label}`, detail: source.detail, source })),
-      { title: `Cite a source for "${claimText}"`, placeHolder: 'A link, footnote or citation already in this article', matchOnDetail: true },
-    );
+    const picked = await vscode.window.showQuickPick(choiceItems(sources), {
+      title: `Cite a source for "${claimText}"`,
+      placeHolder: 'A link, footnote or citation of this article, or a bibliography entry (by key, author, year or title)',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
     return picked?.source;
   },
   askUrl(claimText) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyze, formatOfPath, type ReportFile } from '../core/index';
+import { analyze, formatOfPath, withBibliographyProblems, type ReportFile } from '../core/index';
 import type { DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
 
@@ -47,9 +47,8 @@ export async function scanWorkspace(
         continue;
       }
       const format = document ? analyses.formatOf(document) : formatOfPath(uri.path) ?? 'text';
-      const { bibliography, problems } = await analyses.bibliographyFor(uri, text, format, resolved.settings);
-      const analyzed = analyze(text, { format, settings: resolved.settings, ...(bibliography ? { bibliography } : {}) });
-      const analysis = problems.length ? { ...analyzed, problems: [...analyzed.problems, ...problems].sort((a, b) => a.range.start - b.range.start) } : analyzed;
+      const { bibliography, problems } = await analyses.bibliographyFor(uri, text, format, resolved);
+      const analysis = withBibliographyProblems(analyze(text, { format, settings: resolved.settings, ...(bibliography ? { bibliography } : {}) }), problems);
       files.push({ uri: uri.toString(), path, text, analysis, settings: resolved.settings });
     } catch (cause) {
       log.error(`Could not analyse ${uri.toString(true)}.`, cause);
