@@ -24,6 +24,7 @@ import {
   zhScales,
   zhSmallScales,
   zhTimeWords,
+  zhUnitsWithScale,
 } from './lexicon';
 import { tokenize, type Token } from './tokens';
 
@@ -122,10 +123,14 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
   return readRatio(tokens, readRange(tokens, q, en, zh));
 }
 
-/** "1 in 5", "8 out of 10" (fractions) and "24 per 100,000" (rates). */
+/** "1 in 5", "8 out of 10" (fractions), "24 per 100,000" (rates) and "2.4比1" (ratios). */
 function readRatio(tokens: readonly Token[], q: Quantity): Quantity {
   let j = q.last + 1;
   const w = tokens[j];
+  if (w?.kind === 'han' && w.text === '比' && q.kind === null && tokens[j + 1]?.kind === 'num' && !tokens[j + 1].space) {
+    const d = tokens[j + 1];
+    if (d.value > 0) return { ...q, last: j + 1, kind: 'multiplier', value: q.value / d.value };
+  }
   if (w?.kind !== 'word') return q;
   if (q.kind === null && !q.scaled && q.valueMax === undefined && (w.lower === 'in' || (w.lower === 'out' && tokens[j + 1]?.lower === 'of'))) {
     if (w.lower === 'out') j++;
@@ -199,6 +204,7 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     let k = j;
     let factor = 1;
     while (tokens[k]?.kind === 'han' && !tokens[k].space) {
+      if (zhSmallScales.has(tokens[k].text) && zhUnitsWithScale.some((u) => hanRun(tokens, k, u.length) === u && !zhScales.has(u[0]))) break;
       const f = zhScales.get(tokens[k].text) ?? (q.words ? undefined : zhSmallScales.get(tokens[k].text));
       if (f === undefined) break;
       factor *= f;
@@ -320,6 +326,14 @@ function readZhUnit(tokens: readonly Token[], j: number, q: Quantity): void {
       q.last = j + word.length - 1;
       return;
     }
+  }
+  // "三成": tenths, a share.
+  if (ahead.startsWith('成') && !/^成(?:本|为|功|立|长|交|绩|果|员|熟|都|就|型|品|分|效|年|人)/u.test(ahead)) {
+    q.kind = 'percent';
+    q.value *= 10;
+    if (q.valueMax !== undefined) q.valueMax *= 10;
+    q.last = j;
+    return;
   }
   if (ahead.startsWith('倍')) {
     q.kind = 'multiplier';

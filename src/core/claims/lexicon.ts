@@ -166,11 +166,17 @@ export const zhCurrencies: readonly (readonly [string, string])[] = [
 export const zhClassifiers: ReadonlySet<string> = new Set([
   '个', '家', '台', '条', '项', '名', '人', '位', '辆', '架', '座', '所', '件', '部', '款', '种', '颗', '片', '户',
   '次', '套', '支', '只', '张', '艘', '批', '起', '例', '份', '册', '本', '篇', '间', '栋', '亩', '吨', '公里',
-  '千米', '米', '平方米', '平方公里', '千瓦', '兆瓦', '千克', '公斤', '桶', '辆次', '人次', '倍', '单', '笔', '枚',
+  '千米', '米', '平方米', '平方公里', '千瓦时', '千瓦', '兆瓦时', '兆瓦', '瓦时', '度', '千克', '公斤', '桶', '辆次', '人次',
+  '倍', '单', '笔', '枚',
 ]);
 
 /** Chinese measure units (a quantity with one is a measure). */
-export const zhMeasures: ReadonlySet<string> = new Set(['吨', '公里', '千米', '米', '平方米', '平方公里', '千瓦', '兆瓦', '千克', '公斤', '桶', '亩']);
+export const zhMeasures: ReadonlySet<string> = new Set([
+  '吨', '公里', '千米', '米', '平方米', '平方公里', '千瓦时', '千瓦', '兆瓦时', '兆瓦', '瓦时', '度', '千克', '公斤', '桶', '亩',
+]);
+
+/** Units that begin with a scale character: "千瓦时" is kilowatt-hours, not a thousand. */
+export const zhUnitsWithScale: readonly string[] = ['千瓦时', '千瓦', '千米', '千克', '百分点', '万吨', '万千瓦'];
 
 /** Chinese characters after a number that make it a date, time or duration. */
 export const zhTimeWords: readonly string[] = [
