@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bootstrap } from './bootstrap.mjs';
 import { findFreePort, makeTempDir, removeDir, repoRoot, startCodeServer, workbenchUrl } from './code-server.mjs';
 import { setupHost } from './setup-host.mjs';
 
@@ -22,6 +23,7 @@ async function main() {
   const folder = resolve(options.folder);
   if (!existsSync(folder)) throw new Error(`${folder} does not exist`);
 
+  bootstrap();
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'inherit' });
   if (build.status !== 0) throw new Error(`the build failed (exit ${build.status ?? build.signal})`);
   setupHost();

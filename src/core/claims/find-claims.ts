@@ -415,7 +415,7 @@ function readZhQuantity(tokens: readonly Token[], i: number): Quantity | null {
   // 百分之六十 / 百分之6
   if (t.text === '百' && hanRun(tokens, i, 3) === '百分之') {
     const after = tokens[i + 3];
-    if (after?.kind === 'num') {
+    if (after?.kind === 'num' && !after.space) {
       return { first: i, last: i + 3, value: after.value, kind: 'percent', unit: null, scaled: false, words: false, core: after };
     }
     const zhNum = readZhNumeral(tokens, i + 3);

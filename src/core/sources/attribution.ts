@@ -52,7 +52,7 @@ const genericHeads = new Set([
   'most', 'insiders', 'executives', 'investors', 'commentators', 'reports', 'estimates', 'surveys', 'polls',
   'data', 'figures', 'numbers', 'statistics', 'organizations', 'companies', 'firms', 'businesses', 'leaders',
   'developers', 'professionals', 'workers', 'employees', 'customers', 'consumers', 'americans', 'voters',
-  'members', 'teams', 'percent', 'all', 'both', 'each', 'few', 'majority', 'minority', 'half', 'third', 'quarter',
+  'members', 'teams', 'groups', 'campaigners', 'activists', 'advocates', 'unions', 'residents', 'percent', 'all', 'both', 'each', 'few', 'majority', 'minority', 'half', 'third', 'quarter',
 ]);
 /** Words that end a noun phrase. */
 const phraseStops = new Set([
