@@ -184,6 +184,8 @@ describe('textual attribution', () => {
     ['Dr. Jane Smith, who led the study, said 8 out of 10 improved.', ['Jane Smith']],
     ['Rates fell 4%, the Centers for Disease Control and Prevention said.', ['Centers for Disease Control and Prevention']],
     ['Wind added 117 GW, a BloombergNEF analysis found.', ['BloombergNEF']],
+    ['Turnout was 66.8%, according to the U.S. Elections Project.', ['U.S. Elections Project']],
+    ['The WHO estimates that 1.28 billion adults have hypertension.', ['WHO']],
     ['据中国半导体行业协会统计，市场规模达７３４９．５亿元。', ['中国半导体行业协会']],
     ['史丹利·迈尔斯指出，市场增长２８７％。', ['史丹利·迈尔斯']],
     ['海关数据显示，出口增长５％。', ['海关数据']],

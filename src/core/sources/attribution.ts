@@ -195,10 +195,10 @@ function collectForward(tokens: readonly Token[], k: number): { first: number; l
   for (let j = i; j < tokens.length && j < i + 8; j++) {
     const t = tokens[j];
     if (t.kind === 'word') {
-      if (phraseStops.has(t.lower) && !(j > i && isNameJoiner(t.lower) && tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
+      if (phraseStops.has(t.lower) && !isAcronym(t) && !(j > i && isNameJoiner(t.lower) && tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
       if (isNameJoiner(t.lower) && !(tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
       last = j;
-    } else if (t.kind === 'sym' && (t.text === '&' || (t.text === '.' && !t.space && tokens[j + 1] && !tokens[j + 1].space && last === j - 1))) {
+    } else if (t.kind === 'sym' && (t.text === '&' || (t.text === '.' && !t.space && last === j - 1 && isAbbreviationDot(tokens, j)))) {
       continue;
     } else if (t.kind === 'num' && last === j - 1 && !t.space) {
       last = j;
@@ -227,7 +227,7 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
         if (!(tokens[j - 1] && isCapitalised(tokens[j - 1]) && tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
         continue;
       }
-      if (phraseStops.has(t.lower) && !determiners.has(t.lower)) break;
+      if (phraseStops.has(t.lower) && !determiners.has(t.lower) && !isAcronym(t)) break;
       first = j;
       if (determiners.has(t.lower) || t.lower === 'a' || t.lower === 'an') break;
     } else if (t.kind === 'sym' && (t.text === '&' || t.text === '-') && !t.space) {
@@ -263,7 +263,19 @@ function isNameJoiner(word: string): boolean {
 function isAbbreviationDot(tokens: readonly Token[], j: number): boolean {
   const before = tokens[j - 1];
   const after = tokens[j + 1];
-  return (!!after && !after.space && after.kind === 'word') || (!!before && before.kind === 'word' && before.text.length === 1 && isCapitalised(before));
+  if (!after || after.kind !== 'word') return false;
+  // "U.S" inside, or "U.S. Elections": after a single capital, a capitalised word may follow a space.
+  return !after.space || (!!before && before.kind === 'word' && before.text.length === 1 && isCapitalised(before) && isCapitalised(after));
+}
+
+/** An all-capitals name ("WHO", "IT", "US"): never a function word. */
+function isAcronym(t: Token): boolean {
+  return t.text.length > 1 && t.text !== t.lower && t.text === t.text.toUpperCase();
+}
+
+/** A pronoun as written: "who" or "Who", but not the acronym "WHO". */
+function isPronoun(t: Token): boolean {
+  return pronouns.has(t.lower) && (t.text === t.lower || t.text.slice(1) === t.lower.slice(1));
 }
 
 /** Whether a noun phrase names a source (spec 7): a name, or a definite description that is not generic. */
@@ -271,8 +283,8 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   const ws = words.filter((t) => t.kind === 'word');
   if (!ws.length) return false;
   const head = ws[ws.length - 1].lower;
-  if (ws.length === 1 && pronouns.has(head)) return false;
-  if (ws.every((t) => pronouns.has(t.lower) || determiners.has(t.lower))) return false;
+  if (ws.length === 1 && isPronoun(ws[0])) return false;
+  if (ws.every((t) => isPronoun(t) || determiners.has(t.lower))) return false;
   const sentenceStart = !before || (before.kind === 'sym' && '.!?"“'.includes(before.text));
   const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
   if (crowdHeads.has(head)) return capitals.length > 0 && ws.length > 1;
