@@ -125,6 +125,7 @@ describe('what is never a claim', () => {
     'See https://example.com/2024/10/report-55 for more.',
     'Write to analyst42@example.com today.',
     'Call 555-123-4567 for details.',
+    'Call +1 (202) 555-0143 or (212) 555-1234 today.',
     'The table is on page 12 of section 4.',
     'Upgrade to version 1.2.3 now.',
     'It is one of the leaders.',

@@ -557,8 +557,12 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     }
     if (after && !after.space && after.kind === 'sym' && (after.text === ':' || after.text === '/') && tokens[numIndex + 2]?.kind === 'num' && !tokens[numIndex + 2].space) return 'skip';
     if (after && !after.space && after.kind === 'sym' && after.text === '.' && tokens[numIndex + 2]?.kind === 'num') return 'skip';
-    // Phone numbers and codes: "555-123-4567".
+    // Phone numbers and codes: "555-123-4567", "+1 (202) 555-0143".
     if (after?.text === '-' && tokens[numIndex + 2]?.kind === 'num' && tokens[numIndex + 3]?.text === '-') return 'skip';
+    if (before?.text === '+' && !numTok.space) return 'skip';
+    if (before?.text === '(' && after?.text === ')' && numTok.digits === 3 && !numTok.decimal && tokens[numIndex + 2]?.kind === 'num') return 'skip';
+    if (before?.text === ')' && tokens[numIndex - 2]?.kind === 'num' && tokens[numIndex - 2].digits === 3 && tokens[numIndex - 3]?.text === '(') return 'skip';
+    if (after?.text === '-' && !after.space && isLeadingZero(tokens[numIndex + 2])) return 'skip';
     // "01.AI", "3.js": a number written against a dot and a word is a name.
     if (after?.text === '.' && !after.space && tokens[numIndex + 2]?.kind === 'word' && !tokens[numIndex + 2].space) return 'skip';
     if (bare) {
@@ -651,6 +655,10 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     ...(qualifier ? { qualifier } : {}),
   };
   return { match, last };
+}
+
+function isLeadingZero(t: Token | undefined): boolean {
+  return !!t && t.kind === 'num' && t.text.length > 1 && t.text[0] === '0' && t.text[1] !== '.';
 }
 
 function onlyPunctuationBefore(tokens: readonly Token[], i: number): boolean {
