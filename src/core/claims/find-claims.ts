@@ -249,6 +249,12 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       }
       return;
     }
+    if ((lower === 'basis' && /^points?$/u.test(tokens[j + 1]?.lower ?? '')) || lower === 'bps' || lower === 'bp') {
+      q.kind = 'percent';
+      q.unit = 'basis points';
+      q.last = lower === 'basis' ? j + 1 : j;
+      return;
+    }
     if (lower === 'per' && tokens[j + 1]?.lower === 'cent') {
       q.kind = 'percent';
       q.last = j + 1;

@@ -169,7 +169,7 @@ function forward(text: string, tokens: readonly Token[], phraseStart: number, k:
   if (link && (link.lower === 'from' || link.lower === 'by' || link.lower === 'at') && tokens[last + 2] && isCapitalised(tokens[last + 2])) {
     const more = collectForward(tokens, last + 2);
     if (more) {
-      if (evidenceNouns.has(tokens[last].lower)) first = more.first;
+      if (evidenceNouns.has(tokens[last].lower) || byParticiples.has(tokens[last].lower)) first = more.first;
       last = more.last;
     }
   }
