@@ -12,6 +12,7 @@ const steps = [
   ['grammar tests', 'npm', ['run', '--silent', 'test:grammar']],
   ['integration host', 'node', ['scripts/setup-host.mjs']],
   ['integration tests', 'node', ['scripts/run-integration.mjs']],
+  ['UI test', 'node', ['scripts/run-ui.mjs']],
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
