@@ -92,23 +92,39 @@ export interface ProseDocument {
  */
 export class OffsetMap {
   // Run i covers prose [proseStart[i], proseStart[i+1]) and starts at raw rawStart[i].
-  private readonly proseStart: number[] = [];
-  private readonly rawStart: number[] = [];
-  private readonly rawEnd: number[] = [];
-  private readonly verbatim: boolean[] = [];
+  // Growing arrays while a block is built; exact-size typed arrays once it is finished.
+  private proseStart: number[] | Int32Array = [];
+  private rawStart: number[] | Int32Array = [];
+  private rawEnd: number[] | Int32Array = [];
+  private verbatim: boolean[] | Uint8Array = [];
   private length = 0;
+
+  /** Drops the spare capacity of the growing arrays; the map can no longer be appended to. */
+  seal(): void {
+    if (!Array.isArray(this.proseStart)) return;
+    this.proseStart = Int32Array.from(this.proseStart);
+    this.rawStart = Int32Array.from(this.rawStart as number[]);
+    this.rawEnd = Int32Array.from(this.rawEnd as number[]);
+    this.verbatim = Uint8Array.from(this.verbatim as boolean[], (v) => (v ? 1 : 0));
+  }
+
+  private growing(): { proseStart: number[]; rawStart: number[]; rawEnd: number[]; verbatim: boolean[] } {
+    if (!Array.isArray(this.proseStart)) throw new Error('OffsetMap: appended to after seal()');
+    return this as unknown as { proseStart: number[]; rawStart: number[]; rawEnd: number[]; verbatim: boolean[] };
+  }
 
   /** Appends prose copied unchanged from raw `[rawStart, rawStart + length)`. */
   appendVerbatim(rawStart: number, length: number): void {
     if (length <= 0) return;
-    const n = this.proseStart.length - 1;
-    if (n >= 0 && this.verbatim[n] && this.rawEnd[n] === rawStart) {
-      this.rawEnd[n] = rawStart + length;
+    const g = this.growing();
+    const n = g.proseStart.length - 1;
+    if (n >= 0 && g.verbatim[n] && g.rawEnd[n] === rawStart) {
+      g.rawEnd[n] = rawStart + length;
     } else {
-      this.proseStart.push(this.length);
-      this.rawStart.push(rawStart);
-      this.rawEnd.push(rawStart + length);
-      this.verbatim.push(true);
+      g.proseStart.push(this.length);
+      g.rawStart.push(rawStart);
+      g.rawEnd.push(rawStart + length);
+      g.verbatim.push(true);
     }
     this.length += length;
   }
@@ -116,10 +132,11 @@ export class OffsetMap {
   /** Appends `length` prose characters that all stand for raw `[rawStart, rawEnd)` (a decoded entity, a line break). */
   appendReplaced(rawStart: number, rawEnd: number, length: number): void {
     if (length <= 0) return;
-    this.proseStart.push(this.length);
-    this.rawStart.push(rawStart);
-    this.rawEnd.push(rawEnd);
-    this.verbatim.push(false);
+    const g = this.growing();
+    g.proseStart.push(this.length);
+    g.rawStart.push(rawStart);
+    g.rawEnd.push(rawEnd);
+    g.verbatim.push(false);
     this.length += length;
   }
 
@@ -204,6 +221,7 @@ export class ProseBuilder {
   /** Finishes the block. */
   build(kind: BlockKind, group: number): ProseBlock {
     const text = this.parts.join('');
+    this.map.seal();
     return { kind, text, map: this.map, marks: this.marks, group };
   }
 }
