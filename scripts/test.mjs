@@ -1,6 +1,7 @@
 // `npm test`: set-up when needed (system packages, npm ci), then build,
-// type-check, unit tests, grammar tests, and the integration and UI suites in
-// a real VS Code (code-server + headless Chromium). Ends with one line that
+// type-check, unit tests, grammar tests, the integration and UI suites in a
+// real VS Code (code-server + headless Chromium), and the packaged .vsix
+// installed into code-server and checked. Ends with one line that
 // counts every test of every step: "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { bootstrap } from './bootstrap.mjs';
@@ -13,6 +14,7 @@ const steps = [
   ['integration host', 'node', ['scripts/setup-host.mjs']],
   ['integration tests', 'node', ['scripts/run-integration.mjs']],
   ['UI test', 'node', ['scripts/run-ui.mjs']],
+  ['package and install the .vsix', 'node', ['scripts/check-vsix.mjs', '--package']],
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
