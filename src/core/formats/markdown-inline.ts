@@ -61,6 +61,9 @@ export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/gu, ' ').toLowerCase();
 }
 
+/** Inline nodes nest no deeper than this before their markup is read as text. */
+const maxInlineDepth = 500;
+
 const backslashEscape = /\\([!-/:-@[-`{-~])/gu;
 
 /** A link destination or title as written → its value: `<…>` unwrapped, escapes and entities decoded. */
@@ -102,8 +105,25 @@ export class InlineReader {
 
   /** Writes the children of `node` that stand within `[from, to)`, and the text between them. */
   read(node: SyntaxNode, from: number, to: number, w: ProseWriter, st: InlineState): void {
+    this.depth = 0;
+    this.children(node.cursor(), from, to, w, st);
+  }
+
+  private depth = 0;
+
+  /**
+   * Writes the children of the cursor's node that stand within `[from, to)`.
+   * One cursor walks the whole block (a cursor made per node costs time in
+   * proportion to its depth); it is back on the node afterwards.
+   */
+  private children(cur: TreeCursor, from: number, to: number, w: ProseWriter, st: InlineState): void {
+    if (++this.depth > maxInlineDepth) {
+      // Emphasis nested thousands deep: its markers stay as text rather than overflow the stack.
+      this.plain(from, to, w, st);
+      this.depth--;
+      return;
+    }
     let pos = from;
-    const cur = node.cursor();
     if (cur.firstChild()) {
       do {
         const start = cur.from;
@@ -112,8 +132,10 @@ export class InlineReader {
         if (start > pos) this.plain(pos, start, w, st);
         pos = this.node(cur, to, w, st);
       } while (cur.nextSibling());
+      cur.parent();
     }
     if (pos < to) this.plain(pos, to, w, st);
+    this.depth--;
   }
 
   private plain(from: number, to: number, w: ProseWriter, st: InlineState): void {
@@ -128,7 +150,7 @@ export class InlineReader {
       case 'Strikethrough':
       case 'Superscript':
       case 'Subscript':
-        this.read(c.node, c.from, c.to, w, st);
+        this.children(c, c.from, c.to, w, st);
         return c.to;
       case 'EmphasisMark':
       case 'StrikethroughMark':
@@ -168,12 +190,16 @@ export class InlineReader {
         this.bareUrl(c.from, c.to, c.from, c.to, w, st);
         return c.to;
       case 'Autolink': {
-        const url = c.node.getChild('URL');
-        if (url) this.bareUrl(url.from, url.to, c.from, c.to, w, st);
-        return c.to;
+        const { from, to } = c;
+        if (c.firstChild()) {
+          do if (c.type.name === 'URL') this.bareUrl(c.from, c.to, from, to, w, st);
+          while (c.nextSibling());
+          c.parent();
+        }
+        return to;
       }
       case 'Link':
-        this.link(c.node, w, st);
+        this.link(c, w, st);
         return c.to;
       case nodeNames.footnoteReference:
         this.footnoteReference(c.from, c.to, w);
@@ -198,7 +224,7 @@ export class InlineReader {
         if (!isComment(this.text, c.from, c.to) && !st.sup) w.replaced(c.from, c.to, '\uFFFC');
         return c.to;
       default:
-        this.read(c.node, c.from, c.to, w, st);
+        this.children(c, c.from, c.to, w, st);
         return c.to;
     }
   }
@@ -285,7 +311,7 @@ export class InlineReader {
     w.mark({ kind: 'link', start, end: w.length, raw: { start: rawStart, end: rawEnd }, label: url, url });
   }
 
-  private link(c: SyntaxNode, w: ProseWriter, st: InlineState): void {
+  private link(c: TreeCursor, w: ProseWriter, st: InlineState): void {
     const text = this.text;
     let textFrom = -1;
     let textTo = -1;
@@ -293,7 +319,9 @@ export class InlineReader {
     let url: Span | null = null;
     let title: Span | null = null;
     let label: Span | null = null;
-    const k = c.cursor();
+    const k = c;
+    const linkFrom = c.from;
+    const linkTo = c.to;
     if (k.firstChild()) {
       do {
         switch (k.name) {
@@ -315,12 +343,13 @@ export class InlineReader {
             break;
         }
       } while (k.nextSibling());
+      k.parent();
     }
     if (textFrom < 0 || textTo < textFrom) {
-      w.text(c.from, c.to);
+      w.text(linkFrom, linkTo);
       return;
     }
-    const raw = { start: c.from, end: c.to };
+    const raw = { start: linkFrom, end: linkTo };
     let target: LinkTarget | undefined;
     if (inline) {
       target = {
@@ -333,7 +362,7 @@ export class InlineReader {
       if (!target && !label) {
         const numbers = parseNumberList(text, textFrom, textTo);
         if (numbers) {
-          this.numbered(numbers, c.from, c.to, w);
+          this.numbered(numbers, linkFrom, linkTo, w);
           return;
         }
       }
@@ -341,9 +370,9 @@ export class InlineReader {
     if (!target) {
       // Not a link after all: CommonMark keeps the brackets as text.
       if (st.sup) return;
-      w.verbatim(c.from, textFrom);
-      this.read(c, textFrom, textTo, w, st);
-      w.text(textTo, c.to);
+      w.verbatim(linkFrom, textFrom);
+      this.children(c, textFrom, textTo, w, st);
+      w.text(textTo, linkTo);
       return;
     }
     if (!target.url) {
@@ -362,7 +391,7 @@ export class InlineReader {
     }
     const start = w.beginSpan();
     st.inLink = true;
-    this.read(c, textFrom, textTo, w, st);
+    this.children(c, textFrom, textTo, w, st);
     st.inLink = false;
     w.mark({ kind: 'link', start, end: w.length, raw, ...target });
   }

@@ -5,7 +5,10 @@ import {
   TaskList,
   parser as commonMarkParser,
   type BlockContext,
+  type Element,
   type InlineContext,
+  type LeafBlock,
+  type LeafBlockParser,
   type Line,
   type MarkdownConfig,
   type MarkdownParser,
@@ -456,9 +459,87 @@ const FrontMatter: MarkdownConfig = {
   ],
 };
 
+/**
+ * Inline parsing in @lezer/markdown is quadratic in the number of links and
+ * emphasis markers of one paragraph (each closing `]` or `*` scans back over
+ * everything before it). Articles converted without blank lines can be one
+ * paragraph of a hundred kilobytes, so a paragraph longer than this is
+ * parsed inline in pieces, cut at line ends outside brackets.
+ */
+const inlineChunk = 2000;
+
+/** Where the inline piece of `content` that starts at `from` should end. */
+function chunkEnd(content: string, from: number): number {
+  const n = content.length;
+  if (n - from <= inlineChunk * 1.5) return n;
+  let depth = 0;
+  for (let i = from; i < n; i++) {
+    const c = content.charCodeAt(i);
+    if (i - from >= inlineChunk * 4) return i; // no white space at all: cut anywhere
+    if (c === 92) {
+      i++;
+    } else if (c === 91 || c === 40) {
+      depth++;
+    } else if (c === 93 || c === 41) {
+      if (depth > 0) depth--;
+    } else if (c === 10 || c === 32) {
+      const size = i - from;
+      // Prefer a line end outside brackets; in one endless line take a space outside brackets; in the end, any space.
+      if (size >= inlineChunk && c === 10 && depth === 0) return i + 1;
+      if (size >= inlineChunk * 2 && depth === 0) return i + 1;
+      if (size >= inlineChunk * 3) return i + 1;
+    }
+  }
+  return n;
+}
+
+const longParagraph: LeafBlockParser = {
+  nextLine: () => false,
+  finish(cx: BlockContext, leaf: LeafBlock): boolean {
+    const content = leaf.content;
+    if (content.length <= inlineChunk * 1.5) return false;
+    const children: Element[] = [];
+    for (let from = 0; from < content.length; ) {
+      const to = chunkEnd(content, from);
+      for (const e of cx.parser.parseInline(content.slice(from, to), leaf.start + from)) children.push(e);
+      from = to;
+    }
+    cx.addLeafElement(leaf, cx.elt('Paragraph', leaf.start, leaf.start + content.length, children));
+    return true;
+  },
+};
+
+const LongParagraphs: MarkdownConfig = {
+  parseBlock: [{ name: 'LongParagraph', leaf: () => longParagraph }],
+};
+
+/**
+ * How deep block quotes, lists and notes may nest. Deeper markers are read
+ * as the text of a paragraph: @lezer/markdown takes time quadratic in the
+ * depth of nesting on one line, and nothing real nests this deep.
+ */
+const maxBlockDepth = 64;
+
+const NestingLimit: MarkdownConfig = {
+  parseBlock: [
+    {
+      name: 'NestingLimit',
+      before: 'IndentedCode',
+      parse(cx, line) {
+        if (cx.depth < maxBlockDepth || line.pos >= line.text.length) return false;
+        const from = cx.lineStart + line.pos;
+        const children = cx.parser.parseInline(line.text.slice(line.pos), from);
+        cx.nextLine();
+        cx.addElement(cx.elt('Paragraph', from, cx.prevLineEnd(), children));
+        return true;
+      },
+    },
+  ],
+};
+
 const gfm = [Table, TaskList, Strikethrough];
-const markdownParser: MarkdownParser = commonMarkParser.configure([gfm, FrontMatter, Footnotes, inlineSyntax(false)]);
-const mdxParser: MarkdownParser = commonMarkParser.configure([gfm, FrontMatter, Footnotes, inlineSyntax(true), Mdx]);
+const markdownParser: MarkdownParser = commonMarkParser.configure([gfm, FrontMatter, Footnotes, inlineSyntax(false), LongParagraphs, NestingLimit]);
+const mdxParser: MarkdownParser = commonMarkParser.configure([gfm, FrontMatter, Footnotes, inlineSyntax(true), Mdx, LongParagraphs, NestingLimit]);
 
 /** The parser for Markdown or MDX. */
 export function markdownParserFor(mdx: boolean): MarkdownParser {

@@ -338,6 +338,9 @@ class MarkdownReader {
   }
 }
 
+const maxHtmlDepth = 64;
+const headingTags: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 interface OpenElement {
   readonly name: string;
   readonly group?: number;
@@ -426,22 +429,33 @@ class HtmlBlockReader {
     }
     if (!blockTags.has(name)) return this.reader.inlineReader.tagAction(tag, this.to, this.w, this.st);
     this.finishBlock();
+    const stack = this.stack;
     if (tag.closing) {
-      const at = this.stack.map((e) => e.name).lastIndexOf(name);
-      if (at >= 0) this.stack.length = at;
+      let at = stack.length - 1;
+      while (at >= 0 && stack[at].name !== name) at--;
+      if (at >= 0) stack.length = at;
     } else if (!tag.selfClosing && name !== 'hr') {
-      const top = this.stack[this.stack.length - 1]?.name;
-      if ((name === 'li' && top === 'li') || ((name === 'td' || name === 'th') && (top === 'td' || top === 'th'))) this.stack.pop();
-      if (name === 'tr') while (this.stack.length && /^t[dh]$/u.test(this.stack[this.stack.length - 1].name)) this.stack.pop();
-      const shared = name === 'table' || name === 'ul' || name === 'ol';
-      const inList = this.stack.some((e) => e.group !== undefined && (e.name === 'ul' || e.name === 'ol'));
-      this.stack.push(shared && !inList ? { name, group: this.where.group ?? this.reader.newGroup() } : { name });
+      // Implied end tags: a block ends an open `<p>`; an item ends the item before it.
+      if (stack.length && stack[stack.length - 1].name === 'p') stack.pop();
+      const top = stack.length ? stack[stack.length - 1].name : '';
+      if ((name === 'li' && top === 'li') || ((name === 'td' || name === 'th') && (top === 'td' || top === 'th'))) stack.pop();
+      if (name === 'tr') while (stack.length && (stack[stack.length - 1].name === 'td' || stack[stack.length - 1].name === 'th')) stack.pop();
+      // Unclosed elements pile up in broken HTML; past this depth they are not tracked, so each tag costs the same.
+      if (stack.length < maxHtmlDepth) {
+        const shared = name === 'table' || name === 'ul' || name === 'ol';
+        const inList = stack.some((e) => e.group !== undefined && (e.name === 'ul' || e.name === 'ol'));
+        stack.push(shared && !inList ? { name, group: this.where.group ?? this.reader.newGroup() } : { name });
+      }
     }
     return tag.end;
   }
 
   /** Ends the block being written, if it holds anything, and starts the next. */
   private finishBlock(): void {
+    if (this.w.length === 0 && !this.w.hasMarks) {
+      this.w.dropSpace();
+      return; // nothing written yet: the same writer serves the next block
+    }
     const { kind, group } = this.current();
     const block = this.w.build(kind, 0);
     if (block) this.reader.push({ ...block, group: group ?? this.reader.newGroup() });
@@ -457,7 +471,7 @@ class HtmlBlockReader {
       if (!kind) {
         if (e.name === 'li') kind = 'list-item';
         else if (e.name === 'td' || e.name === 'th') kind = 'table-cell';
-        else if (/^h[1-6]$/u.test(e.name)) kind = 'heading';
+        else if (headingTags.has(e.name)) kind = 'heading';
         else if (e.name === 'blockquote') kind = 'blockquote';
       }
       if (group === undefined && e.group !== undefined) group = e.group;
