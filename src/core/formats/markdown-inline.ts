@@ -48,8 +48,24 @@ interface OpenSpan {
 
 /** Per-block state of raw HTML inside Markdown: open `<a>`, `<cite>` and note `<sup>` elements. */
 export class InlineState {
-  readonly anchors: OpenSpan[] = [];
-  readonly cites: OpenSpan[] = [];
+  private openAnchors: OpenSpan[] | undefined;
+  private openCites: OpenSpan[] | undefined;
+
+  /** Open `<a>` elements, innermost last. */
+  get anchors(): OpenSpan[] {
+    return (this.openAnchors ??= []);
+  }
+
+  /** Open `<cite>` elements, innermost last. */
+  get cites(): OpenSpan[] {
+    return (this.openCites ??= []);
+  }
+
+  /** Whether an `<a>` is open. */
+  get inAnchor(): boolean {
+    return this.openAnchors !== undefined && this.openAnchors.length > 0;
+  }
+
   /** Inside a `<sup>` holding only a note reference: its text is a marker, not prose. */
   sup = false;
   /** Inside a Markdown link's text: a URL there is the link's text, not a link of its own. */
@@ -297,7 +313,7 @@ export class InlineReader {
   /** A bare URL or an autolink: its text stays in the prose under a link mark. E-mail addresses are not links to a source. */
   private bareUrl(from: number, to: number, rawStart: number, rawEnd: number, w: ProseWriter, st: InlineState): void {
     const url = this.text.slice(from, to);
-    if ((!url.includes(':') && !url.startsWith('www.')) || st.inLink || st.anchors.length) {
+    if ((!url.includes(':') && !url.startsWith('www.')) || st.inLink || st.inAnchor) {
       if (!st.sup) w.verbatim(from, to);
       return;
     }

@@ -130,12 +130,17 @@ class MarkdownReader {
   }
 
   private linkReference(node: SyntaxNode): void {
-    const label = node.getChild('LinkLabel');
-    const url = node.getChild('URL');
+    let label: SyntaxNode | null = null;
+    let url: SyntaxNode | null = null;
+    let title: SyntaxNode | null = null;
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.name === 'LinkLabel') label = c;
+      else if (c.name === 'URL') url = c;
+      else if (c.name === 'LinkTitle') title = c;
+    }
     if (!label) return;
     const key = normalizeLabel(this.text.slice(label.from + 1, label.to - 1));
     if (!key || this.definitions.has(key)) return;
-    const title = node.getChild('LinkTitle');
     this.definitions.set(key, {
       url: url ? cleanLinkValue(this.text.slice(url.from, url.to), false) : '',
       ...(title ? { title: cleanLinkValue(this.text.slice(title.from, title.to), true) } : {}),
@@ -143,8 +148,8 @@ class MarkdownReader {
   }
 
   private footnoteDefinition(node: SyntaxNode): void {
-    const mark = node.getChild(nodeNames.footnoteLabel);
-    if (!mark) return;
+    const mark = node.firstChild; // the `[^label]:` opener
+    if (!mark || mark.name !== nodeNames.footnoteLabel) return;
     const label = this.text.slice(mark.from + 2, mark.to - 2);
     if (this.footnoteLabels.has(label)) {
       this.problems.push({
@@ -159,7 +164,7 @@ class MarkdownReader {
   }
 
   private readFootnote(node: SyntaxNode): void {
-    const mark = node.getChild(nodeNames.footnoteLabel) as SyntaxNode;
+    const mark = node.firstChild as SyntaxNode;
     const label = this.text.slice(mark.from + 2, mark.to - 2);
     const w = this.writer();
     this.readInto(node, w);
@@ -239,13 +244,14 @@ class MarkdownReader {
   private paragraph(node: SyntaxNode, where: Container, top: boolean): void {
     const w = this.writer();
     this.inline.read(node, node.from, node.to, w, new InlineState());
-    const block = w.build(where.kind, 0);
+    const block = w.build(where.kind, where.group ?? this.nextGroup);
     if (!block) return;
     if (top && isReferencePseudoHeading(node, block)) {
       this.referenceLevel = 7;
       return;
     }
-    this.blocks.push({ ...block, group: where.group ?? this.nextGroup++ });
+    if (where.group === undefined) this.nextGroup++;
+    this.blocks.push(block);
   }
 
   private heading(node: SyntaxNode, top: boolean): void {
