@@ -14,8 +14,8 @@ export interface MarkdownOptions {
 
 /**
  * Parses Markdown (or MDX) into a @lezer/markdown syntax tree, with GFM and
- * the footnote and citation syntaxes Claim Lens reads. Front matter is left
- * out of the parse. An editor that re-parses after each edit passes the
+ * the footnote and citation syntaxes Claim Lens reads; front matter is one
+ * opaque `FrontMatter` node. An editor that re-parses after each edit passes the
  * fragments of the previous tree (`TreeFragment.addTree`, then
  * `TreeFragment.applyChanges`) so only the edited region is parsed again.
  */
@@ -65,6 +65,7 @@ class MarkdownReader {
   private readonly footnoteLabels = new Set<string>();
   private readonly footnoteNodes: SyntaxNode[] = [];
   private readonly inline: InlineReader;
+  private readonly breaks: LineBreaks;
   private nextGroup = 0;
   /** Level of the References heading whose entries are being read; 0 outside such a section. */
   private referenceLevel = 0;
@@ -82,8 +83,6 @@ class MarkdownReader {
       problems: this.problems,
     });
   }
-
-  private readonly breaks: LineBreaks;
 
   /** A writer for one block. */
   writer(): ProseWriter {
