@@ -144,13 +144,22 @@ export function analyzeProse(
       for (const mark of block.marks) addSource(markSource(mark, prose, bibliography));
       continue;
     }
-    const placed = blockSources(block, prose, bibliography, found.attributions)
-      .map((f) => ({ sentence: sentenceOf(found.sentences, f.at), source: addSource(f.source) }));
+    // Sources by sentence, so a long paragraph with many notes stays linear.
+    const all: Source[] = [];
+    const bySentence = new Map<number, Source[]>();
+    for (const f of blockSources(block, prose, bibliography, found.attributions)) {
+      const source = addSource(f.source);
+      all.push(source);
+      const at = sentenceOf(found.sentences, f.at);
+      const list = bySentence.get(at);
+      if (list) list.push(source);
+      else bySentence.set(at, [source]);
+    }
     // Claims of one sentence share its text, raw range and sources.
     let lastSentence = -1;
     let sentenceText = '';
     let sentenceRange: Range = { start: 0, end: 0 };
-    let own: Source[] = [];
+    let own: readonly Source[] = [];
     for (const match of found.claims) {
       const s = sentenceOf(found.sentences, match.start);
       if (s !== lastSentence) {
@@ -158,8 +167,7 @@ export function analyzeProse(
         const span = found.sentences[s];
         sentenceText = block.text.slice(span.start, span.end);
         sentenceRange = block.map.toRaw(span.start, span.end);
-        own = [];
-        for (const p of placed) if (settings.scope === 'paragraph' || p.sentence === s) own.push(p.source);
+        own = settings.scope === 'paragraph' ? all : bySentence.get(s) ?? [];
       }
       const claim = buildClaim(text, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns);
       groupClaims.push({ index: claims.length, claim });
@@ -278,7 +286,7 @@ function markSource(mark: InlineMark, prose: ProseDocument, bibliography: Biblio
     case 'numbered':
       d.kind = 'citation';
       d.key = mark.label;
-      addDefinition(d, prose.references[Number(mark.label) - 1]);
+      addDefinition(d, referenceByLabel(prose, mark.label) ?? prose.references[Number(mark.label) - 1]);
       return d;
     case 'citation': {
       d.kind = 'citation';
@@ -298,6 +306,19 @@ function markSource(mark: InlineMark, prose: ProseDocument, bibliography: Biblio
       d.name = mark.label;
       return d;
   }
+}
+
+const referenceIndexes = new WeakMap<ProseDocument, Map<string, FootnoteDefinition>>();
+
+/** A numbered reference list entry by its own label ("12"), indexed once per document. */
+function referenceByLabel(prose: ProseDocument, label: string): FootnoteDefinition | undefined {
+  let index = referenceIndexes.get(prose);
+  if (!index) {
+    index = new Map();
+    for (const r of prose.references) if (!index.has(r.label)) index.set(r.label, r);
+    referenceIndexes.set(prose, index);
+  }
+  return index.get(label);
 }
 
 function addDefinition(d: Draft, def: FootnoteDefinition | undefined): void {

@@ -102,10 +102,22 @@ export class OffsetMap {
   /** Drops the spare capacity of the growing arrays; the map can no longer be appended to. */
   seal(): void {
     if (!Array.isArray(this.proseStart)) return;
-    this.proseStart = Int32Array.from(this.proseStart);
-    this.rawStart = Int32Array.from(this.rawStart as number[]);
-    this.rawEnd = Int32Array.from(this.rawEnd as number[]);
-    this.verbatim = Uint8Array.from(this.verbatim as boolean[], (v) => (v ? 1 : 0));
+    const n = this.proseStart.length;
+    const proseStart = new Int32Array(n);
+    const rawStart = new Int32Array(n);
+    const rawEnd = new Int32Array(n);
+    const verbatim = new Uint8Array(n);
+    // Plain loops: several times faster than the typed arrays' from().
+    for (let i = 0; i < n; i++) {
+      proseStart[i] = this.proseStart[i];
+      rawStart[i] = this.rawStart[i];
+      rawEnd[i] = this.rawEnd[i];
+      verbatim[i] = this.verbatim[i] ? 1 : 0;
+    }
+    this.proseStart = proseStart;
+    this.rawStart = rawStart;
+    this.rawEnd = rawEnd;
+    this.verbatim = verbatim;
   }
 
   private growing(): { proseStart: number[]; rawStart: number[]; rawEnd: number[]; verbatim: boolean[] } {
