@@ -127,6 +127,8 @@ describe('what is never a claim', () => {
     'Write to analyst42@example.com today.',
     'Call 555-123-4567 for details.',
     'Call +1 (202) 555-0143 or (212) 555-1234 today.',
+    'They met at 10 Downing Street and 1600 Pennsylvania Avenue, then at a 7-Eleven.',
+    'The song reached the Top 40.',
     'The table is on page 12 of section 4.',
     'Upgrade to version 1.2.3 now.',
     'It is one of the leaders.',

@@ -591,6 +591,9 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (p1?.kind === 'word' && /^(?:past|last|next|previous|coming|recent|first|final|remaining)$/u.test(p1.lower)) return null;
     // Identifiers: "page 12", "No. 5", "section 4", "aged 45".
     if (p1?.kind === 'word' && identifierWords.has(p1.lower) && !(p1.lower === 'number' && q.words)) return 'skip';
+    // "7-Eleven", and street addresses: "10 Downing Street", "1600 Pennsylvania Avenue".
+    if (next?.text === '-' && !next.space && tokens[q.last + 2]?.kind === 'word' && !tokens[q.last + 2].space && isCapitalisedWord(tokens[q.last + 2])) return 'skip';
+    if (next?.kind === 'word' && isCapitalisedWord(next) && isStreetAt(tokens, q.last + 1)) return 'skip';
     // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4".
     if (prev?.kind === 'word' && /^\p{Lu}/u.test(prev.text) && !capitalisedFunctionWords.has(prev.lower) && !q.words) return 'skip';
   }
@@ -661,6 +664,23 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     ...(qualifier ? { qualifier } : {}),
   };
   return { match, last };
+}
+
+const streetWords = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'way', 'place', 'square', 'plaza', 'court', 'parkway', 'highway']);
+
+/** Whether a street word closes the capitalised words from token `i`: an address. */
+function isStreetAt(tokens: readonly Token[], i: number): boolean {
+  for (let k = i; k < i + 4 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || !isCapitalisedWord(t)) return false;
+    if (streetWords.has(t.lower)) return k > i;
+  }
+  return false;
+}
+
+function isCapitalisedWord(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  return c >= 65 && c <= 90;
 }
 
 function isLeadingZero(t: Token | undefined): boolean {
