@@ -67,18 +67,15 @@ function hasDigitOrNumeral(text: string, from: number, to: number): boolean {
 function findInBlock(text: string, settings: Settings, cache: BlockCache | undefined): BlockFindings {
   const compute = (): BlockFindings => {
     const sentences = splitSentences(text);
-    let claims: ClaimMatch[] = [];
+    const claims: ClaimMatch[] = [];
     let attributions: Attribution[] = [];
     for (const s of sentences) {
       if (!hasDigitOrNumeral(text, s.start, s.end) && !numberWordTrigger.test(text.slice(s.start, s.end))) continue;
       const tokens = tokenize(text, s.start, s.end);
       const found = findClaims(text, settings.languages, tokens);
       if (!found.length) continue;
-      claims = claims.length ? claims.concat(found) : found;
-      if (settings.scope === 'sentence') {
-        const named = findAttributions(text, settings, tokens, s.start, s.end);
-        if (named.length) attributions = attributions.length ? attributions.concat(named) : named;
-      }
+      for (const c of found) claims.push(c);
+      if (settings.scope === 'sentence') for (const a of findAttributions(text, settings, tokens, s.start, s.end)) attributions.push(a);
     }
     if (!claims.length) return { claims, sentences: [], attributions: [] };
     if (settings.scope === 'paragraph') attributions = findAttributions(text, settings);
