@@ -52,7 +52,7 @@ export class BlockCache {
  * Claims need a digit, a Chinese numeral or a number word: sentences with
  * none are not tokenized at all, which is most of the cost of prose.
  */
-const numberWordTrigger = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|thirds?|quarters?|fifths?|sixths?|tenths?|twice|doubled|tripled|trebled|quadrupled|halved|\w+-?fold|an?\s+(?:million|billion|trillion))\b/iu;
+const numberWordTrigger = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|thirds?|quarters?|fifths?|sixths?|tenths?|twice|doubled|tripled|trebled|quadrupled|halved|an?\s+(?:million|billion|trillion))\b|fold\b/iu;
 
 const zhNumerals = new Set('零〇一二两三四五六七八九十百千万亿'.split('').map((c) => c.charCodeAt(0)));
 

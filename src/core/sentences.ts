@@ -40,6 +40,12 @@ export function splitSentences(text: string): Span[] {
   let start = skipSpace(text, 0);
   let i = start;
   while (i < n) {
+    // Most characters end nothing: test the code unit before making a string of it.
+    const code = text.charCodeAt(i);
+    if (code !== 46 && code !== 33 && code !== 63 && code !== 10 && code !== 0x3002 && code !== 0xff01 && code !== 0xff1f && code !== 0x2026) {
+      i++;
+      continue;
+    }
     const c = text[i];
     let cut = -1;
     if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?' || c === '…' || c === '.') {
