@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { documentationBase } from './diagnostic-codes';
 import { configFileNames, parseConfigText, type ConfigIssue, type ParsedConfig } from '../core/config';
 import type { Log } from './log';
 
@@ -98,7 +99,8 @@ export class ConfigFiles implements vscode.Disposable {
       issues.map((issue) => {
         const diagnostic = new vscode.Diagnostic(issueRange(lines, issue), describeIssue(issue), vscode.DiagnosticSeverity.Error);
         diagnostic.source = 'Claim Lens';
-        diagnostic.code = 'invalid-config';
+        // The same code as the CLI's, linking to its README section.
+        diagnostic.code = { value: 'config-error', target: vscode.Uri.parse(`${documentationBase}#config-error`) };
         return diagnostic;
       }),
     );

@@ -9,7 +9,7 @@ if (workspaceKind === 'single') {
       const diagnostics = await waitForDiagnostics(rc, (ds) => ds.length > 0, 'a diagnostic in the configuration file');
       assert.deepEqual(
         diagnostics.map((d) => [typeof d.code === 'object' ? d.code.value : d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.character, d.message.startsWith('"report": ')]),
-        [['invalid-config', vscode.DiagnosticSeverity.Error, 2, 2, 10, true]],
+        [['config-error', vscode.DiagnosticSeverity.Error, 2, 2, 10, true]],
       );
       // ignorePatterns ["^\\$"] holds, so "$9 million" is ignored; "report" falls back to uncited + attributed.
       const { document } = await openFixture('desk-config/bridge-repairs.md');
