@@ -24,6 +24,7 @@ import {
   removeDir,
   repoRoot,
   startCodeServer,
+  stopOnSignals,
 } from './code-server.mjs';
 import { setupHost } from './setup-host.mjs';
 
@@ -213,15 +214,7 @@ function cleanUp() {
   return cleaning;
 }
 
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    console.error(`\n${signal}: stopping code-server and the browser…`);
-    cleanUp().finally(() => process.exit(130));
-  });
-}
+stopOnSignals(cleanUp);
 
 async function saveScreenshot(page, name) {
   try {

@@ -210,3 +210,19 @@ export function removeDir(dir) {
     // best effort
   }
 }
+
+/**
+ * Ctrl+C, SIGTERM and SIGHUP run `cleanUp` (stop code-server and the browser,
+ * remove temporary folders), then exit 130; a second signal exits at once.
+ */
+export function stopOnSignals(cleanUp) {
+  let interrupted = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      if (interrupted) process.exit(130);
+      interrupted = true;
+      console.error(`\n${signal}: stopping code-server and the browser…`);
+      cleanUp().finally(() => process.exit(130));
+    });
+  }
+}

@@ -23,6 +23,7 @@ import {
   repoRoot,
   startCodeServer,
   workbenchUrl,
+  stopOnSignals,
 } from './code-server.mjs';
 
 // Lines that test/integration/index.ts prints around the mocha run.
@@ -83,15 +84,7 @@ function cleanUp({ keepSnapshot = false } = {}) {
   return cleaning;
 }
 
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    console.error(`\n${signal}: stopping code-server and the browser…`);
-    cleanUp().finally(() => process.exit(130));
-  });
-}
+stopOnSignals(cleanUp);
 
 /**
  * Copies the fixture tree to `tempDir` and returns where `path` (a folder or

@@ -21,6 +21,7 @@ import {
   repoRoot,
   startCodeServer,
   workbenchUrl,
+  stopOnSignals,
 } from './code-server.mjs';
 import { steps } from '../test/ui/claim-lens.ui.mjs';
 import { Workbench } from '../test/ui/workbench.mjs';
@@ -54,15 +55,7 @@ function cleanUp() {
   return cleaning;
 }
 
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    console.error(`\n${signal}: stopping code-server and the browser…`);
-    cleanUp().finally(() => process.exit(130));
-  });
-}
+stopOnSignals(cleanUp);
 
 function seconds(since) {
   return `${((Date.now() - since) / 1000).toFixed(1)} s`;
