@@ -10,7 +10,7 @@ const neverFinal = new Set([
   'pres', 'lt', 'col', 'capt', 'sgt', 'cmdr', 'adm', 'no', 'nos', 'vs', 'v', 'e.g', 'i.e', 'cf', 'approx', 'ca',
   'est', 'fig', 'figs', 'p', 'pp', 'vol', 'vols', 'ch', 'sec', 'art', 'eq', 'ed', 'eds', 'al', 'jan', 'feb',
   'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri',
-  'sat', 'sun', 'dept', 'univ', 'assn', 'bros', 'op', 'para', 'viz', 'ibid', 'etc.,',
+  'sat', 'sun', 'univ', 'assn', 'op', 'para', 'viz', 'ibid',
 ]);
 /** Abbreviations that end a sentence only when a capitalised word follows that is not a name. */
 const maybeFinal = new Set(['inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'etc', 'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m', 'bros', 'dept']);
