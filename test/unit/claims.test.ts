@@ -197,6 +197,7 @@ describe('textual attribution', () => {
     // Not named: pronouns, generic sources, respondents being counted.
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],
+    ['Fishing groups say the zones would close about 12% of the grounds.', []],
     ['About 55% of respondents said they use AI.', []],
     ['Studies show 40% of jobs change.', []],
     ['The company forecast revenue of $4.10 billion.', []],

@@ -43,16 +43,13 @@ const crowdHeads = new Set([
   'sources', 'observers', 'critics', 'economists', 'scientists', 'others', 'many', 'some', 'most', 'insiders',
   'investors', 'commentators', 'organizations', 'companies', 'firms', 'businesses', 'leaders', 'developers',
   'professionals', 'workers', 'employees', 'customers', 'consumers', 'americans', 'voters', 'members', 'teams',
+  'groups', 'campaigners', 'activists', 'advocates', 'unions', 'residents',
   'percent', 'all', 'both', 'each', 'few', 'majority', 'minority', 'half', 'third', 'quarter',
 ]);
-/** Heads of indefinite sources without a determiner: "studies show", "estimates suggest". */
+/** Heads of indefinite sources without a determiner ("studies show", "officials said"); with one they are definite ("the study"). */
 const genericHeads = new Set([
-  'experts', 'expert', 'analysts', 'analyst', 'studies', 'researchers', 'respondents', 'participants', 'people',
-  'users', 'sources', 'observers', 'critics', 'officials', 'economists', 'scientists', 'others', 'many', 'some',
-  'most', 'insiders', 'executives', 'investors', 'commentators', 'reports', 'estimates', 'surveys', 'polls',
-  'data', 'figures', 'numbers', 'statistics', 'organizations', 'companies', 'firms', 'businesses', 'leaders',
-  'developers', 'professionals', 'workers', 'employees', 'customers', 'consumers', 'americans', 'voters',
-  'members', 'teams', 'groups', 'campaigners', 'activists', 'advocates', 'unions', 'residents', 'percent', 'all', 'both', 'each', 'few', 'majority', 'minority', 'half', 'third', 'quarter',
+  'studies', 'officials', 'executives', 'reports', 'estimates', 'surveys', 'polls', 'data', 'figures', 'numbers',
+  'statistics',
 ]);
 /** Words that end a noun phrase. */
 const phraseStops = new Set([
@@ -287,7 +284,8 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   if (ws.every((t) => isPronoun(t) || determiners.has(t.lower))) return false;
   const sentenceStart = !before || (before.kind === 'sym' && '.!?"“'.includes(before.text));
   const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
-  if (crowdHeads.has(head)) return capitals.length > 0 && ws.length > 1;
+  // "Pew respondents" names someone; "Fishing groups", capitalised only as the sentence's first word, does not.
+  if (crowdHeads.has(head)) return ws.length > 1 && capitals.some((t) => !(t === ws[0] && sentenceStart));
   if (capitals.length) return !(ws.length === 1 && genericHeads.has(head));
   if (determiners.has(ws[0].lower) && ws.length >= 2) return true;
   return false;
