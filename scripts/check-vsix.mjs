@@ -214,7 +214,7 @@ function cleanUp() {
   return cleaning;
 }
 
-stopOnSignals(cleanUp);
+const signals = stopOnSignals(cleanUp);
 
 async function saveScreenshot(page, name) {
   try {
@@ -359,13 +359,13 @@ main().then(
     const passed = results.filter((result) => result.ok).length;
     const failed = results.length - passed;
     console.log(`\n${passed} passed, ${failed} failed`);
-    process.exit(interrupted ? 130 : failed > 0 || results.length === 0 ? 1 : 0);
+    process.exit(signals.interrupted ? 130 : failed > 0 || results.length === 0 ? 1 : 0);
   },
   async (error) => {
-    if (!interrupted) console.error(`check-vsix: ${error instanceof Error ? error.message : error}`);
+    if (!signals.interrupted) console.error(`check-vsix: ${error instanceof Error ? error.message : error}`);
     await cleanUp();
     const passed = results.filter((result) => result.ok).length;
     console.log(`\n${passed} passed, ${results.length - passed + 1} failed`);
-    process.exit(interrupted ? 130 : 1);
+    process.exit(signals.interrupted ? 130 : 1);
   },
 );

@@ -214,15 +214,17 @@ export function removeDir(dir) {
 /**
  * Ctrl+C, SIGTERM and SIGHUP run `cleanUp` (stop code-server and the browser,
  * remove temporary folders), then exit 130; a second signal exits at once.
+ * The returned object's `interrupted` turns true when a signal came.
  */
 export function stopOnSignals(cleanUp) {
-  let interrupted = false;
+  const state = { interrupted: false };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
-      if (interrupted) process.exit(130);
-      interrupted = true;
+      if (state.interrupted) process.exit(130);
+      state.interrupted = true;
       console.error(`\n${signal}: stopping code-server and the browser…`);
       cleanUp().finally(() => process.exit(130));
     });
   }
+  return state;
 }

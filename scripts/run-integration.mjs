@@ -84,7 +84,7 @@ function cleanUp({ keepSnapshot = false } = {}) {
   return cleaning;
 }
 
-stopOnSignals(cleanUp);
+const signals = stopOnSignals(cleanUp);
 
 /**
  * Copies the fixture tree to `tempDir` and returns where `path` (a folder or
@@ -184,7 +184,7 @@ async function runSuite(run, testsEntry) {
   await page.goto(url);
   const result = await exited;
   clearTimeout(timer);
-  if (interrupted) return { code: 130, stats };
+  if (signals.interrupted) return { code: 130, stats };
   // The counts travel on the log channel, the exit code on another: give a late line a moment.
   for (let waited = 0; !stats && result.code !== undefined && !result.reason && waited < 3_000; waited += 100) {
     await new Promise((done) => setTimeout(done, 100));
@@ -237,11 +237,11 @@ async function main() {
 main().then(
   async (code) => {
     await cleanUp();
-    process.exit(interrupted ? 130 : code);
+    process.exit(signals.interrupted ? 130 : code);
   },
   async (error) => {
-    if (!interrupted) console.error(`run-integration: ${error instanceof Error ? error.message : error}`);
+    if (!signals.interrupted) console.error(`run-integration: ${error instanceof Error ? error.message : error}`);
     await cleanUp();
-    process.exit(interrupted ? 130 : 1);
+    process.exit(signals.interrupted ? 130 : 1);
   },
 );

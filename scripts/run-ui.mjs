@@ -55,7 +55,7 @@ function cleanUp() {
   return cleaning;
 }
 
-stopOnSignals(cleanUp);
+const signals = stopOnSignals(cleanUp);
 
 function seconds(since) {
   return `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -76,7 +76,7 @@ const results = [];
 
 async function runSteps(wb, context, pageLog) {
   for (const [index, step] of steps.entries()) {
-    if (interrupted) return;
+    if (signals.interrupted) return;
     const blocker = results.find((r, at) => steps[at].required && !r.ok);
     if (blocker) {
       results.push({ name: step.name, ok: false, error: new Error(`not run: "${blocker.name}" failed`) });
@@ -91,7 +91,7 @@ async function runSteps(wb, context, pageLog) {
       results.push({ name: step.name, ok: true });
       console.log(`  ✔ ${step.name} (${seconds(started)})`);
     } catch (error) {
-      if (interrupted) return;
+      if (signals.interrupted) return;
       results.push({ name: step.name, ok: false, error });
       console.log(`  ✘ ${step.name} (${seconds(started)})`);
       console.log(`    ${String(error instanceof Error ? error.message : error).split('\n').join('\n    ')}`);
@@ -126,7 +126,7 @@ async function main() {
   const pageLog = [];
   page.on('pageerror', (error) => pageLog.push(error.message.split('\n')[0]));
   live.server.exited.then((how) => {
-    if (!interrupted && !cleaning) pageLog.push(`code-server exited (${how.code ?? how.signal})`);
+    if (!signals.interrupted && !cleaning) pageLog.push(`code-server exited (${how.code ?? how.signal})`);
   });
 
   await page.goto(workbenchUrl({ origin: live.server.origin, folder, extensionDevelopmentPath: repoRoot }));
@@ -143,7 +143,7 @@ async function main() {
       console.log(`  ${relative(repoRoot, docsImages)} left as it was: a step failed`);
     }
   }
-  if (!interrupted) console.log(`== UI test: ${seconds(started)}`);
+  if (!signals.interrupted) console.log(`== UI test: ${seconds(started)}`);
 }
 
 /** Steps that did not pass, or did not run, count as failed. */
@@ -159,14 +159,14 @@ Promise.race([main(), watchdog.promise]).then(
     await cleanUp();
     const { passed, failed } = counts();
     console.log(`\n${passed} passed, ${failed} failed`);
-    process.exit(interrupted ? 130 : failed > 0 ? 1 : 0);
+    process.exit(signals.interrupted ? 130 : failed > 0 ? 1 : 0);
   },
   async (error) => {
     watchdog.cancel();
-    if (!interrupted) console.error(`run-ui: ${error instanceof Error ? error.message : error}`);
+    if (!signals.interrupted) console.error(`run-ui: ${error instanceof Error ? error.message : error}`);
     await cleanUp();
     const { passed, failed } = counts();
     console.log(`\n${passed} passed, ${failed} failed`);
-    process.exit(interrupted ? 130 : 1);
+    process.exit(signals.interrupted ? 130 : 1);
   },
 );
