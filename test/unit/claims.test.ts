@@ -81,6 +81,8 @@ describe('claim recognition', () => {
       { text: '75 cents', kind: 'money', value: 0.75, unit: 'USD' },
     ]],
     ['Donations reached $163\u00a0million.', [{ text: '$163\u00a0million', kind: 'money', value: 1.63e8, unit: 'USD' }]],
+    ['The state spent Rs. 1,200 crore on roads.', [{ text: 'Rs. 1,200 crore', kind: 'money', value: 1.2e10, unit: 'INR' }]],
+    ['Solar capacity reached 1,200 gigawatts.', [{ text: '1,200 gigawatts', kind: 'measure', value: 1200, unit: 'gigawatts' }]],
     ['The Fed raised rates by 75 basis points.', [{ text: '75 basis points', kind: 'percent', value: 75, unit: 'basis points' }]],
     ['Temperatures were 1.48°C above the baseline.', [{ text: '1.48°C', kind: 'measure', value: 1.48, unit: '°C' }]],
     ['About 1 in 5 adults has high blood pressure.', [{ text: 'About 1 in 5', kind: 'fraction', value: 0.2, unit: null, qualifier: 'about' }]],

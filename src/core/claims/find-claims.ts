@@ -106,7 +106,9 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
   if (t.kind === 'num' || (t.kind === 'sym' && currencyPrefixAt(tokens, i))) {
     q = readAmount(tokens, i, en, zh);
   } else if (t.kind === 'word' && en) {
-    if (currencyCodesBefore.has(t.lower) && tokens[i + 1]?.kind === 'num') q = readAmount(tokens, i, en, zh);
+    if (currencyCodesBefore.has(t.lower) && (tokens[i + 1]?.kind === 'num' || (tokens[i + 1]?.text === '.' && !tokens[i + 1].space && tokens[i + 2]?.kind === 'num'))) {
+      q = readAmount(tokens, i, en, zh);
+    }
     else {
       q = readWordQuantity(tokens, i);
       if (q && (q.kind === null || q.kind === 'fraction') && q.core.lower !== 'half') readScaleAndUnit(tokens, q.last + 1, q, en, zh);
@@ -172,6 +174,7 @@ function readAmount(tokens: readonly Token[], i: number, en: boolean, zh: boolea
   } else if (t.kind === 'word') {
     unit = currencyWords.get(t.lower) ?? null;
     j++;
+    if (tokens[j]?.text === '.' && !tokens[j].space) j++; // "Rs. 500"
   }
   const core = tokens[j];
   if (core?.kind !== 'num') return null;

@@ -44,7 +44,7 @@ export const currencyWords: ReadonlyMap<string, string> = new Map([
   ['rmb', 'CNY'], ['cny', 'CNY'], ['yuan', 'CNY'], ['renminbi', 'CNY'],
   ['eur', 'EUR'], ['euro', 'EUR'], ['euros', 'EUR'],
   ['gbp', 'GBP'], ['pound', 'GBP'], ['pounds', 'GBP'], ['sterling', 'GBP'], ['pence', 'GBP'],
-  ['jpy', 'JPY'], ['yen', 'JPY'], ['inr', 'INR'], ['rupee', 'INR'], ['rupees', 'INR'],
+  ['jpy', 'JPY'], ['yen', 'JPY'], ['inr', 'INR'], ['rupee', 'INR'], ['rupees', 'INR'], ['rs', 'INR'],
   ['krw', 'KRW'], ['won', 'KRW'], ['hkd', 'HKD'], ['aud', 'AUD'], ['cad', 'CAD'], ['sgd', 'SGD'], ['chf', 'CHF'],
   ['francs', 'CHF'], ['rub', 'RUB'], ['rubles', 'RUB'], ['roubles', 'RUB'], ['brl', 'BRL'], ['reais', 'BRL'],
   ['twd', 'TWD'], ['mxn', 'MXN'], ['pesos', 'MXN'],
@@ -52,7 +52,7 @@ export const currencyWords: ReadonlyMap<string, string> = new Map([
 
 /** Currency words that may stand before the number ("RMB 5 billion", "USD 40m"). */
 export const currencyCodesBefore: ReadonlySet<string> = new Set([
-  'usd', 'rmb', 'cny', 'eur', 'gbp', 'jpy', 'inr', 'krw', 'hkd', 'aud', 'cad', 'sgd', 'chf', 'brl', 'twd', 'mxn',
+  'usd', 'rmb', 'cny', 'eur', 'gbp', 'jpy', 'inr', 'rs', 'krw', 'hkd', 'aud', 'cad', 'sgd', 'chf', 'brl', 'twd', 'mxn',
 ]);
 
 /** Units of measure after a number. */
@@ -61,7 +61,10 @@ export const measureUnits: ReadonlySet<string> = new Set([
   'gwh', 'twh', 'km', 'kms', 'kilometers', 'kilometres', 'mi', 'miles', 'mile', 'kg', 'kilograms', 'tons',
   'tonnes', 'ton', 'tonne', 'mt', 'meters', 'metres', 'feet', 'ft', 'acres', 'hectares', 'ha', 'liters',
   'litres', 'gallons', 'barrels', 'bpd', 'mph', 'km/h', 'sq', 'square', 'teraflops', 'petaflops', 'exaflops',
-  'nm', 'mm', 'cm', 'lbs', 'pounds', 'calories', 'kcal', 'watts', 'volts', 'degrees',
+  'nm', 'mm', 'cm', 'lbs', 'pounds', 'calories', 'kcal', 'watts', 'volts', 'degrees', 'kph', 'knots',
+  'kilowatts', 'megawatts', 'gigawatts', 'terawatts', 'kilowatt-hours', 'megawatt-hours', 'gigawatt-hours',
+  'terawatt-hours', 'gigabytes', 'terabytes', 'megabytes', 'petabytes', 'litres', 'tons', 'ounces', 'oz',
+  'grams', 'kilos', 'inches', 'yards', 'metres', 'meters', 'centimetres', 'millimetres', 'decibels',
 ]);
 
 /** Percent words after a number. */
