@@ -1,5 +1,27 @@
 #!/usr/bin/env node
 'use strict';
-require('../dist/cli.js').main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const root = join(__dirname, '..');
+const cli = join(root, 'dist', 'cli.js');
+
+// A fresh checkout has no build yet: install the dependencies and build once.
+if (!existsSync(cli) && existsSync(join(root, 'esbuild.mjs'))) {
+  process.stderr.write('claimlens: first run in this checkout, installing and building…\n');
+  const setup = spawnSync(process.execPath, [join(root, 'scripts', 'bootstrap.mjs'), '--no-system', '--build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (setup.status !== 0) {
+    process.stderr.write('claimlens: set-up failed; run `npm ci && npm run build` in the checkout\n');
+    process.exit(2);
+  }
+}
+
+require(cli)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

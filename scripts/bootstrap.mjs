@@ -24,9 +24,12 @@ function missingPackages() {
   return systemPackages.filter((p) => !installed.has(p));
 }
 
-/** Installs what is missing, or says exactly what to run. */
-export function bootstrap() {
-  const missing = missingPackages();
+/**
+ * Installs what is missing, or says exactly what to run. `system: false`
+ * skips the Debian packages, which only the VS Code host needs.
+ */
+export function bootstrap({ system = true } = {}) {
+  const missing = system ? missingPackages() : [];
   if (missing.length) {
     const asRoot = process.getuid?.() === 0;
     const command = ['apt-get', 'install', '-y', '-qq', ...missing];
@@ -47,4 +50,7 @@ export function bootstrap() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) bootstrap();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  bootstrap({ system: !process.argv.includes('--no-system') });
+  if (process.argv.includes('--build')) run(process.execPath, ['esbuild.mjs']);
+}
