@@ -1,7 +1,6 @@
 import type { Bibliography } from './index';
 import { findClaims, type ClaimMatch } from './claims/find-claims';
 import type { FootnoteDefinition, InlineMark, ProseBlock, ProseDocument } from './formats/prose';
-import { LineIndex } from './lines';
 import { splitSentences, type Span } from './sentences';
 import type { Settings } from './settings';
 import { findAttributions, type Attribution } from './sources/attribution';
@@ -102,8 +101,7 @@ export function analyzeProse(
   bibliography: Bibliography | undefined,
   cache?: BlockCache,
 ): Analysis {
-  const lines = new LineIndex(text);
-  const suppression = findDirectives(text, lines);
+  const suppression = findDirectives(text);
   const ignorePatterns = settings.ignorePatterns.map((p) => new RegExp(p, 'u'));
   const sources: Source[] = [];
   const claims: Claim[] = [];

@@ -1,4 +1,4 @@
-import type { LineIndex } from './lines';
+import { LineIndex } from './lines';
 
 /** Which raw offsets the writer has suppressed with Claim Lens comments. */
 export interface Suppression {
@@ -15,8 +15,10 @@ const directive = /<!--\s*claimlens-(ignore-next-line|ignore-line|ignore-file|di
  * `<!-- claimlens-disable -->` … `<!-- claimlens-enable -->`, and
  * `<!-- claimlens-ignore-file -->`. Works the same in Markdown, HTML and text.
  */
-export function findDirectives(text: string, lines: LineIndex): Suppression {
+export function findDirectives(text: string): Suppression {
   if (text.indexOf('claimlens-') === -1) return { isIgnored: () => false };
+  // Lines are counted only for articles that hold a directive: most do not, and this runs on every keystroke.
+  const lines = new LineIndex(text);
   const ignoredLines = new Set<number>();
   const regions: [number, number][] = [];
   let disabledAt = -1;
