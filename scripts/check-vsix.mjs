@@ -21,9 +21,9 @@ import {
   findFreePort,
   launchChromium,
   makeTempDir,
-  removeDir,
   repoRoot,
   startCodeServer,
+  createRun,
   stopOnSignals,
 } from './code-server.mjs';
 import { setupHost } from './setup-host.mjs';
@@ -199,20 +199,8 @@ async function quickOpen(page, fileName) {
 
 // ---------------------------------------------------------------- the run
 
-const live = { browser: undefined, server: undefined, tempDir: undefined };
-let cleaning;
-
-function cleanUp() {
-  cleaning ??= (async () => {
-    await live.browser?.close().catch(() => {});
-    await live.server?.stop().catch(() => {});
-    if (live.tempDir) {
-      if (options['keep-temp']) console.log(`temporary folder kept: ${live.tempDir}`);
-      else removeDir(live.tempDir);
-    }
-  })();
-  return cleaning;
-}
+const run = createRun({ keepTemp: options['keep-temp'] });
+const { live, cleanUp } = run;
 
 const signals = stopOnSignals(cleanUp);
 

@@ -228,3 +228,31 @@ export function stopOnSignals(cleanUp) {
   }
   return state;
 }
+
+/**
+ * What a run of code-server and Chromium holds (`live.server`, `live.browser`,
+ * `live.tempDir`) and one `cleanUp()` that ends it all, safe to call more than
+ * once. With `keepTemp`, the temporary folder is kept and named.
+ */
+export function createRun({ keepTemp = false } = {}) {
+  const live = { browser: undefined, server: undefined, tempDir: undefined };
+  let cleaning;
+  return {
+    live,
+    /** Whether `cleanUp()` has been called. */
+    get cleaningUp() {
+      return cleaning !== undefined;
+    },
+    cleanUp() {
+      cleaning ??= (async () => {
+        await live.browser?.close().catch(() => {});
+        await live.server?.stop().catch(() => {});
+        if (live.tempDir) {
+          if (keepTemp) console.log(`temporary folder kept: ${live.tempDir}`);
+          else removeDir(live.tempDir);
+        }
+      })();
+      return cleaning;
+    },
+  };
+}

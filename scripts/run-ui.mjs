@@ -17,10 +17,10 @@ import {
   findFreePort,
   launchChromium,
   makeTempDir,
-  removeDir,
   repoRoot,
   startCodeServer,
   workbenchUrl,
+  createRun,
   stopOnSignals,
 } from './code-server.mjs';
 import { steps } from '../test/ui/claim-lens.ui.mjs';
@@ -41,19 +41,8 @@ const { values: options } = parseArgs({
   },
 });
 
-const live = { browser: undefined, server: undefined, tempDir: undefined };
-let cleaning;
-
-/** Closes the browser, stops code-server and removes the temporary folder; safe to call more than once. */
-function cleanUp() {
-  cleaning ??= (async () => {
-    await live.browser?.close().catch(() => {});
-    await live.server?.stop().catch(() => {});
-    if (live.tempDir && !options['keep-temp']) removeDir(live.tempDir);
-    else if (live.tempDir) console.log(`kept ${live.tempDir}`);
-  })();
-  return cleaning;
-}
+const run = createRun({ keepTemp: options['keep-temp'] });
+const { live, cleanUp } = run;
 
 const signals = stopOnSignals(cleanUp);
 
@@ -126,7 +115,7 @@ async function main() {
   const pageLog = [];
   page.on('pageerror', (error) => pageLog.push(error.message.split('\n')[0]));
   live.server.exited.then((how) => {
-    if (!signals.interrupted && !cleaning) pageLog.push(`code-server exited (${how.code ?? how.signal})`);
+    if (!signals.interrupted && !run.cleaningUp) pageLog.push(`code-server exited (${how.code ?? how.signal})`);
   });
 
   await page.goto(workbenchUrl({ origin: live.server.origin, folder, extensionDevelopmentPath: repoRoot }));
