@@ -39,7 +39,7 @@ function isSpace(c: number): boolean {
  */
 export class ProseWriter {
   private readonly builder: ProseBuilder;
-  private readonly marks: PendingMark[] = [];
+  private marks: PendingMark[] | null = null;
   // White space held back. Of all that is held, only the first line break
   // (or, with none, the first space) is ever written, so two slots suffice.
   private spaceStart = -1;
@@ -64,7 +64,7 @@ export class ProseWriter {
 
   /** Whether marks have been recorded. */
   get hasMarks(): boolean {
-    return this.marks.length > 0;
+    return this.marks !== null;
   }
 
   /**
@@ -134,7 +134,7 @@ export class ProseWriter {
 
   /** Records a mark; a mark without a label gets the prose it covers. */
   mark(mark: PendingMark): void {
-    this.marks.push(mark);
+    (this.marks ??= []).push(mark);
   }
 
   /**
@@ -144,7 +144,7 @@ export class ProseWriter {
   build(kind: BlockKind, group: number): ProseBlock | null {
     const block = this.builder.build(kind, group);
     const marks = this.marks;
-    if (!marks.length) return hasContent(block.text) ? block : null;
+    if (!marks) return hasContent(block.text) ? block : null;
     let sorted = true;
     for (let i = 0; i < marks.length; i++) {
       const m = marks[i];

@@ -89,54 +89,46 @@ export interface ProseDocument {
  * A monotone map from prose offsets to raw offsets, kept as runs: within a
  * run prose and raw advance together; a replaced run (an entity, a `<br>`)
  * maps every prose character onto the whole raw span it came from.
+ *
+ * Most blocks (a table cell, a plain paragraph) are one verbatim run, so the
+ * first run is held in fields and only further runs take an array: a map
+ * costs one small object, not a set of arrays, and a 2 MB article with tens
+ * of thousands of blocks stays cheap to collect.
  */
 export class OffsetMap {
-  // Run i covers prose [proseStart[i], proseStart[i+1]) and starts at raw rawStart[i].
-  // Growing arrays while a block is built; exact-size typed arrays once it is finished.
-  private proseStart: number[] | Int32Array = [];
-  private rawStart: number[] | Int32Array = [];
-  private rawEnd: number[] | Int32Array = [];
-  private verbatim: boolean[] | Uint8Array = [];
+  // The first run: prose [0, next run's start) from raw firstRawStart.
+  private firstRawStart = 0;
+  private firstRawEnd = 0;
+  private firstVerbatim = false;
+  private runs = 0;
+  // Runs after the first, four numbers each: proseStart, rawStart, rawEnd, verbatim (1 or 0).
+  // A growing array while the block is built; an exact-size Int32Array once it is sealed.
+  private rest: number[] | Int32Array | null = null;
+  private sealed = false;
   private length = 0;
 
-  /** Drops the spare capacity of the growing arrays; the map can no longer be appended to. */
+  /** Drops the spare capacity of the growing array; the map can no longer be appended to. */
   seal(): void {
-    if (!Array.isArray(this.proseStart)) return;
-    const n = this.proseStart.length;
-    const proseStart = new Int32Array(n);
-    const rawStart = new Int32Array(n);
-    const rawEnd = new Int32Array(n);
-    const verbatim = new Uint8Array(n);
-    // Plain loops: several times faster than the typed arrays' from().
-    for (let i = 0; i < n; i++) {
-      proseStart[i] = this.proseStart[i];
-      rawStart[i] = this.rawStart[i];
-      rawEnd[i] = this.rawEnd[i];
-      verbatim[i] = this.verbatim[i] ? 1 : 0;
-    }
-    this.proseStart = proseStart;
-    this.rawStart = rawStart;
-    this.rawEnd = rawEnd;
-    this.verbatim = verbatim;
-  }
-
-  private growing(): { proseStart: number[]; rawStart: number[]; rawEnd: number[]; verbatim: boolean[] } {
-    if (!Array.isArray(this.proseStart)) throw new Error('OffsetMap: appended to after seal()');
-    return this as unknown as { proseStart: number[]; rawStart: number[]; rawEnd: number[]; verbatim: boolean[] };
+    if (this.sealed) return;
+    this.sealed = true;
+    const rest = this.rest;
+    if (!rest) return;
+    const packed = new Int32Array(rest.length);
+    for (let i = 0; i < rest.length; i++) packed[i] = rest[i];
+    this.rest = packed;
   }
 
   /** Appends prose copied unchanged from raw `[rawStart, rawStart + length)`. */
   appendVerbatim(rawStart: number, length: number): void {
     if (length <= 0) return;
-    const g = this.growing();
-    const n = g.proseStart.length - 1;
-    if (n >= 0 && g.verbatim[n] && g.rawEnd[n] === rawStart) {
-      g.rawEnd[n] = rawStart + length;
+    if (this.sealed) throw new Error('OffsetMap: appended to after seal()');
+    const rest = this.rest as number[] | null;
+    if (this.runs === 1 && this.firstVerbatim && this.firstRawEnd === rawStart) {
+      this.firstRawEnd = rawStart + length;
+    } else if (rest && rest[rest.length - 1] === 1 && rest[rest.length - 2] === rawStart) {
+      rest[rest.length - 2] = rawStart + length;
     } else {
-      g.proseStart.push(this.length);
-      g.rawStart.push(rawStart);
-      g.rawEnd.push(rawStart + length);
-      g.verbatim.push(true);
+      this.add(rawStart, rawStart + length, true);
     }
     this.length += length;
   }
@@ -144,12 +136,20 @@ export class OffsetMap {
   /** Appends `length` prose characters that all stand for raw `[rawStart, rawEnd)` (a decoded entity, a line break). */
   appendReplaced(rawStart: number, rawEnd: number, length: number): void {
     if (length <= 0) return;
-    const g = this.growing();
-    g.proseStart.push(this.length);
-    g.rawStart.push(rawStart);
-    g.rawEnd.push(rawEnd);
-    g.verbatim.push(false);
+    if (this.sealed) throw new Error('OffsetMap: appended to after seal()');
+    this.add(rawStart, rawEnd, false);
     this.length += length;
+  }
+
+  private add(rawStart: number, rawEnd: number, verbatim: boolean): void {
+    if (this.runs++ === 0) {
+      this.firstRawStart = rawStart;
+      this.firstRawEnd = rawEnd;
+      this.firstVerbatim = verbatim;
+      return;
+    }
+    const rest = (this.rest ??= []) as number[];
+    rest.push(this.length, rawStart, rawEnd, verbatim ? 1 : 0);
   }
 
   /** Prose length mapped so far. */
@@ -159,18 +159,22 @@ export class OffsetMap {
 
   /** Raw offset where prose character `i` starts. `i === size` gives the raw end of the last character. */
   toRawStart(i: number): number {
-    if (this.proseStart.length === 0) return 0;
-    if (i >= this.length) return this.rawEnd[this.rawEnd.length - 1];
-    const r = this.run(i);
-    return this.verbatim[r] ? this.rawStart[r] + (i - this.proseStart[r]) : this.rawStart[r];
+    if (this.runs === 0) return 0;
+    if (i >= this.length) return this.lastRawEnd();
+    const rest = this.rest;
+    const r = rest ? this.run(rest, i) : -1;
+    if (r < 0) return this.firstVerbatim ? this.firstRawStart + i : this.firstRawStart;
+    return rest![r + 3] ? rest![r + 1] + (i - rest![r]) : rest![r + 1];
   }
 
   /** Raw offset where prose character `i - 1` ends: the raw end of a prose range ending at `i`. */
   toRawEnd(i: number): number {
-    if (this.proseStart.length === 0) return 0;
-    if (i <= 0) return this.rawStart[0];
-    const r = this.run(i - 1);
-    return this.verbatim[r] ? this.rawStart[r] + (i - this.proseStart[r]) : this.rawEnd[r];
+    if (this.runs === 0) return 0;
+    if (i <= 0) return this.firstRawStart;
+    const rest = this.rest;
+    const r = rest ? this.run(rest, i - 1) : -1;
+    if (r < 0) return this.firstVerbatim ? this.firstRawStart + i : this.firstRawEnd;
+    return rest![r + 3] ? rest![r + 1] + (i - rest![r]) : rest![r + 2];
   }
 
   /** Raw range of the prose range `[start, end)`. */
@@ -182,15 +186,21 @@ export class OffsetMap {
     return { start: this.toRawStart(start), end: this.toRawEnd(end) };
   }
 
-  private run(i: number): number {
-    let lo = 0;
-    let hi = this.proseStart.length - 1;
+  private lastRawEnd(): number {
+    const rest = this.rest;
+    return rest && rest.length ? rest[rest.length - 2] : this.firstRawEnd;
+  }
+
+  /** The index in `rest` of the run holding prose offset `i`, or -1 for the first run. */
+  private run(rest: number[] | Int32Array, i: number): number {
+    let lo = -1;
+    let hi = (rest.length >> 2) - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.proseStart[mid] <= i) lo = mid;
+      if (rest[mid << 2] <= i) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return lo < 0 ? -1 : lo << 2;
   }
 }
 
@@ -200,9 +210,11 @@ export class OffsetMap {
  * decoded entities and collapsed markup, and `mark` for links and notes.
  */
 export class ProseBuilder {
-  private parts: string[] = [];
+  // The prose so far: one string while the block is one piece, parts once it is more.
+  private first = '';
+  private parts: string[] | null = null;
   private readonly map = new OffsetMap();
-  private readonly marks: InlineMark[] = [];
+  private marks: InlineMark[] | null = null;
 
   constructor(private readonly raw: string) {}
 
@@ -214,26 +226,34 @@ export class ProseBuilder {
   /** Copies raw `[start, end)` into the prose unchanged. */
   verbatim(start: number, end: number): void {
     if (end <= start) return;
-    this.parts.push(this.raw.slice(start, end));
+    this.append(this.raw.slice(start, end));
     this.map.appendVerbatim(start, end - start);
   }
 
   /** Puts `text` into the prose in place of raw `[start, end)`. */
   replaced(start: number, end: number, text: string): void {
     if (!text) return;
-    this.parts.push(text);
+    this.append(text);
     this.map.appendReplaced(start, end, text.length);
   }
 
   /** Records a link, footnote reference or citation. */
   mark(mark: InlineMark): void {
-    this.marks.push(mark);
+    (this.marks ??= []).push(mark);
   }
 
   /** Finishes the block. */
   build(kind: BlockKind, group: number): ProseBlock {
-    const text = this.parts.join('');
+    const text = this.parts ? this.parts.join('') : this.first;
     this.map.seal();
-    return { kind, text, map: this.map, marks: this.marks, group };
+    return { kind, text, map: this.map, marks: this.marks ?? noMarks, group };
+  }
+
+  private append(piece: string): void {
+    if (this.parts) this.parts.push(piece);
+    else if (this.map.size === 0) this.first = piece;
+    else this.parts = [this.first, piece];
   }
 }
+
+const noMarks: readonly InlineMark[] = Object.freeze([]);
