@@ -51,7 +51,7 @@ export class BlockCache {
  * Claims need a digit, a Chinese numeral or a number word: sentences with
  * none are not tokenized at all, which is most of the cost of prose.
  */
-const numberWordTrigger = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|thirds?|quarters?|fifths?|sixths?|tenths?|twice|doubled|tripled|trebled|quadrupled|halved|an?\s+(?:million|billion|trillion))\b|fold\b/iu;
+const numberWordTrigger = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|thirds?|quarters?|fifths?|sixths?|tenths?|twice|doubled|tripled|trebled|quadrupled|halved|an?\s+(?:million|billion|trillion))\b|fold\b/giu;
 
 const zhNumerals = new Set('零〇一二两三四五六七八九十百千万亿'.split('').map((c) => c.charCodeAt(0)));
 
@@ -68,8 +68,16 @@ function findInBlock(text: string, settings: Settings, cache: BlockCache | undef
     const sentences = splitSentences(text);
     const claims: ClaimMatch[] = [];
     let attributions: Attribution[] = [];
+    // The next number word at or after the sentence being looked at: the block is searched once, not once per sentence.
+    let wordAt = -1;
     for (const s of sentences) {
-      if (!hasDigitOrNumeral(text, s.start, s.end) && !numberWordTrigger.test(text.slice(s.start, s.end))) continue;
+      if (!hasDigitOrNumeral(text, s.start, s.end)) {
+        if (wordAt < s.start) {
+          numberWordTrigger.lastIndex = s.start;
+          wordAt = numberWordTrigger.exec(text)?.index ?? Infinity;
+        }
+        if (wordAt >= s.end) continue;
+      }
       const tokens = tokenize(text, s.start, s.end);
       const found = findClaims(text, settings.languages, tokens);
       if (!found.length) continue;

@@ -657,15 +657,9 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (kind === 'count' && q.valueMax === undefined && first.kind === 'num' && core.value === 0) return null;
 
   const value = Number.isFinite(q.value) ? round(q.value) : null;
-  const match: ClaimMatch = {
-    start: tokens[start].start,
-    end: tokens[last].end,
-    kind,
-    value,
-    ...(q.valueMax !== undefined ? { valueMax: round(q.valueMax) } : {}),
-    unit: q.unit,
-    ...(qualifier ? { qualifier } : {}),
-  };
+  const match: { -readonly [K in keyof ClaimMatch]: ClaimMatch[K] } = { start: tokens[start].start, end: tokens[last].end, kind, value, unit: q.unit };
+  if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
+  if (qualifier) match.qualifier = qualifier;
   return { match, last };
 }
 

@@ -1,25 +1,34 @@
 /** What a token is. `skip` covers URLs, e-mail addresses, handles and placeholders: never part of a claim. */
 export type TokenKind = 'num' | 'word' | 'han' | 'sym' | 'skip';
 
-/** A token of prose, by prose offsets. */
-export interface Token {
-  readonly kind: TokenKind;
-  readonly start: number;
-  readonly end: number;
-  /** The text; for `num`, digits normalised to ASCII with separators removed. */
-  readonly text: string;
-  /** Lower-case text of a word. */
-  readonly lower: string;
-  /** Whether white space stands right before the token. */
-  readonly space: boolean;
-  /** A number's value. */
-  readonly value: number;
-  /** A number written with thousands separators ("38,210"). */
-  readonly grouped: boolean;
-  /** A number with a decimal part. */
-  readonly decimal: boolean;
-  /** A number's integer digit count. */
-  readonly digits: number;
+/**
+ * A token of prose, by prose offsets. One class, so every token has the same
+ * shape; a number's value is read from its text when asked for, so tokens
+ * that are words carry no boxed number.
+ */
+export class Token {
+  constructor(
+    readonly kind: TokenKind,
+    readonly start: number,
+    readonly end: number,
+    /** The text; for `num`, digits normalised to ASCII with separators removed. */
+    readonly text: string,
+    /** Lower-case text of a word. */
+    readonly lower: string,
+    /** Whether white space stands right before the token. */
+    readonly space: boolean,
+    /** A number written with thousands separators ("38,210"). */
+    readonly grouped: boolean,
+    /** A number with a decimal part. */
+    readonly decimal: boolean,
+    /** A number's integer digit count. */
+    readonly digits: number,
+  ) {}
+
+  /** A number's value; NaN for other tokens. */
+  get value(): number {
+    return this.kind === 'num' ? Number(this.text) : NaN;
+  }
 }
 
 const enum C {
@@ -68,9 +77,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const n = to;
   let i = from;
   let space = true;
-  const push = (kind: TokenKind, start: number, end: number, norm?: string, value = NaN, grouped = false, decimal = false, digits = 0): void => {
+  const push = (kind: TokenKind, start: number, end: number, norm?: string, grouped = false, decimal = false, digits = 0): void => {
     const t = norm ?? (end - start === 1 ? text[start] : text.slice(start, end));
-    tokens.push({ kind, start, end, text: t, lower: kind === 'word' && hasUpper(t) ? t.toLowerCase() : t, space, value, grouped, decimal, digits });
+    tokens.push(new Token(kind, start, end, t, kind === 'word' && hasUpper(t) ? t.toLowerCase() : t, space, grouped, decimal, digits));
     space = false;
   };
   while (i < n) {
@@ -155,39 +164,60 @@ function runToSpace(text: string, i: number, limit: number): number {
   return j;
 }
 
-type Push = (kind: TokenKind, start: number, end: number, norm?: string, value?: number, grouped?: boolean, decimal?: boolean, digits?: number) => void;
+type Push = (kind: TokenKind, start: number, end: number, norm?: string, grouped?: boolean, decimal?: boolean, digits?: number) => void;
+
+/** Whether `text[from, to)` is all ASCII digits: then it is its own normal form. */
+function asciiDigits(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < C.Zero || c > C.Nine) return false;
+  }
+  return true;
+}
+
+/** The digits of `text[from, to)` in ASCII, separators left out. */
+function normalDigits(text: string, from: number, to: number): string {
+  if (asciiDigits(text, from, to)) return text.slice(from, to);
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const d = digitAt(text, i);
+    if (d >= 0) out += String.fromCharCode(C.Zero + d);
+  }
+  return out;
+}
 
 function readNumber(text: string, i: number, push: Push, n: number): number {
   const start = i;
-  let digits = '';
   let grouped = false;
   let j = i;
-  while (j < n && digitAt(text, j) >= 0) digits += String(digitAt(text, j++));
+  while (j < n && digitAt(text, j) >= 0) j++;
   // Thousands separators: a comma followed by exactly three digits, after one to three leading digits.
-  if (digits.length <= 3) {
+  if (j - start <= 3) {
     while (j + 3 < n + 1 && text[j] === ',' && digitAt(text, j + 1) >= 0 && digitAt(text, j + 2) >= 0 && digitAt(text, j + 3) >= 0 &&
       digitAt(text, j + 4) < 0) {
-      digits += String(digitAt(text, j + 1)) + String(digitAt(text, j + 2)) + String(digitAt(text, j + 3));
       grouped = true;
       j += 4;
     }
   }
+  const intEnd = j;
+  let digits = normalDigits(text, start, intEnd);
   const intDigits = digits.length;
   let decimal = false;
   if (j + 1 < n && (text[j] === '.' || text[j] === '．') && digitAt(text, j + 1) >= 0) {
     let k = j + 1;
-    let frac = '';
-    while (k < n && digitAt(text, k) >= 0) frac += String(digitAt(text, k++));
+    while (k < n && digitAt(text, k) >= 0) k++;
     // "1.2.3" is a version: keep it one token that no claim can use.
     if (k + 1 < n && text[k] === '.' && digitAt(text, k + 1) >= 0) {
       while (k < n && (digitAt(text, k) >= 0 || (text[k] === '.' && digitAt(text, k + 1) >= 0))) k++;
       push('skip', start, k);
       return k;
     }
-    digits += '.' + frac;
+    digits = !grouped && text[j] === '.' && asciiDigits(text, start, intEnd) && asciiDigits(text, j + 1, k)
+      ? text.slice(start, k)
+      : digits + '.' + normalDigits(text, j + 1, k);
     decimal = true;
     j = k;
   }
-  push('num', start, j, digits, Number(digits), grouped, decimal, intDigits);
+  push('num', start, j, digits, grouped, decimal, intDigits);
   return j;
 }
