@@ -302,10 +302,47 @@ function inlineParser(mdx: boolean) {
   };
 }
 
+/**
+ * Characters where some inline parser of this configuration may start:
+ * `\\ & \` < _ * [ ! ] ~ @ {`, a space (two before a line end are a hard
+ * break), and `h` and `w` at a word start (URLs).
+ */
+const inlineStarts = (() => {
+  const set = new Uint8Array(128);
+  for (const c of '\\&`<_*[!]~@{ hw') set[c.charCodeAt(0)] = 1;
+  return set;
+})();
+
+/**
+ * Skips a run of characters where no inline parser can start, so that
+ * @lezer/markdown, which offers every character to every inline parser in
+ * turn, offers the run's characters to none. Runs first; the tree is the
+ * same as without it.
+ */
+function plainRun(cx: InlineContext, _next: number, pos: number): number {
+  const text = cx.text;
+  const end = text.length;
+  const from = pos - cx.offset;
+  let i = from;
+  while (i < end && !mayStartInline(text, i)) i++;
+  return i > from ? i + cx.offset : -1;
+}
+
+function mayStartInline(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 128 || !inlineStarts[c]) return false;
+  if (c === 32) return text.charCodeAt(i + 1) === 32;
+  if (c === 104 || c === 119) return i === 0 || !isAsciiWord(text.charCodeAt(i - 1));
+  return true;
+}
+
 function inlineSyntax(mdx: boolean): MarkdownConfig {
   return {
     defineNodes: [nodeNames.citation, nodeNames.inTextCitation, nodeNames.latexCitation, nodeNames.mdxExpression, nodeNames.jsxTag],
-    parseInline: [{ name: 'ClaimLensInline', before: 'Escape', parse: inlineParser(mdx) }],
+    parseInline: [
+      { name: 'ClaimLensPlainRun', before: 'Escape', parse: plainRun },
+      { name: 'ClaimLensInline', before: 'Escape', parse: inlineParser(mdx) },
+    ],
   };
 }
 
@@ -467,6 +504,8 @@ const FrontMatter: MarkdownConfig = {
  * parsed inline in pieces, cut at line ends outside brackets.
  */
 const inlineChunk = 2000;
+/** Brackets open at once past which a paragraph is not prose with links but a bracket storm. */
+const hopelessDepth = 8;
 
 /** Where the inline piece of `content` that starts at `from` should end. */
 function chunkEnd(content: string, from: number): number {
@@ -475,7 +514,8 @@ function chunkEnd(content: string, from: number): number {
   let depth = 0;
   for (let i = from; i < n; i++) {
     const c = content.charCodeAt(i);
-    if (i - from >= inlineChunk * 4) return i; // no white space at all: cut anywhere
+    // No white space at all, or brackets that never close (`[a](` repeated, where each `](` scans to the end): cut anywhere.
+    if (i - from >= inlineChunk * (depth >= hopelessDepth ? 1 : 4)) return i;
     if (c === 92) {
       i++;
     } else if (c === 91 || c === 40) {
