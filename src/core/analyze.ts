@@ -4,7 +4,7 @@ import type { FootnoteDefinition, InlineMark, ProseBlock, ProseDocument } from '
 import { splitSentences, type Span } from './sentences';
 import type { Settings } from './settings';
 import { findAttributions, type Attribution } from './sources/attribution';
-import { tokenize } from './claims/tokens';
+import { TokenPool } from './claims/tokens';
 import { findDirectives, type Suppression } from './suppression';
 import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, Source } from './types';
 
@@ -51,7 +51,7 @@ export class BlockCache {
  * Claims need a digit, a Chinese numeral or a number word: sentences with
  * none are not tokenized at all, which is most of the cost of prose.
  */
-const numberWordTrigger = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|thirds?|quarters?|fifths?|sixths?|tenths?|twice|doubled|tripled|trebled|quadrupled|halved|an?\s+(?:million|billion|trillion))\b|fold\b/giu;
+const numberWordTrigger = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|thirds?|quarters?|fifths?|sixths?|tenths?|twice|doubled|tripled|trebled|quadrupled|halved|an?\s+(?:million|billion|trillion))\b|fold\b/iu;
 
 const zhNumerals = new Set('零〇一二两三四五六七八九十百千万亿'.split('').map((c) => c.charCodeAt(0)));
 
@@ -63,22 +63,17 @@ function hasDigitOrNumeral(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Token objects shared by every sentence of every block: none outlives the sentence it was made for. */
+const tokenPool = new TokenPool();
+
 function findInBlock(text: string, settings: Settings, cache: BlockCache | undefined): BlockFindings {
   const compute = (): BlockFindings => {
     const sentences = splitSentences(text);
     const claims: ClaimMatch[] = [];
     let attributions: Attribution[] = [];
-    // The next number word at or after the sentence being looked at: the block is searched once, not once per sentence.
-    let wordAt = -1;
     for (const s of sentences) {
-      if (!hasDigitOrNumeral(text, s.start, s.end)) {
-        if (wordAt < s.start) {
-          numberWordTrigger.lastIndex = s.start;
-          wordAt = numberWordTrigger.exec(text)?.index ?? Infinity;
-        }
-        if (wordAt >= s.end) continue;
-      }
-      const tokens = tokenize(text, s.start, s.end);
+      if (!hasDigitOrNumeral(text, s.start, s.end) && !numberWordTrigger.test(text.slice(s.start, s.end))) continue;
+      const tokens = tokenPool.tokenize(text, s.start, s.end);
       const found = findClaims(text, settings.languages, tokens);
       if (!found.length) continue;
       for (const c of found) claims.push(c);
@@ -124,7 +119,7 @@ export function analyzeProse(
 
   // Claims of the previous table or list, for a "Source:" line under it.
   let lastGroup = -1;
-  let groupClaims: { index: number; claim: Claim }[] = [];
+  let groupClaims: number[] = [];
   let groupIsBlockList = false;
 
   for (const block of prose.blocks) {
@@ -132,7 +127,7 @@ export function analyzeProse(
       if (sourceLine.test(block.text) && groupIsBlockList && groupClaims.length) {
         const found = blockSources(block, prose, bibliography, findAttributions(block.text, settings));
         const added = found.map((f) => addSource(f.source));
-        for (const entry of groupClaims) claims[entry.index] = withSources(entry.claim, added);
+        for (const index of groupClaims) claims[index] = withSources(claims[index], added);
         continue;
       }
       lastGroup = block.group;
@@ -148,15 +143,17 @@ export function analyzeProse(
       continue;
     }
     // Sources by sentence, so a long paragraph with many notes stays linear.
+    // A block of one sentence (a table cell, most list items) needs no index.
+    const whole = settings.scope === 'paragraph' || found.sentences.length <= 1;
     const all: Source[] = [];
-    const bySentence = new Map<number, Source[]>();
+    let bySentence: Source[][] | undefined;
     for (const f of blockSources(block, prose, bibliography, found.attributions)) {
       const source = addSource(f.source);
       all.push(source);
+      if (whole) continue;
       const at = sentenceOf(found.sentences, f.at);
-      const list = bySentence.get(at);
-      if (list) list.push(source);
-      else bySentence.set(at, [source]);
+      bySentence ??= [];
+      (bySentence[at] ??= []).push(source);
     }
     // Claims of one sentence share its text, raw range and sources.
     let lastSentence = -1;
@@ -164,17 +161,16 @@ export function analyzeProse(
     let sentenceRange: Range = { start: 0, end: 0 };
     let own: readonly Source[] = [];
     for (const match of found.claims) {
-      const s = sentenceOf(found.sentences, match.start);
+      const s = found.sentences.length <= 1 ? 0 : sentenceOf(found.sentences, match.start);
       if (s !== lastSentence) {
         lastSentence = s;
         const span = found.sentences[s];
         sentenceText = block.text.slice(span.start, span.end);
         sentenceRange = block.map.toRaw(span.start, span.end);
-        own = settings.scope === 'paragraph' ? all : bySentence.get(s) ?? [];
+        own = whole ? all : bySentence?.[s] ?? noSources;
       }
-      const claim = buildClaim(text, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns);
-      groupClaims.push({ index: claims.length, claim });
-      claims.push(claim);
+      groupClaims.push(claims.length);
+      claims.push(buildClaim(text, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns));
     }
   }
 
@@ -195,6 +191,8 @@ export function analyzeProse(
   problems.sort((a, b) => a.range.start - b.range.start);
   return { format, claims, sources, problems };
 }
+
+const noSources: readonly Source[] = Object.freeze([]);
 
 function withSources(claim: Claim, extra: readonly Source[]): Claim {
   const all = [...claim.sources, ...extra];

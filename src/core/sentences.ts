@@ -12,6 +12,8 @@ const neverFinal = new Set([
   'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri',
   'sat', 'sun', 'univ', 'assn', 'op', 'para', 'viz', 'ibid',
 ]);
+/** Longer than every word of `neverFinal` and `maybeFinal`. */
+const longestAbbreviation = 6;
 /** Abbreviations that end a sentence only when a capitalised word follows that is not a name. */
 const maybeFinal = new Set(['inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'etc', 'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m', 'bros', 'dept']);
 /** Words that commonly open a sentence: after "U.S." or "Inc." they mark a new one. */
@@ -95,7 +97,14 @@ function endsSentence(text: string, dot: number, next: number): boolean {
   if (/[a-z]/u.test(following)) return false;
   // The word before the period.
   let w = dot;
-  while (w > 0 && /[\p{L}.]/u.test(text[w - 1])) w--;
+  let dotted = false;
+  for (; w > 0; w--) {
+    const c = text.charCodeAt(w - 1);
+    if (c === 46) dotted = true;
+    else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xaa && /\p{L}/u.test(text[w - 1])))) break;
+  }
+  // A long plain word is no abbreviation and no initial.
+  if (dot - w > longestAbbreviation && !dotted) return true;
   const word = text.slice(w, dot).toLowerCase();
   if (neverFinal.has(word)) return false;
   // A single initial ("J. K. Rowling").

@@ -7,27 +7,42 @@ export type TokenKind = 'num' | 'word' | 'han' | 'sym' | 'skip';
  * that are words carry no boxed number.
  */
 export class Token {
-  constructor(
-    readonly kind: TokenKind,
-    readonly start: number,
-    readonly end: number,
-    /** The text; for `num`, digits normalised to ASCII with separators removed. */
-    readonly text: string,
-    /** Lower-case text of a word. */
-    readonly lower: string,
-    /** Whether white space stands right before the token. */
-    readonly space: boolean,
-    /** A number written with thousands separators ("38,210"). */
-    readonly grouped: boolean,
-    /** A number with a decimal part. */
-    readonly decimal: boolean,
-    /** A number's integer digit count. */
-    readonly digits: number,
-  ) {}
+  kind: TokenKind = 'sym';
+  start = 0;
+  end = 0;
+  /** The text; for `num`, digits normalised to ASCII with separators removed. */
+  text = '';
+  /** Lower-case text of a word. */
+  lower = '';
+  /** Whether white space stands right before the token. */
+  space = false;
+  /** A number written with thousands separators ("38,210"). */
+  grouped = false;
+  /** A number with a decimal part. */
+  decimal = false;
+  /** A number's integer digit count. */
+  digits = 0;
 
   /** A number's value; NaN for other tokens. */
   get value(): number {
     return this.kind === 'num' ? Number(this.text) : NaN;
+  }
+}
+
+/** Tokens a pool keeps: a sentence longer than this (a megabyte of digits) gets fresh ones past it. */
+const maxSpare = 4096;
+
+/**
+ * Tokens reused from one sentence to the next: the claim and source finders
+ * look at one sentence's tokens at a time and keep none of them, so a long
+ * article need not make (and collect) an object per token.
+ */
+export class TokenPool {
+  private readonly spare: Token[] = [];
+
+  /** The tokens of `text[from, to)`, in objects that the next call reuses. */
+  tokenize(text: string, from = 0, to = text.length): Token[] {
+    return scan(text, from, to, this.spare);
   }
 }
 
@@ -73,13 +88,31 @@ const urlLike = /^(?:https?:\/\/|www\.)/iu;
  * placeholders become `skip` tokens.
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  return scan(text, from, to, undefined);
+}
+
+function scan(text: string, from: number, to: number, spare: Token[] | undefined): Token[] {
   const tokens: Token[] = [];
   const n = to;
   let i = from;
   let space = true;
   const push = (kind: TokenKind, start: number, end: number, norm?: string, grouped = false, decimal = false, digits = 0): void => {
     const t = norm ?? (end - start === 1 ? text[start] : text.slice(start, end));
-    tokens.push(new Token(kind, start, end, t, kind === 'word' && hasUpper(t) ? t.toLowerCase() : t, space, grouped, decimal, digits));
+    let token = spare?.[tokens.length];
+    if (!token) {
+      token = new Token();
+      if (spare && spare.length < maxSpare) spare.push(token);
+    }
+    token.kind = kind;
+    token.start = start;
+    token.end = end;
+    token.text = t;
+    token.lower = kind === 'word' && hasUpper(t) ? t.toLowerCase() : t;
+    token.space = space;
+    token.grouped = grouped;
+    token.decimal = decimal;
+    token.digits = digits;
+    tokens.push(token);
     space = false;
   };
   while (i < n) {
