@@ -3,7 +3,10 @@
 // of the same input; how its time grows from 100 KB to 2 MB; and how long
 // one keystroke costs with `createAnalyzer`. Prints figures and the targets
 // beside them; a missed target never fails the process.
-// Run with `node --expose-gc out/bench/bench.js` to collect garbage between runs.
+// Run with `node --expose-gc out/bench/bench.js` to collect garbage before each
+// series, so that one input's garbage is not billed to the next. Never between
+// the runs of a series: a forced collection shrinks the young generation, and
+// the run after it then pays for growing it again (several times its time).
 import * as os from 'node:os';
 import { Parser } from 'htmlparser2';
 import { parseTree } from '../src/core/formats/markdown-syntax';
@@ -53,12 +56,12 @@ function summarize(times: number[], cpu: number[]): Timing {
 }
 
 function measure(run: () => unknown, plan: Plan): Timing {
+  gc?.();
   for (let i = 0; i < plan.warmup; i++) run();
   const times: number[] = [];
   const cpu: number[] = [];
   let total = 0;
   while (times.length < plan.minRuns || (times.length < plan.maxRuns && total < plan.budget)) {
-    gc?.();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     run();
@@ -118,7 +121,7 @@ function header(): void {
   const load = os.loadavg().map((l) => l.toFixed(2)).join(', ');
   console.log(`Node ${process.version} on ${process.platform}/${process.arch}`);
   console.log(`CPU: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`);
-  console.log(`load average (1, 5, 15 min): ${load}${gc ? '' : '; gc not exposed (run with --expose-gc to collect between runs)'}`);
+  console.log(`load average (1, 5, 15 min): ${load}${gc ? '' : '; gc not exposed (run with --expose-gc to collect before each series)'}`);
   console.log('');
 }
 
