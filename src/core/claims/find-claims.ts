@@ -65,6 +65,11 @@ const changeWords: ReadonlyMap<string, number> = new Map([
 const wordStarts: ReadonlySet<string> = new Set([
   ...numberWords.keys(), ...changeWords.keys(), 'twice', 'a', 'an', 'half',
 ]);
+const timeFrameWords = new Set(['past', 'last', 'next', 'previous', 'coming', 'recent', 'first', 'final', 'remaining']);
+const referringWords = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'all', 'other', 'both', 'each', 'every', 'another']);
+const periodWords = new Set(['first', 'last', 'past', 'next', 'final', 'initial', 'second', 'third']);
+/** Words a quantity may start with, besides hyphenated number words and "-fold" (see `readWordQuantity`). */
+const wordQuantityStarts: ReadonlySet<string> = new Set([...wordStarts, ...currencyCodesBefore]);
 const rankWords = new Set(['ranked', 'ranks', 'rank', 'ranking', 'placed', 'place', 'came', 'finished', 'ranged']);
 const superlativeAfter = /^(?:largest|biggest|highest|lowest|most|best|worst|fastest|slowest|richest|poorest|busiest|oldest|youngest|smallest|leading|place|position)$/u;
 const ordinalSuffix = /^(?:st|nd|rd|th)$/u;
@@ -106,7 +111,9 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
   if (t.kind === 'num' || (t.kind === 'sym' && currencyPrefixAt(tokens, i))) {
     q = readAmount(tokens, i, en, zh);
   } else if (t.kind === 'word' && en) {
-    if (currencyCodesBefore.has(t.lower) && (tokens[i + 1]?.kind === 'num' || (tokens[i + 1]?.text === '.' && !tokens[i + 1].space && tokens[i + 2]?.kind === 'num'))) {
+    const lower = t.lower;
+    if (!wordQuantityStarts.has(lower) && !lower.includes('-') && !lower.endsWith('fold')) return null;
+    if (currencyCodesBefore.has(lower) && (tokens[i + 1]?.kind === 'num' || (tokens[i + 1]?.text === '.' && !tokens[i + 1].space && tokens[i + 2]?.kind === 'num'))) {
       q = readAmount(tokens, i, en, zh);
     }
     else {
@@ -283,7 +290,7 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       return;
     }
     const currency = currencyWords.get(tokens[c].lower);
-    if (currency && q.unit === null && !(tokens[c].lower === 'won' && !/^\p{Lu}/u.test(tokens[c].text) && !q.scaled)) {
+    if (currency && q.unit === null && !(tokens[c].lower === 'won' && !startsUpper(tokens[c].text) && !q.scaled)) {
       q.kind = 'money';
       q.unit = currency;
       q.last = c;
@@ -589,16 +596,16 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     // Dates: "January 2024", "Oct. 27", "3 July".
     const p1 = prev?.kind === 'sym' && prev.text === '.' ? tokens[q.first - 2] : prev;
     if (p1?.kind === 'word' && monthWords.has(p1.lower) && (p1.lower !== 'may' || /^M/u.test(p1.text))) return null;
-    if (next?.kind === 'word' && monthWords.has(next.lower) && /^\p{Lu}/u.test(next.text)) return null;
+    if (next?.kind === 'word' && monthWords.has(next.lower) && startsUpper(next.text)) return null;
     // Time frames: "the past five seasons", "the first 100 days", "the next two".
-    if (p1?.kind === 'word' && /^(?:past|last|next|previous|coming|recent|first|final|remaining)$/u.test(p1.lower)) return null;
+    if (p1?.kind === 'word' && timeFrameWords.has(p1.lower)) return null;
     // Identifiers: "page 12", "No. 5", "section 4", "aged 45".
     if (p1?.kind === 'word' && identifierWords.has(p1.lower) && !(p1.lower === 'number' && q.words)) return 'skip';
     // "7-Eleven", and street addresses: "10 Downing Street", "1600 Pennsylvania Avenue".
     if (next?.text === '-' && !next.space && tokens[q.last + 2]?.kind === 'word' && !tokens[q.last + 2].space && isCapitalisedWord(tokens[q.last + 2])) return 'skip';
     if (next?.kind === 'word' && isCapitalisedWord(next) && isStreetAt(tokens, q.last + 1)) return 'skip';
     // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4".
-    if (prev?.kind === 'word' && /^\p{Lu}/u.test(prev.text) && !capitalisedFunctionWords.has(prev.lower) && !q.words) return 'skip';
+    if (prev?.kind === 'word' && startsUpper(prev.text) && !capitalisedFunctionWords.has(prev.lower) && !q.words) return 'skip';
   }
   // Durations and ages: "five years", "20 years", "10-year", "４个月", "２０１０年".
   if (q.kind === null || q.kind === 'count') {
@@ -618,10 +625,10 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     // A number word counts something only when a noun follows: not "one", not "the other two being".
     const word = first.lower;
     if (word === 'one' || word === 'zero') return null;
-    if (/^\p{Lu}/u.test(first.text) && prev && !sentenceEnd.has(prev.text)) return null;
+    if (startsUpper(first.text) && prev && !sentenceEnd.has(prev.text)) return null;
     if (word === 'a' || word === 'an') return null;
     // "the three provinces", "these two companies": a reference back, not a count.
-    if (prev?.kind === 'word' && /^(?:the|these|those|its|their|our|his|her|all|other|both|each|every|another)$/u.test(prev.lower)) return null;
+    if (prev?.kind === 'word' && referringWords.has(prev.lower)) return null;
     const n = tokens[q.last + 1];
     if (!n || n.kind !== 'word') return null;
     if (notCountedAfter.has(n.lower)) return null;
@@ -642,7 +649,7 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   }
   if (q.kind === 'fraction' && (first.lower === 'quarter' || first.lower === 'third')) return null;
   // "the first three-quarters" of a year is a period of time.
-  if (q.kind === 'fraction' && prev?.kind === 'word' && /^(?:first|last|past|next|final|initial|second|third)$/u.test(prev.lower)) return null;
+  if (q.kind === 'fraction' && prev?.kind === 'word' && periodWords.has(prev.lower)) return null;
 
   // --- The anchor: qualifiers before ---
   let start = q.first;
@@ -673,6 +680,13 @@ function isStreetAt(tokens: readonly Token[], i: number): boolean {
     if (streetWords.has(t.lower)) return k > i;
   }
   return false;
+}
+
+/** Whether a word starts with an upper-case letter, in any script. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 function isCapitalisedWord(t: Token): boolean {

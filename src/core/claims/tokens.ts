@@ -3,8 +3,7 @@ export type TokenKind = 'num' | 'word' | 'han' | 'sym' | 'skip';
 
 /**
  * A token of prose, by prose offsets. One class, so every token has the same
- * shape; a number's value is read from its text when asked for, so tokens
- * that are words carry no boxed number.
+ * shape. Tokens are mutable only so that a `TokenPool` can reuse them.
  */
 export class Token {
   kind: TokenKind = 'sym';
@@ -22,11 +21,8 @@ export class Token {
   decimal = false;
   /** A number's integer digit count. */
   digits = 0;
-
   /** A number's value; NaN for other tokens. */
-  get value(): number {
-    return this.kind === 'num' ? Number(this.text) : NaN;
-  }
+  value = NaN;
 }
 
 /** Tokens a pool keeps: a sentence longer than this (a megabyte of digits) gets fresh ones past it. */
@@ -78,7 +74,14 @@ function isFullWidthLetter(c: number): boolean {
   return (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
 }
 
-const urlLike = /^(?:https?:\/\/|www\.)/iu;
+/** Whether `text[i]` starts `http://`, `https://` or `www.`, in any case. */
+function isUrlStart(text: string, i: number): boolean {
+  const lower = (k: number): number => text.charCodeAt(i + k) | 0x20;
+  if (lower(0) === 119) return lower(1) === 119 && lower(2) === 119 && text.charCodeAt(i + 3) === 46;
+  if (lower(0) !== 104 || lower(1) !== 116 || lower(2) !== 116 || lower(3) !== 112) return false;
+  const colon = lower(4) === 115 ? 5 : 4;
+  return text.charCodeAt(i + colon) === 58 && text.charCodeAt(i + colon + 1) === 47 && text.charCodeAt(i + colon + 2) === 47;
+}
 
 /**
  * Splits prose into tokens in one pass. Numbers take thousands separators
@@ -112,6 +115,7 @@ function scan(text: string, from: number, to: number, spare: Token[] | undefined
     token.grouped = grouped;
     token.decimal = decimal;
     token.digits = digits;
+    token.value = kind === 'num' ? Number(t) : NaN;
     tokens.push(token);
     space = false;
   };
@@ -123,7 +127,7 @@ function scan(text: string, from: number, to: number, spare: Token[] | undefined
       continue;
     }
     // URLs, e-mail addresses and handles run to the next space.
-    if ((c === 104 || c === 72 || c === 119 || c === 87) && urlLike.test(text.slice(i, i + 8))) {
+    if ((c === 104 || c === 72 || c === 119 || c === 87) && isUrlStart(text, i)) {
       const end = runToSpace(text, i, n);
       push('skip', i, end);
       i = end;

@@ -66,6 +66,11 @@ const adverbsBeforeVerb = new Set([
   'subsequently', 'itself', 'alone', 'last', 'has', 'have', 'had', 'just', 'once', 'again', 'first', 'both',
 ]);
 
+/** Every word that can start a built-in English phrase. */
+const triggerWords: ReadonlySet<string> = new Set([
+  'according', 'per', 'citing', 'source', 'sources', ...evidenceNouns, ...byParticiples, ...speechVerbs,
+]);
+
 /**
  * Finds textual attributions in one block of prose (spec section 7): the
  * built-in English and Chinese phrases plus `settings.attributionPhrases`,
@@ -105,6 +110,8 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
       continue;
     }
     const lower = t.lower;
+    // Most words start no phrase: one lookup tells.
+    if (!extras.length && !triggerWords.has(lower)) continue;
     const next = tokens[i + 1];
     let found: Attribution | null = null;
     if (lower === 'according' && next?.lower === 'to') {
