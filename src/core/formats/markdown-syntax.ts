@@ -305,7 +305,7 @@ function inlineParser(mdx: boolean) {
 /**
  * Characters where some inline parser of this configuration may start:
  * `\\ & \` < _ * [ ! ] ~ @ {`, a space (two before a line end are a hard
- * break), and `h` and `w` at a word start (URLs).
+ * break), and `http://`, `https://` and `www.` at a word start (URLs).
  */
 const inlineStarts = (() => {
   const set = new Uint8Array(128);
@@ -332,7 +332,10 @@ function mayStartInline(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c >= 128 || !inlineStarts[c]) return false;
   if (c === 32) return text.charCodeAt(i + 1) === 32;
-  if (c === 104 || c === 119) return i === 0 || !isAsciiWord(text.charCodeAt(i - 1));
+  if (c === 104 || c === 119) {
+    if (i > 0 && isAsciiWord(text.charCodeAt(i - 1))) return false;
+    return c === 119 ? text.startsWith('www.', i) : text.startsWith('http://', i) || text.startsWith('https://', i);
+  }
   return true;
 }
 
