@@ -26,7 +26,7 @@ import {
   zhTimeWords,
   zhUnitsWithScale,
 } from './lexicon';
-import { tokenize, type Token } from './tokens';
+import { compoundWord, registerWordClass, tokenize, type Token } from './tokens';
 
 /** A quantity found in prose, by prose offsets. */
 export interface ClaimMatch {
@@ -70,6 +70,9 @@ const referringWords = new Set(['the', 'these', 'those', 'its', 'their', 'our', 
 const periodWords = new Set(['first', 'last', 'past', 'next', 'final', 'initial', 'second', 'third']);
 /** Words a quantity may start with, besides hyphenated number words and "-fold" (see `readWordQuantity`). */
 const wordQuantityStarts: ReadonlySet<string> = new Set([...wordStarts, ...currencyCodesBefore]);
+const quantityStartClass = registerWordClass(wordQuantityStarts);
+/** Han characters a Chinese quantity may start with (see `readZhQuantity`). */
+const zhNumeralClass = registerWordClass([...zhDigits.keys(), ...zhSmallScales.keys(), '百']);
 const rankWords = new Set(['ranked', 'ranks', 'rank', 'ranking', 'placed', 'place', 'came', 'finished', 'ranged']);
 const superlativeAfter = /^(?:largest|biggest|highest|lowest|most|best|worst|fastest|slowest|richest|poorest|busiest|oldest|youngest|smallest|leading|place|position)$/u;
 const ordinalSuffix = /^(?:st|nd|rd|th)$/u;
@@ -111,8 +114,9 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
   if (t.kind === 'num' || (t.kind === 'sym' && currencyPrefixAt(tokens, i))) {
     q = readAmount(tokens, i, en, zh);
   } else if (t.kind === 'word' && en) {
+    if (!(t.classes & (quantityStartClass | compoundWord))) return null;
     const lower = t.lower;
-    if (!wordQuantityStarts.has(lower) && !lower.includes('-') && !lower.endsWith('fold')) return null;
+    if (!wordQuantityStarts.has(lower) && !mayBeNumberCompound(lower)) return null;
     if (currencyCodesBefore.has(lower) && (tokens[i + 1]?.kind === 'num' || (tokens[i + 1]?.text === '.' && !tokens[i + 1].space && tokens[i + 2]?.kind === 'num'))) {
       q = readAmount(tokens, i, en, zh);
     }
@@ -121,6 +125,7 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
       if (q && (q.kind === null || q.kind === 'fraction') && q.core.lower !== 'half') readScaleAndUnit(tokens, q.last + 1, q, en, zh);
     }
   } else if (t.kind === 'han' && zh) {
+    if (!(t.classes & zhNumeralClass)) return null;
     q = readZhQuantity(tokens, i);
     // Chinese numerals count only with a unit: "二三十家", "两亿元", not "十二五".
     if (q && q.kind === null) {
@@ -382,7 +387,7 @@ function hanRun(tokens: readonly Token[], j: number, max: number): string {
 function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null {
   const t = tokens[i];
   const lower = t.lower;
-  if (!wordStarts.has(lower) && !lower.includes('-') && !lower.endsWith('fold')) return null;
+  if (!wordStarts.has(lower) && !mayBeNumberCompound(lower)) return null;
   const next = tokens[i + 1];
   const base = { first: i, last: i, unit: null, scaled: false, words: true, core: t };
 
@@ -423,6 +428,18 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
   const n = numberWords.get(lower);
   if (n === undefined) return null;
   return { ...base, value: n, kind: null };
+}
+
+/**
+ * Whether a word may be a number written as a compound: "two-thirds",
+ * "twenty-one", "threefold". Char codes, not `includes`, since every word
+ * of the prose is asked.
+ */
+function mayBeNumberCompound(lower: string): boolean {
+  const n = lower.length;
+  if (n > 4 && lower.charCodeAt(n - 1) === 100 && lower.endsWith('fold')) return true;
+  for (let k = 1; k < n - 1; k++) if (lower.charCodeAt(k) === 45) return true;
+  return false;
 }
 
 /** Chinese numerals and 百分之: "二三十家", "百分之六十", "两亿元". */

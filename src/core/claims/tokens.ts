@@ -4,15 +4,15 @@ export type TokenKind = 'num' | 'word' | 'han' | 'sym' | 'skip';
 /**
  * A token of prose, by prose offsets. One class, so every token has the same
  * shape. Tokens are mutable only so that a `TokenPool` can reuse them.
+ *
+ * A word's text is cut from the prose only when something asks for it: most
+ * words are ruled out by their `classes`, found from a hash of their letters,
+ * and never need a string of their own.
  */
 export class Token {
   kind: TokenKind = 'sym';
   start = 0;
   end = 0;
-  /** The text; for `num`, digits normalised to ASCII with separators removed. */
-  text = '';
-  /** Lower-case text of a word. */
-  lower = '';
   /** Whether white space stands right before the token. */
   space = false;
   /** A number written with thousands separators ("38,210"). */
@@ -23,6 +23,84 @@ export class Token {
   digits = 0;
   /** A number's value; NaN for other tokens. */
   value = NaN;
+  /**
+   * For words and Han characters: the word classes (`registerWordClass`) the
+   * token may belong to; a class bit not set means it surely does not.
+   * `compoundWord` is set for a word with an inner hyphen or ending in "fold".
+   */
+  classes = 0;
+  /** The prose the token was cut from. */
+  source = '';
+  private cut: string | undefined = undefined;
+  private lowered: string | undefined = undefined;
+
+  /** The text; for `num`, digits normalised to ASCII with separators removed. */
+  get text(): string {
+    return (this.cut ??= this.end - this.start === 1 ? this.source[this.start] : this.source.slice(this.start, this.end));
+  }
+
+  /** Lower-case text of a word; the text itself for other tokens. */
+  get lower(): string {
+    if (this.lowered === undefined) {
+      const text = this.text;
+      this.lowered = this.kind === 'word' && hasUpper(text) ? text.toLowerCase() : text;
+    }
+    return this.lowered;
+  }
+
+  /** Sets every field; `text` is the normal form of a number, or undefined to cut it from `source` when asked. */
+  set(kind: TokenKind, source: string, start: number, end: number, space: boolean, text: string | undefined, classes: number): void {
+    this.kind = kind;
+    this.source = source;
+    this.start = start;
+    this.end = end;
+    this.space = space;
+    this.cut = text;
+    this.lowered = text;
+    this.classes = classes;
+    this.grouped = false;
+    this.decimal = false;
+    this.digits = 0;
+    this.value = NaN;
+  }
+}
+
+// --- word classes ---------------------------------------------------------------
+
+/** Class bit of words with an inner hyphen or ending in "fold" ("two-thirds", "threefold"). */
+export const compoundWord = 1;
+let nextClass = 2;
+/** Class bits by the hash of a lower-case word (`wordHash`). */
+const classesByHash = new Map<number, number>();
+
+/** FNV-1a over lower-cased ASCII code units, kept to 30 bits so it stays a small integer. */
+function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+}
+const hashSeed = 0x811c9dc5 | 0;
+
+function wordHash(word: string): number {
+  let h = hashSeed;
+  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  return h & 0x3fffffff;
+}
+
+/**
+ * Registers a set of lower-case words (or single Han characters) as a class
+ * and returns its bit. A token outside every word of the set never gets the
+ * bit; one inside always does; a rare other token may (hashes collide), so a
+ * set bit is a reason to look, not an answer. Call at module load, before
+ * any text is tokenized.
+ */
+export function registerWordClass(words: Iterable<string>): number {
+  if (nextClass > 1 << 29) throw new Error('registerWordClass: too many classes');
+  const bit = nextClass;
+  nextClass <<= 1;
+  for (const word of words) {
+    const h = wordHash(word);
+    classesByHash.set(h, (classesByHash.get(h) ?? 0) | bit);
+  }
+  return bit;
 }
 
 /** Tokens a pool keeps: a sentence longer than this (a megabyte of digits) gets fresh ones past it. */
@@ -99,25 +177,16 @@ function scan(text: string, from: number, to: number, spare: Token[] | undefined
   const n = to;
   let i = from;
   let space = true;
-  const push = (kind: TokenKind, start: number, end: number, norm?: string, grouped = false, decimal = false, digits = 0): void => {
-    const t = norm ?? (end - start === 1 ? text[start] : text.slice(start, end));
+  const push = (kind: TokenKind, start: number, end: number, norm?: string, classes = 0): Token => {
     let token = spare?.[tokens.length];
     if (!token) {
       token = new Token();
       if (spare && spare.length < maxSpare) spare.push(token);
     }
-    token.kind = kind;
-    token.start = start;
-    token.end = end;
-    token.text = t;
-    token.lower = kind === 'word' && hasUpper(t) ? t.toLowerCase() : t;
-    token.space = space;
-    token.grouped = grouped;
-    token.decimal = decimal;
-    token.digits = digits;
-    token.value = kind === 'num' ? Number(t) : NaN;
+    token.set(kind, text, start, end, space, norm, classes);
     tokens.push(token);
     space = false;
+    return token;
   };
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -143,12 +212,26 @@ function scan(text: string, from: number, to: number, spare: Token[] | undefined
       continue;
     }
     if (isLetter(c)) {
+      // The word's hash goes along; a letter past ASCII (or ’) rules out every class, whose words are ASCII.
+      let h = hashStep(hashSeed, c);
+      let ascii = c < 128;
+      let hyphen = false;
       let j = i + 1;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (isLetter(d)) j++;
-        else if ((d === 45 || d === 39 || d === 0x2019) && j + 1 < n && isLetter(text.charCodeAt(j + 1))) j += 2;
-        else break;
+        if (isLetter(d)) {
+          h = hashStep(h, d);
+          if (d >= 128) ascii = false;
+          j++;
+        } else if ((d === 45 || d === 39 || d === 0x2019) && j + 1 < n && isLetter(text.charCodeAt(j + 1))) {
+          const e = text.charCodeAt(j + 1);
+          h = hashStep(hashStep(h, d), e);
+          if (d === 0x2019 || e >= 128) ascii = false;
+          if (d === 45) hyphen = true;
+          j += 2;
+        } else {
+          break;
+        }
       }
       if (j < n && text.charCodeAt(j) === 64 /* @ */ && j + 1 < n && !isSpace(text.charCodeAt(j + 1))) {
         const end = runToSpace(text, i, n);
@@ -156,7 +239,9 @@ function scan(text: string, from: number, to: number, spare: Token[] | undefined
         i = end;
         continue;
       }
-      push('word', i, j);
+      let classes = ascii ? classesByHash.get(h & 0x3fffffff) ?? 0 : 0;
+      if (hyphen || endsWithFold(text, i, j)) classes |= compoundWord;
+      push('word', i, j, undefined, classes);
       i = j;
       continue;
     }
@@ -175,7 +260,7 @@ function scan(text: string, from: number, to: number, spare: Token[] | undefined
       continue;
     }
     if (isHan(c)) {
-      push('han', i, i + 1);
+      push('han', i, i + 1, undefined, classesByHash.get(hashStep(hashSeed, c) & 0x3fffffff) ?? 0);
       i++;
       continue;
     }
@@ -184,6 +269,13 @@ function scan(text: string, from: number, to: number, spare: Token[] | undefined
     i += width;
   }
   return tokens;
+}
+
+/** Whether `text[from, to)` ends in "fold", in any case. */
+function endsWithFold(text: string, from: number, to: number): boolean {
+  if (to - from <= 4) return false;
+  return (text.charCodeAt(to - 4) | 0x20) === 102 && (text.charCodeAt(to - 3) | 0x20) === 111 &&
+    (text.charCodeAt(to - 2) | 0x20) === 108 && (text.charCodeAt(to - 1) | 0x20) === 100;
 }
 
 function hasUpper(word: string): boolean {
@@ -201,7 +293,7 @@ function runToSpace(text: string, i: number, limit: number): number {
   return j;
 }
 
-type Push = (kind: TokenKind, start: number, end: number, norm?: string, grouped?: boolean, decimal?: boolean, digits?: number) => void;
+type Push = (kind: TokenKind, start: number, end: number, norm?: string) => Token;
 
 /** Whether `text[from, to)` is all ASCII digits: then it is its own normal form. */
 function asciiDigits(text: string, from: number, to: number): boolean {
@@ -255,6 +347,10 @@ function readNumber(text: string, i: number, push: Push, n: number): number {
     decimal = true;
     j = k;
   }
-  push('num', start, j, digits, grouped, decimal, intDigits);
+  const token = push('num', start, j, digits);
+  token.grouped = grouped;
+  token.decimal = decimal;
+  token.digits = intDigits;
+  token.value = Number(digits);
   return j;
 }

@@ -1,4 +1,4 @@
-import { tokenize, type Token } from '../claims/tokens';
+import { registerWordClass, tokenize, type Token } from '../claims/tokens';
 import type { Settings } from '../settings';
 
 /** A textual attribution found in prose: the named source and the phrase that names it. */
@@ -70,6 +70,7 @@ const adverbsBeforeVerb = new Set([
 const triggerWords: ReadonlySet<string> = new Set([
   'according', 'per', 'citing', 'source', 'sources', ...evidenceNouns, ...byParticiples, ...speechVerbs,
 ]);
+const triggerClass = registerWordClass(triggerWords);
 
 /**
  * Finds textual attributions in one block of prose (spec section 7): the
@@ -109,8 +110,9 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
       // "(Source: Stanford HAI)", "Sources: IDC; Gartner"
       continue;
     }
+    // Most words start no phrase, and their class tells without a look at their text.
+    if (!extras.length && !(t.classes & triggerClass)) continue;
     const lower = t.lower;
-    // Most words start no phrase: one lookup tells.
     if (!extras.length && !triggerWords.has(lower)) continue;
     const next = tokens[i + 1];
     let found: Attribution | null = null;
