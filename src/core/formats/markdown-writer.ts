@@ -186,6 +186,28 @@ export class ProseWriter {
   }
 }
 
+/**
+ * The block a `ProseWriter` would write for raw `[from, to)` holding no
+ * markup and no line break, made without one: the text, trimmed.
+ */
+export function plainBlock(raw: string, from: number, to: number, kind: BlockKind, group: number): ProseBlock | null {
+  let start = from;
+  let end = to;
+  while (start < end && isSpace(raw.charCodeAt(start))) start++;
+  while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
+  for (let i = start; i < end; i++) {
+    if (raw.charCodeAt(i) === 10) {
+      const w = new ProseWriter(raw);
+      w.text(from, to);
+      return w.build(kind, group);
+    }
+  }
+  const builder = new ProseBuilder(raw);
+  builder.verbatim(start, end);
+  const block = builder.build(kind, group);
+  return hasContent(block.text) ? block : null;
+}
+
 /** The prose a mark covers, white space collapsed: a link's label. */
 function labelOf(text: string, start: number, end: number): string {
   const label = text.slice(start, end);

@@ -1,9 +1,9 @@
-import type { SyntaxNode, Tree, TreeFragment } from '@lezer/common';
+import type { SyntaxNode, Tree, TreeCursor, TreeFragment } from '@lezer/common';
 import type { Problem } from '../types';
 import { blockTags, decodeEntity, entityEnd, findClosingTag, hiddenContentTags, indexWithin, readTag, type HtmlTag } from './markdown-html';
 import { InlineReader, InlineState, cleanLinkValue, normalizeLabel, type LinkTarget } from './markdown-inline';
 import { frontMatterEnd, nodeNames, parseTree } from './markdown-syntax';
-import { LineBreaks, ProseWriter } from './markdown-writer';
+import { LineBreaks, ProseWriter, plainBlock } from './markdown-writer';
 import type { BlockKind, FootnoteDefinition, ProseBlock, ProseDocument } from './prose';
 
 /** Options of `readMarkdown`. */
@@ -267,16 +267,28 @@ class MarkdownReader {
 
   private table(node: SyntaxNode): void {
     const group = this.nextGroup++;
-    for (const row of childrenOf(node)) {
-      if (row.name !== 'TableHeader' && row.name !== 'TableRow') continue;
-      for (const cell of childrenOf(row)) {
-        if (cell.name !== 'TableCell') continue;
-        const w = this.writer();
-        this.inline.read(cell, cell.from, cell.to, w, new InlineState());
-        const block = w.build('table-cell', group);
+    // One cursor for the whole table: most of its nodes are cells, and a node object per cell adds up in long tables.
+    const cur = node.cursor();
+    if (!cur.firstChild()) return;
+    do {
+      if ((cur.name !== 'TableHeader' && cur.name !== 'TableRow') || !cur.firstChild()) continue;
+      do {
+        if (!isCell(cur)) continue;
+        const block = this.tableCell(cur, group);
         if (block) this.blocks.push(block);
-      }
-    }
+      } while (cur.nextSibling());
+      cur.parent();
+    } while (cur.nextSibling());
+  }
+
+  /** One cell; a cell without markup (most are: a number, a name) is its own prose, trimmed. */
+  private tableCell(cur: TreeCursor, group: number): ProseBlock | null {
+    const { from, to } = cur;
+    if (!cur.firstChild()) return plainBlock(this.text, from, to, 'table-cell', group);
+    cur.parent();
+    const w = this.writer();
+    this.inline.read(cur.node, from, to, w, new InlineState());
+    return w.build('table-cell', group);
   }
 
   /** The entries of a References section: one per paragraph or list item, not prose. */
@@ -506,6 +518,10 @@ function childrenOf(node: SyntaxNode): SyntaxNode[] {
     while (cur.nextSibling());
   }
   return out;
+}
+
+function isCell(cur: TreeCursor): boolean {
+  return cur.name === 'TableCell';
 }
 
 function isHeading(name: string): boolean {
