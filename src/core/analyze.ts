@@ -1,7 +1,7 @@
 import type { Bibliography } from './index';
 import { findClaims, type ClaimMatch } from './claims/find-claims';
 import type { FootnoteDefinition, InlineMark, ProseBlock, ProseDocument } from './formats/prose';
-import { splitSentences, type Span } from './sentences';
+import { splitSentences, type Sentence } from './sentences';
 import type { Settings } from './settings';
 import { findAttributions, type Attribution } from './sources/attribution';
 import { TokenPool } from './claims/tokens';
@@ -13,7 +13,7 @@ const sourceLine = /^\s*(?:sources?|资料来源|数据来源|来源)\s*[:：]/i
 /** What one block's prose yields, in prose offsets: a pure function of the text and settings. */
 interface BlockFindings {
   readonly claims: readonly ClaimMatch[];
-  readonly sentences: readonly Span[];
+  readonly sentences: readonly Sentence[];
   readonly attributions: readonly Attribution[];
 }
 
@@ -48,25 +48,11 @@ export class BlockCache {
 }
 
 /**
- * Claims need a digit, a Chinese numeral or a number word: sentences with
- * none are not tokenized at all, which is most of the cost of prose.
+ * Claims need a digit, a Chinese numeral (the sentence splitter notes which
+ * sentences hold one) or a number word: sentences with none are not
+ * tokenized at all, which is most of the cost of prose.
  */
 const numberWordTrigger = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|thirds?|quarters?|fifths?|sixths?|tenths?|twice|doubled|tripled|trebled|quadrupled|halved|an?\s+(?:million|billion|trillion))\b|fold\b/i;
-
-/** Chinese numerals (零〇一二两三四五六七八九十百千万亿), by code unit: a table, since most of a Chinese text is looked up. */
-const zhNumerals = (() => {
-  const table = new Uint8Array(0x9700);
-  for (const c of '零〇一二两三四五六七八九十百千万亿') table[c.charCodeAt(0)] = 1;
-  return table;
-})();
-
-function hasDigitOrNumeral(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x3007 && c < 0x9700 && zhNumerals[c] === 1)) return true;
-  }
-  return false;
-}
 
 /** Token objects shared by every sentence of every block: none outlives the sentence it was made for. */
 const tokenPool = new TokenPool();
@@ -77,7 +63,7 @@ function findInBlock(text: string, settings: Settings, cache: BlockCache | undef
     const claims: ClaimMatch[] = [];
     let attributions: Attribution[] = [];
     for (const s of sentences) {
-      if (!hasDigitOrNumeral(text, s.start, s.end) && !numberWordTrigger.test(text.slice(s.start, s.end))) continue;
+      if (!s.numeric && !numberWordTrigger.test(text.slice(s.start, s.end))) continue;
       const tokens = tokenPool.tokenize(text, s.start, s.end);
       const found = findClaims(text, settings.languages, tokens);
       if (!found.length) continue;
@@ -240,7 +226,7 @@ function buildClaim(
 }
 
 /** Index of the sentence a prose position belongs to: markers after a sentence's end belong to it. */
-function sentenceOf(sentences: readonly Span[], at: number): number {
+function sentenceOf(sentences: readonly Sentence[], at: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
   while (lo < hi) {

@@ -4,6 +4,29 @@ export interface Span {
   readonly end: number;
 }
 
+/** A sentence, and whether it holds a digit (ASCII or full-width) or a Chinese numeral. */
+export interface Sentence extends Span {
+  readonly numeric: boolean;
+}
+
+/** What a code unit below 0x9700 is to the splitter: 1 may end a sentence, 2 is a digit or a Chinese numeral. */
+const charKinds = (() => {
+  const kinds = new Uint8Array(0x9700);
+  for (const c of '.!?\n。！？…') kinds[c.charCodeAt(0)] = 1;
+  for (const c of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿') kinds[c.charCodeAt(0)] = 2;
+  return kinds;
+})();
+const enum Kind {
+  Stop = 1,
+  Numeral = 2,
+}
+
+function kindOf(code: number): number {
+  if (code < 0x9700) return charKinds[code];
+  if (code === 0xff01 || code === 0xff1f) return Kind.Stop;
+  return code >= 0xff10 && code <= 0xff19 ? Kind.Numeral : 0;
+}
+
 /** Abbreviations that never end a sentence. */
 const neverFinal = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'gov', 'sen', 'rep', 'rev', 'hon',
@@ -36,15 +59,17 @@ const zhSpeechTag = /^[^。！？!?\n]{1,24}?(?:称|表示|说|指出|认为|介
  * Abbreviations and decimal points do not end a sentence; Chinese
  * punctuation ends one without a following space. Linear in the text.
  */
-export function splitSentences(text: string): Span[] {
-  const spans: Span[] = [];
+export function splitSentences(text: string): Sentence[] {
+  const spans: Sentence[] = [];
   const n = text.length;
   let start = skipSpace(text, 0);
   let i = start;
+  let numeric = false;
   while (i < n) {
-    // Most characters end nothing: test the code unit before making a string of it.
-    const code = text.charCodeAt(i);
-    if (code !== 46 && code !== 33 && code !== 63 && code !== 10 && code !== 0x3002 && code !== 0xff01 && code !== 0xff1f && code !== 0x2026) {
+    // Most characters end nothing: look the code unit up before making a string of it.
+    const kind = kindOf(text.charCodeAt(i));
+    if (kind !== Kind.Stop) {
+      if (kind === Kind.Numeral) numeric = true;
       i++;
       continue;
     }
@@ -71,21 +96,25 @@ export function splitSentences(text: string): Span[] {
         continue;
       }
       const next = skipSpace(text, cut);
-      spans.push({ start, end: next });
+      spans.push({ start, end: next, numeric });
       start = next;
       i = next;
+      numeric = false;
       continue;
     }
     if (c === '\n' && text[i + 1] === '\n') {
       const next = skipSpace(text, i);
-      if (next > start) spans.push({ start, end: next });
+      if (next > start) {
+        spans.push({ start, end: next, numeric });
+        numeric = false;
+      }
       start = next;
       i = next;
       continue;
     }
     i++;
   }
-  if (start < n || spans.length === 0) spans.push({ start, end: n });
+  if (start < n || spans.length === 0) spans.push({ start, end: n, numeric });
   return spans;
 }
 

@@ -680,7 +680,9 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.kind === null && qualifier === 'between' && q.valueMax === undefined) qualifier = undefined;
   if (kind === 'count' && q.valueMax === undefined && first.kind === 'num' && core.value === 0) return null;
 
-  const value = Number.isFinite(q.value) ? round(q.value) : null;
+  // A number read as written, with at most 11 digits, is its own 12-digit rounding.
+  const asWritten = core.kind === 'num' && q.value === core.value && core.text.length <= 12;
+  const value = Number.isFinite(q.value) ? (asWritten ? q.value : round(q.value)) : null;
   const match: { -readonly [K in keyof ClaimMatch]: ClaimMatch[K] } = { start: tokens[start].start, end: tokens[last].end, kind, value, unit: q.unit };
   if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
   if (qualifier) match.qualifier = qualifier;
