@@ -68,7 +68,7 @@ function findInBlock(text: string, settings: Settings, cache: BlockCache | undef
       const found = findClaims(text, settings.languages, tokens);
       if (!found.length) continue;
       for (const c of found) claims.push(c);
-      if (settings.scope === 'sentence') for (const a of findAttributions(text, settings, tokens, s.start, s.end)) attributions.push(a);
+      if (settings.scope === 'sentence') for (const a of findAttributions(text, settings, tokens, s.start, s.end, s.han)) attributions.push(a);
     }
     if (!claims.length) return { claims, sentences: [], attributions: [] };
     if (settings.scope === 'paragraph') attributions = findAttributions(text, settings);
@@ -115,7 +115,7 @@ export function analyzeProse(
 
   for (const block of prose.blocks) {
     if (block.group !== lastGroup) {
-      if (sourceLine.test(block.text) && groupIsBlockList && groupClaims.length) {
+      if (groupIsBlockList && groupClaims.length && sourceLine.test(block.text)) {
         const found = blockSources(block, prose, bibliography, findAttributions(block.text, settings));
         const added = found.map((f) => addSource(f.source));
         for (const index of groupClaims) claims[index] = withSources(claims[index], added);

@@ -4,27 +4,55 @@ export interface Span {
   readonly end: number;
 }
 
-/** A sentence, and whether it holds a digit (ASCII or full-width) or a Chinese numeral. */
+/** A sentence, with what the splitter saw in it on the way. */
 export interface Sentence extends Span {
+  /** It holds a digit (ASCII or full-width) or a Chinese numeral. */
   readonly numeric: boolean;
+  /** It holds a CJK ideograph (U+4E00–U+9FFF). */
+  readonly han: boolean;
 }
 
-/** What a code unit below 0x9700 is to the splitter: 1 may end a sentence, 2 is a digit or a Chinese numeral. */
+const enum Kind {
+  /** May end a sentence. */
+  Stop = 1,
+  /** A digit or a Chinese numeral. */
+  Numeral = 2,
+  /** A CJK ideograph. */
+  Han = 4,
+}
+
+/** What each code unit below U+A000 is to the splitter, as `Kind` bits. */
 const charKinds = (() => {
-  const kinds = new Uint8Array(0x9700);
-  for (const c of '.!?\n。！？…') kinds[c.charCodeAt(0)] = 1;
-  for (const c of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿') kinds[c.charCodeAt(0)] = 2;
+  const kinds = new Uint8Array(0xa000);
+  kinds.fill(Kind.Han, 0x4e00, 0xa000);
+  for (const c of '.!?\n。…') kinds[c.charCodeAt(0)] = Kind.Stop;
+  for (const c of '0123456789零〇一二两三四五六七八九十百千万亿') kinds[c.charCodeAt(0)] |= Kind.Numeral;
   return kinds;
 })();
-const enum Kind {
-  Stop = 1,
-  Numeral = 2,
-}
 
 function kindOf(code: number): number {
-  if (code < 0x9700) return charKinds[code];
+  if (code < 0xa000) return charKinds[code];
   if (code === 0xff01 || code === 0xff1f) return Kind.Stop;
   return code >= 0xff10 && code <= 0xff19 ? Kind.Numeral : 0;
+}
+
+/** Closing quotes and brackets that stay with the sentence they follow. */
+function isCloser(c: number): boolean {
+  switch (c) {
+    case 34: // "
+    case 39: // '
+    case 41: // )
+    case 93: // ]
+    case 0x201d: // ”
+    case 0x2019: // ’
+    case 0x300d: // 」
+    case 0x300f: // 』
+    case 0xff09: // ）
+    case 0x3011: // 】
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Abbreviations that never end a sentence. */
@@ -46,7 +74,6 @@ const openers = new Set([
   'Yet', 'So', 'Now', 'Last', 'Next', 'Some', 'Many', 'Most', 'Shares', 'Analysts', 'There', 'According',
 ]);
 
-const closers = '"\'”’」』)）]】';
 
 /** Speech tags after a closing quote keep the quote in their sentence: `"…。”王龙基称。`, `"…." she said.` */
 const zhSpeechTag = /^[^。！？!?\n]{1,24}?(?:称|表示|说|指出|认为|介绍|强调)[。！!]/u;
@@ -64,12 +91,12 @@ export function splitSentences(text: string): Sentence[] {
   const n = text.length;
   let start = skipSpace(text, 0);
   let i = start;
-  let numeric = false;
+  let seen = 0; // Kind bits of the sentence so far
   while (i < n) {
     // Most characters end nothing: look the code unit up before making a string of it.
     const kind = kindOf(text.charCodeAt(i));
     if (kind !== Kind.Stop) {
-      if (kind === Kind.Numeral) numeric = true;
+      seen |= kind;
       i++;
       continue;
     }
@@ -79,7 +106,7 @@ export function splitSentences(text: string): Sentence[] {
       let j = i + 1;
       while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '。' || text[j] === '！' || text[j] === '？')) j++;
       let k = j;
-      while (k < n && closers.includes(text[k])) k++;
+      while (k < n && isCloser(text.charCodeAt(k))) k++;
       const cjk = c === '。' || c === '！' || c === '？';
       if (cjk) {
         if (k > j && zhSpeechTag.test(text.slice(k, k + 30))) cut = -1;
@@ -96,17 +123,17 @@ export function splitSentences(text: string): Sentence[] {
         continue;
       }
       const next = skipSpace(text, cut);
-      spans.push({ start, end: next, numeric });
+      spans.push(sentence(start, next, seen));
       start = next;
       i = next;
-      numeric = false;
+      seen = 0;
       continue;
     }
     if (c === '\n' && text[i + 1] === '\n') {
       const next = skipSpace(text, i);
       if (next > start) {
-        spans.push({ start, end: next, numeric });
-        numeric = false;
+        spans.push(sentence(start, next, seen));
+        seen = 0;
       }
       start = next;
       i = next;
@@ -114,8 +141,12 @@ export function splitSentences(text: string): Sentence[] {
     }
     i++;
   }
-  if (start < n || spans.length === 0) spans.push({ start, end: n, numeric });
+  if (start < n || spans.length === 0) spans.push(sentence(start, n, seen));
   return spans;
+}
+
+function sentence(start: number, end: number, seen: number): Sentence {
+  return { start, end, numeric: (seen & Kind.Numeral) !== 0, han: (seen & Kind.Han) !== 0 };
 }
 
 /** Whether the period at `dot` ends a sentence, given the next non-space position `next`. */

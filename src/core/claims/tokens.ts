@@ -70,8 +70,48 @@ export class Token {
 /** Class bit of words with an inner hyphen or ending in "fold" ("two-thirds", "threefold"). */
 export const compoundWord = 1;
 let nextClass = 2;
-/** Class bits by the hash of a lower-case word (`wordHash`). */
-const classesByHash = new Map<number, number>();
+/**
+ * Class bits by the hash of a lower-case word (`wordHash`): an open-addressed
+ * table of typed arrays, looked up once per word of prose. A slot holds the
+ * hash plus one; zero is empty.
+ */
+let hashKeys = new Int32Array(1024);
+let hashClasses = new Int32Array(1024);
+let hashCount = 0;
+
+function classesOf(h: number): number {
+  const mask = hashKeys.length - 1;
+  const key = h + 1;
+  for (let i = h & mask; ; i = (i + 1) & mask) {
+    const k = hashKeys[i];
+    if (k === key) return hashClasses[i];
+    if (k === 0) return 0;
+  }
+}
+
+function addClasses(h: number, bits: number): void {
+  if ((hashCount + 1) * 2 > hashKeys.length) {
+    const keys = hashKeys;
+    const classes = hashClasses;
+    hashKeys = new Int32Array(keys.length * 2);
+    hashClasses = new Int32Array(keys.length * 2);
+    hashCount = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i]) addClasses(keys[i] - 1, classes[i]);
+  }
+  const mask = hashKeys.length - 1;
+  for (let i = h & mask; ; i = (i + 1) & mask) {
+    if (hashKeys[i] === h + 1) {
+      hashClasses[i] |= bits;
+      return;
+    }
+    if (hashKeys[i] === 0) {
+      hashKeys[i] = h + 1;
+      hashClasses[i] = bits;
+      hashCount++;
+      return;
+    }
+  }
+}
 
 /** FNV-1a over lower-cased ASCII code units, kept to 30 bits so it stays a small integer. */
 function hashStep(h: number, c: number): number {
@@ -96,10 +136,7 @@ export function registerWordClass(words: Iterable<string>): number {
   if (nextClass > 1 << 29) throw new Error('registerWordClass: too many classes');
   const bit = nextClass;
   nextClass <<= 1;
-  for (const word of words) {
-    const h = wordHash(word);
-    classesByHash.set(h, (classesByHash.get(h) ?? 0) | bit);
-  }
+  for (const word of words) addClasses(wordHash(word), bit);
   return bit;
 }
 
@@ -134,13 +171,22 @@ function digitAt(text: string, i: number): number {
   return -1;
 }
 
+/** ASCII code units that are letters (1) or white space (2): most prose is looked up here. */
+const asciiKinds = (() => {
+  const kinds = new Uint8Array(128);
+  for (let c = 65; c <= 90; c++) kinds[c] = kinds[c + 32] = 1;
+  for (const c of [32, 9, 10, 13, 12]) kinds[c] = 2;
+  return kinds;
+})();
+
 function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+  if (c < 128) return asciiKinds[c] === 1;
+  return c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7;
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || c === 0x2009 || c === 0x202f ||
-    c === 0x200b || c === 0xfeff || c === 12;
+  if (c < 128) return asciiKinds[c] === 2;
+  return c === 0xa0 || c === 0x3000 || c === 0x2009 || c === 0x202f || c === 0x200b || c === 0xfeff;
 }
 
 function isHan(c: number): boolean {
@@ -239,7 +285,7 @@ function scan(text: string, from: number, to: number, spare: Token[] | undefined
         i = end;
         continue;
       }
-      let classes = ascii ? classesByHash.get(h & 0x3fffffff) ?? 0 : 0;
+      let classes = ascii ? classesOf(h & 0x3fffffff) : 0;
       if (hyphen || endsWithFold(text, i, j)) classes |= compoundWord;
       push('word', i, j, undefined, classes);
       i = j;
@@ -260,7 +306,7 @@ function scan(text: string, from: number, to: number, spare: Token[] | undefined
       continue;
     }
     if (isHan(c)) {
-      push('han', i, i + 1, undefined, classesByHash.get(hashStep(hashSeed, c) & 0x3fffffff) ?? 0);
+      push('han', i, i + 1, undefined, classesOf(hashStep(hashSeed, c) & 0x3fffffff));
       i++;
       continue;
     }

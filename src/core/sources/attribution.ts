@@ -77,7 +77,8 @@ const triggerClass = registerWordClass(triggerWords);
  * built-in English and Chinese phrases plus `settings.attributionPhrases`,
  * each with the source it names. Pronoun speakers ("he said") and generic
  * sources ("experts say", "N% of respondents said") name no source and are
- * left out.
+ * left out. `tokens` and `han` (whether `text[from, to)` holds a CJK
+ * ideograph), when the caller has them already, save finding them again.
  */
 export function findAttributions(
   text: string,
@@ -85,10 +86,11 @@ export function findAttributions(
   tokens?: readonly Token[],
   from = 0,
   to = text.length,
+  han = hasHan(text, from, to),
 ): Attribution[] {
   const out: Attribution[] = [];
   if (settings.languages.includes('en')) findEnglish(text, tokens ?? tokenize(text, from, to), settings.attributionPhrases, out);
-  if (settings.languages.includes('zh') && hasHan(text, from, to)) findChinese(text, from, to, out);
+  if (settings.languages.includes('zh') && han) findChinese(text, from, to, out);
   if (out.length > 1) out.sort((a, b) => a.start - b.start);
   return out;
 }
