@@ -133,19 +133,15 @@ export function analyzeProse(
       for (const mark of block.marks) addSource(markSource(mark, prose, bibliography));
       continue;
     }
-    // Sources by sentence, so a long paragraph with many notes stays linear.
-    // A block of one sentence (a table cell, most list items) needs no index.
-    const whole = settings.scope === 'paragraph' || found.sentences.length <= 1;
-    const all: Source[] = [];
-    let bySentence: Source[][] | undefined;
-    for (const f of blockSources(block, prose, bibliography, found.attributions)) {
-      const source = addSource(f.source);
-      all.push(source);
-      if (whole) continue;
-      const at = sentenceOf(found.sentences, f.at);
-      bySentence ??= [];
-      (bySentence[at] ??= []).push(source);
+    // The block's sources in order of position, in arrays of their exact size: claims keep them.
+    const located = blockSources(block, prose, bibliography, found.attributions);
+    const all: Source[] = new Array(located.length);
+    const ats: number[] = new Array(located.length);
+    for (let k = 0; k < located.length; k++) {
+      all[k] = addSource(located[k].source);
+      ats[k] = located[k].at;
     }
+    const whole = settings.scope === 'paragraph' || found.sentences.length <= 1;
     // Claims of one sentence share its text, raw range and sources.
     let lastSentence = -1;
     let sentenceText = '';
@@ -158,7 +154,7 @@ export function analyzeProse(
         const span = found.sentences[s];
         sentenceText = block.text.slice(span.start, span.end);
         sentenceRange = block.map.toRaw(span.start, span.end);
-        own = whole ? all : bySentence?.[s] ?? noSources;
+        own = whole ? all : sentenceSources(all, ats, found.sentences, s);
       }
       groupClaims.push(claims.length);
       claims.push(buildClaim(text, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns));
@@ -184,6 +180,30 @@ export function analyzeProse(
 }
 
 const noSources: readonly Source[] = Object.freeze([]);
+
+/**
+ * The sources of sentence `s`: those standing from its start to the next
+ * sentence's (a note marker after the full stop belongs to the sentence it
+ * follows; anything before the first sentence, to the first). `ats` holds
+ * the sources' positions, in order.
+ */
+function sentenceSources(all: readonly Source[], ats: readonly number[], sentences: readonly Sentence[], s: number): readonly Source[] {
+  const lo = s === 0 ? 0 : lowerBound(ats, sentences[s].start);
+  const hi = s + 1 < sentences.length ? lowerBound(ats, sentences[s + 1].start) : ats.length;
+  return lo < hi ? all.slice(lo, hi) : noSources;
+}
+
+/** The first index of sorted `values` holding `value` or more. */
+function lowerBound(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 function withSources(claim: Claim, extra: readonly Source[]): Claim {
   const all = [...claim.sources, ...extra];
