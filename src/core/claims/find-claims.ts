@@ -39,19 +39,29 @@ export interface ClaimMatch {
   readonly qualifier?: string;
 }
 
-/** A quantity being read: token indices are inclusive. */
-interface Quantity {
-  first: number;
-  last: number;
-  value: number;
-  valueMax?: number;
-  kind: ClaimKind | null;
-  unit: string | null;
-  scaled: boolean;
-  /** Written in words ("six", "a trillion"), not digits. */
-  words: boolean;
-  /** The core number token, for year and name checks. */
-  core: Token;
+/**
+ * A quantity being read: token indices are inclusive. A class, so that every
+ * quantity has one shape: copies and reads stay on V8's fast paths.
+ */
+class Quantity {
+  constructor(
+    public first: number,
+    public last: number,
+    public value: number,
+    public kind: ClaimKind | null,
+    public unit: string | null,
+    public scaled: boolean,
+    /** Written in words ("six", "a trillion"), not digits. */
+    public words: boolean,
+    /** The core number token, for year and name checks. */
+    public core: Token,
+    public valueMax: number | undefined = undefined,
+  ) {}
+
+  /** A copy, with the fields given changed. */
+  with(last: number, value: number, kind: ClaimKind | null, unit: string | null = this.unit): Quantity {
+    return new Quantity(this.first, last, value, kind, unit, this.scaled, this.words, this.core, this.valueMax);
+  }
 }
 
 const comparatives = new Set([
@@ -143,7 +153,7 @@ function readRatio(tokens: readonly Token[], q: Quantity): Quantity {
   const w = tokens[j];
   if (w?.kind === 'han' && w.text === '比' && q.kind === null && tokens[j + 1]?.kind === 'num' && !tokens[j + 1].space) {
     const d = tokens[j + 1];
-    if (d.value > 0) return { ...q, last: j + 1, kind: 'multiplier', value: q.value / d.value };
+    if (d.value > 0) return q.with(j + 1, q.value / d.value, 'multiplier');
   }
   if (w?.kind !== 'word') return q;
   if (q.kind === null && !q.scaled && q.valueMax === undefined && (w.lower === 'in' || (w.lower === 'out' && tokens[j + 1]?.lower === 'of'))) {
@@ -151,11 +161,11 @@ function readRatio(tokens: readonly Token[], q: Quantity): Quantity {
     const d = tokens[j + 1];
     const denominator = d?.kind === 'num' && !d.decimal && !(d.digits === 4 && !d.grouped) ? d.value : d?.kind === 'word' ? numberWords.get(d.lower) : undefined;
     if (!denominator) return q;
-    return { ...q, last: j + 1, kind: 'fraction', value: q.value / denominator };
+    return q.with(j + 1, q.value / denominator, 'fraction');
   }
   if (w.lower === 'per' && (q.kind === null || q.kind === 'count') && tokens[j + 1]?.kind === 'num') {
     const d = tokens[j + 1];
-    return { ...q, last: j + 1, kind: 'count', unit: `per ${d.text.includes('.') ? d.value : d.value.toLocaleString('en-US')}` };
+    return q.with(j + 1, q.value, 'count', `per ${d.text.includes('.') ? d.value : d.value.toLocaleString('en-US')}`);
   }
   return q;
 }
@@ -190,7 +200,7 @@ function readAmount(tokens: readonly Token[], i: number, en: boolean, zh: boolea
   }
   const core = tokens[j];
   if (core?.kind !== 'num') return null;
-  const q: Quantity = { first, last: j, value: core.value, kind: unit ? 'money' : null, unit, scaled: false, words: false, core };
+  const q = new Quantity(first, j, core.value, unit ? 'money' : null, unit, false, false, core);
   j++;
   readScaleAndUnit(tokens, j, q, en, zh);
   return q;
@@ -389,18 +399,18 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
   const lower = t.lower;
   if (!wordStarts.has(lower) && !mayBeNumberCompound(lower)) return null;
   const next = tokens[i + 1];
-  const base = { first: i, last: i, unit: null, scaled: false, words: true, core: t };
+  const word = (value: number, kind: ClaimKind | null, last = i): Quantity => new Quantity(i, last, value, kind, null, false, true, t);
 
   const change = changeWords.get(lower);
   if (change !== undefined) {
     if (next?.kind === 'word' && (next.lower === 'as' || next.lower === 'down' || next.lower === 'over')) return null;
-    return { ...base, value: change, kind: 'change' };
+    return word(change, 'change');
   }
   if (lower === 'twice' && next?.kind === 'word' && (next.lower === 'as' || next.lower === 'the' || next.lower === 'that')) {
-    return { ...base, value: 2, kind: 'multiplier' };
+    return word(2, 'multiplier');
   }
   const fold = /^(\w+?)-?fold$/u.exec(lower);
-  if (fold && numberWords.has(fold[1])) return { ...base, value: numberWords.get(fold[1]) ?? 0, kind: 'multiplier' };
+  if (fold && numberWords.has(fold[1])) return word(numberWords.get(fold[1]) ?? 0, 'multiplier');
 
   // "two-thirds", "one-third", "three-quarters"
   const dash = lower.indexOf('-');
@@ -409,25 +419,25 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     const b = lower.slice(dash + 1);
     const n = numberWords.get(a);
     const f = fractionWords.get(b);
-    if (n !== undefined && f !== undefined && n > 0) return { ...base, value: n * f, kind: 'fraction' };
+    if (n !== undefined && f !== undefined && n > 0) return word(n * f, 'fraction');
     const tens = numberWords.get(a);
     const units = numberWords.get(b);
     if (tens !== undefined && units !== undefined && tens >= 20 && tens % 10 === 0 && units < 10) {
-      return { ...base, value: tens + units, kind: null };
+      return word(tens + units, null);
     }
     return null;
   }
   // "a quarter of", "a third of", "a trillion Yuan"
   if ((lower === 'a' || lower === 'an') && next?.kind === 'word') {
     const f = fractionWords.get(next.lower);
-    if (f !== undefined && f !== 0.5 && tokens[i + 2]?.lower === 'of') return { ...base, last: i + 1, value: f, kind: 'fraction' };
-    if (scaleWords.has(next.lower) && next.lower !== 'mn' && next.lower !== 'bn') return { ...base, value: 1, kind: null };
+    if (f !== undefined && f !== 0.5 && tokens[i + 2]?.lower === 'of') return word(f, 'fraction', i + 1);
+    if (scaleWords.has(next.lower) && next.lower !== 'mn' && next.lower !== 'bn') return word(1, null);
     return null;
   }
-  if (lower === 'half') return { ...base, value: 0.5, kind: 'fraction' };
+  if (lower === 'half') return word(0.5, 'fraction');
   const n = numberWords.get(lower);
   if (n === undefined) return null;
-  return { ...base, value: n, kind: null };
+  return word(n, null);
 }
 
 /**
@@ -449,10 +459,10 @@ function readZhQuantity(tokens: readonly Token[], i: number): Quantity | null {
   if (t.text === '百' && hanRun(tokens, i, 3) === '百分之') {
     const after = tokens[i + 3];
     if (after?.kind === 'num' && !after.space) {
-      return { first: i, last: i + 3, value: after.value, kind: 'percent', unit: null, scaled: false, words: false, core: after };
+      return new Quantity(i, i + 3, after.value, 'percent', null, false, false, after);
     }
     const zhNum = readZhNumeral(tokens, i + 3);
-    if (zhNum) return { first: i, last: zhNum.last, value: zhNum.value, kind: 'percent', unit: null, scaled: false, words: true, core: t };
+    if (zhNum) return new Quantity(i, zhNum.last, zhNum.value, 'percent', null, false, true, t);
     return null;
   }
   if (!zhDigits.has(t.text) && !zhSmallScales.has(t.text)) return null;
@@ -461,9 +471,7 @@ function readZhQuantity(tokens: readonly Token[], i: number): Quantity | null {
   if (prev?.kind === 'han' && !prev.space && (prev.text === '第' || prev.text === '初' || prev.text === '周' || zhDigits.has(prev.text))) return null;
   const zhNum = readZhNumeral(tokens, i);
   if (!zhNum) return null;
-  const q: Quantity = { first: i, last: zhNum.last, value: zhNum.value, kind: null, unit: null, scaled: false, words: true, core: t };
-  if (zhNum.valueMax !== undefined) q.valueMax = zhNum.valueMax;
-  return q;
+  return new Quantity(i, zhNum.last, zhNum.value, null, null, false, true, t, zhNum.valueMax);
 }
 
 /** Reads Chinese numerals: 十二 = 12, 一百五十 = 150, 二三十 = 20 to 30. */
@@ -528,7 +536,10 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   // "10-20 trillion RMB": the bare lower bound takes the upper bound's scale and unit.
   let low = q.value;
   if (q.kind === null && !q.scaled && r.scaled) low = q.value * (r.value / r.core.value || 1);
-  return { ...q, last: r.last, value: low, valueMax: r.value, kind: r.kind ?? q.kind, unit: r.unit ?? q.unit, scaled: q.scaled || r.scaled };
+  const range = q.with(r.last, low, r.kind ?? q.kind, r.unit ?? q.unit);
+  range.valueMax = r.value;
+  range.scaled = q.scaled || r.scaled;
+  return range;
 }
 
 function precededBy(tokens: readonly Token[], i: number, word: string): boolean {
