@@ -107,6 +107,20 @@ describe('shortcuts give what the long way gives', () => {
       assert.ok(sentences > 50);
     });
 
+    it('of numbers hold the value Number() reads from their digits', () => {
+      const r = new Random(13);
+      for (let k = 0; k < 20000; k++) {
+        const length = 1 + Math.floor(r.next() * 19);
+        let digits = '';
+        for (let i = 0; i < length; i++) digits += Math.floor(r.next() * 10);
+        const point = Math.floor(r.next() * length);
+        const written = point > 0 && r.next() < 0.6 ? `${digits.slice(0, point)}.${digits.slice(point)}` : digits;
+        const [token] = tokenize(written);
+        assert.equal(token.kind, 'num', written);
+        assert.equal(token.value, Number(written), written);
+      }
+    });
+
     it('carry the bit of every word class they belong to', () => {
       const words = ['according', 'doubled', 'two-thirds', 'world’s', 'naïve', 'usd'];
       const bit = registerWordClass(words);

@@ -397,6 +397,27 @@ function readNumber(text: string, i: number, push: Push, n: number): number {
   token.grouped = grouped;
   token.decimal = decimal;
   token.digits = intDigits;
-  token.value = Number(digits);
+  token.value = numberValue(digits);
   return j;
+}
+
+/** Powers of ten that doubles hold exactly. */
+const tens = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * The value of ASCII digits with at most one decimal point, as `Number()`
+ * gives it. Up to 15 digits the integer and a division by a power of ten
+ * are exact and rounded once, as parsing is; longer numbers are parsed.
+ */
+function numberValue(digits: string): number {
+  const n = digits.length;
+  if (n > 15) return Number(digits);
+  let v = 0;
+  let point = -1;
+  for (let i = 0; i < n; i++) {
+    const c = digits.charCodeAt(i);
+    if (c === 46) point = i;
+    else v = v * 10 + (c - 48);
+  }
+  return point < 0 ? v : v / tens[n - 1 - point];
 }
