@@ -47,6 +47,14 @@ describe('claim recognition', () => {
     ['Donors gave US$1,000 each.', [{ text: 'US$1,000', kind: 'money', value: 1000, unit: 'USD' }]],
     ['The fund holds RMB 5 billion.', [{ text: 'RMB 5 billion', kind: 'money', value: 5e9, unit: 'CNY' }]],
     ['Shares earned 75 cents each.', [{ text: '75 cents', kind: 'money', value: 0.75, unit: 'USD' }]],
+    ['It raised the dividend by two cents to 45 cents.', [
+      { text: 'two cents', kind: 'money', value: 0.02, unit: 'USD' },
+      { text: '45 cents', kind: 'money', value: 0.45, unit: 'USD' },
+    ]],
+    ['The price was cut by $5 to $45.', [{ text: '$5', kind: 'money', value: 5, unit: 'USD' }, { text: '$45', kind: 'money', value: 45, unit: 'USD' }]],
+    ['Sales should grow by 5% to 7% next year.', [{ text: '5% to 7%', kind: 'percent', value: 5, valueMax: 7, unit: null }]],
+    ['In Europe, sales grew by a fifth.', [{ text: 'a fifth', kind: 'fraction', value: 0.2, unit: null }]],
+    ['Costs were cut by a third last year.', [{ text: 'a third', kind: 'fraction', value: 1 / 3, unit: null }]],
     ['Growth of between 6.5 percent and 7 percent is the goal.', [
       { text: 'between 6.5 percent and 7 percent', kind: 'percent', value: 6.5, valueMax: 7, unit: null, qualifier: 'between' },
     ]],
@@ -120,6 +128,8 @@ describe('what is never a claim', () => {
     'Results for Q3 and FY2024 are due.',
     'The work took over five years and the past decade.',
     'A 45-year-old engineer joined.',
+    'Seniors over 65 and children under five ride free.',
+    'The vaccine is for people 65 and older, and adults 18 or over may ask.',
     'The Galaxy S24 beat the Qwen 1.5 model and GPT-4.',
     'Windows 11 needs TPM support.',
     'COVID-19 changed the market.',

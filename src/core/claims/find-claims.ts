@@ -431,6 +431,8 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
   if ((lower === 'a' || lower === 'an') && next?.kind === 'word') {
     const f = fractionWords.get(next.lower);
     if (f !== undefined && f !== 0.5 && tokens[i + 2]?.lower === 'of') return word(f, 'fraction', i + 1);
+    // "grew by a fifth", "cut by a third": a change by a share.
+    if (f !== undefined && f !== 0.5 && tokens[i - 1]?.lower === 'by' && !isNumberWordOrDigit(tokens[i + 2])) return word(f, 'fraction', i + 1);
     if (scaleWords.has(next.lower) && next.lower !== 'mn' && next.lower !== 'bn') return word(1, null);
     return null;
   }
@@ -529,6 +531,9 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   }
   if (!r) return q;
   if (isYear(r) || isYear(q)) return q;
+  // "raised the dividend by two cents to 45 cents": the change, then a new level far above it;
+  // "grew by 5% to 7%" stays a range.
+  if (word && c.lower === 'to' && isAfterBy(tokens, q.first) && r.value > 4 * q.value) return q;
   // A range shares one kind: "5.5% to $1.20 billion" is two claims.
   const compatible =
     (q.kind === null && !q.scaled) || (q.kind === r.kind && (q.unit === r.unit || q.kind === 'money'));
@@ -540,6 +545,14 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   range.valueMax = r.value;
   range.scaled = q.scaled || r.scaled;
   return range;
+}
+
+/** Whether "by" stands right before token `i`, or before a qualifier right before it ("by about 5%"). */
+function isAfterBy(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  if (before?.kind !== 'word') return false;
+  if (before.lower === 'by') return true;
+  return tokens[i - 2]?.lower === 'by' && qualifiersByLastWord.has(before.lower);
 }
 
 function precededBy(tokens: readonly Token[], i: number, word: string): boolean {
@@ -635,6 +648,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4".
     if (prev?.kind === 'word' && startsUpper(prev.text) && !capitalisedFunctionWords.has(prev.lower) && !q.words) return 'skip';
   }
+  // Ages: "children under five", "seniors over 65", "people 65 and older".
+  if (bare && isAge(tokens, q)) return 'skip';
   // Durations and ages: "five years", "20 years", "10-year", "４个月", "２０１０年".
   if (q.kind === null || q.kind === 'count') {
     let n = next;
@@ -698,6 +713,26 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
   if (qualifier) match.qualifier = qualifier;
   return { match, last };
+}
+
+/** People whose age a bare number after them gives: "children under five", "adults 65 and older". */
+const personWords = new Set([
+  'children', 'child', 'kids', 'people', 'persons', 'adults', 'adult', 'seniors', 'those', 'anyone', 'everyone',
+  'men', 'women', 'boys', 'girls', 'teens', 'teenagers', 'youths', 'residents', 'patients', 'americans', 'citizens',
+  'voters', 'drivers', 'workers', 'employees', 'users', 'players', 'students', 'applicants', 'individuals',
+]);
+const ageBounds = new Set(['over', 'under', 'above', 'below']);
+const ageEnds = new Set(['older', 'over', 'above', 'up', 'younger', 'under', 'below']);
+
+/** Whether the bare number `q` is an age: a bound after a person word, or "N and older" after one. */
+function isAge(tokens: readonly Token[], q: Quantity): boolean {
+  const before = tokens[q.first - 1];
+  if (before?.kind !== 'word') return false;
+  if (ageBounds.has(before.lower)) return tokens[q.first - 2]?.kind === 'word' && personWords.has(tokens[q.first - 2].lower);
+  if (!personWords.has(before.lower)) return false;
+  const link = tokens[q.last + 1];
+  const end = tokens[q.last + 2];
+  return link?.kind === 'word' && (link.lower === 'and' || link.lower === 'or') && end?.kind === 'word' && ageEnds.has(end.lower);
 }
 
 const streetWords = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'way', 'place', 'square', 'plaza', 'court', 'parkway', 'highway']);
