@@ -129,6 +129,8 @@ describe('what is never a claim', () => {
     'The work took over five years and the past decade.',
     'A 45-year-old engineer joined.',
     'Seniors over 65 and children under five ride free.',
+    'The effect held (p < 0.01) and again (P = 0.03).',
+    'The range was wide (95% CI) at the 90% confidence level.',
     'The vaccine is for people 65 and older, and adults 18 or over may ask.',
     'The Galaxy S24 beat the Qwen 1.5 model and GPT-4.',
     'Windows 11 needs TPM support.',

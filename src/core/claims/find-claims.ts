@@ -614,6 +614,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     }
     if (after && !after.space && after.kind === 'sym' && (after.text === ':' || after.text === '/') && tokens[numIndex + 2]?.kind === 'num' && !tokens[numIndex + 2].space) return 'skip';
     if (after && !after.space && after.kind === 'sym' && after.text === '.' && tokens[numIndex + 2]?.kind === 'num') return 'skip';
+    // Significance levels: "p < 0.01", "P = .03".
+    if (before?.kind === 'sym' && comparisonSigns.has(before.text) && tokens[numIndex - 2]?.lower === 'p') return 'skip';
     // Phone numbers and codes: "555-123-4567", "+1 (202) 555-0143".
     if (after?.text === '-' && tokens[numIndex + 2]?.kind === 'num' && tokens[numIndex + 3]?.text === '-') return 'skip';
     if (before?.text === '+' && !numTok.space) return 'skip';
@@ -662,6 +664,9 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
       if (zhTimeWords.some((w) => ahead.startsWith(w))) return 'skip';
     }
   }
+
+  // A confidence level is how a figure was estimated, not a figure: "95% CI", "the 95% confidence interval".
+  if (q.kind === 'percent' && isConfidenceLevel(tokens, q.last + 1)) return 'skip';
 
   let kind: ClaimKind = q.kind ?? 'count';
   if (q.words && bare && q.kind === null) {
@@ -713,6 +718,16 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
   if (qualifier) match.qualifier = qualifier;
   return { match, last };
+}
+
+const comparisonSigns = new Set(['<', '>', '=', '≤', '≥']);
+
+function isConfidenceLevel(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t?.kind !== 'word') return false;
+  if (t.lower === 'ci' || t.lower === 'cis') return true;
+  const next = tokens[i + 1]?.lower;
+  return t.lower === 'confidence' && (next === 'interval' || next === 'intervals' || next === 'level');
 }
 
 /** People whose age a bare number after them gives: "children under five", "adults 65 and older". */
