@@ -130,6 +130,7 @@ describe('what is never a claim', () => {
     'A 45-year-old engineer joined.',
     'Seniors over 65 and children under five ride free.',
     'The effect held (p < 0.01) and again (P = 0.03).',
+    'Coach Dale Brennan, 54, signed a new deal.',
     'The range was wide (95% CI) at the 90% confidence level.',
     'The vaccine is for people 65 and older, and adults 18 or over may ask.',
     'The Galaxy S24 beat the Qwen 1.5 model and GPT-4.',
@@ -216,6 +217,9 @@ describe('textual attribution', () => {
     ['Studies show 40% of jobs change.', []],
     ['The company forecast revenue of $4.10 billion.', []],
     ['Costs are $5 per share.', []],
+    ['Local bars reported sales up by a quarter.', []],
+    ['Barclays said profit rose 9%.', ['Barclays']],
+    ['Goldman Sachs reported a 12% gain.', ['Goldman Sachs']],
   ];
   for (const [sentence, names] of rows) {
     it(`names ${JSON.stringify(names)} in ${JSON.stringify(sentence)}`, () => {

@@ -614,6 +614,11 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     }
     if (after && !after.space && after.kind === 'sym' && (after.text === ':' || after.text === '/') && tokens[numIndex + 2]?.kind === 'num' && !tokens[numIndex + 2].space) return 'skip';
     if (after && !after.space && after.kind === 'sym' && after.text === '.' && tokens[numIndex + 2]?.kind === 'num') return 'skip';
+    // An age set off after a name: "Coach Dale Brennan, 54, signed".
+    if (bare && before?.text === ',' && after?.text === ',' && !numTok.decimal && !numTok.grouped && numTok.value > 0 && numTok.value < 120) {
+      const name = tokens[numIndex - 2];
+      if (name?.kind === 'word' && isCapitalisedWord(name) && !capitalisedFunctionWords.has(name.lower)) return 'skip';
+    }
     // Significance levels: "p < 0.01", "P = .03".
     if (before?.kind === 'sym' && comparisonSigns.has(before.text) && tokens[numIndex - 2]?.lower === 'p') return 'skip';
     // Phone numbers and codes: "555-123-4567", "+1 (202) 555-0143".

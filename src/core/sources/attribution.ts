@@ -287,6 +287,12 @@ function isPronoun(t: Token): boolean {
 }
 
 /** Whether a noun phrase names a source (spec 7): a name, or a definite description that is not generic. */
+/** A lower-case word in the plural: "bars", "retailers", "groups". */
+function isPluralCommonNoun(t: Token): boolean {
+  const text = t.text;
+  return text.length > 3 && /^[a-z]+s$/u.test(text) && !text.endsWith('ss');
+}
+
 function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   const ws = words.filter((t) => t.kind === 'word');
   if (!ws.length) return false;
@@ -297,6 +303,8 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
   // "Pew respondents" names someone; "Fishing groups", capitalised only as the sentence's first word, does not.
   if (crowdHeads.has(head)) return ws.length > 1 && capitals.some((t) => !(t === ws[0] && sentenceStart));
+  // "Local bars reported": a plural common noun, capitalised only as the sentence's first word, names no one.
+  if (ws.length > 1 && sentenceStart && capitals.length === 1 && capitals[0] === ws[0] && isPluralCommonNoun(ws[ws.length - 1])) return false;
   if (capitals.length) return !(ws.length === 1 && genericHeads.has(head));
   if (determiners.has(ws[0].lower) && ws.length >= 2) return true;
   return false;
