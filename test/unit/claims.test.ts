@@ -54,6 +54,8 @@ describe('claim recognition', () => {
     ['The price was cut by $5 to $45.', [{ text: '$5', kind: 'money', value: 5, unit: 'USD' }, { text: '$45', kind: 'money', value: 45, unit: 'USD' }]],
     ['Sales should grow by 5% to 7% next year.', [{ text: '5% to 7%', kind: 'percent', value: 5, valueMax: 7, unit: null }]],
     ['In Europe, sales grew by a fifth.', [{ text: 'a fifth', kind: 'fraction', value: 0.2, unit: null }]],
+    ['Completions were a third below target.', [{ text: 'a third', kind: 'fraction', value: 1 / 3, unit: null }]],
+    ['Empty homes are 1 in every 110 dwellings.', [{ text: '1 in every 110', kind: 'fraction', value: 1 / 110, unit: null }]],
     ['Costs were cut by a third last year.', [{ text: 'a third', kind: 'fraction', value: 1 / 3, unit: null }]],
     ['Growth of between 6.5 percent and 7 percent is the goal.', [
       { text: 'between 6.5 percent and 7 percent', kind: 'percent', value: 6.5, valueMax: 7, unit: null, qualifier: 'between' },
@@ -218,6 +220,7 @@ describe('textual attribution', () => {
     ['The company forecast revenue of $4.10 billion.', []],
     ['Costs are $5 per share.', []],
     ['Local bars reported sales up by a quarter.', []],
+    ['Sources: Office for National Statistics; Greater London Authority, IDC', ['Office for National Statistics', 'Greater London Authority', 'IDC']],
     ['Barclays said profit rose 9%.', ['Barclays']],
     ['Goldman Sachs reported a 12% gain.', ['Goldman Sachs']],
   ];

@@ -78,6 +78,8 @@ const wordStarts: ReadonlySet<string> = new Set([
 const timeFrameWords = new Set(['past', 'last', 'next', 'previous', 'coming', 'recent', 'first', 'final', 'remaining']);
 const referringWords = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'all', 'other', 'both', 'each', 'every', 'another']);
 const periodWords = new Set(['first', 'last', 'past', 'next', 'final', 'initial', 'second', 'third']);
+/** Words after "a third", "a quarter" that make it a share of something: "a third below target". */
+const shareComparatives = new Set(['below', 'above', 'higher', 'lower', 'more', 'less', 'fewer', 'bigger', 'smaller', 'larger', 'cheaper', 'shorter', 'longer']);
 /** Words a quantity may start with, besides hyphenated number words and "-fold" (see `readWordQuantity`). */
 const wordQuantityStarts: ReadonlySet<string> = new Set([...wordStarts, ...currencyCodesBefore]);
 const quantityStartClass = registerWordClass(wordQuantityStarts);
@@ -158,6 +160,8 @@ function readRatio(tokens: readonly Token[], q: Quantity): Quantity {
   if (w?.kind !== 'word') return q;
   if (q.kind === null && !q.scaled && q.valueMax === undefined && (w.lower === 'in' || (w.lower === 'out' && tokens[j + 1]?.lower === 'of'))) {
     if (w.lower === 'out') j++;
+    else if (tokens[j + 1]?.lower === 'every') j++; // "1 in every 110"
+
     const d = tokens[j + 1];
     const denominator = d?.kind === 'num' && !d.decimal && !(d.digits === 4 && !d.grouped) ? d.value : d?.kind === 'word' ? numberWords.get(d.lower) : undefined;
     if (!denominator) return q;
@@ -431,8 +435,9 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
   if ((lower === 'a' || lower === 'an') && next?.kind === 'word') {
     const f = fractionWords.get(next.lower);
     if (f !== undefined && f !== 0.5 && tokens[i + 2]?.lower === 'of') return word(f, 'fraction', i + 1);
-    // "grew by a fifth", "cut by a third": a change by a share.
+    // "grew by a fifth", "cut by a third": a change by a share; "a third below target", "a quarter higher".
     if (f !== undefined && f !== 0.5 && tokens[i - 1]?.lower === 'by' && !isNumberWordOrDigit(tokens[i + 2])) return word(f, 'fraction', i + 1);
+    if (f !== undefined && f !== 0.5 && shareComparatives.has(tokens[i + 2]?.lower ?? '')) return word(f, 'fraction', i + 1);
     if (scaleWords.has(next.lower) && next.lower !== 'mn' && next.lower !== 'bn') return word(1, null);
     return null;
   }

@@ -145,8 +145,31 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
     if (found && !(prevEnd > found.start)) {
       out.push(found);
       prevEnd = found.end;
+      // "Source: Office for National Statistics; Greater London Authority": every name of the list.
+      if (found.phrase === 'source:') {
+        for (const more of sourceListRest(text, tokens, found)) {
+          out.push(more);
+          prevEnd = more.end;
+        }
+      }
     }
   }
+}
+
+/** The further names of a "Source:" list, after `first`: separated by semicolons, commas or "and". */
+function sourceListRest(text: string, tokens: readonly Token[], first: Attribution): Attribution[] {
+  const out: Attribution[] = [];
+  let k = 0;
+  while (k < tokens.length && tokens[k].end !== first.end) k++;
+  for (let guard = 0; guard < 20 && k < tokens.length; guard++) {
+    const sep = tokens[k + 1];
+    if (!sep || !(sep.text === ';' || sep.text === ',' || sep.lower === 'and')) break;
+    const next = forward(text, tokens, k + 2, k + 2, 'source:');
+    if (!next) break;
+    out.push(next);
+    while (k < tokens.length && tokens[k].end !== next.end) k++;
+  }
+  return out;
 }
 
 /** Index of "by" after a participle, allowing time words between ("released Wednesday by"), or -1. */
