@@ -222,6 +222,9 @@ describe('textual attribution', () => {
     ['Local bars reported sales up by a quarter.', []],
     ['Sources: Office for National Statistics; Greater London Authority, IDC', ['Office for National Statistics', 'Greater London Authority', 'IDC']],
     ['Barclays said profit rose 9%.', ['Barclays']],
+    ['Lumen Corp on Wednesday reported revenue of $14.5 billion.', ['Lumen Corp']],
+    ['The ministry last week said exports rose 4%.', ['The ministry']],
+    ['Revenue beat Wall Street estimates of $13.9 billion.', []],
     ['Goldman Sachs reported a 12% gain.', ['Goldman Sachs']],
   ];
   for (const [sentence, names] of rows) {

@@ -12,6 +12,13 @@ export interface Attribution {
   readonly phrase: string;
 }
 
+/** Speech verbs that are nouns before "of": "Wall Street estimates of $13.9 billion". */
+const nounsToo = new Set(['estimates', 'reports', 'notes', 'shows', 'finds', 'states']);
+/** Time words that may stand between a source and its verb. */
+const timeWordsBeforeVerb = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight',
+  'week', 'month', 'year', 'quarter', 'morning', 'afternoon', 'evening',
+]);
 /** Verbs whose subject is the source: "PitchBook found", "the company said". */
 const speechVerbs = new Set([
   'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'found', 'finds', 'noted', 'notes', 'estimated',
@@ -130,7 +137,7 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
       found = forward(text, tokens, i, i + 2, `${lower} ${next.lower}`);
     } else if (byParticiples.has(lower) && byAfter(tokens, i) > 0) {
       found = forward(text, tokens, i, byAfter(tokens, i) + 1, `${lower} by`);
-    } else if (speechVerbs.has(lower)) {
+    } else if (speechVerbs.has(lower) && !(next?.lower === 'of' && nounsToo.has(lower))) {
       found = backward(text, tokens, i) ?? (isQuoteOrComma(tokens[i - 1]) ? forward(text, tokens, i, i + 1, lower) : null);
     }
     if (!found) {
@@ -243,6 +250,11 @@ function collectForward(tokens: readonly Token[], k: number): { first: number; l
 function backward(text: string, tokens: readonly Token[], verb: number): Attribution | null {
   let k = verb - 1;
   while (k >= 0 && tokens[k].kind === 'word' && adverbsBeforeVerb.has(tokens[k].lower) && k > verb - 3) k--;
+  // "Lumen Corp on Wednesday reported", "the ministry last week said": the time is not part of the name.
+  if (k >= 0 && tokens[k].kind === 'word' && timeWordsBeforeVerb.has(tokens[k].lower)) {
+    const lead = tokens[k - 1]?.lower;
+    k -= lead === 'on' || lead === 'last' || lead === 'this' || lead === 'early' || lead === 'late' ? 2 : 1;
+  }
   // "Dr. Jane Smith, who led the study, said": step over an appositive clause to its subject.
   if (tokens[k]?.text === ',') {
     let m = k - 1;
