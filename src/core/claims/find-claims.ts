@@ -325,7 +325,7 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       q.last = j;
       return;
     }
-    if (measureUnits.has(lower) && q.unit === null && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$/u.test(lower))) {
+    if (measureUnits.has(lower) && q.unit === null && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))) {
       q.kind = 'measure';
       q.unit = t.text;
       q.last = j;

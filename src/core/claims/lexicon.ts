@@ -65,6 +65,7 @@ export const measureUnits: ReadonlySet<string> = new Set([
   'kilowatts', 'megawatts', 'gigawatts', 'terawatts', 'kilowatt-hours', 'megawatt-hours', 'gigawatt-hours',
   'terawatt-hours', 'gigabytes', 'terabytes', 'megabytes', 'petabytes', 'litres', 'tons', 'ounces', 'oz',
   'grams', 'kilos', 'inches', 'yards', 'metres', 'meters', 'centimetres', 'millimetres', 'decibels',
+  'ml', 'millilitres', 'milliliters', 'mg', 'milligrams', 'cubic', 'gallon', 'litre', 'liter',
 ]);
 
 /** Percent words after a number. */
