@@ -133,6 +133,7 @@ describe('what is never a claim', () => {
     'The work took over five years and the past decade.',
     'A 45-year-old engineer joined.',
     'Seniors over 65 and children under five ride free.',
+    '研发经费连续多年保持两位数增长。',
     'The effect held (p < 0.01) and again (P = 0.03).',
     'Coach Dale Brennan, 54, signed a new deal.',
     'The range was wide (95% CI) at the 90% confidence level.',
@@ -213,6 +214,8 @@ describe('textual attribution', () => {
     ['据中国半导体行业协会统计，市场规模达７３４９．５亿元。', ['中国半导体行业协会']],
     ['史丹利·迈尔斯指出，市场增长２８７％。', ['史丹利·迈尔斯']],
     ['海关数据显示，出口增长５％。', ['海关数据']],
+    ['国家统计局4月16日发布数据显示，增长5.3%。', ['国家统计局数据']],
+    ['国家统计局新闻发言人表示，收入增长6.2%。', ['国家统计局新闻发言人']],
     // Not named: pronouns, generic sources, respondents being counted.
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],

@@ -375,6 +375,8 @@ function readZhUnit(tokens: readonly Token[], j: number, q: Quantity): void {
     q.last = j;
     return;
   }
+  // "两位数增长": digits of a number, not people.
+  if (ahead.startsWith('位数')) return;
   for (const len of [4, 3, 2, 1]) {
     const w = ahead.slice(0, len);
     if (w.length === len && zhClassifiers.has(w)) {
