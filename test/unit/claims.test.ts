@@ -47,6 +47,7 @@ describe('claim recognition', () => {
     ['Donors gave US$1,000 each.', [{ text: 'US$1,000', kind: 'money', value: 1000, unit: 'USD' }]],
     ['The fund holds RMB 5 billion.', [{ text: 'RMB 5 billion', kind: 'money', value: 5e9, unit: 'CNY' }]],
     ['Shares earned 75 cents each.', [{ text: '75 cents', kind: 'money', value: 0.75, unit: 'USD' }]],
+    ['A cup could cost 10 to 25 cents more.', [{ text: '10 to 25 cents', kind: 'money', value: 0.1, valueMax: 0.25, unit: 'USD' }]],
     ['It raised the dividend by two cents to 45 cents.', [
       { text: 'two cents', kind: 'money', value: 0.02, unit: 'USD' },
       { text: '45 cents', kind: 'money', value: 0.45, unit: 'USD' },

@@ -545,9 +545,9 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   const compatible =
     (q.kind === null && !q.scaled) || (q.kind === r.kind && (q.unit === r.unit || q.kind === 'money'));
   if (!compatible) return q;
-  // "10-20 trillion RMB": the bare lower bound takes the upper bound's scale and unit.
+  // "10-20 trillion RMB", "10 to 25 cents": the bare lower bound takes the upper bound's scale and unit.
   let low = q.value;
-  if (q.kind === null && !q.scaled && r.scaled) low = q.value * (r.value / r.core.value || 1);
+  if (q.kind === null && !q.scaled && r.value !== r.core.value) low = q.value * (r.value / r.core.value || 1);
   const range = q.with(r.last, low, r.kind ?? q.kind, r.unit ?? q.unit);
   range.valueMax = r.value;
   range.scaled = q.scaled || r.scaled;
