@@ -266,6 +266,8 @@ function blockSources(
 ): Found[] {
   const found: Found[] = block.marks.map((mark) => ({ at: mark.start, source: markSource(mark, prose, bibliography) }));
   for (const a of attributions) {
+    // "according to <cite>Gallup</cite>": the <cite> already names the source.
+    if (block.marks.some((m) => m.kind === 'cite' && m.start >= a.start && m.end <= a.end)) continue;
     found.push({
       at: a.start,
       source: {

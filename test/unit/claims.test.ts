@@ -54,6 +54,7 @@ describe('claim recognition', () => {
     ]],
     ['The price was cut by $5 to $45.', [{ text: '$5', kind: 'money', value: 5, unit: 'USD' }, { text: '$45', kind: 'money', value: 45, unit: 'USD' }]],
     ['Sales should grow by 5% to 7% next year.', [{ text: '5% to 7%', kind: 'percent', value: 5, valueMax: 7, unit: null }]],
+    ['Workers save an average of 72 minutes a day.', [{ text: '72 minutes', kind: 'measure', value: 72, unit: 'minutes' }]],
     ['In Europe, sales grew by a fifth.', [{ text: 'a fifth', kind: 'fraction', value: 0.2, unit: null }]],
     ['It takes 500ml of water for every 20 questions.', [{ text: '500ml', kind: 'measure', value: 500, unit: 'ml' }, { text: '20', kind: 'count', value: 20, unit: null }]],
     ['Take 5 mg twice a day.', [{ text: '5 mg', kind: 'measure', value: 5, unit: 'mg' }]],

@@ -668,7 +668,13 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.kind === null || q.kind === 'count') {
     let n = next;
     if (n?.kind === 'sym' && n.text === '-' && !n.space) n = tokens[q.last + 2];
-    if (n?.kind === 'word' && timeWords.has(n.lower)) return 'skip';
+    if (n?.kind === 'word' && timeWords.has(n.lower)) {
+      // "an average of 72 minutes a day", "commutes averaged 34 minutes": a measured time, not a frame.
+      if (n !== next || q.kind !== null || !isAverageBefore(tokens, q.first)) return 'skip';
+      q.kind = 'measure';
+      q.unit = n.text;
+      q.last = last = q.last + 1;
+    }
     // "10 a.m.", "3 p.m."
     if (n?.kind === 'word' && (n.lower === 'a' || n.lower === 'p') && tokens[q.last + 2]?.text === '.' && tokens[q.last + 3]?.lower === 'm') return 'skip';
     if (n?.kind === 'han' && !n.space) {
@@ -730,6 +736,13 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
   if (qualifier) match.qualifier = qualifier;
   return { match, last };
+}
+
+/** Whether "an average of", "a median of" or "averaged" stands right before token `i`. */
+function isAverageBefore(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1]?.lower;
+  if (before === 'averaged' || before === 'averages' || before === 'averaging') return true;
+  return before === 'of' && (tokens[i - 2]?.lower === 'average' || tokens[i - 2]?.lower === 'median');
 }
 
 const comparisonSigns = new Set(['<', '>', '=', '≤', '≥']);
