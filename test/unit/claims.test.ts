@@ -48,6 +48,7 @@ describe('claim recognition', () => {
     ['The fund holds RMB 5 billion.', [{ text: 'RMB 5 billion', kind: 'money', value: 5e9, unit: 'CNY' }]],
     ['Shares earned 75 cents each.', [{ text: '75 cents', kind: 'money', value: 0.75, unit: 'USD' }]],
     ['A cup could cost 10 to 25 cents more.', [{ text: '10 to 25 cents', kind: 'money', value: 0.1, valueMax: 0.25, unit: 'USD' }]],
+    ['The bill passed the Senate 68-32.', [{ text: '68-32', kind: 'count', value: 68, valueMax: 32, unit: null }]],
     ['It raised the dividend by two cents to 45 cents.', [
       { text: 'two cents', kind: 'money', value: 0.02, unit: 'USD' },
       { text: '45 cents', kind: 'money', value: 0.45, unit: 'USD' },
@@ -138,6 +139,7 @@ describe('what is never a claim', () => {
     '研发经费连续多年保持两位数增长。',
     'The effect held (p < 0.01) and again (P = 0.03).',
     'Coach Dale Brennan, 54, signed a new deal.',
+    'Put more into your 401(k) and give to a 501(c)(3) charity.',
     'The range was wide (95% CI) at the 90% confidence level.',
     'The vaccine is for people 65 and older, and adults 18 or over may ask.',
     'The Galaxy S24 beat the Qwen 1.5 model and GPT-4.',

@@ -626,6 +626,9 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
       const name = tokens[numIndex - 2];
       if (name?.kind === 'word' && isCapitalisedWord(name) && !capitalisedFunctionWords.has(name.lower)) return 'skip';
     }
+    // Statute and plan names: "401(k)", "501(c)(3)".
+    if (after?.text === '(' && !after.space && tokens[numIndex + 2]?.kind === 'word' && tokens[numIndex + 2].end - tokens[numIndex + 2].start <= 2 &&
+      tokens[numIndex + 3]?.text === ')') return 'skip';
     // Significance levels: "p < 0.01", "P = .03".
     if (before?.kind === 'sym' && comparisonSigns.has(before.text) && tokens[numIndex - 2]?.lower === 'p') return 'skip';
     // Phone numbers and codes: "555-123-4567", "+1 (202) 555-0143".
@@ -659,8 +662,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     // "7-Eleven", and street addresses: "10 Downing Street", "1600 Pennsylvania Avenue".
     if (next?.text === '-' && !next.space && tokens[q.last + 2]?.kind === 'word' && !tokens[q.last + 2].space && isCapitalisedWord(tokens[q.last + 2])) return 'skip';
     if (next?.kind === 'word' && isCapitalisedWord(next) && isStreetAt(tokens, q.last + 1)) return 'skip';
-    // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4".
-    if (prev?.kind === 'word' && startsUpper(prev.text) && !capitalisedFunctionWords.has(prev.lower) && !q.words) return 'skip';
+    // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4"; not a tally after one ("passed the Senate 68-32").
+    if (prev?.kind === 'word' && startsUpper(prev.text) && !capitalisedFunctionWords.has(prev.lower) && !q.words && !isTally(tokens, q)) return 'skip';
   }
   // Ages: "children under five", "seniors over 65", "people 65 and older".
   if (bare && isAge(tokens, q)) return 'skip';
@@ -736,6 +739,14 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
   if (qualifier) match.qualifier = qualifier;
   return { match, last };
+}
+
+/** "68-32": two whole numbers joined by a dash, a vote or a score. */
+function isTally(tokens: readonly Token[], q: Quantity): boolean {
+  const dash = tokens[q.first + 1];
+  const other = tokens[q.first + 2];
+  return q.core.kind === 'num' && !q.core.decimal && dash?.kind === 'sym' && (dash.text === '-' || dash.text === '–') && !dash.space &&
+    other?.kind === 'num' && !other.space && !other.decimal && other.digits <= 3 && q.core.digits <= 3;
 }
 
 /** Whether "an average of", "a median of" or "averaged" stands right before token `i`. */
