@@ -47,6 +47,7 @@ describe('claim recognition', () => {
     ['Donors gave US$1,000 each.', [{ text: 'US$1,000', kind: 'money', value: 1000, unit: 'USD' }]],
     ['The fund holds RMB 5 billion.', [{ text: 'RMB 5 billion', kind: 'money', value: 5e9, unit: 'CNY' }]],
     ['Shares earned 75 cents each.', [{ text: '75 cents', kind: 'money', value: 0.75, unit: 'USD' }]],
+    ['It costs roughly 8p in every pound.', [{ text: 'roughly 8p', kind: 'money', value: 0.08, unit: 'GBP', qualifier: 'roughly' }]],
     ['A cup could cost 10 to 25 cents more.', [{ text: '10 to 25 cents', kind: 'money', value: 0.1, valueMax: 0.25, unit: 'USD' }]],
     ['The bill passed the Senate 68-32.', [{ text: '68-32', kind: 'count', value: 68, valueMax: 32, unit: null }]],
     ['It raised the dividend by two cents to 45 cents.', [
@@ -140,6 +141,7 @@ describe('what is never a claim', () => {
     'The effect held (p < 0.01) and again (P = 0.03).',
     'Coach Dale Brennan, 54, signed a new deal.',
     'Put more into your 401(k) and give to a 501(c)(3) charity.',
+    'Stream it in 1080p or 720p.',
     'The range was wide (95% CI) at the 90% confidence level.',
     'The vaccine is for people 65 and older, and adults 18 or over may ask.',
     'The Galaxy S24 beat the Qwen 1.5 model and GPT-4.',

@@ -289,6 +289,15 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       q.last = j + 1;
       return;
     }
+    // "8p", "45p": pence written against a small whole number ("1080p" is a screen resolution).
+    const pence = lower === 'p' && !t.space && q.unit === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal && q.core.value < 100;
+    if (pence) {
+      q.kind = 'money';
+      q.unit = 'GBP';
+      q.value /= 100;
+      q.last = j;
+      return;
+    }
     if (lower === 'cents' || lower === 'cent' || lower === 'pence') {
       if (q.unit === null) {
         q.kind = 'money';
