@@ -212,6 +212,7 @@ describe('textual attribution', () => {
     ['Others such as IBM and HP reported a share of 7.5 percent.', ['IBM and HP']],
     ['Sales rose 12% (Source: Stanford HAI).', ['Stanford HAI']],
     ['Dr. Jane Smith, who led the study, said 8 out of 10 improved.', ['Jane Smith']],
+    ["TSMC, which makes roughly 90% of the world's most advanced chips, said spending would be $40 billion.", ['TSMC']],
     ['Rates fell 4%, the Centers for Disease Control and Prevention said.', ['Centers for Disease Control and Prevention']],
     ['Wind added 117 GW, a BloombergNEF analysis found.', ['BloombergNEF']],
     ['Turnout was 66.8%, according to the U.S. Elections Project.', ['U.S. Elections Project']],
