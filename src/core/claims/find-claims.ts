@@ -290,7 +290,8 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       return;
     }
     // "8p", "45p": pence written against a small whole number ("1080p" is a screen resolution).
-    const pence = lower === 'p' && !t.space && q.unit === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal && q.core.value < 100;
+    const pence = lower === 'p' && !t.space && q.unit === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal &&
+      q.core.value >= 1 && q.core.value < 100 && q.core.text[0] !== '0';
     if (pence) {
       q.kind = 'money';
       q.unit = 'GBP';
