@@ -39,6 +39,8 @@ describe('claim recognition', () => {
     ['百分之六十的企业实现盈利。', [{ text: '百分之六十', kind: 'percent', value: 60, unit: null }]],
     ['占比６０％。', [{ text: '６０％', kind: 'percent', value: 60, unit: null }]],
     ['总投资1.2万亿元。', [{ text: '1.2万亿元', kind: 'money', value: 1.2e12, unit: 'CNY' }]],
+    ['日均骑行量为150余万次。', [{ text: '150余万次', kind: 'count', value: 1.5e6, unit: null }]],
+    ['投资20多亿元。', [{ text: '20多亿元', kind: 'money', value: 2e9, unit: 'CNY' }]],
     ['销售额达３９５．４亿美元。', [{ text: '３９５．４亿美元', kind: 'money', value: 3.954e10, unit: 'USD' }]],
     ['The rate rose 0.5 percentage points.', [{ text: '0.5 percentage points', kind: 'percent', value: 0.5, unit: 'percentage points' }]],
     ['增长了3个百分点。', [{ text: '3个百分点', kind: 'percent', value: 3, unit: 'percentage points' }]],

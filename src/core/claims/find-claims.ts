@@ -232,6 +232,8 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
   } else if (t?.kind === 'han' && zh && !t.space) {
     let k = j;
     let factor = 1;
+    // "150余万次", "20多亿元": "about" between the number and its scale.
+    if ((t.text === '余' || t.text === '多') && zhScales.has(tokens[j + 1]?.text ?? '') && !tokens[j + 1].space) k++;
     while (tokens[k]?.kind === 'han' && !tokens[k].space) {
       if (zhSmallScales.has(tokens[k].text) && zhUnitsWithScale.some((u) => hanRun(tokens, k, u.length) === u && !zhScales.has(u[0]))) break;
       const f = zhScales.get(tokens[k].text) ?? (q.words ? undefined : zhSmallScales.get(tokens[k].text));
