@@ -271,6 +271,11 @@ describe('status and scope', () => {
     ]);
   });
 
+  it('names a <cite> once when an attributing phrase stands around it', () => {
+    const claims = analyze('<p>Remote workers are 52% of the total, according to <cite>Gallup</cite>.</p>', { format: 'html' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => `${s.kind}:${s.label}`)]), [['52%', 'attributed', ['textual:Gallup']]]);
+  });
+
   it('widens the scope to the paragraph by setting', () => {
     const { settings } = parseSettings({ scope: 'paragraph' });
     assert.deepEqual(statuses('Deals fell 12%. That is what PitchBook found.', settings), [['12%', 'attributed', ['PitchBook']]]);
