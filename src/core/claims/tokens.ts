@@ -1,3 +1,5 @@
+import { urlPrefixLength } from '../formats/urls';
+
 /** What a token is. `skip` covers URLs, e-mail addresses, handles and placeholders: never part of a claim. */
 export type TokenKind = 'num' | 'word' | 'han' | 'sym' | 'skip';
 
@@ -198,14 +200,6 @@ function isFullWidthLetter(c: number): boolean {
   return (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
 }
 
-/** Whether `text[i]` starts `http://`, `https://` or `www.`, in any case. */
-function isUrlStart(text: string, i: number): boolean {
-  const lower = (k: number): number => text.charCodeAt(i + k) | 0x20;
-  if (lower(0) === 119) return lower(1) === 119 && lower(2) === 119 && text.charCodeAt(i + 3) === 46;
-  if (lower(0) !== 104 || lower(1) !== 116 || lower(2) !== 116 || lower(3) !== 112) return false;
-  const colon = lower(4) === 115 ? 5 : 4;
-  return text.charCodeAt(i + colon) === 58 && text.charCodeAt(i + colon + 1) === 47 && text.charCodeAt(i + colon + 2) === 47;
-}
 
 /**
  * Splits prose into tokens in one pass. Numbers take thousands separators
@@ -242,7 +236,7 @@ function scan(text: string, from: number, to: number, spare: Token[] | undefined
       continue;
     }
     // URLs, e-mail addresses and handles run to the next space.
-    if ((c === 104 || c === 72 || c === 119 || c === 87) && isUrlStart(text, i)) {
+    if ((c === 104 || c === 72 || c === 119 || c === 87) && urlPrefixLength(text, i) > 0) {
       const end = runToSpace(text, i, n);
       push('skip', i, end);
       i = end;

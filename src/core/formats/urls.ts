@@ -41,12 +41,13 @@ function nextUrlStart(text: string, from: number): number {
 }
 
 /** Length of "http://", "https://" or "www." at `i`, any case, else 0. */
-function urlPrefixLength(text: string, i: number): number {
-  const head = text.slice(i, i + 8).toLowerCase();
-  if (head.startsWith('https://')) return 8;
-  if (head.startsWith('http://')) return 7;
-  if (head.startsWith('www.')) return 4;
-  return 0;
+export function urlPrefixLength(text: string, i: number): number {
+  const lower = (k: number): number => text.charCodeAt(i + k) | 0x20;
+  if (lower(0) === 0x77 /* w */) return lower(1) === 0x77 && lower(2) === 0x77 && text.charCodeAt(i + 3) === 46 ? 4 : 0;
+  if (lower(0) !== 0x68 || lower(1) !== 0x74 || lower(2) !== 0x74 || lower(3) !== 0x70) return 0; // "http"
+  const colon = lower(4) === 0x73 /* s */ ? 5 : 4;
+  const slashes = text.charCodeAt(i + colon) === 58 && text.charCodeAt(i + colon + 1) === 47 && text.charCodeAt(i + colon + 2) === 47;
+  return slashes ? colon + 3 : 0;
 }
 
 function isWordChar(c: number): boolean {
