@@ -1,6 +1,7 @@
 import { decodeHTML } from 'entities';
 import type { Range } from '../types';
 import { ProseBuilder, type BlockKind, type InlineMark, type ProseBlock } from './prose';
+import { parseNumberList } from './markdown-citations';
 
 /**
  * Text of the HTML reader: raw text runs with their entities decoded one by
@@ -66,9 +67,10 @@ export class HtmlText {
       } else if (sink.numbered) {
         numberedMarker.lastIndex = i;
         const m = numberedMarker.exec(raw);
-        if (m && i + m[0].length <= end) {
+        const numbers = m && i + m[0].length <= end ? parseNumberList(m[1], 0, m[1].length) : null;
+        if (m && numbers) {
           sink.verbatim(run, i);
-          sink.numbered(i, i + m[0].length, expandNumbers(m[1]));
+          sink.numbered(i, i + m[0].length, numbers);
           i += m[0].length;
           run = i;
           continue;
@@ -112,16 +114,6 @@ function decodeEntity(source: string): DecodedEntity | null {
     length--;
   }
   return { text, length };
-}
-
-function expandNumbers(list: string): string[] {
-  const out: string[] = [];
-  for (const part of list.split(',')) {
-    const [a, b] = part.split(/[–-]/u).map((s) => Number(s.trim()));
-    if (b !== undefined && b >= a && b - a < 50) for (let n = a; n <= b; n++) out.push(String(n));
-    else out.push(String(a));
-  }
-  return out;
 }
 
 /** True for white space, the no-break and ideographic spaces included. */

@@ -167,6 +167,7 @@ function boundedIndexOf(s: string, needle: string, from: number, limit: number):
  * Reads the inside of a numbered reference (`12`, `3, 4`, `3-5`), `s[from,
  * to)`, into its numbers ("3-5" → 3, 4, 5), or null when it is anything
  * else. Numbers have at most four digits; a range spans fewer than fifty.
+ * The plain-text and HTML readers use it too.
  */
 export function parseNumberList(s: string, from: number, to: number): string[] | null {
   const out: string[] = [];

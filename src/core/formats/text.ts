@@ -1,4 +1,5 @@
 import { findBareUrls } from './urls';
+import { parseNumberList } from './markdown-citations';
 import { ProseBuilder, type FootnoteDefinition, type ProseBlock, type ProseDocument } from './prose';
 
 const terminal = /[.!?。！？…"”’'」』)）]$/u;
@@ -94,15 +95,16 @@ const numberedMarker = /\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]/gu;
 function buildBlock(text: string, start: number, end: number, kind: ProseBlock['kind'], group: number): ProseBlock {
   const b = new ProseBuilder(text);
   const slice = text.slice(start, end);
-  const cuts: { start: number; end: number; label: string }[] = [];
+  const cuts: { start: number; end: number; numbers: string[] }[] = [];
   numberedMarker.lastIndex = 0;
   for (let m = numberedMarker.exec(slice); m; m = numberedMarker.exec(slice)) {
-    cuts.push({ start: start + m.index, end: start + m.index + m[0].length, label: m[1] });
+    const numbers = parseNumberList(m[1], 0, m[1].length);
+    if (numbers) cuts.push({ start: start + m.index, end: start + m.index + m[0].length, numbers });
   }
   let at = start;
   for (const cut of cuts) {
     b.verbatim(at, cut.start);
-    for (const n of expandNumbers(cut.label)) {
+    for (const n of cut.numbers) {
       b.mark({ kind: 'numbered', start: b.length, end: b.length, raw: { start: cut.start, end: cut.end }, label: n });
     }
     at = cut.end;
@@ -118,14 +120,4 @@ function buildBlock(text: string, start: number, end: number, kind: ProseBlock['
     url: url.url,
   }));
   return links.length ? { ...block, marks: [...block.marks, ...links] } : block;
-}
-
-function expandNumbers(label: string): string[] {
-  const out: string[] = [];
-  for (const part of label.split(',')) {
-    const [a, b] = part.split(/[–-]/u).map((s) => Number(s.trim()));
-    if (b !== undefined && b >= a && b - a < 50) for (let n = a; n <= b; n++) out.push(String(n));
-    else out.push(String(a));
-  }
-  return out;
 }
