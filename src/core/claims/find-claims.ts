@@ -80,9 +80,8 @@ const referringWords = new Set(['the', 'these', 'those', 'its', 'their', 'our', 
 const periodWords = new Set(['first', 'last', 'past', 'next', 'final', 'initial', 'second', 'third']);
 /** Words after "a third", "a quarter" that make it a share of something: "a third below target". */
 const shareComparatives = new Set(['below', 'above', 'higher', 'lower', 'more', 'less', 'fewer', 'bigger', 'smaller', 'larger', 'cheaper', 'shorter', 'longer']);
-/** Words a quantity may start with, besides hyphenated number words and "-fold" (see `readWordQuantity`). */
-const wordQuantityStarts: ReadonlySet<string> = new Set([...wordStarts, ...currencyCodesBefore]);
-const quantityStartClass = registerWordClass(wordQuantityStarts);
+/** The class of words a quantity may start with, besides compounds ("two-thirds", "threefold"): see `readQuantity`. */
+const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore]);
 /** Han characters a Chinese quantity may start with (see `readZhQuantity`). */
 const zhNumeralClass = registerWordClass([...zhDigits.keys(), ...zhSmallScales.keys(), '百']);
 const rankWords = new Set(['ranked', 'ranks', 'rank', 'ranking', 'placed', 'place', 'came', 'finished', 'ranged']);
@@ -128,7 +127,6 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
   } else if (t.kind === 'word' && en) {
     if (!(t.classes & (quantityStartClass | compoundWord))) return null;
     const lower = t.lower;
-    if (!wordQuantityStarts.has(lower) && !mayBeNumberCompound(lower)) return null;
     if (currencyCodesBefore.has(lower) && (tokens[i + 1]?.kind === 'num' || (tokens[i + 1]?.text === '.' && !tokens[i + 1].space && tokens[i + 2]?.kind === 'num'))) {
       q = readAmount(tokens, i, en, zh);
     }
@@ -415,7 +413,7 @@ function hanRun(tokens: readonly Token[], j: number, max: number): string {
 function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null {
   const t = tokens[i];
   const lower = t.lower;
-  if (!wordStarts.has(lower) && !mayBeNumberCompound(lower)) return null;
+  if (!wordStarts.has(lower) && !(t.classes & compoundWord)) return null;
   const next = tokens[i + 1];
   const word = (value: number, kind: ClaimKind | null, last = i): Quantity => new Quantity(i, last, value, kind, null, false, true, t);
 
@@ -459,18 +457,6 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
   const n = numberWords.get(lower);
   if (n === undefined) return null;
   return word(n, null);
-}
-
-/**
- * Whether a word may be a number written as a compound: "two-thirds",
- * "twenty-one", "threefold". Char codes, not `includes`, since every word
- * of the prose is asked.
- */
-function mayBeNumberCompound(lower: string): boolean {
-  const n = lower.length;
-  if (n > 4 && lower.charCodeAt(n - 1) === 100 && lower.endsWith('fold')) return true;
-  for (let k = 1; k < n - 1; k++) if (lower.charCodeAt(k) === 45) return true;
-  return false;
 }
 
 /** Chinese numerals and 百分之: "二三十家", "百分之六十", "两亿元". */

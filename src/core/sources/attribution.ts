@@ -124,7 +124,6 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
     // Most words start no phrase, and their class tells without a look at their text.
     if (!extras.length && !(t.classes & triggerClass)) continue;
     const lower = t.lower;
-    if (!extras.length && !triggerWords.has(lower)) continue;
     const next = tokens[i + 1];
     let found: Attribution | null = null;
     if (lower === 'according' && next?.lower === 'to') {
