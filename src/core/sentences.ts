@@ -1,3 +1,5 @@
+import { zhDigits, zhScales, zhSmallScales } from './claims/lexicon';
+
 /** A half-open range of prose offsets. */
 export interface Span {
   readonly start: number;
@@ -26,7 +28,7 @@ const charKinds = (() => {
   const kinds = new Uint8Array(0xa000);
   kinds.fill(Kind.Han, 0x4e00, 0xa000);
   for (const c of '.!?\n。…') kinds[c.charCodeAt(0)] = Kind.Stop;
-  for (const c of '0123456789零〇一二两三四五六七八九十百千万亿') kinds[c.charCodeAt(0)] |= Kind.Numeral;
+  for (const c of ['0123456789', ...zhDigits.keys(), ...zhSmallScales.keys(), ...zhScales.keys()].join('')) kinds[c.charCodeAt(0)] |= Kind.Numeral;
   return kinds;
 })();
 
