@@ -1,7 +1,7 @@
 import { LineIndex } from '../lines';
 import type { ClaimKind, ClaimStatus, ProblemCode, SourceKind } from '../types';
 import type { ReportFile } from './findings';
-import { summarize } from './summary';
+import { summarize, type Totals } from './summary';
 
 /** A source in the JSON report: only the fields the source has, and where it stands. */
 export interface JsonSource {
@@ -50,14 +50,8 @@ export interface JsonFile {
 /** The object `claimlens check --format json` prints (spec, section 5). */
 export interface JsonReport {
   readonly files: readonly JsonFile[];
-  readonly summary: {
-    readonly files: number;
-    readonly claims: number;
-    readonly cited: number;
-    readonly attributed: number;
-    readonly uncited: number;
-    readonly ignored: number;
-  };
+  /** The counts of `summarize`, without the coverage share. */
+  readonly summary: Omit<Totals, 'coverage'>;
 }
 
 /** The machine-readable report of the spec's section 5: every claim of every file, with its sources, and every problem. */
