@@ -56,22 +56,25 @@ function summarize(times: number[], cpu: number[]): Timing {
   return { median: quantile(times, 0.5), min: times[0] ?? NaN, p95: quantile(times, 0.95), cpu: quantile(cpu, 0.5), runs: times.length };
 }
 
+/** Runs `run` once; when `times` and `cpu` are given, records its wall and CPU time there. Returns the wall time, ms. */
+function timeOnce(run: () => unknown, times?: number[], cpu?: number[]): number {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  run();
+  const t = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  times?.push(t);
+  cpu?.push((c.user + c.system) / 1000);
+  return t;
+}
+
 function measure(run: () => unknown, plan: Plan): Timing {
   gc?.();
   for (let i = 0; i < plan.warmup; i++) run();
   const times: number[] = [];
   const cpu: number[] = [];
   let total = 0;
-  while (times.length < plan.minRuns || (times.length < plan.maxRuns && total < plan.budget)) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    run();
-    const t = performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    times.push(t);
-    cpu.push((c.user + c.system) / 1000);
-    total += t;
-  }
+  while (times.length < plan.minRuns || (times.length < plan.maxRuns && total < plan.budget)) total += timeOnce(run, times, cpu);
   return summarize(times, cpu);
 }
 
@@ -84,19 +87,11 @@ function interleaved(large: string, small: string, format: ArticleFormat): { lar
   const largeCpu: number[] = [];
   const smallTimes: number[] = [];
   const smallCpu: number[] = [];
-  const time = (text: string, times: number[], cpu: number[]): number => {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    analyze(text, { format });
-    const t = performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    times.push(t);
-    cpu.push((c.user + c.system) / 1000);
-    return t;
-  };
+  const analyzeLarge = (): unknown => analyze(large, { format });
+  const analyzeSmall = (): unknown => analyze(small, { format });
   for (let round = 0; round < 10; round++) {
-    const spent = time(large, largeTimes, largeCpu);
-    for (let total = 0; total < spent; ) total += time(small, smallTimes, smallCpu);
+    const spent = timeOnce(analyzeLarge, largeTimes, largeCpu);
+    for (let total = 0; total < spent; ) total += timeOnce(analyzeSmall, smallTimes, smallCpu);
     if (round === 0) {
       largeTimes.length = largeCpu.length = smallTimes.length = smallCpu.length = 0; // warm-up
     }
@@ -241,15 +236,8 @@ function benchKeystrokes(markdown: string): Keystrokes {
       { change: { start: at, end: at + 1, text: '' }, next: text },
     ];
     for (const step of steps) {
-      const c0 = process.cpuUsage();
-      const s = performance.now();
-      analyzer.update(step.next, [step.change]);
-      const t = performance.now() - s;
-      const c = process.cpuUsage(c0);
-      if (k >= warmup) {
-        times.push(t);
-        cpu.push((c.user + c.system) / 1000);
-      }
+      const measured = k >= warmup;
+      timeOnce(() => analyzer.update(step.next, [step.change]), measured ? times : undefined, measured ? cpu : undefined);
       text = step.next;
     }
   }
