@@ -174,12 +174,18 @@ export function analyzeProse(
   }
 
   cache?.sweep();
-  claims.sort((a, b) => a.range.start - b.range.start);
+  // Blocks come in document order, so claims almost always do too: sort only when they do not.
+  if (!inOrder(claims)) claims.sort((a, b) => a.range.start - b.range.start);
   problems.sort((a, b) => a.range.start - b.range.start);
   return { format, claims, sources, problems };
 }
 
 const noSources: readonly Source[] = Object.freeze([]);
+
+function inOrder(claims: readonly Claim[]): boolean {
+  for (let i = 1; i < claims.length; i++) if (claims[i].range.start < claims[i - 1].range.start) return false;
+  return true;
+}
 
 /**
  * The sources of sentence `s`: those standing from its start to the next
@@ -211,7 +217,7 @@ function withSources(claim: Claim, extra: readonly Source[]): Claim {
 }
 
 function statusOf(sources: readonly Source[]): ClaimStatus {
-  if (sources.some((s) => s.kind !== 'textual')) return 'cited';
+  for (let i = 0; i < sources.length; i++) if (sources[i].kind !== 'textual') return 'cited';
   return sources.length ? 'attributed' : 'uncited';
 }
 
@@ -279,7 +285,12 @@ function blockSources(
       },
     });
   }
-  found.sort((a, b) => a.at - b.at);
+  for (let i = 1; i < found.length; i++) {
+    if (found[i].at < found[i - 1].at) {
+      found.sort((a, b) => a.at - b.at);
+      break;
+    }
+  }
   return found;
 }
 

@@ -156,7 +156,8 @@ function endsSentence(text: string, dot: number, next: number): boolean {
   if (next >= text.length) return true;
   const following = text[next];
   // A decimal point or a lower-case continuation: not an end.
-  if (/[a-z]/u.test(following)) return false;
+  const f = following.charCodeAt(0);
+  if (f >= 97 && f <= 122) return false;
   // The word before the period.
   let w = dot;
   let dotted = false;
@@ -165,13 +166,13 @@ function endsSentence(text: string, dot: number, next: number): boolean {
     if (c === 46) dotted = true;
     else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xaa && /\p{L}/u.test(text[w - 1])))) break;
   }
-  // A long plain word is no abbreviation and no initial.
-  if (dot - w > longestAbbreviation && !dotted) return true;
+  // A long plain word is no abbreviation and no initial; a period after a digit or a symbol ends the sentence.
+  if ((dot - w > longestAbbreviation || dot === w) && !dotted) return true;
   const word = text.slice(w, dot).toLowerCase();
   if (neverFinal.has(word)) return false;
   // A single initial ("J. K. Rowling").
-  if (/^\p{Lu}$/u.test(text.slice(w, dot)) && /\p{Lu}/u.test(following)) return false;
-  if (maybeFinal.has(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
+  if (dot - w === 1 && /^\p{Lu}$/u.test(text[w]) && /\p{Lu}/u.test(following)) return false;
+  if (maybeFinal.has(word) || (dotted && /^(?:\p{L}\.)+\p{L}$/u.test(word))) {
     const m = /^\p{L}+/u.exec(text.slice(next, next + 20));
     return !!m && openers.has(m[0]);
   }
