@@ -79,6 +79,8 @@ const timeFrameWords = new Set(['past', 'last', 'next', 'previous', 'coming', 'r
 const referringWords = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'all', 'other', 'both', 'each', 'every', 'another']);
 const periodWords = new Set(['first', 'last', 'past', 'next', 'final', 'initial', 'second', 'third']);
 /** Words after "a third", "a quarter" that make it a share of something: "a third below target". */
+/** Words before "a fifth", "a third" that make it a change by that share. */
+const changeBefore = new Set(['by', 'up', 'down']);
 const shareComparatives = new Set(['below', 'above', 'higher', 'lower', 'more', 'less', 'fewer', 'bigger', 'smaller', 'larger', 'cheaper', 'shorter', 'longer']);
 /** The class of words a quantity may start with, besides compounds ("two-thirds", "threefold"): see `readQuantity`. */
 const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore]);
@@ -447,8 +449,8 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
   if ((lower === 'a' || lower === 'an') && next?.kind === 'word') {
     const f = fractionWords.get(next.lower);
     if (f !== undefined && f !== 0.5 && tokens[i + 2]?.lower === 'of') return word(f, 'fraction', i + 1);
-    // "grew by a fifth", "cut by a third": a change by a share; "a third below target", "a quarter higher".
-    if (f !== undefined && f !== 0.5 && tokens[i - 1]?.lower === 'by' && !isNumberWordOrDigit(tokens[i + 2])) return word(f, 'fraction', i + 1);
+    // "grew by a fifth", "cut by a third", "up a fifth": a change by a share; "a third below target", "a quarter higher".
+    if (f !== undefined && f !== 0.5 && changeBefore.has(tokens[i - 1]?.lower ?? '') && !isNumberWordOrDigit(tokens[i + 2])) return word(f, 'fraction', i + 1);
     if (f !== undefined && f !== 0.5 && shareComparatives.has(tokens[i + 2]?.lower ?? '')) return word(f, 'fraction', i + 1);
     if (scaleWords.has(next.lower) && next.lower !== 'mn' && next.lower !== 'bn') return word(1, null);
     return null;
@@ -631,7 +633,9 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (before?.kind === 'sym' && comparisonSigns.has(before.text) && tokens[numIndex - 2]?.lower === 'p') return 'skip';
     // Phone numbers and codes: "555-123-4567", "+1 (202) 555-0143".
     if (after?.text === '-' && tokens[numIndex + 2]?.kind === 'num' && tokens[numIndex + 3]?.text === '-') return 'skip';
-    if (before?.text === '+' && !numTok.space) return 'skip';
+    // A country code ("+44 20 7946 0958"), not a signed change ("+12%", "+$3bn").
+    if (before?.text === '+' && !numTok.space && bare) return 'skip';
+    if (bare && isAfterCountryCode(tokens, numIndex)) return 'skip';
     if (before?.text === '(' && after?.text === ')' && numTok.digits === 3 && !numTok.decimal && tokens[numIndex + 2]?.kind === 'num') return 'skip';
     if (before?.text === ')' && tokens[numIndex - 2]?.kind === 'num' && tokens[numIndex - 2].digits === 3 && tokens[numIndex - 3]?.text === '(') return 'skip';
     if (after?.text === '-' && !after.space && isLeadingZero(tokens[numIndex + 2])) return 'skip';
@@ -737,6 +741,16 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
   if (qualifier) match.qualifier = qualifier;
   return { match, last };
+}
+
+/** Whether number `i` is a later group of a phone number that opened with a country code: "+44 20 7946 0958". */
+function isAfterCountryCode(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const t = tokens[k];
+    if (t.kind !== 'num' || t.decimal || t.grouped) return false;
+    if (tokens[k - 1]?.text === '+' && !t.space) return t.digits <= 3;
+  }
+  return false;
 }
 
 /** "68-32": two whole numbers joined by a dash, a vote or a score. */

@@ -189,6 +189,13 @@ function byAfter(tokens: readonly Token[], i: number): number {
   return -1;
 }
 
+/** Whether `tokens[from, to)` is one to four capitalised words: a person's or body's name. */
+function isNameBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 4) return false;
+  for (let j = from; j < to; j++) if (tokens[j].kind !== 'word' || !isCapitalised(tokens[j])) return false;
+  return true;
+}
+
 function isQuoteOrComma(t: Token | undefined): boolean {
   return !!t && t.kind === 'sym' && ',"”’\''.includes(t.text);
 }
@@ -261,6 +268,8 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
     let m = k - 1;
     while (m >= 0 && m > k - 24 && tokens[m].text !== ',' && !(tokens[m].kind === 'sym' && clauseBreaks.has(tokens[m].text))) m--;
     if (m >= 0 && tokens[m].text === ',' && /^(?:who|which|whose|the|a|an|its|their)$/u.test(tokens[m + 1]?.lower ?? '')) k = m - 1;
+    // "the chief executive, Ruth Adebayo, told reporters": the name set off between the commas is the speaker.
+    else if (m >= 0 && tokens[m].text === ',' && isNameBetween(tokens, m + 1, k)) k--;
   }
   const last = k;
   let first = -1;
