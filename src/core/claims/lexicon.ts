@@ -97,6 +97,7 @@ export const identifierWords: ReadonlySet<string> = new Set([
   'aged', 'age', 'ages', 'windows', 'iphone', 'ios', 'android', 'python', 'java', 'macos', 'verse', 'psalm',
   'row', 'column', 'col', 'cell', 'note', 'notes', 'footnote', 'ref', 'reference', 'slide', 'track', 'lane',
   'batch', 'round', 'game', 'match', 'week', 'day', 'patch', 'release', 'build', 'revision', 'rev', 'edition',
+  'passcode', 'pin', 'extension', 'ext', 'zip', 'postcode',
 ]);
 
 /**

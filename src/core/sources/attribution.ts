@@ -34,7 +34,10 @@ const evidenceNouns = new Set([
   'filings', 'release', 'statement', 'census', 'tally', 'count', 'forecast', 'forecasts', 'ranking', 'rankings',
 ]);
 /** Participles followed by "by" + source: "released by", "compiled by". */
-const byParticiples = new Set(['released', 'published', 'compiled', 'reported', 'estimated', 'conducted', 'calculated']);
+const byParticiples = new Set([
+  'released', 'published', 'compiled', 'reported', 'estimated', 'conducted', 'calculated', 'polled', 'surveyed', 'gathered',
+  'collected', 'commissioned', 'tracked',
+]);
 /** Words that may stand between a participle and "by": "released Wednesday by". */
 const timeFillers = /^(?:on|last|this|early|late|earlier|today|yesterday|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jointly|separately|recently)$/u;
 const determiners = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
