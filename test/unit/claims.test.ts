@@ -225,6 +225,10 @@ describe('textual attribution', () => {
     ['海关数据显示，出口增长５％。', ['海关数据']],
     ['国家统计局4月16日发布数据显示，增长5.3%。', ['国家统计局数据']],
     ['国家统计局新闻发言人表示，收入增长6.2%。', ['国家统计局新闻发言人']],
+    ['Sales rose 5%, per data from IDC.', ['IDC']],
+    ['The bank held its rate at 4.35 per cent on Tuesday.', []],
+    ['It will pay 52 cents per share on Sept. 15.', []],
+    ['Output was $65,000 per capita in Norway.', []],
     // Not named: pronouns, generic sources, respondents being counted.
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],

@@ -128,7 +128,8 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
     let found: Attribution | null = null;
     if (lower === 'according' && next?.lower === 'to') {
       found = forward(text, tokens, i, i + 2, 'according to');
-    } else if (lower === 'per' && next && next.kind === 'word') {
+    } else if (lower === 'per' && next && next.kind === 'word' && (isCapitalised(next) || leadingFiller.has(next.lower) || evidenceNouns.has(next.lower))) {
+      // "per McKinsey", "per the report", "per data from IDC"; not a rate: "per cent", "per share", "per capita".
       found = forward(text, tokens, i, i + 1, 'per');
     } else if (lower === 'citing') {
       found = forward(text, tokens, i, i + 1, 'citing');
