@@ -229,6 +229,8 @@ describe('textual attribution', () => {
     ['The bank held its rate at 4.35 per cent on Tuesday.', []],
     ['It will pay 52 cents per share on Sept. 15.', []],
     ['Output was $65,000 per capita in Norway.', []],
+    ['In the United States, about 28% of workdays were remote.', []],
+    ['Consumer Reports found 12% of cars failed.', ['Consumer Reports']],
     // Not named: pronouns, generic sources, respondents being counted.
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],

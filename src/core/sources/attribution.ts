@@ -139,7 +139,8 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
       found = forward(text, tokens, i, i + 2, `${lower} ${next.lower}`);
     } else if (byParticiples.has(lower) && byAfter(tokens, i) > 0) {
       found = forward(text, tokens, i, byAfter(tokens, i) + 1, `${lower} by`);
-    } else if (speechVerbs.has(lower) && !(next?.lower === 'of' && nounsToo.has(lower))) {
+    } else if (speechVerbs.has(lower) && !(next?.lower === 'of' && nounsToo.has(lower)) && !(isCapitalised(t) && tokens[i - 1]?.kind === 'word')) {
+      // A capitalised verb after a word is part of a name: "the United States", "Consumer Reports".
       found = backward(text, tokens, i) ?? (isQuoteOrComma(tokens[i - 1]) ? forward(text, tokens, i, i + 1, lower) : null);
     }
     if (!found) {
