@@ -231,6 +231,8 @@ describe('textual attribution', () => {
     ['Output was $65,000 per capita in Norway.', []],
     ['In the United States, about 28% of workdays were remote.', []],
     ['Consumer Reports found 12% of cars failed.', ['Consumer Reports']],
+    ['Figures from the Office for National Statistics show fraud rose 10%.', ['Office for National Statistics']],
+    ['Data from Eurostat indicate output fell 2%.', ['Eurostat']],
     // Not named: pronouns, generic sources, respondents being counted.
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],

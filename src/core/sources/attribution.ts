@@ -25,7 +25,7 @@ const timeWordsBeforeVerb = new Set([
 const speechVerbs = new Set([
   'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'found', 'finds', 'noted', 'notes', 'estimated',
   'estimates', 'showed', 'shows', 'show', 'shown', 'revealed', 'reveals', 'stated', 'states', 'wrote', 'writes',
-  'announced', 'announces', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
+  'announced', 'announces', 'indicate', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
 ]);
 /** Nouns that name a kind of evidence: "a report by", "data from". */
 const evidenceNouns = new Set([
@@ -236,6 +236,8 @@ function collectForward(tokens: readonly Token[], k: number): { first: number; l
   for (let j = i; j < tokens.length && j < i + 8; j++) {
     const t = tokens[j];
     if (t.kind === 'word') {
+      // "figures from the ONS show …": a lower-case speech verb ends the name.
+      if (j > i && speechVerbs.has(t.lower) && t.text === t.lower && !nounsToo.has(t.lower)) break;
       if (phraseStops.has(t.lower) && !isAcronym(t) && !(j > i && isNameJoiner(t.lower) && tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
       if (isNameJoiner(t.lower) && !(tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
       last = j;
