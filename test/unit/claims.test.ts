@@ -233,6 +233,8 @@ describe('textual attribution', () => {
     ['Consumer Reports found 12% of cars failed.', ['Consumer Reports']],
     ['Figures from the Office for National Statistics show fraud rose 10%.', ['Office for National Statistics']],
     ['Data from Eurostat indicate output fell 2%.', ['Eurostat']],
+    ['Apple Inc. said sales rose 5%.', ['Apple Inc.']],
+    ['Northwind Foods Inc. (NYSE: NWF) reported revenue of $4.12 billion.', ['Northwind Foods Inc. (NYSE: NWF)']],
     // Not named: pronouns, generic sources, respondents being counted.
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],

@@ -268,7 +268,7 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
   }
   const last = k;
   let first = -1;
-  for (let j = k; j >= 0 && j > k - 7; j--) {
+  for (let j = k, stop = k - 7; j >= 0 && j > stop; j--) {
     const t = tokens[j];
     if (t.kind === 'word') {
       if (isNameJoiner(t.lower) && t.lower !== 'the') {
@@ -280,13 +280,14 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
       if (determiners.has(t.lower) || t.lower === 'a' || t.lower === 'an') break;
     } else if (t.kind === 'sym' && (t.text === '&' || t.text === '-') && !t.space) {
       continue;
-    } else if (t.kind === 'sym' && t.text === '.' && !t.space && isAbbreviationDot(tokens, j)) {
+    } else if (t.kind === 'sym' && t.text === '.' && !t.space && (isAbbreviationDot(tokens, j) || isCompanySuffix(tokens[j - 1]))) {
       continue;
     } else if (t.kind === 'sym' && (t.text === ')' || t.text === '）')) {
       // "International Data Corp. (IDC) said": step over a parenthesised acronym.
       let m = j - 1;
       while (m >= 0 && m > j - 4 && tokens[m].text !== '(' && tokens[m].text !== '（') m--;
       if (m < 0 || (tokens[m].text !== '(' && tokens[m].text !== '（')) break;
+      stop -= j - m; // the acronym does not use up the name's words
       j = m;
     } else break;
   }
@@ -314,6 +315,13 @@ function isAbbreviationDot(tokens: readonly Token[], j: number): boolean {
   if (!after || after.kind !== 'word') return false;
   // "U.S" inside, or "U.S. Elections": after a single capital, a capitalised word may follow a space.
   return !after.space || (!!before && before.kind === 'word' && before.text.length === 1 && isCapitalised(before) && isCapitalised(after));
+}
+
+/** Abbreviated company suffixes, whose dot stays in the name: "Apple Inc. said", "Acme Corp. (ACME) reported". */
+const companySuffixes = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'bros', 'cos']);
+
+function isCompanySuffix(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && isCapitalised(t) && companySuffixes.has(t.lower);
 }
 
 /** An all-capitals name ("WHO", "IT", "US"): never a function word. */
