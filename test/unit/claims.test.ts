@@ -118,6 +118,15 @@ describe('claim recognition', () => {
       { text: '4.5GB', kind: 'measure', value: 4.5, unit: 'GB' },
       { text: '$4.99', kind: 'money', value: 4.99, unit: 'USD' },
     ]],
+    ['Temperatures will fall to -3°C tonight.', [{ text: '-3°C', kind: 'measure', value: -3, unit: '°C' }]],
+    ['Output changed by −0.5% and exports by +2.1%.', [
+      { text: '−0.5%', kind: 'percent', value: -0.5, unit: null },
+      { text: '+2.1%', kind: 'percent', value: 2.1, unit: null },
+    ]],
+    ['Net cash was -$5 million (-12%).', [
+      { text: '-$5 million', kind: 'money', value: -5e6, unit: 'USD' },
+      { text: '-12%', kind: 'percent', value: -12, unit: null },
+    ]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {
