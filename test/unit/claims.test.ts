@@ -127,6 +127,7 @@ describe('claim recognition', () => {
       { text: '-$5 million', kind: 'money', value: -5e6, unit: 'USD' },
       { text: '-12%', kind: 'percent', value: -12, unit: null },
     ]],
+    ['Ring 0345 988 1188 about the 3,400 homes.', [{ text: '3,400', kind: 'count', value: 3400, unit: null }]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {
@@ -164,6 +165,7 @@ describe('what is never a claim', () => {
     'Write to analyst42@example.com today.',
     'Call 555-123-4567 for details.',
     'Call +1 (202) 555-0143 or (212) 555-1234 today.',
+    'Call 0161 496 0732 or +44 20 7946 0958 today.',
     'They met at 10 Downing Street and 1600 Pennsylvania Avenue, then at a 7-Eleven.',
     'The song reached the Top 40.',
     'The table is on page 12 of section 4.',

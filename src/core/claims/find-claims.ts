@@ -631,7 +631,7 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (before?.kind === 'sym' && comparisonSigns.has(before.text) && tokens[numIndex - 2]?.lower === 'p') return 'skip';
     // Phone numbers and codes: "555-123-4567", "+1 (202) 555-0143".
     if (after?.text === '-' && tokens[numIndex + 2]?.kind === 'num' && tokens[numIndex + 3]?.text === '-') return 'skip';
-    if (bare && before?.text === '+' && !numTok.space) return 'skip';
+    if (bare && before?.text === '+' && !numTok.space) return skipDigitGroups(tokens, q);
     if (before?.text === '(' && after?.text === ')' && numTok.digits === 3 && !numTok.decimal && tokens[numIndex + 2]?.kind === 'num') return 'skip';
     if (before?.text === ')' && tokens[numIndex - 2]?.kind === 'num' && tokens[numIndex - 2].digits === 3 && tokens[numIndex - 3]?.text === '(') return 'skip';
     if (after?.text === '-' && !after.space && isLeadingZero(tokens[numIndex + 2])) return 'skip';
@@ -640,8 +640,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (bare) {
       // In Chinese a count takes a classifier: "１２英寸" is a product's size, a name.
       if (after?.kind === 'han' && !after.space) return 'skip';
-      // Leading zeros: codes, not quantities ("007", "01").
-      if (numTok.text.length > 1 && numTok.text[0] === '0' && !numTok.decimal) return 'skip';
+      // Leading zeros: codes, not quantities ("007", "01"), and phone numbers ("0161 496 0732").
+      if (numTok.text.length > 1 && numTok.text[0] === '0' && !numTok.decimal) return skipDigitGroups(tokens, q);
       // List numbering at the start of a block: "1. ", "2) ".
       if (onlyPunctuationBefore(tokens, q.first) && after?.kind === 'sym' && (after.text === '.' || after.text === ')')) return 'skip';
       // "(1)" enumerations.
@@ -739,6 +739,14 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
   if (qualifier) match.qualifier = qualifier;
   return { match, last };
+}
+
+/** Uses up the digit groups after a phone number's first ("0161 496 0732", "+44 20 7946 0958"): none is a claim. */
+function skipDigitGroups(tokens: readonly Token[], q: Quantity): 'skip' {
+  let k = q.last + 1;
+  for (let t = tokens[k]; t?.kind === 'num' && t.space && !t.grouped && !t.decimal && t.digits >= 2; t = tokens[++k]);
+  q.last = k - 1;
+  return 'skip';
 }
 
 /**
