@@ -62,7 +62,7 @@ describe('claim recognition', () => {
     ['In Europe, sales grew by a fifth.', [{ text: 'a fifth', kind: 'fraction', value: 0.2, unit: null }]],
     ['Passes sold 212,000 units, up a fifth.', [{ text: '212,000', kind: 'count', value: 212000, unit: null }, { text: 'a fifth', kind: 'fraction', value: 0.2, unit: null }]],
     ['Exports were down a third.', [{ text: 'a third', kind: 'fraction', value: 1 / 3, unit: null }]],
-    ['| Rockaway | 2.4 | +41% |', [{ text: '2.4', kind: 'count', value: 2.4, unit: null }, { text: '41%', kind: 'percent', value: 41, unit: null }]],
+    ['| Rockaway | 2.4 | +41% |', [{ text: '2.4', kind: 'count', value: 2.4, unit: null }, { text: '+41%', kind: 'percent', value: 41, unit: null }]],
     ['It takes 500ml of water for every 20 questions.', [{ text: '500ml', kind: 'measure', value: 500, unit: 'ml' }, { text: '20', kind: 'count', value: 20, unit: null }]],
     ['Take 5 mg twice a day.', [{ text: '5 mg', kind: 'measure', value: 5, unit: 'mg' }]],
     ['Completions were a third below target.', [{ text: 'a third', kind: 'fraction', value: 1 / 3, unit: null }]],
@@ -121,6 +121,16 @@ describe('claim recognition', () => {
       { text: '4.5GB', kind: 'measure', value: 4.5, unit: 'GB' },
       { text: '$4.99', kind: 'money', value: 4.99, unit: 'USD' },
     ]],
+    ['Temperatures will fall to -3°C tonight.', [{ text: '-3°C', kind: 'measure', value: -3, unit: '°C' }]],
+    ['Output changed by −0.5% and exports by +2.1%.', [
+      { text: '−0.5%', kind: 'percent', value: -0.5, unit: null },
+      { text: '+2.1%', kind: 'percent', value: 2.1, unit: null },
+    ]],
+    ['Net cash was -$5 million (-12%).', [
+      { text: '-$5 million', kind: 'money', value: -5e6, unit: 'USD' },
+      { text: '-12%', kind: 'percent', value: -12, unit: null },
+    ]],
+    ['Ring 0345 988 1188 about the 3,400 homes.', [{ text: '3,400', kind: 'count', value: 3400, unit: null }]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {
@@ -158,7 +168,7 @@ describe('what is never a claim', () => {
     'Write to analyst42@example.com today.',
     'Call 555-123-4567 for details.',
     'Call +1 (202) 555-0143 or (212) 555-1234 today.',
-    'Our London desk is on +44 20 7946 0958.',
+    'Call 0161 496 0732 or +44 20 7946 0958 today.',
     'Dial 1-888-555-0142, passcode 77341, or ext. 4412.',
     'They met at 10 Downing Street and 1600 Pennsylvania Avenue, then at a 7-Eleven.',
     'The song reached the Top 40.',
@@ -232,6 +242,16 @@ describe('textual attribution', () => {
     ['海关数据显示，出口增长５％。', ['海关数据']],
     ['国家统计局4月16日发布数据显示，增长5.3%。', ['国家统计局数据']],
     ['国家统计局新闻发言人表示，收入增长6.2%。', ['国家统计局新闻发言人']],
+    ['Sales rose 5%, per data from IDC.', ['IDC']],
+    ['The bank held its rate at 4.35 per cent on Tuesday.', []],
+    ['It will pay 52 cents per share on Sept. 15.', []],
+    ['Output was $65,000 per capita in Norway.', []],
+    ['In the United States, about 28% of workdays were remote.', []],
+    ['Consumer Reports found 12% of cars failed.', ['Consumer Reports']],
+    ['Figures from the Office for National Statistics show fraud rose 10%.', ['Office for National Statistics']],
+    ['Data from Eurostat indicate output fell 2%.', ['Eurostat']],
+    ['Apple Inc. said sales rose 5%.', ['Apple Inc.']],
+    ['Northwind Foods Inc. (NYSE: NWF) reported revenue of $4.12 billion.', ['Northwind Foods Inc. (NYSE: NWF)']],
     // Not named: pronouns, generic sources, respondents being counted.
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],

@@ -633,9 +633,7 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (before?.kind === 'sym' && comparisonSigns.has(before.text) && tokens[numIndex - 2]?.lower === 'p') return 'skip';
     // Phone numbers and codes: "555-123-4567", "+1 (202) 555-0143".
     if (after?.text === '-' && tokens[numIndex + 2]?.kind === 'num' && tokens[numIndex + 3]?.text === '-') return 'skip';
-    // A country code ("+44 20 7946 0958"), not a signed change ("+12%", "+$3bn").
-    if (before?.text === '+' && !numTok.space && bare) return 'skip';
-    if (bare && isAfterCountryCode(tokens, numIndex)) return 'skip';
+    if (bare && before?.text === '+' && !numTok.space) return skipDigitGroups(tokens, q);
     if (before?.text === '(' && after?.text === ')' && numTok.digits === 3 && !numTok.decimal && tokens[numIndex + 2]?.kind === 'num') return 'skip';
     if (before?.text === ')' && tokens[numIndex - 2]?.kind === 'num' && tokens[numIndex - 2].digits === 3 && tokens[numIndex - 3]?.text === '(') return 'skip';
     if (after?.text === '-' && !after.space && isLeadingZero(tokens[numIndex + 2])) return 'skip';
@@ -644,8 +642,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (bare) {
       // In Chinese a count takes a classifier: "１２英寸" is a product's size, a name.
       if (after?.kind === 'han' && !after.space) return 'skip';
-      // Leading zeros: codes, not quantities ("007", "01").
-      if (numTok.text.length > 1 && numTok.text[0] === '0' && !numTok.decimal) return 'skip';
+      // Leading zeros: codes, not quantities ("007", "01"), and phone numbers ("0161 496 0732").
+      if (numTok.text.length > 1 && numTok.text[0] === '0' && !numTok.decimal) return skipDigitGroups(tokens, q);
       // List numbering at the start of a block: "1. ", "2) ".
       if (onlyPunctuationBefore(tokens, q.first) && after?.kind === 'sym' && (after.text === '.' || after.text === ')')) return 'skip';
       // "(1)" enumerations.
@@ -722,10 +720,11 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   // "the first three-quarters" of a year is a period of time.
   if (q.kind === 'fraction' && prev?.kind === 'word' && periodWords.has(prev.lower)) return null;
 
-  // --- The anchor: qualifiers before ---
-  let start = q.first;
+  // --- The anchor: a sign and qualifiers before ---
+  const sign = signBefore(tokens, q, floor);
+  let start = sign ? q.first - 1 : q.first;
   let qualifier: string | undefined;
-  const qb = qualifierBefore(tokens, q.first, floor);
+  const qb = qualifierBefore(tokens, start, floor);
   if (qb) {
     start = qb.first;
     qualifier = qb.text;
@@ -736,21 +735,36 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
 
   // A number read as written, with at most 11 digits, is its own 12-digit rounding.
   const asWritten = core.kind === 'num' && q.value === core.value && core.text.length <= 12;
-  const value = Number.isFinite(q.value) ? (asWritten ? q.value : round(q.value)) : null;
+  const magnitude = Number.isFinite(q.value) ? (asWritten ? q.value : round(q.value)) : null;
+  const value = sign < 0 && magnitude !== null ? -magnitude : magnitude;
   const match: { -readonly [K in keyof ClaimMatch]: ClaimMatch[K] } = { start: tokens[start].start, end: tokens[last].end, kind, value, unit: q.unit };
   if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
   if (qualifier) match.qualifier = qualifier;
   return { match, last };
 }
 
-/** Whether number `i` is a later group of a phone number that opened with a country code: "+44 20 7946 0958". */
-function isAfterCountryCode(tokens: readonly Token[], i: number): boolean {
-  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
-    const t = tokens[k];
-    if (t.kind !== 'num' || t.decimal || t.grouped) return false;
-    if (tokens[k - 1]?.text === '+' && !t.space) return t.digits <= 3;
-  }
-  return false;
+/** Uses up the digit groups after a phone number's first ("0161 496 0732", "+44 20 7946 0958"): none is a claim. */
+function skipDigitGroups(tokens: readonly Token[], q: Quantity): 'skip' {
+  let k = q.last + 1;
+  for (let t = tokens[k]; t?.kind === 'num' && t.space && !t.grouped && !t.decimal && t.digits >= 2; t = tokens[++k]);
+  q.last = k - 1;
+  return 'skip';
+}
+
+/**
+ * A sign written against a quantity in digits, with a space, a bracket or
+ * nothing before it: -1 for "-3°C" and "−0.5%", 1 for "+5%", 0 for none
+ * (not the hyphen of "COVID-19", which has no space before it).
+ */
+function signBefore(tokens: readonly Token[], q: Quantity, floor: number): number {
+  const s = tokens[q.first - 1];
+  const first = tokens[q.first];
+  if (s?.kind !== 'sym' || first.space || first.kind === 'word' || q.first - 1 < floor) return 0;
+  const c = s.text.charCodeAt(0);
+  if (c !== 45 /* - */ && c !== 0x2212 /* − */ && c !== 43 /* + */) return 0;
+  const before = tokens[q.first - 2];
+  if (!(s.space || !before || before.text === '(' || before.text === '（')) return 0;
+  return c === 43 ? 1 : -1;
 }
 
 /** "68-32": two whole numbers joined by a dash, a vote or a score. */

@@ -25,7 +25,7 @@ const timeWordsBeforeVerb = new Set([
 const speechVerbs = new Set([
   'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'found', 'finds', 'noted', 'notes', 'estimated',
   'estimates', 'showed', 'shows', 'show', 'shown', 'revealed', 'reveals', 'stated', 'states', 'wrote', 'writes',
-  'announced', 'announces', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
+  'announced', 'announces', 'indicate', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
 ]);
 /** Nouns that name a kind of evidence: "a report by", "data from". */
 const evidenceNouns = new Set([
@@ -131,7 +131,8 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
     let found: Attribution | null = null;
     if (lower === 'according' && next?.lower === 'to') {
       found = forward(text, tokens, i, i + 2, 'according to');
-    } else if (lower === 'per' && next && next.kind === 'word') {
+    } else if (lower === 'per' && next && next.kind === 'word' && (isCapitalised(next) || leadingFiller.has(next.lower) || evidenceNouns.has(next.lower))) {
+      // "per McKinsey", "per the report", "per data from IDC"; not a rate: "per cent", "per share", "per capita".
       found = forward(text, tokens, i, i + 1, 'per');
     } else if (lower === 'citing') {
       found = forward(text, tokens, i, i + 1, 'citing');
@@ -141,7 +142,8 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
       found = forward(text, tokens, i, i + 2, `${lower} ${next.lower}`);
     } else if (byParticiples.has(lower) && byAfter(tokens, i) > 0) {
       found = forward(text, tokens, i, byAfter(tokens, i) + 1, `${lower} by`);
-    } else if (speechVerbs.has(lower) && !(next?.lower === 'of' && nounsToo.has(lower))) {
+    } else if (speechVerbs.has(lower) && !(next?.lower === 'of' && nounsToo.has(lower)) && !(isCapitalised(t) && tokens[i - 1]?.kind === 'word')) {
+      // A capitalised verb after a word is part of a name: "the United States", "Consumer Reports".
       found = backward(text, tokens, i) ?? (isQuoteOrComma(tokens[i - 1]) ? forward(text, tokens, i, i + 1, lower) : null);
     }
     if (!found) {
@@ -244,6 +246,8 @@ function collectForward(tokens: readonly Token[], k: number): { first: number; l
   for (let j = i; j < tokens.length && j < i + 8; j++) {
     const t = tokens[j];
     if (t.kind === 'word') {
+      // "figures from the ONS show …": a lower-case speech verb ends the name.
+      if (j > i && speechVerbs.has(t.lower) && t.text === t.lower && !nounsToo.has(t.lower)) break;
       if (phraseStops.has(t.lower) && !isAcronym(t) && !(j > i && isNameJoiner(t.lower) && tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
       if (isNameJoiner(t.lower) && !(tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
       last = j;
@@ -276,7 +280,7 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
   }
   const last = k;
   let first = -1;
-  for (let j = k; j >= 0 && j > k - 7; j--) {
+  for (let j = k, stop = k - 7; j >= 0 && j > stop; j--) {
     const t = tokens[j];
     if (t.kind === 'word') {
       if (isNameJoiner(t.lower) && t.lower !== 'the') {
@@ -288,13 +292,14 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
       if (determiners.has(t.lower) || t.lower === 'a' || t.lower === 'an') break;
     } else if (t.kind === 'sym' && (t.text === '&' || t.text === '-') && !t.space) {
       continue;
-    } else if (t.kind === 'sym' && t.text === '.' && !t.space && isAbbreviationDot(tokens, j)) {
+    } else if (t.kind === 'sym' && t.text === '.' && !t.space && (isAbbreviationDot(tokens, j) || isCompanySuffix(tokens[j - 1]))) {
       continue;
     } else if (t.kind === 'sym' && (t.text === ')' || t.text === '）')) {
       // "International Data Corp. (IDC) said": step over a parenthesised acronym.
       let m = j - 1;
       while (m >= 0 && m > j - 4 && tokens[m].text !== '(' && tokens[m].text !== '（') m--;
       if (m < 0 || (tokens[m].text !== '(' && tokens[m].text !== '（')) break;
+      stop -= j - m; // the acronym does not use up the name's words
       j = m;
     } else break;
   }
@@ -322,6 +327,13 @@ function isAbbreviationDot(tokens: readonly Token[], j: number): boolean {
   if (!after || after.kind !== 'word') return false;
   // "U.S" inside, or "U.S. Elections": after a single capital, a capitalised word may follow a space.
   return !after.space || (!!before && before.kind === 'word' && before.text.length === 1 && isCapitalised(before) && isCapitalised(after));
+}
+
+/** Abbreviated company suffixes, whose dot stays in the name: "Apple Inc. said", "Acme Corp. (ACME) reported". */
+const companySuffixes = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'bros', 'cos']);
+
+function isCompanySuffix(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && isCapitalised(t) && companySuffixes.has(t.lower);
 }
 
 /** An all-capitals name ("WHO", "IT", "US"): never a function word. */
