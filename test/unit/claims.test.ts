@@ -65,6 +65,10 @@ describe('claim recognition', () => {
     ['| Rockaway | 2.4 | +41% |', [{ text: '2.4', kind: 'count', value: 2.4, unit: null }, { text: '+41%', kind: 'percent', value: 41, unit: null }]],
     ['It takes 500ml of water for every 20 questions.', [{ text: '500ml', kind: 'measure', value: 500, unit: 'ml' }, { text: '20', kind: 'count', value: 20, unit: null }]],
     ['Take 5 mg twice a day.', [{ text: '5 mg', kind: 'measure', value: 5, unit: 'mg' }]],
+    ['The lake covers 412 square kilometres (159 sq mi).', [
+      { text: '412 square kilometres', kind: 'measure', value: 412, unit: 'square kilometres' },
+      { text: '159 sq mi', kind: 'measure', value: 159, unit: 'sq mi' },
+    ]],
     ['Completions were a third below target.', [{ text: 'a third', kind: 'fraction', value: 1 / 3, unit: null }]],
     ['Empty homes are 1 in every 110 dwellings.', [{ text: '1 in every 110', kind: 'fraction', value: 1 / 110, unit: null }]],
     ['Costs were cut by a third last year.', [{ text: 'a third', kind: 'fraction', value: 1 / 3, unit: null }]],

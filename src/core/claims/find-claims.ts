@@ -337,10 +337,17 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       q.last = j;
       return;
     }
-    if (measureUnits.has(lower) && q.unit === null && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))) {
+    const sqUnit = lower === 'sq' && tokens[j + 1]?.kind === 'word' && measureUnits.has(tokens[j + 1].lower);
+    if (measureUnits.has(lower) && q.unit === null && (lower.length > 2 || !t.space || sqUnit || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))) {
       q.kind = 'measure';
       q.unit = t.text;
       q.last = j;
+      // "412 square kilometres", "159 sq mi", "a cubic metre": the unit is both words.
+      const area = tokens[j + 1];
+      if ((lower === 'square' || lower === 'sq' || lower === 'cubic') && area?.kind === 'word' && measureUnits.has(area.lower) && area.lower !== lower) {
+        q.unit = `${t.text} ${area.text}`;
+        q.last = j + 1;
+      }
       return;
     }
     return;
