@@ -236,6 +236,7 @@ describe('textual attribution', () => {
     ["TSMC, which makes roughly 90% of the world's most advanced chips, said spending would be $40 billion.", ['TSMC']],
     ['"We carried 100,000 riders," the chief executive, Ruth Adebayo, told reporters.', ['Ruth Adebayo']],
     ['Analysts polled by FactSet had expected earnings of $2.18 per share.', ['FactSet']],
+    ['The towpath draws 250,000 walkers a year, the Canal & River Trust estimates.', ['Canal & River Trust']],
     ['Rates fell 4%, the Centers for Disease Control and Prevention said.', ['Centers for Disease Control and Prevention']],
     ['Wind added 117 GW, a BloombergNEF analysis found.', ['BloombergNEF']],
     ['Turnout was 66.8%, according to the U.S. Elections Project.', ['U.S. Elections Project']],

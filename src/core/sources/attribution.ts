@@ -292,6 +292,9 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
       if (determiners.has(t.lower) || t.lower === 'a' || t.lower === 'an') break;
     } else if (t.kind === 'sym' && (t.text === '&' || t.text === '-') && !t.space) {
       continue;
+    } else if (t.kind === 'sym' && t.text === '&' && tokens[j - 1]?.kind === 'word' && isCapitalised(tokens[j - 1])) {
+      // "the Canal & River Trust estimates", "Procter & Gamble said".
+      continue;
     } else if (t.kind === 'sym' && t.text === '.' && !t.space && (isAbbreviationDot(tokens, j) || isCompanySuffix(tokens[j - 1]))) {
       continue;
     } else if (t.kind === 'sym' && (t.text === ')' || t.text === '）')) {
