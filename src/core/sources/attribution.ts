@@ -328,9 +328,14 @@ function isAbbreviationDot(tokens: readonly Token[], j: number): boolean {
   const before = tokens[j - 1];
   const after = tokens[j + 1];
   if (!after || after.kind !== 'word') return false;
-  // "U.S" inside, or "U.S. Elections": after a single capital, a capitalised word may follow a space.
-  return !after.space || (!!before && before.kind === 'word' && before.text.length === 1 && isCapitalised(before) && isCapitalised(after));
+  // "U.S" inside, or "U.S. Elections": after a single capital, a capitalised word may follow a space; so after a title ("Dr. Helen Okafor").
+  if (!after.space) return true;
+  if (!before || before.kind !== 'word' || !isCapitalised(before) || !isCapitalised(after)) return false;
+  return before.text.length === 1 || titleAbbreviations.has(before.lower);
 }
+
+/** Titles written abbreviated before a name. */
+const titleAbbreviations = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'rev', 'hon', 'st']);
 
 /** Abbreviated company suffixes, whose dot stays in the name: "Apple Inc. said", "Acme Corp. (ACME) reported". */
 const companySuffixes = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'bros', 'cos']);
