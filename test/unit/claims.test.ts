@@ -237,6 +237,7 @@ describe('textual attribution', () => {
     ['"We carried 100,000 riders," the chief executive, Ruth Adebayo, told reporters.', ['Ruth Adebayo']],
     ['Analysts polled by FactSet had expected earnings of $2.18 per share.', ['FactSet']],
     ['The towpath draws 250,000 walkers a year, the Canal & River Trust estimates.', ['Canal & River Trust']],
+    ['McKinsey (https://www.mckinsey.com/report) said commitments jumped 20.5%.', ['McKinsey']],
     ['"It is spreading," said Dr. Helen Okafor, who estimated that one person infects 12 to 18 others.', ['Dr. Helen Okafor']],
     ['Rates fell 4%, the Centers for Disease Control and Prevention said.', ['Centers for Disease Control and Prevention']],
     ['Wind added 117 GW, a BloombergNEF analysis found.', ['BloombergNEF']],
@@ -307,6 +308,16 @@ describe('status and scope', () => {
   it('names a <cite> once when an attributing phrase stands around it', () => {
     const claims = analyze('<p>Remote workers are 52% of the total, according to <cite>Gallup</cite>.</p>', { format: 'html' }).claims;
     assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => `${s.kind}:${s.label}`)]), [['52%', 'attributed', ['textual:Gallup']]]);
+  });
+
+  it('reads a plain-text line that ends in a bracket or a quote mid-sentence as wrapped', () => {
+    assert.deepEqual(statuses('Portugal drew 30.0 million visitors last year, Statistics Portugal (INE)\nsaid, a record.'), [
+      ['30.0 million', 'attributed', ['Statistics Portugal (INE)']],
+    ]);
+    assert.deepEqual(statuses('“We counted 147 contracts in the first quarter alone,”\nsaid Hannah Schulz, a partner.\nCosts fell 3%.'), [
+      ['147', 'attributed', ['Hannah Schulz']],
+      ['3%', 'uncited', []],
+    ]);
   });
 
   it('widens the scope to the paragraph by setting', () => {

@@ -215,7 +215,7 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
   // Scale: "billion", "bn", "$30m", "万", "亿", "万亿".
   let t = tokens[j];
   if (t?.kind === 'word' && en) {
-    const scale = scaleWords.get(t.lower) ?? (q.unit && !t.space ? scaleSuffixes.get(t.lower) : undefined);
+    const scale = scaleWords.get(t.lower) ?? (!t.space && (q.unit || isBareScaleSuffix(q, t.lower)) ? scaleSuffixes.get(t.lower) : undefined);
     if (scale !== undefined && !(t.lower === 'hundred' && q.scaled)) {
       q.value *= scale;
       q.scaled = true;
@@ -355,6 +355,16 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
   if (t.kind === 'han' && zh && !t.space) {
     readZhUnit(tokens, j, q);
   }
+}
+
+/**
+ * A scale letter written against a number with no currency: "bn", "mn", "tn"
+ * always ("4bn downloads"); "m" and "k" only after a decimal ("drew 9.2m",
+ * "1.5k stars"), since "100m" and "5k" are as often a distance.
+ */
+function isBareScaleSuffix(q: Quantity, lower: string): boolean {
+  if (lower === 'bn' || lower === 'mn' || lower === 'tn' || lower === 'trn') return true;
+  return (lower === 'm' || lower === 'k') && q.core.kind === 'num' && q.core.decimal && q.first === q.last;
 }
 
 function isZhUnitStart(tokens: readonly Token[], j: number): boolean {
@@ -622,7 +632,7 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
       const b2 = tokens[numIndex - 2];
       if (before.text !== '-' || (b2 && !before.space && (b2.kind === 'word' || b2.kind === 'num'))) return 'skip';
     }
-    if (q.kind === null && after && !after.space && after.kind === 'word') {
+    if (q.kind === null && after && !after.space && after.kind === 'word' && numIndex + 1 > q.last) {
       if (ordinalSuffix.test(after.lower)) return readOrdinal(tokens, q, numIndex + 1);
       return 'skip';
     }

@@ -2,7 +2,7 @@ import { findBareUrls } from './urls';
 import { parseNumberList } from './markdown-citations';
 import { ProseBuilder, type FootnoteDefinition, type ProseBlock, type ProseDocument } from './prose';
 
-const terminal = /[.!?。！？…"”’'」』)）]$/u;
+const terminal = /[.!?。！？…]["”’'」』)）]*$/u;
 const referenceHeading = /^(references|sources|bibliography|notes|works cited|参考文献|资料来源)\s*:?$/iu;
 const numberedEntry = /^\s*\[?(\d{1,3})[\].)]\s+\S/u;
 

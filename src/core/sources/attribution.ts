@@ -383,7 +383,8 @@ const trailingEvidence = /\s+(?:latest\s+|new\s+|recent\s+|annual\s+)?(?:researc
 
 /** Tidies a name: "the World Intellectual Property Organization’s latest report" → "World Intellectual Property Organization". */
 function cleanName(raw: string): string {
-  let name = raw.replace(/\s+/gu, ' ').trim();
+  // "McKinsey (https://…) said": the link is a source of its own, not part of the name.
+  let name = raw.replace(/\s*\((?:https?:\/\/|www\.)[^()\s]*\)/giu, '').replace(/\s+/gu, ' ').trim();
   // A possessive keeps its owner when what follows is generic ("WIPO's latest report"),
   // and stays whole when what follows is a name too ("China's National Bureau of Statistics").
   const poss = possessive.exec(name);
