@@ -59,6 +59,16 @@ describe('claim recognition', () => {
     ['The price was cut by $5 to $45.', [{ text: '$5', kind: 'money', value: 5, unit: 'USD' }, { text: '$45', kind: 'money', value: 45, unit: 'USD' }]],
     ['Sales should grow by 5% to 7% next year.', [{ text: '5% to 7%', kind: 'percent', value: 5, valueMax: 7, unit: null }]],
     ['Workers save an average of 72 minutes a day.', [{ text: '72 minutes', kind: 'measure', value: 72, unit: 'minutes' }]],
+    ['It had a p99 latency of 480 ms; the median fell from 42 ms to 11 ms.', [
+      { text: '480 ms', kind: 'measure', value: 480, unit: 'ms' },
+      { text: '42 ms', kind: 'measure', value: 42, unit: 'ms' },
+      { text: '11 ms', kind: 'measure', value: 11, unit: 'ms' },
+    ]],
+    ['Patients faced delays of 18 hours.', [{ text: '18 hours', kind: 'measure', value: 18, unit: 'hours' }]],
+    ['Each pod needs 1.5 GiB instead of 900 MiB.', [
+      { text: '1.5 GiB', kind: 'measure', value: 1.5, unit: 'GiB' },
+      { text: '900 MiB', kind: 'measure', value: 900, unit: 'MiB' },
+    ]],
     ['In Europe, sales grew by a fifth.', [{ text: 'a fifth', kind: 'fraction', value: 0.2, unit: null }]],
     ['Passes sold 212,000 units, up a fifth.', [{ text: '212,000', kind: 'count', value: 212000, unit: null }, { text: 'a fifth', kind: 'fraction', value: 0.2, unit: null }]],
     ['Exports were down a third.', [{ text: 'a third', kind: 'fraction', value: 1 / 3, unit: null }]],

@@ -689,8 +689,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     let n = next;
     if (n?.kind === 'sym' && n.text === '-' && !n.space) n = tokens[q.last + 2];
     if (n?.kind === 'word' && timeWords.has(n.lower)) {
-      // "an average of 72 minutes a day", "commutes averaged 34 minutes": a measured time, not a frame.
-      if (n !== next || q.kind !== null || !isAverageBefore(tokens, q.first)) return 'skip';
+      // "an average of 72 minutes a day", "a latency of 480 ms", "p99 is now 190 ms": a measured time, not a frame.
+      if (n !== next || q.kind !== null || !(isAverageBefore(tokens, q.first) || subSecond.has(n.text))) return 'skip';
       q.kind = 'measure';
       q.unit = n.text;
       q.last = last = q.last + 1;
@@ -796,8 +796,13 @@ function isTally(tokens: readonly Token[], q: Quantity): boolean {
 function isAverageBefore(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1]?.lower;
   if (before === 'averaged' || before === 'averages' || before === 'averaging') return true;
-  return before === 'of' && (tokens[i - 2]?.lower === 'average' || tokens[i - 2]?.lower === 'median');
+  return before === 'of' && measuredTimeNouns.has(tokens[i - 2]?.lower ?? '');
 }
+
+/** Nouns whose "of" makes the time after it a measurement: "an average of 72 minutes", "a latency of 480 ms". */
+const measuredTimeNouns = new Set(['average', 'median', 'mean', 'latency', 'delay', 'delays', 'wait', 'waits', 'expectancy', 'lag', 'downtime', 'uptime']);
+/** Units under a second, which measure (latency, speed) rather than frame a claim. */
+const subSecond = new Set(['ms', 'milliseconds', 'microseconds', 'nanoseconds', 'µs', 'ns']);
 
 const comparisonSigns = new Set(['<', '>', '=', '≤', '≥']);
 

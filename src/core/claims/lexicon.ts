@@ -57,7 +57,7 @@ export const currencyCodesBefore: ReadonlySet<string> = new Set([
 
 /** Units of measure after a number. */
 export const measureUnits: ReadonlySet<string> = new Set([
-  'kb', 'mb', 'gb', 'tb', 'pb', 'eb', 'kbps', 'mbps', 'gbps', 'ghz', 'mhz', 'kw', 'mw', 'gw', 'tw', 'kwh', 'mwh',
+  'kb', 'mb', 'gb', 'tb', 'pb', 'eb', 'kib', 'mib', 'gib', 'tib', 'kbps', 'mbps', 'gbps', 'ghz', 'mhz', 'kw', 'mw', 'gw', 'tw', 'kwh', 'mwh',
   'gwh', 'twh', 'km', 'kms', 'kilometers', 'kilometres', 'mi', 'miles', 'mile', 'kg', 'kilograms', 'tons',
   'tonnes', 'ton', 'tonne', 'mt', 'meters', 'metres', 'feet', 'ft', 'acres', 'hectares', 'ha', 'liters',
   'litres', 'gallons', 'barrels', 'bpd', 'mph', 'km/h', 'sq', 'square', 'teraflops', 'petaflops', 'exaflops',
