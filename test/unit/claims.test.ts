@@ -161,6 +161,7 @@ describe('what is never a claim', () => {
     'COVID-19 changed the market.',
     'The factory is ISO 9001 certified.',
     'Web 3.0 and 5G and 3D printing are buzzwords.',
+    'Police closed the A38, and the S24 and the C3 sold out.',
     'See https://example.com/2024/10/report-55 for more.',
     'Write to analyst42@example.com today.',
     'Call 555-123-4567 for details.',

@@ -608,7 +608,7 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (after && !after.space && after.kind === 'word' && after.lower === 's') return 'skip';
     if (before && !numTok.space && (before.text === '’' || before.text === "'") && after?.lower === 's') return 'skip';
     // Letters written against digits: "5G", "S24", "Q3", "FY2024", "A380", "GPT-4".
-    if (before && !numTok.space && before.kind === 'word' && !currencySymbols.has(before.text + '$') && !currencyCodesBefore.has(before.lower)) return 'skip';
+    if (before && !numTok.space && before.kind === 'word' && !currencyCodesBefore.has(before.lower)) return 'skip';
     if (before && !numTok.space && before.kind === 'sym' && (before.text === '-' || before.text === '#' || before.text === '№' || before.text === '/' || before.text === '.' || before.text === ':' || before.text === '_')) {
       const b2 = tokens[numIndex - 2];
       if (before.text !== '-' || (b2 && !before.space && (b2.kind === 'word' || b2.kind === 'num'))) return 'skip';
