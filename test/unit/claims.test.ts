@@ -149,6 +149,7 @@ describe('what is never a claim', () => {
     'The work took over five years and the past decade.',
     'A 45-year-old engineer joined.',
     'Seniors over 65 and children under five ride free.',
+    'It targeted customers aged over 80, staff aged under 18 and workers between 25 and 54.',
     '研发经费连续多年保持两位数增长。',
     'The effect held (p < 0.01) and again (P = 0.03).',
     'Coach Dale Brennan, 54, signed a new deal.',

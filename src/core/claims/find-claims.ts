@@ -796,14 +796,19 @@ const personWords = new Set([
   'men', 'women', 'boys', 'girls', 'teens', 'teenagers', 'youths', 'residents', 'patients', 'americans', 'citizens',
   'voters', 'drivers', 'workers', 'employees', 'users', 'players', 'students', 'applicants', 'individuals',
 ]);
-const ageBounds = new Set(['over', 'under', 'above', 'below']);
+const ageBounds = new Set(['over', 'under', 'above', 'below', 'between']);
+/** Words before an age bound that make the number after it an age: "aged over 80". */
+const ageWords = new Set(['aged', 'age', 'ages']);
 const ageEnds = new Set(['older', 'over', 'above', 'up', 'younger', 'under', 'below']);
 
-/** Whether the bare number `q` is an age: a bound after a person word, or "N and older" after one. */
+/** Whether the bare number `q` is an age: a bound after a person word or "aged", or "N and older" after a person word. */
 function isAge(tokens: readonly Token[], q: Quantity): boolean {
   const before = tokens[q.first - 1];
   if (before?.kind !== 'word') return false;
-  if (ageBounds.has(before.lower)) return tokens[q.first - 2]?.kind === 'word' && personWords.has(tokens[q.first - 2].lower);
+  if (ageBounds.has(before.lower)) {
+    const w = tokens[q.first - 2];
+    return w?.kind === 'word' && (personWords.has(w.lower) || ageWords.has(w.lower));
+  }
   if (!personWords.has(before.lower)) return false;
   const link = tokens[q.last + 1];
   const end = tokens[q.last + 2];
