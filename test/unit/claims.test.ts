@@ -128,6 +128,13 @@ describe('claim recognition', () => {
       { text: '-12%', kind: 'percent', value: -12, unit: null },
     ]],
     ['Ring 0345 988 1188 about the 3,400 homes.', [{ text: '3,400', kind: 'count', value: 3400, unit: null }]],
+    ['A 5,000mAh battery charges at 65W; the 120Hz screen reaches 2,600 nits.', [
+      { text: '5,000mAh', kind: 'measure', value: 5000, unit: 'mAh' },
+      { text: '65W', kind: 'measure', value: 65, unit: 'W' },
+      { text: '120Hz', kind: 'measure', value: 120, unit: 'Hz' },
+      { text: '2,600 nits', kind: 'measure', value: 2600, unit: 'nits' },
+    ]],
+    ['The 50MP camera films at 120fps.', [{ text: '50MP', kind: 'measure', value: 50, unit: 'MP' }, { text: '120fps', kind: 'measure', value: 120, unit: 'fps' }]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {

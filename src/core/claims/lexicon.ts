@@ -66,6 +66,9 @@ export const measureUnits: ReadonlySet<string> = new Set([
   'terawatt-hours', 'gigabytes', 'terabytes', 'megabytes', 'petabytes', 'litres', 'tons', 'ounces', 'oz',
   'grams', 'kilos', 'inches', 'yards', 'metres', 'meters', 'centimetres', 'millimetres', 'decibels',
   'ml', 'millilitres', 'milliliters', 'mg', 'milligrams', 'cubic', 'gallon', 'litre', 'liter',
+  'hz', 'khz', 'w', 'wh', 'mah', 'nits', 'fps', 'rpm', 'mp', 'megapixel', 'megapixels', 'inch', 'foot', 'metre',
+  'meter', 'kilometre', 'kilometer', 'gram', 'kilogram', 'watt', 'kilowatt', 'megawatt', 'gigawatt', 'acre',
+  'hectare',
 ]);
 
 /** Percent words after a number. */
