@@ -135,6 +135,14 @@ describe('claim recognition', () => {
       { text: '2,600 nits', kind: 'measure', value: 2600, unit: 'nits' },
     ]],
     ['The 50MP camera films at 120fps.', [{ text: '50MP', kind: 'measure', value: 50, unit: 'MP' }, { text: '120fps', kind: 'measure', value: 120, unit: 'fps' }]],
+    ['It has a 6.8-inch screen and a 50-megapixel sensor.', [
+      { text: '6.8-inch', kind: 'measure', value: 6.8, unit: 'inch' },
+      { text: '50-megapixel', kind: 'measure', value: 50, unit: 'megapixel' },
+    ]],
+    ['The 400-megawatt farm runs along a 10-km ridge.', [
+      { text: '400-megawatt', kind: 'measure', value: 400, unit: 'megawatt' },
+      { text: '10-km', kind: 'measure', value: 10, unit: 'km' },
+    ]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {

@@ -262,6 +262,16 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     q.last = letter ? j + 1 : j;
     return;
   }
+  // "a 6.8-inch screen", "a 400-megawatt farm": a unit joined by a hyphen.
+  if (t.kind === 'sym' && t.text === '-' && !t.space && en && q.unit === null) {
+    const u = tokens[j + 1];
+    if (u?.kind === 'word' && !u.space && u.end - u.start > 1 && measureUnits.has(u.lower)) {
+      q.kind = 'measure';
+      q.unit = u.text;
+      q.last = j + 1;
+      return;
+    }
+  }
   if (t.kind === 'sym' && (t.text === '%' || t.text === '％')) {
     q.kind = 'percent';
     q.last = j;
