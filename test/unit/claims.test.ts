@@ -143,6 +143,14 @@ describe('claim recognition', () => {
       { text: '400-megawatt', kind: 'measure', value: 400, unit: 'megawatt' },
       { text: '10-km', kind: 'measure', value: 10, unit: 'km' },
     ]],
+    ['The lake covers 42.6 km² and holds 1.2 billion cubic metres.', [
+      { text: '42.6 km²', kind: 'measure', value: 42.6, unit: 'km²' },
+      { text: '1.2 billion cubic metres', kind: 'measure', value: 1.2e9, unit: 'cubic metres' },
+    ]],
+    ['Flats of 850 sq ft and 300 m² lofts sold.', [
+      { text: '850 sq ft', kind: 'measure', value: 850, unit: 'sq ft' },
+      { text: '300 m²', kind: 'measure', value: 300, unit: 'm²' },
+    ]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {

@@ -345,10 +345,17 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       q.last = j;
       return;
     }
-    if (measureUnits.has(lower) && q.unit === null && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))) {
+    // "square kilometres", "cubic metres", "sq ft": the unit an area or a volume qualifies.
+    const u = tokens[j + 1];
+    const of = (lower === 'square' || lower === 'cubic' || lower === 'sq') && u?.kind === 'word' && measureUnits.has(u.lower) ? u : undefined;
+    // "m" alone is metres only with a power after it: "300 m²".
+    const metres = lower === 'm' && isPower(u);
+    if (q.unit === null && (of || metres || (measureUnits.has(lower) && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))))) {
       q.kind = 'measure';
-      q.unit = t.text;
-      q.last = j;
+      q.unit = of ? `${t.text} ${of.text}` : t.text;
+      q.last = of ? j + 1 : j;
+      // "km²", "m³"
+      if (isPower(tokens[q.last + 1])) q.unit += tokens[++q.last].text;
       return;
     }
     return;
@@ -356,6 +363,11 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
   if (t.kind === 'han' && zh && !t.space) {
     readZhUnit(tokens, j, q);
   }
+}
+
+/** "²" or "³" written against a unit. */
+function isPower(t: Token | undefined): boolean {
+  return t?.kind === 'sym' && !t.space && (t.text === '²' || t.text === '³');
 }
 
 function isZhUnitStart(tokens: readonly Token[], j: number): boolean {
