@@ -271,6 +271,8 @@ describe('textual attribution', () => {
     ['Data from Eurostat indicate output fell 2%.', ['Eurostat']],
     ['Apple Inc. said sales rose 5%.', ['Apple Inc.']],
     ['Northwind Foods Inc. (NYSE: NWF) reported revenue of $4.12 billion.', ['Northwind Foods Inc. (NYSE: NWF)']],
+    ['Sales rose 7%, per statista.com data.', ['statista.com data']],
+    ['Sales rose 5%, according to nytimes.com.', ['nytimes.com']],
     // Not named: pronouns, generic sources, respondents being counted.
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],
@@ -320,6 +322,15 @@ describe('status and scope', () => {
   it('names a <cite> once when an attributing phrase stands around it', () => {
     const claims = analyze('<p>Remote workers are 52% of the total, according to <cite>Gallup</cite>.</p>', { format: 'html' }).claims;
     assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => `${s.kind}:${s.label}`)]), [['52%', 'attributed', ['textual:Gallup']]]);
+  });
+
+  it('names a website by its domain in a source line under a table', () => {
+    const text = '| Version | Share |\n| --- | --- |\n| 20 | 51% |\n\nSource: nodejs.org download metrics, May 2024.\n';
+    const claims = analyze(text, { format: 'markdown' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [
+      ['20', 'attributed', ['nodejs.org download metrics']],
+      ['51%', 'attributed', ['nodejs.org download metrics']],
+    ]);
   });
 
   it('widens the scope to the paragraph by setting', () => {

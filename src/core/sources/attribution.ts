@@ -128,8 +128,8 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
     let found: Attribution | null = null;
     if (lower === 'according' && next?.lower === 'to') {
       found = forward(text, tokens, i, i + 2, 'according to');
-    } else if (lower === 'per' && next && next.kind === 'word' && (isCapitalised(next) || leadingFiller.has(next.lower) || evidenceNouns.has(next.lower))) {
-      // "per McKinsey", "per the report", "per data from IDC"; not a rate: "per cent", "per share", "per capita".
+    } else if (lower === 'per' && next && next.kind === 'word' && (isCapitalised(next) || leadingFiller.has(next.lower) || evidenceNouns.has(next.lower) || (!!tokens[i + 3] && isDomainEnd(tokens[i + 3])))) {
+      // "per McKinsey", "per the report", "per data from IDC", "per statista.com"; not a rate: "per cent", "per share", "per capita".
       found = forward(text, tokens, i, i + 1, 'per');
     } else if (lower === 'citing') {
       found = forward(text, tokens, i, i + 1, 'citing');
@@ -354,8 +354,20 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   // "Local bars reported": a plural common noun, capitalised only as the sentence's first word, names no one.
   if (ws.length > 1 && sentenceStart && capitals.length === 1 && capitals[0] === ws[0] && isPluralCommonNoun(ws[ws.length - 1])) return false;
   if (capitals.length) return !(ws.length === 1 && genericHeads.has(head));
+  // A site by its domain: "Source: nodejs.org download metrics", "per statista.com data".
+  if (ws.some(isDomainEnd)) return true;
   if (determiners.has(ws[0].lower) && ws.length >= 2) return true;
   return false;
+}
+
+/** Top-level domains that make a lower-case name a website: "nodejs.org". */
+const topLevelDomains = new Set(['com', 'org', 'net', 'gov', 'edu', 'int', 'io', 'co', 'uk', 'cn', 'eu', 'de', 'fr', 'jp', 'in', 'au', 'ca']);
+
+/** A top-level domain written against a dot after a word: the end of "statista.com". */
+function isDomainEnd(t: Token): boolean {
+  if (t.start < 2 || t.source.charCodeAt(t.start - 1) !== 46) return false;
+  const c = t.source.charCodeAt(t.start - 2) | 0x20;
+  return ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) && topLevelDomains.has(t.lower);
 }
 
 const possessive = /['’]s\b.*$/su;
