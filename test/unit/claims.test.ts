@@ -182,6 +182,7 @@ describe('what is never a claim', () => {
     'The vaccine is for people 65 and older, and adults 18 or over may ask.',
     'The Galaxy S24 beat the Qwen 1.5 model and GPT-4.',
     'Windows 11 needs TPM support.',
+    'Node.js 22 replaces Vue.js 3 and Socket.io 4 in the stack.',
     'COVID-19 changed the market.',
     'The factory is ISO 9001 certified.',
     'Web 3.0 and 5G and 3D printing are buzzwords.',

@@ -682,8 +682,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     // "7-Eleven", and street addresses: "10 Downing Street", "1600 Pennsylvania Avenue".
     if (next?.text === '-' && !next.space && tokens[q.last + 2]?.kind === 'word' && !tokens[q.last + 2].space && isCapitalisedWord(tokens[q.last + 2])) return 'skip';
     if (next?.kind === 'word' && isCapitalisedWord(next) && isStreetAt(tokens, q.last + 1)) return 'skip';
-    // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4"; not a tally after one ("passed the Senate 68-32").
-    if (prev?.kind === 'word' && startsUpper(prev.text) && !capitalisedFunctionWords.has(prev.lower) && !q.words && !isTally(tokens, q)) return 'skip';
+    // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4", "Node.js 22"; not a tally after one ("passed the Senate 68-32").
+    if (prev?.kind === 'word' && (startsUpper(prev.text) || isDottedName(tokens, q.first - 1)) && !capitalisedFunctionWords.has(prev.lower) && !q.words && !isTally(tokens, q)) return 'skip';
   }
   // Ages: "children under five", "seniors over 65", "people 65 and older".
   if (bare && isAge(tokens, q)) return 'skip';
@@ -785,6 +785,13 @@ function signBefore(tokens: readonly Token[], q: Quantity, floor: number): numbe
   const before = tokens[q.first - 2];
   if (!(s.space || !before || before.text === '(' || before.text === '（')) return 0;
   return c === 43 ? 1 : -1;
+}
+
+/** Whether word `i` ends a dotted name that starts with a capital: the "js" of "Node.js", the "io" of "Socket.io". */
+function isDottedName(tokens: readonly Token[], i: number): boolean {
+  const dot = tokens[i - 1];
+  const head = tokens[i - 2];
+  return !tokens[i].space && dot?.text === '.' && !dot.space && head?.kind === 'word' && startsUpper(head.text);
 }
 
 /** "68-32": two whole numbers joined by a dash, a vote or a score. */
