@@ -151,6 +151,7 @@ describe('claim recognition', () => {
       { text: '850 sq ft', kind: 'measure', value: 850, unit: 'sq ft' },
       { text: '300 m²', kind: 'measure', value: 300, unit: 'm²' },
     ]],
+    ['The prosecution will call 12 witnesses.', [{ text: '12', kind: 'count', value: 12, unit: null }]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {
@@ -192,6 +193,8 @@ describe('what is never a claim', () => {
     'Call 555-123-4567 for details.',
     'Call +1 (202) 555-0143 or (212) 555-1234 today.',
     'Call 0161 496 0732 or +44 20 7946 0958 today.',
+    'Anyone with information should call 101, dial 999 or ring tel. 4471, ext. 220.',
+    'Police closed the road between junctions 4 and 7, near exit 12.',
     'They met at 10 Downing Street and 1600 Pennsylvania Avenue, then at a 7-Eleven.',
     'The song reached the Top 40.',
     'The table is on page 12 of section 4.',
@@ -225,6 +228,7 @@ describe('sentences', () => {
     ['The U.S. economy grew 2.5%. It slowed.', ['The U.S. economy grew 2.5%. ', 'It slowed.']],
     ['Revenue hit $3.7 billion, e.g. in Q4. Next.', ['Revenue hit $3.7 billion, e.g. in Q4. ', 'Next.']],
     ['Dr. Smith said 40% agreed. Then he left.', ['Dr. Smith said 40% agreed. ', 'Then he left.']],
+    ['Ring tel. 4471, ext. 220 today. Next.', ['Ring tel. 4471, ext. 220 today. ', 'Next.']],
     ['He moved to the U.S. The move cost $5.', ['He moved to the U.S. ', 'The move cost $5.']],
     ['“It grew,” she said. Yes!', ['“It grew,” she said. ', 'Yes!']],
     ['增长２９．５％。销售额达７３４９．５亿元。', ['增长２９．５％。', '销售额达７３４９．５亿元。']],

@@ -679,6 +679,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (p1?.kind === 'word' && timeFrameWords.has(p1.lower)) return null;
     // Identifiers: "page 12", "No. 5", "section 4", "aged 45".
     if (p1?.kind === 'word' && identifierWords.has(p1.lower) && !(p1.lower === 'number' && q.words)) return 'skip';
+    // "call 101", "call 999 or 112": a number called that counts nothing is a phone number; "call 12 witnesses" counts.
+    if (prev?.kind === 'word' && (prev.lower === 'call' || prev.lower === 'calling') && !q.words && next?.kind !== 'word') return 'skip';
     // "7-Eleven", and street addresses: "10 Downing Street", "1600 Pennsylvania Avenue".
     if (next?.text === '-' && !next.space && tokens[q.last + 2]?.kind === 'word' && !tokens[q.last + 2].space && isCapitalisedWord(tokens[q.last + 2])) return 'skip';
     if (next?.kind === 'word' && isCapitalisedWord(next) && isStreetAt(tokens, q.last + 1)) return 'skip';

@@ -100,6 +100,7 @@ export const identifierWords: ReadonlySet<string> = new Set([
   'aged', 'age', 'ages', 'windows', 'iphone', 'ios', 'android', 'python', 'java', 'macos', 'verse', 'psalm',
   'row', 'column', 'col', 'cell', 'note', 'notes', 'footnote', 'ref', 'reference', 'slide', 'track', 'lane',
   'batch', 'round', 'game', 'match', 'week', 'day', 'patch', 'release', 'build', 'revision', 'rev', 'edition',
+  'dial', 'tel', 'ext', 'fax', 'hotline', 'junction', 'junctions', 'exit', 'terminal',
 ]);
 
 /**
