@@ -285,6 +285,8 @@ describe('textual attribution', () => {
     ['About 55% of respondents said they use AI.', []],
     ['Studies show 40% of jobs change.', []],
     ['The company forecast revenue of $4.10 billion.', []],
+    ['A survey published in March found 40% agree.', []],
+    ["Sales rose 4%, according to Monday's figures.", []],
     ['Costs are $5 per share.', []],
     ['Local bars reported sales up by a quarter.', []],
     ['Sources: Office for National Statistics; Greater London Authority, IDC', ['Office for National Statistics', 'Greater London Authority', 'IDC']],

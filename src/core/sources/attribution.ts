@@ -1,3 +1,4 @@
+import { monthWords } from '../claims/lexicon';
 import { registerWordClass, tokenize, type Token } from '../claims/tokens';
 import type { Settings } from '../settings';
 
@@ -353,7 +354,9 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   if (crowdHeads.has(head)) return ws.length > 1 && capitals.some((t) => !(t === ws[0] && sentenceStart));
   // "Local bars reported": a plural common noun, capitalised only as the sentence's first word, names no one.
   if (ws.length > 1 && sentenceStart && capitals.length === 1 && capitals[0] === ws[0] && isPluralCommonNoun(ws[ws.length - 1])) return false;
-  if (capitals.length) return !(ws.length === 1 && genericHeads.has(head));
+  // "a survey published in March found": a date names no one ("May" may be a person).
+  const dated = capitals.length > 0 && capitals.every(isDateWord);
+  if (capitals.length && !dated) return !(ws.length === 1 && genericHeads.has(head));
   // A site by its domain: "Source: nodejs.org download metrics", "per statista.com data".
   if (ws.some(isDomainEnd)) return true;
   if (determiners.has(ws[0].lower) && ws.length >= 2) return true;
@@ -368,6 +371,13 @@ function isDomainEnd(t: Token): boolean {
   if (t.start < 2 || t.source.charCodeAt(t.start - 1) !== 46) return false;
   const c = t.source.charCodeAt(t.start - 2) | 0x20;
   return ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) && topLevelDomains.has(t.lower);
+}
+
+/** A month or a day, possessive or not: "March", "Monday's" ("May" may be a person). */
+function isDateWord(t: Token): boolean {
+  const lower = t.lower;
+  const word = lower.endsWith("'s") || lower.endsWith('’s') ? lower.slice(0, -2) : lower;
+  return word !== 'may' && (monthWords.has(word) || timeWordsBeforeVerb.has(word));
 }
 
 const possessive = /['’]s\b.*$/su;
