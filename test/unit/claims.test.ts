@@ -278,6 +278,8 @@ describe('textual attribution', () => {
     ['Northwind Foods Inc. (NYSE: NWF) reported revenue of $4.12 billion.', ['Northwind Foods Inc. (NYSE: NWF)']],
     ['Sales rose 7%, per statista.com data.', ['statista.com data']],
     ['Sales rose 5%, according to nytimes.com.', ['nytimes.com']],
+    ['Heat killed 47,690 people, according to a study published in Nature Medicine.', ['Nature Medicine']],
+    ['Sales rose 5%, according to a survey in Germany.', []],
     // Not named: pronouns, generic sources, respondents being counted.
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],

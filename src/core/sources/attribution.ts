@@ -215,6 +215,18 @@ function forward(text: string, tokens: readonly Token[], phraseStart: number, k:
       last = more.last;
     }
   }
+  // "a study published in Nature Medicine": name the publication (not "a survey in Germany").
+  const published = tokens[last + 1]?.lower;
+  if (evidenceNouns.has(tokens[last].lower) && (published === 'published' || published === 'appearing')) {
+    const m = last + 2;
+    if (tokens[m]?.lower === 'in' && tokens[m + 1]) {
+      const more = collectForward(tokens, m + 1);
+      if (more && isNamed(tokens.slice(more.first, more.last + 1), tokens[m])) {
+        first = more.first;
+        last = more.last;
+      }
+    }
+  }
   const words = tokens.slice(first, last + 1);
   if (!isNamed(words, tokens[first - 1])) return null;
   return {
