@@ -152,6 +152,8 @@ describe('claim recognition', () => {
       { text: '300 m²', kind: 'measure', value: 300, unit: 'm²' },
     ]],
     ['The prosecution will call 12 witnesses.', [{ text: '12', kind: 'count', value: 12, unit: null }]],
+    ['Fires burned roughly double the average area.', [{ text: 'roughly double', kind: 'multiplier', value: 2, unit: null, qualifier: 'roughly' }]],
+    ['Costs were triple that of 2022.', [{ text: 'triple', kind: 'multiplier', value: 3, unit: null }]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {
@@ -214,6 +216,7 @@ describe('what is never a claim', () => {
     'The S&P 500 and the Fortune 500 are lists; Apollo 11 and Chapter 11 are names.',
     'The 2023-24 season starts soon.',
     'They drafted a five-year plan.',
+    'The film can double as a thriller.',
   ];
   for (const sentence of never) {
     it(`finds nothing in ${JSON.stringify(sentence)}`, () => {
@@ -340,6 +343,10 @@ describe('status and scope', () => {
       ['20', 'attributed', ['nodejs.org download metrics']],
       ['51%', 'attributed', ['nodejs.org download metrics']],
     ]);
+  });
+
+  it('reads a sentence whose only quantity is a multiplier word', () => {
+    assert.deepEqual(statuses('The city plans to double the fleet.'), [['double', 'uncited', []]]);
   });
 
   it('widens the scope to the paragraph by setting', () => {

@@ -71,9 +71,11 @@ const comparatives = new Set([
 const changeWords: ReadonlyMap<string, number> = new Map([
   ['doubled', 2], ['tripled', 3], ['trebled', 3], ['quadrupled', 4], ['halved', 0.5],
 ]);
+/** Multipliers before "as", "the" or "that": "twice as many", "double the average", "triple that of 2022". */
+const multiplierWords: ReadonlyMap<string, number> = new Map([['twice', 2], ['double', 2], ['triple', 3], ['quadruple', 4]]);
 /** Words that can start a quantity written in words. */
 const wordStarts: ReadonlySet<string> = new Set([
-  ...numberWords.keys(), ...changeWords.keys(), 'twice', 'a', 'an', 'half',
+  ...numberWords.keys(), ...changeWords.keys(), ...multiplierWords.keys(), 'a', 'an', 'half',
 ]);
 const timeFrameWords = new Set(['past', 'last', 'next', 'previous', 'coming', 'recent', 'first', 'final', 'remaining']);
 const referringWords = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'all', 'other', 'both', 'each', 'every', 'another']);
@@ -444,8 +446,9 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     if (next?.kind === 'word' && (next.lower === 'as' || next.lower === 'down' || next.lower === 'over')) return null;
     return word(change, 'change');
   }
-  if (lower === 'twice' && next?.kind === 'word' && (next.lower === 'as' || next.lower === 'the' || next.lower === 'that')) {
-    return word(2, 'multiplier');
+  const times = multiplierWords.get(lower);
+  if (times !== undefined && next?.kind === 'word' && ((next.lower === 'as' && lower === 'twice') || next.lower === 'the' || next.lower === 'that')) {
+    return word(times, 'multiplier');
   }
   const fold = /^(\w+?)-?fold$/u.exec(lower);
   if (fold && numberWords.has(fold[1])) return word(numberWords.get(fold[1]) ?? 0, 'multiplier');
