@@ -63,7 +63,7 @@ const neverFinal = new Set([
   'pres', 'lt', 'col', 'capt', 'sgt', 'cmdr', 'adm', 'no', 'nos', 'vs', 'v', 'e.g', 'i.e', 'cf', 'approx', 'ca',
   'est', 'fig', 'figs', 'p', 'pp', 'vol', 'vols', 'ch', 'sec', 'art', 'eq', 'ed', 'eds', 'al', 'jan', 'feb',
   'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri',
-  'sat', 'sun', 'univ', 'assn', 'op', 'para', 'viz', 'ibid',
+  'sat', 'sun', 'univ', 'assn', 'op', 'para', 'viz', 'ibid', 'tel', 'ext',
 ]);
 /** Longer than every word of `neverFinal` and `maybeFinal`. */
 const longestAbbreviation = 6;

@@ -145,6 +145,32 @@ describe('claim recognition', () => {
       { text: '-12%', kind: 'percent', value: -12, unit: null },
     ]],
     ['Ring 0345 988 1188 about the 3,400 homes.', [{ text: '3,400', kind: 'count', value: 3400, unit: null }]],
+    ['A 5,000mAh battery charges at 65W; the 120Hz screen reaches 2,600 nits.', [
+      { text: '5,000mAh', kind: 'measure', value: 5000, unit: 'mAh' },
+      { text: '65W', kind: 'measure', value: 65, unit: 'W' },
+      { text: '120Hz', kind: 'measure', value: 120, unit: 'Hz' },
+      { text: '2,600 nits', kind: 'measure', value: 2600, unit: 'nits' },
+    ]],
+    ['The 50MP camera films at 120fps.', [{ text: '50MP', kind: 'measure', value: 50, unit: 'MP' }, { text: '120fps', kind: 'measure', value: 120, unit: 'fps' }]],
+    ['It has a 6.8-inch screen and a 50-megapixel sensor.', [
+      { text: '6.8-inch', kind: 'measure', value: 6.8, unit: 'inch' },
+      { text: '50-megapixel', kind: 'measure', value: 50, unit: 'megapixel' },
+    ]],
+    ['The 400-megawatt farm runs along a 10-km ridge.', [
+      { text: '400-megawatt', kind: 'measure', value: 400, unit: 'megawatt' },
+      { text: '10-km', kind: 'measure', value: 10, unit: 'km' },
+    ]],
+    ['The lake covers 42.6 km² and holds 1.2 billion cubic metres.', [
+      { text: '42.6 km²', kind: 'measure', value: 42.6, unit: 'km²' },
+      { text: '1.2 billion cubic metres', kind: 'measure', value: 1.2e9, unit: 'cubic metres' },
+    ]],
+    ['Flats of 850 sq ft and 300 m² lofts sold.', [
+      { text: '850 sq ft', kind: 'measure', value: 850, unit: 'sq ft' },
+      { text: '300 m²', kind: 'measure', value: 300, unit: 'm²' },
+    ]],
+    ['The prosecution will call 12 witnesses.', [{ text: '12', kind: 'count', value: 12, unit: null }]],
+    ['Fires burned roughly double the average area.', [{ text: 'roughly double', kind: 'multiplier', value: 2, unit: null, qualifier: 'roughly' }]],
+    ['Costs were triple that of 2022.', [{ text: 'triple', kind: 'multiplier', value: 3, unit: null }]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {
@@ -166,6 +192,7 @@ describe('what is never a claim', () => {
     'The work took over five years and the past decade.',
     'A 45-year-old engineer joined.',
     'Seniors over 65 and children under five ride free.',
+    'It targeted customers aged over 80, staff aged under 18 and workers between 25 and 54.',
     '研发经费连续多年保持两位数增长。',
     'The effect held (p < 0.01) and again (P = 0.03).',
     'Coach Dale Brennan, 54, signed a new deal.',
@@ -175,15 +202,19 @@ describe('what is never a claim', () => {
     'The vaccine is for people 65 and older, and adults 18 or over may ask.',
     'The Galaxy S24 beat the Qwen 1.5 model and GPT-4.',
     'Windows 11 needs TPM support.',
+    'Node.js 22 replaces Vue.js 3 and Socket.io 4 in the stack.',
     'COVID-19 changed the market.',
     'The factory is ISO 9001 certified.',
     'Web 3.0 and 5G and 3D printing are buzzwords.',
+    'Police closed the A38, and the S24 and the C3 sold out.',
     'See https://example.com/2024/10/report-55 for more.',
     'Write to analyst42@example.com today.',
     'Call 555-123-4567 for details.',
     'Call +1 (202) 555-0143 or (212) 555-1234 today.',
     'Call 0161 496 0732 or +44 20 7946 0958 today.',
     'Dial 1-888-555-0142, passcode 77341, or ext. 4412.',
+    'Anyone with information should call 101, dial 999 or ring tel. 4471, ext. 220.',
+    'Police closed the road between junctions 4 and 7, near exit 12.',
     'They met at 10 Downing Street and 1600 Pennsylvania Avenue, then at a 7-Eleven.',
     'The song reached the Top 40.',
     'The table is on page 12 of section 4.',
@@ -203,6 +234,7 @@ describe('what is never a claim', () => {
     'The S&P 500 and the Fortune 500 are lists; Apollo 11 and Chapter 11 are names.',
     'The 2023-24 season starts soon.',
     'They drafted a five-year plan.',
+    'The film can double as a thriller.',
   ];
   for (const sentence of never) {
     it(`finds nothing in ${JSON.stringify(sentence)}`, () => {
@@ -217,6 +249,7 @@ describe('sentences', () => {
     ['The U.S. economy grew 2.5%. It slowed.', ['The U.S. economy grew 2.5%. ', 'It slowed.']],
     ['Revenue hit $3.7 billion, e.g. in Q4. Next.', ['Revenue hit $3.7 billion, e.g. in Q4. ', 'Next.']],
     ['Dr. Smith said 40% agreed. Then he left.', ['Dr. Smith said 40% agreed. ', 'Then he left.']],
+    ['Ring tel. 4471, ext. 220 today. Next.', ['Ring tel. 4471, ext. 220 today. ', 'Next.']],
     ['He moved to the U.S. The move cost $5.', ['He moved to the U.S. ', 'The move cost $5.']],
     ['“It grew,” she said. Yes!', ['“It grew,” she said. ', 'Yes!']],
     ['增长２９．５％。销售额达７３４９．５亿元。', ['增长２９．５％。', '销售额达７３４９．５亿元。']],
@@ -269,6 +302,10 @@ describe('textual attribution', () => {
     ['Data from Eurostat indicate output fell 2%.', ['Eurostat']],
     ['Apple Inc. said sales rose 5%.', ['Apple Inc.']],
     ['Northwind Foods Inc. (NYSE: NWF) reported revenue of $4.12 billion.', ['Northwind Foods Inc. (NYSE: NWF)']],
+    ['Sales rose 7%, per statista.com data.', ['statista.com data']],
+    ['Sales rose 5%, according to nytimes.com.', ['nytimes.com']],
+    ['Heat killed 47,690 people, according to a study published in Nature Medicine.', ['Nature Medicine']],
+    ['Sales rose 5%, according to a survey in Germany.', []],
     // Not named: pronouns, generic sources, respondents being counted.
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],
@@ -276,6 +313,8 @@ describe('textual attribution', () => {
     ['About 55% of respondents said they use AI.', []],
     ['Studies show 40% of jobs change.', []],
     ['The company forecast revenue of $4.10 billion.', []],
+    ['A survey published in March found 40% agree.', []],
+    ["Sales rose 4%, according to Monday's figures.", []],
     ['Costs are $5 per share.', []],
     ['Local bars reported sales up by a quarter.', []],
     ['Sources: Office for National Statistics; Greater London Authority, IDC', ['Office for National Statistics', 'Greater London Authority', 'IDC']],
@@ -328,6 +367,19 @@ describe('status and scope', () => {
       ['147', 'attributed', ['Hannah Schulz']],
       ['3%', 'uncited', []],
     ]);
+  });
+
+  it('names a website by its domain in a source line under a table', () => {
+    const text = '| Version | Share |\n| --- | --- |\n| 20 | 51% |\n\nSource: nodejs.org download metrics, May 2024.\n';
+    const claims = analyze(text, { format: 'markdown' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [
+      ['20', 'attributed', ['nodejs.org download metrics']],
+      ['51%', 'attributed', ['nodejs.org download metrics']],
+    ]);
+  });
+
+  it('reads a sentence whose only quantity is a multiplier word', () => {
+    assert.deepEqual(statuses('The city plans to double the fleet.'), [['double', 'uncited', []]]);
   });
 
   it('widens the scope to the paragraph by setting', () => {

@@ -71,9 +71,11 @@ const comparatives = new Set([
 const changeWords: ReadonlyMap<string, number> = new Map([
   ['doubled', 2], ['tripled', 3], ['trebled', 3], ['quadrupled', 4], ['halved', 0.5],
 ]);
+/** Multipliers before "as", "the" or "that": "twice as many", "double the average", "triple that of 2022". */
+const multiplierWords: ReadonlyMap<string, number> = new Map([['twice', 2], ['double', 2], ['triple', 3], ['quadruple', 4]]);
 /** Words that can start a quantity written in words. */
 const wordStarts: ReadonlySet<string> = new Set([
-  ...numberWords.keys(), ...changeWords.keys(), 'twice', 'a', 'an', 'half',
+  ...numberWords.keys(), ...changeWords.keys(), ...multiplierWords.keys(), 'a', 'an', 'half',
 ]);
 const timeFrameWords = new Set(['past', 'last', 'next', 'previous', 'coming', 'recent', 'first', 'final', 'remaining']);
 const referringWords = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'all', 'other', 'both', 'each', 'every', 'another']);
@@ -264,6 +266,16 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     q.last = letter ? j + 1 : j;
     return;
   }
+  // "a 6.8-inch screen", "a 400-megawatt farm": a unit joined by a hyphen.
+  if (t.kind === 'sym' && t.text === '-' && !t.space && en && q.unit === null) {
+    const u = tokens[j + 1];
+    if (u?.kind === 'word' && !u.space && u.end - u.start > 1 && measureUnits.has(u.lower)) {
+      q.kind = 'measure';
+      q.unit = u.text;
+      q.last = j + 1;
+      return;
+    }
+  }
   if (t.kind === 'sym' && (t.text === '%' || t.text === '％')) {
     q.kind = 'percent';
     q.last = j;
@@ -337,17 +349,17 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       q.last = j;
       return;
     }
-    const sqUnit = lower === 'sq' && tokens[j + 1]?.kind === 'word' && measureUnits.has(tokens[j + 1].lower);
-    if (measureUnits.has(lower) && q.unit === null && (lower.length > 2 || !t.space || sqUnit || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))) {
+    // "square kilometres", "cubic metres", "sq ft": the unit an area or a volume qualifies.
+    const u = tokens[j + 1];
+    const of = (lower === 'square' || lower === 'cubic' || lower === 'sq') && u?.kind === 'word' && measureUnits.has(u.lower) ? u : undefined;
+    // "m" alone is metres only with a power after it: "300 m²".
+    const metres = lower === 'm' && isPower(u);
+    if (q.unit === null && (of || metres || (measureUnits.has(lower) && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))))) {
       q.kind = 'measure';
-      q.unit = t.text;
-      q.last = j;
-      // "412 square kilometres", "159 sq mi", "a cubic metre": the unit is both words.
-      const area = tokens[j + 1];
-      if ((lower === 'square' || lower === 'sq' || lower === 'cubic') && area?.kind === 'word' && measureUnits.has(area.lower) && area.lower !== lower) {
-        q.unit = `${t.text} ${area.text}`;
-        q.last = j + 1;
-      }
+      q.unit = of ? `${t.text} ${of.text}` : t.text;
+      q.last = of ? j + 1 : j;
+      // "km²", "m³"
+      if (isPower(tokens[q.last + 1])) q.unit += tokens[++q.last].text;
       return;
     }
     return;
@@ -365,6 +377,11 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
 function isBareScaleSuffix(q: Quantity, lower: string): boolean {
   if (lower === 'bn' || lower === 'mn' || lower === 'tn' || lower === 'trn') return true;
   return (lower === 'm' || lower === 'k') && q.core.kind === 'num' && q.core.decimal && q.first === q.last;
+}
+
+/** "²" or "³" written against a unit. */
+function isPower(t: Token | undefined): boolean {
+  return t?.kind === 'sym' && !t.space && (t.text === '²' || t.text === '³');
 }
 
 function isZhUnitStart(tokens: readonly Token[], j: number): boolean {
@@ -441,8 +458,9 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     if (next?.kind === 'word' && (next.lower === 'as' || next.lower === 'down' || next.lower === 'over')) return null;
     return word(change, 'change');
   }
-  if (lower === 'twice' && next?.kind === 'word' && (next.lower === 'as' || next.lower === 'the' || next.lower === 'that')) {
-    return word(2, 'multiplier');
+  const times = multiplierWords.get(lower);
+  if (times !== undefined && next?.kind === 'word' && ((next.lower === 'as' && lower === 'twice') || next.lower === 'the' || next.lower === 'that')) {
+    return word(times, 'multiplier');
   }
   const fold = /^(\w+?)-?fold$/u.exec(lower);
   if (fold && numberWords.has(fold[1])) return word(numberWords.get(fold[1]) ?? 0, 'multiplier');
@@ -627,7 +645,7 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (after && !after.space && after.kind === 'word' && after.lower === 's') return 'skip';
     if (before && !numTok.space && (before.text === '’' || before.text === "'") && after?.lower === 's') return 'skip';
     // Letters written against digits: "5G", "S24", "Q3", "FY2024", "A380", "GPT-4".
-    if (before && !numTok.space && before.kind === 'word' && !currencySymbols.has(before.text + '$') && !currencyCodesBefore.has(before.lower)) return 'skip';
+    if (before && !numTok.space && before.kind === 'word' && !currencyCodesBefore.has(before.lower)) return 'skip';
     if (before && !numTok.space && before.kind === 'sym' && (before.text === '-' || before.text === '#' || before.text === '№' || before.text === '/' || before.text === '.' || before.text === ':' || before.text === '_')) {
       const b2 = tokens[numIndex - 2];
       if (before.text !== '-' || (b2 && !before.space && (b2.kind === 'word' || b2.kind === 'num'))) return 'skip';
@@ -676,11 +694,13 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (p1?.kind === 'word' && timeFrameWords.has(p1.lower)) return null;
     // Identifiers: "page 12", "No. 5", "section 4", "aged 45".
     if (p1?.kind === 'word' && identifierWords.has(p1.lower) && !(p1.lower === 'number' && q.words)) return 'skip';
+    // "call 101", "call 999 or 112": a number called that counts nothing is a phone number; "call 12 witnesses" counts.
+    if (prev?.kind === 'word' && (prev.lower === 'call' || prev.lower === 'calling') && !q.words && next?.kind !== 'word') return 'skip';
     // "7-Eleven", and street addresses: "10 Downing Street", "1600 Pennsylvania Avenue".
     if (next?.text === '-' && !next.space && tokens[q.last + 2]?.kind === 'word' && !tokens[q.last + 2].space && isCapitalisedWord(tokens[q.last + 2])) return 'skip';
     if (next?.kind === 'word' && isCapitalisedWord(next) && isStreetAt(tokens, q.last + 1)) return 'skip';
-    // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4"; not a tally after one ("passed the Senate 68-32").
-    if (prev?.kind === 'word' && startsUpper(prev.text) && !capitalisedFunctionWords.has(prev.lower) && !q.words && !isTally(tokens, q)) return 'skip';
+    // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4", "Node.js 22"; not a tally after one ("passed the Senate 68-32").
+    if (prev?.kind === 'word' && (startsUpper(prev.text) || isDottedName(tokens, q.first - 1)) && !capitalisedFunctionWords.has(prev.lower) && !q.words && !isTally(tokens, q)) return 'skip';
   }
   // Ages: "children under five", "seniors over 65", "people 65 and older".
   if (bare && isAge(tokens, q)) return 'skip';
@@ -784,6 +804,13 @@ function signBefore(tokens: readonly Token[], q: Quantity, floor: number): numbe
   return c === 43 ? 1 : -1;
 }
 
+/** Whether word `i` ends a dotted name that starts with a capital: the "js" of "Node.js", the "io" of "Socket.io". */
+function isDottedName(tokens: readonly Token[], i: number): boolean {
+  const dot = tokens[i - 1];
+  const head = tokens[i - 2];
+  return !tokens[i].space && dot?.text === '.' && !dot.space && head?.kind === 'word' && startsUpper(head.text);
+}
+
 /** "68-32": two whole numbers joined by a dash, a vote or a score. */
 function isTally(tokens: readonly Token[], q: Quantity): boolean {
   const dash = tokens[q.first + 1];
@@ -820,14 +847,19 @@ const personWords = new Set([
   'men', 'women', 'boys', 'girls', 'teens', 'teenagers', 'youths', 'residents', 'patients', 'americans', 'citizens',
   'voters', 'drivers', 'workers', 'employees', 'users', 'players', 'students', 'applicants', 'individuals',
 ]);
-const ageBounds = new Set(['over', 'under', 'above', 'below']);
+const ageBounds = new Set(['over', 'under', 'above', 'below', 'between']);
+/** Words before an age bound that make the number after it an age: "aged over 80". */
+const ageWords = new Set(['aged', 'age', 'ages']);
 const ageEnds = new Set(['older', 'over', 'above', 'up', 'younger', 'under', 'below']);
 
-/** Whether the bare number `q` is an age: a bound after a person word, or "N and older" after one. */
+/** Whether the bare number `q` is an age: a bound after a person word or "aged", or "N and older" after a person word. */
 function isAge(tokens: readonly Token[], q: Quantity): boolean {
   const before = tokens[q.first - 1];
   if (before?.kind !== 'word') return false;
-  if (ageBounds.has(before.lower)) return tokens[q.first - 2]?.kind === 'word' && personWords.has(tokens[q.first - 2].lower);
+  if (ageBounds.has(before.lower)) {
+    const w = tokens[q.first - 2];
+    return w?.kind === 'word' && (personWords.has(w.lower) || ageWords.has(w.lower));
+  }
   if (!personWords.has(before.lower)) return false;
   const link = tokens[q.last + 1];
   const end = tokens[q.last + 2];

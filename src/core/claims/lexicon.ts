@@ -66,6 +66,9 @@ export const measureUnits: ReadonlySet<string> = new Set([
   'terawatt-hours', 'gigabytes', 'terabytes', 'megabytes', 'petabytes', 'litres', 'tons', 'ounces', 'oz',
   'grams', 'kilos', 'inches', 'yards', 'metres', 'meters', 'centimetres', 'millimetres', 'decibels',
   'ml', 'millilitres', 'milliliters', 'mg', 'milligrams', 'cubic', 'gallon', 'litre', 'liter',
+  'hz', 'khz', 'w', 'wh', 'mah', 'nits', 'fps', 'rpm', 'mp', 'megapixel', 'megapixels', 'inch', 'foot', 'metre',
+  'meter', 'kilometre', 'kilometer', 'gram', 'kilogram', 'watt', 'kilowatt', 'megawatt', 'gigawatt', 'acre',
+  'hectare',
 ]);
 
 /** Percent words after a number. */
@@ -97,7 +100,8 @@ export const identifierWords: ReadonlySet<string> = new Set([
   'aged', 'age', 'ages', 'windows', 'iphone', 'ios', 'android', 'python', 'java', 'macos', 'verse', 'psalm',
   'row', 'column', 'col', 'cell', 'note', 'notes', 'footnote', 'ref', 'reference', 'slide', 'track', 'lane',
   'batch', 'round', 'game', 'match', 'week', 'day', 'patch', 'release', 'build', 'revision', 'rev', 'edition',
-  'passcode', 'pin', 'extension', 'ext', 'zip', 'postcode',
+  'passcode', 'pin', 'extension', 'zip', 'postcode',
+  'dial', 'tel', 'ext', 'fax', 'hotline', 'junction', 'junctions', 'exit', 'terminal',
 ]);
 
 /**

@@ -1,3 +1,4 @@
+import { monthWords } from '../claims/lexicon';
 import { registerWordClass, tokenize, type Token } from '../claims/tokens';
 import type { Settings } from '../settings';
 
@@ -131,8 +132,8 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
     let found: Attribution | null = null;
     if (lower === 'according' && next?.lower === 'to') {
       found = forward(text, tokens, i, i + 2, 'according to');
-    } else if (lower === 'per' && next && next.kind === 'word' && (isCapitalised(next) || leadingFiller.has(next.lower) || evidenceNouns.has(next.lower))) {
-      // "per McKinsey", "per the report", "per data from IDC"; not a rate: "per cent", "per share", "per capita".
+    } else if (lower === 'per' && next && next.kind === 'word' && (isCapitalised(next) || leadingFiller.has(next.lower) || evidenceNouns.has(next.lower) || (!!tokens[i + 3] && isDomainEnd(tokens[i + 3])))) {
+      // "per McKinsey", "per the report", "per data from IDC", "per statista.com"; not a rate: "per cent", "per share", "per capita".
       found = forward(text, tokens, i, i + 1, 'per');
     } else if (lower === 'citing') {
       found = forward(text, tokens, i, i + 1, 'citing');
@@ -222,6 +223,18 @@ function forward(text: string, tokens: readonly Token[], phraseStart: number, k:
     if (more) {
       if (evidenceNouns.has(tokens[last].lower) || byParticiples.has(tokens[last].lower)) first = more.first;
       last = more.last;
+    }
+  }
+  // "a study published in Nature Medicine": name the publication (not "a survey in Germany").
+  const published = tokens[last + 1]?.lower;
+  if (evidenceNouns.has(tokens[last].lower) && (published === 'published' || published === 'appearing')) {
+    const m = last + 2;
+    if (tokens[m]?.lower === 'in' && tokens[m + 1]) {
+      const more = collectForward(tokens, m + 1);
+      if (more && isNamed(tokens.slice(more.first, more.last + 1), tokens[m])) {
+        first = more.first;
+        last = more.last;
+      }
     }
   }
   const words = tokens.slice(first, last + 1);
@@ -373,9 +386,30 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   if (crowdHeads.has(head)) return ws.length > 1 && capitals.some((t) => !(t === ws[0] && sentenceStart));
   // "Local bars reported": a plural common noun, capitalised only as the sentence's first word, names no one.
   if (ws.length > 1 && sentenceStart && capitals.length === 1 && capitals[0] === ws[0] && isPluralCommonNoun(ws[ws.length - 1])) return false;
-  if (capitals.length) return !(ws.length === 1 && genericHeads.has(head));
+  // "a survey published in March found": a date names no one ("May" may be a person).
+  const dated = capitals.length > 0 && capitals.every(isDateWord);
+  if (capitals.length && !dated) return !(ws.length === 1 && genericHeads.has(head));
+  // A site by its domain: "Source: nodejs.org download metrics", "per statista.com data".
+  if (ws.some(isDomainEnd)) return true;
   if (determiners.has(ws[0].lower) && ws.length >= 2) return true;
   return false;
+}
+
+/** Top-level domains that make a lower-case name a website: "nodejs.org". */
+const topLevelDomains = new Set(['com', 'org', 'net', 'gov', 'edu', 'int', 'io', 'co', 'uk', 'cn', 'eu', 'de', 'fr', 'jp', 'in', 'au', 'ca']);
+
+/** A top-level domain written against a dot after a word: the end of "statista.com". */
+function isDomainEnd(t: Token): boolean {
+  if (t.start < 2 || t.source.charCodeAt(t.start - 1) !== 46) return false;
+  const c = t.source.charCodeAt(t.start - 2) | 0x20;
+  return ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) && topLevelDomains.has(t.lower);
+}
+
+/** A month or a day, possessive or not: "March", "Monday's" ("May" may be a person). */
+function isDateWord(t: Token): boolean {
+  const lower = t.lower;
+  const word = lower.endsWith("'s") || lower.endsWith('’s') ? lower.slice(0, -2) : lower;
+  return word !== 'may' && (monthWords.has(word) || timeWordsBeforeVerb.has(word));
 }
 
 const possessive = /['’]s\b.*$/su;
