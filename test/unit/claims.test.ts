@@ -49,6 +49,11 @@ describe('claim recognition', () => {
     ['Donors gave US$1,000 each.', [{ text: 'US$1,000', kind: 'money', value: 1000, unit: 'USD' }]],
     ['The fund holds RMB 5 billion.', [{ text: 'RMB 5 billion', kind: 'money', value: 5e9, unit: 'CNY' }]],
     ['Shares earned 75 cents each.', [{ text: '75 cents', kind: 'money', value: 0.75, unit: 'USD' }]],
+    ['The Australian dollar bought 65.12 US cents.', [{ text: '65.12 US cents', kind: 'money', value: 0.6512, unit: 'USD' }]],
+    ['The loonie fell to 71 U.S. cents while 5 U.S. dollars bought less.', [
+      { text: '71 U.S. cents', kind: 'money', value: 0.71, unit: 'USD' },
+      { text: '5 U.S. dollars', kind: 'money', value: 5, unit: 'USD' },
+    ]],
     ['It costs roughly 8p in every pound.', [{ text: 'roughly 8p', kind: 'money', value: 0.08, unit: 'GBP', qualifier: 'roughly' }]],
     ['A cup could cost 10 to 25 cents more.', [{ text: '10 to 25 cents', kind: 'money', value: 0.1, valueMax: 0.25, unit: 'USD' }]],
     ['The bill passed the Senate 68-32.', [{ text: '68-32', kind: 'count', value: 68, valueMax: 32, unit: null }]],

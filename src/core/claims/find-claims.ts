@@ -313,18 +313,22 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       q.last = j;
       return;
     }
-    if (lower === 'cents' || lower === 'cent' || lower === 'pence') {
+    // "US dollars", "U.S. dollars", "65.12 US cents"
+    let c = j;
+    // "U.S." is four tokens: U . S .
+    const prefix = lower === 'us' ? 1 : lower === 'u' && tokens[j + 2]?.lower === 's' && tokens[j + 3]?.text === '.' ? 4 : 0;
+    const after = prefix ? tokens[j + prefix]?.lower : undefined;
+    if (after === 'dollars' || after === 'cents' || after === 'cent') c = j + prefix;
+    const word = tokens[c].lower;
+    if (word === 'cents' || word === 'cent' || word === 'pence') {
       if (q.unit === null) {
         q.kind = 'money';
-        q.unit = currencyWords.get(lower) ?? 'USD';
+        q.unit = currencyWords.get(word) ?? 'USD';
         q.value /= 100;
-        q.last = j;
+        q.last = c;
       }
       return;
     }
-    // "US dollars", "U.S. dollars"
-    let c = j;
-    if ((lower === 'us' || lower === 'u') && tokens[j + 1]?.lower === 'dollars') c = j + 1;
     // "6,603 pounds" is a weight; "5 billion pounds" is money.
     if ((lower === 'pounds' || lower === 'pound') && !q.scaled && q.unit === null) {
       q.kind = 'measure';
