@@ -328,6 +328,10 @@ describe('textual attribution', () => {
     ['The ministry last week said exports rose 4%.', ['The ministry']],
     ['Revenue beat Wall Street estimates of $13.9 billion.', []],
     ['Goldman Sachs reported a 12% gain.', ['Goldman Sachs']],
+    ['Theresa May said 62,000 tickets were sold.', ['Theresa May']],
+    ['"Costs rose 12%," said Theresa May, the former prime minister.', ['Theresa May']],
+    ['Prime Minister Theresa May told MPs that 40% agreed.', ['Prime Minister Theresa May']],
+    ['Figures released in May showed 4% growth.', []],
   ];
   for (const [sentence, names] of rows) {
     it(`names ${JSON.stringify(names)} in ${JSON.stringify(sentence)}`, () => {
