@@ -34,6 +34,12 @@ describe('claim recognition', () => {
     ['That is six times more than rivals spend.', [{ text: 'six times', kind: 'multiplier', value: 6, unit: null }]],
     ['A quarter of these were filed in 2023.', [{ text: 'A quarter', kind: 'fraction', value: 0.25, unit: null }]],
     ['Four of the top five applicants are local.', [{ text: 'Four of the top five', kind: 'count', value: 4, unit: null }]],
+    ['Six of them were injured.', [{ text: 'Six', kind: 'count', value: 6, unit: null }]],
+    ['The firm runs nine plants, three of which will close.', [
+      { text: 'nine', kind: 'count', value: 9, unit: null },
+      { text: 'three', kind: 'count', value: 3, unit: null },
+    ]],
+    ['Six of their last eight games ended in victory.', [{ text: 'Six of their last eight', kind: 'count', value: 6, unit: null }]],
     ['Turnout reached 60 per cent.', [{ text: '60 per cent', kind: 'percent', value: 60, unit: null }]],
     ['Sixty percent of voters agreed.', [{ text: 'Sixty percent', kind: 'percent', value: 60, unit: null }]],
     ['百分之六十的企业实现盈利。', [{ text: '百分之六十', kind: 'percent', value: 60, unit: null }]],

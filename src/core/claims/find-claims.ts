@@ -911,10 +911,18 @@ function isNumberWordOrDigit(t: Token | undefined): boolean {
   return !!t && (t.kind === 'num' || numberWords.has(t.lower));
 }
 
-/** "four of the top five", "3 of 10": returns the last token index, or -1. */
+/** Pronouns after "N of" that stand for a group named before: "six of them". */
+const groupPronouns = new Set(['them', 'us', 'these', 'those', 'which', 'whom']);
+/** Determiners after "N of" before a whole: "four of the top five", "six of their last eight". */
+const ofDeterminers = new Set(['the', 'their', 'its', 'our', 'his', 'her', 'my', 'your']);
+
+/** "four of the top five", "3 of 10": returns the last token index, or -1; the number's own index before a pronoun ("six of them"). */
 function readOfPhrase(tokens: readonly Token[], ofIndex: number): number {
   let k = ofIndex + 1;
-  if (tokens[k]?.lower === 'the') k++;
+  // "six of them", "three of which": a count of a group named before; the number alone is the anchor.
+  if (tokens[k]?.kind === 'word' && groupPronouns.has(tokens[k].lower)) return ofIndex - 1;
+  // "four of the top five", "six of their last eight"
+  if (tokens[k]?.kind === 'word' && ofDeterminers.has(tokens[k].lower)) k++;
   if (tokens[k]?.kind === 'word' && /^(?:top|largest|biggest|leading|world's|last|first|past)$/u.test(tokens[k].lower)) k++;
   const t = tokens[k];
   if (t && (t.kind === 'num' || (numberWords.has(t.lower) && t.lower !== 'one'))) {
