@@ -76,6 +76,13 @@ describe('claim recognition', () => {
       { text: '11 ms', kind: 'measure', value: 11, unit: 'ms' },
     ]],
     ['Patients faced delays of 18 hours.', [{ text: '18 hours', kind: 'measure', value: 18, unit: 'hours' }]],
+    ['The strike lasted 19 hours.', [{ text: '19 hours', kind: 'measure', value: 19, unit: 'hours' }]],
+    ['The talks lasted for five years.', [{ text: 'five years', kind: 'measure', value: 5, unit: 'years' }]],
+    ['The hearing, lasting more than six days, ended.', [{ text: 'more than six days', kind: 'measure', value: 6, unit: 'days', qualifier: 'more than' }]],
+    ['He was sentenced to 12 years and jailed for nine months.', [
+      { text: '12 years', kind: 'measure', value: 12, unit: 'years' },
+      { text: 'nine months', kind: 'measure', value: 9, unit: 'months' },
+    ]],
     ['Each pod needs 1.5 GiB instead of 900 MiB.', [
       { text: '1.5 GiB', kind: 'measure', value: 1.5, unit: 'GiB' },
       { text: '900 MiB', kind: 'measure', value: 900, unit: 'MiB' },
@@ -245,6 +252,8 @@ describe('what is never a claim', () => {
     'The S&P 500 and the Fortune 500 are lists; Apollo 11 and Chapter 11 are names.',
     'The 2023-24 season starts soon.',
     'They drafted a five-year plan.',
+    'The strike, in its 19th hour, lasted into the night after a 19-hour march.',
+    'The talks, held over five years, ended when he was sentenced in 2019.',
     'The film can double as a thriller.',
   ];
   for (const sentence of never) {

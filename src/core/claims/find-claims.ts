@@ -714,7 +714,7 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (n?.kind === 'sym' && n.text === '-' && !n.space) n = tokens[q.last + 2];
     if (n?.kind === 'word' && timeWords.has(n.lower)) {
       // "an average of 72 minutes a day", "a latency of 480 ms", "p99 is now 190 ms": a measured time, not a frame.
-      if (n !== next || q.kind !== null || !(isAverageBefore(tokens, q.first) || subSecond.has(n.text))) return 'skip';
+      if (n !== next || q.kind !== null || !(isAverageBefore(tokens, q.first) || subSecond.has(n.text) || isMeasuredDuration(tokens, q.first, floor))) return 'skip';
       q.kind = 'measure';
       q.unit = n.text;
       q.last = last = q.last + 1;
@@ -829,6 +829,26 @@ function isAverageBefore(tokens: readonly Token[], i: number): boolean {
   if (before === 'averaged' || before === 'averages' || before === 'averaging') return true;
   return before === 'of' && measuredTimeNouns.has(tokens[i - 2]?.lower ?? '');
 }
+
+/**
+ * Whether the time starting at token `i` is what the sentence measures, not a
+ * frame: "the strike lasted 19 hours", "was sentenced to 12 years", "jailed
+ * for more than six months".
+ */
+function isMeasuredDuration(tokens: readonly Token[], i: number, floor: number): boolean {
+  const k = qualifierBefore(tokens, i, floor)?.first ?? i;
+  const before = tokens[k - 1];
+  if (before?.kind !== 'word') return false;
+  if (durationVerbs.has(before.lower)) return true;
+  const verb = tokens[k - 2]?.lower ?? '';
+  // "lasted for five years", "sentenced to 12 years"
+  return (before.lower === 'to' || before.lower === 'for') && (sentencingVerbs.has(verb) || (before.lower === 'for' && durationVerbs.has(verb)));
+}
+
+/** Verbs whose object is a length of time: "lasted 19 hours", "lasted for five years". */
+const durationVerbs = new Set(['lasted', 'lasting', 'lasts']);
+/** Verbs of sentencing before "to" or "for" and a term: "sentenced to 12 years", "jailed for six months". */
+const sentencingVerbs = new Set(['sentenced', 'jailed', 'imprisoned']);
 
 /** Nouns whose "of" makes the time after it a measurement: "an average of 72 minutes", "a latency of 480 ms". */
 const measuredTimeNouns = new Set(['average', 'median', 'mean', 'latency', 'delay', 'delays', 'wait', 'waits', 'expectancy', 'lag', 'downtime', 'uptime']);
