@@ -214,6 +214,7 @@ describe('what is never a claim', () => {
     '研发经费连续多年保持两位数增长。',
     'The effect held (p < 0.01) and again (P = 0.03).',
     'Coach Dale Brennan, 54, signed a new deal.',
+    'The singer, who turned 40 last month, turns fifty next year.',
     'Put more into your 401(k) and give to a 501(c)(3) charity.',
     'Stream it in 1080p or 720p.',
     'The range was wide (95% CI) at the 90% confidence level.',

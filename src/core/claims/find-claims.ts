@@ -866,6 +866,8 @@ function isConfidenceLevel(tokens: readonly Token[], i: number): boolean {
 }
 
 /** People whose age a bare number after them gives: "children under five", "adults 65 and older". */
+/** Verbs before a bare number that make it an age: "turned 40". */
+const ageVerbs = new Set(['turned', 'turns', 'turning']);
 const personWords = new Set([
   'children', 'child', 'kids', 'people', 'persons', 'adults', 'adult', 'seniors', 'those', 'anyone', 'everyone',
   'men', 'women', 'boys', 'girls', 'teens', 'teenagers', 'youths', 'residents', 'patients', 'americans', 'citizens',
@@ -880,6 +882,8 @@ const ageEnds = new Set(['older', 'over', 'above', 'up', 'younger', 'under', 'be
 function isAge(tokens: readonly Token[], q: Quantity): boolean {
   const before = tokens[q.first - 1];
   if (before?.kind !== 'word') return false;
+  // "who turned 40 last month", "turns 18 in May"
+  if (ageVerbs.has(before.lower)) return q.core.kind !== 'num' || (!q.core.decimal && !q.core.grouped && q.core.value < 130);
   if (ageBounds.has(before.lower)) {
     const w = tokens[q.first - 2];
     return w?.kind === 'word' && (personWords.has(w.lower) || ageWords.has(w.lower));
