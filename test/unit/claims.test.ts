@@ -309,6 +309,8 @@ describe('textual attribution', () => {
     ['Deaths rose to 1,234, according to data compiled by Johns Hopkins.', ['Johns Hopkins']],
     ['The WHO estimates that 1.28 billion adults have hypertension.', ['WHO']],
     ['据中国半导体行业协会统计，市场规模达７３４９．５亿元。', ['中国半导体行业协会']],
+    ['据国家统计局数据，销售面积下降10.4%。', ['国家统计局']],
+    ['据国家统计局北京调查总队调查，收入增长5%。', ['国家统计局北京调查总队']],
     ['史丹利·迈尔斯指出，市场增长２８７％。', ['史丹利·迈尔斯']],
     ['海关数据显示，出口增长５％。', ['海关数据']],
     ['国家统计局4月16日发布数据显示，增长5.3%。', ['国家统计局数据']],
