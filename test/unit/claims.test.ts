@@ -78,6 +78,7 @@ describe('claim recognition', () => {
     ['Patients faced delays of 18 hours.', [{ text: '18 hours', kind: 'measure', value: 18, unit: 'hours' }]],
     ['The strike lasted 19 hours.', [{ text: '19 hours', kind: 'measure', value: 19, unit: 'hours' }]],
     ['The talks lasted for five years.', [{ text: 'five years', kind: 'measure', value: 5, unit: 'years' }]],
+    ['The flight was delayed by three hours.', [{ text: 'three hours', kind: 'measure', value: 3, unit: 'hours' }]],
     ['The hearing, lasting more than six days, ended.', [{ text: 'more than six days', kind: 'measure', value: 6, unit: 'days', qualifier: 'more than' }]],
     ['He was sentenced to 12 years and jailed for nine months.', [
       { text: '12 years', kind: 'measure', value: 12, unit: 'years' },
@@ -255,6 +256,7 @@ describe('what is never a claim', () => {
     'They drafted a five-year plan.',
     'The strike, in its 19th hour, lasted into the night after a 19-hour march.',
     'The talks, held over five years, ended when he was sentenced in 2019.',
+    'Harvests were hit by two years of drought.',
     'The film can double as a thriller.',
   ];
   for (const sentence of never) {

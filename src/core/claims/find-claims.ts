@@ -833,7 +833,7 @@ function isAverageBefore(tokens: readonly Token[], i: number): boolean {
 /**
  * Whether the time starting at token `i` is what the sentence measures, not a
  * frame: "the strike lasted 19 hours", "was sentenced to 12 years", "jailed
- * for more than six months".
+ * for more than six months", "delayed by three hours".
  */
 function isMeasuredDuration(tokens: readonly Token[], i: number, floor: number): boolean {
   const k = qualifierBefore(tokens, i, floor)?.first ?? i;
@@ -841,6 +841,8 @@ function isMeasuredDuration(tokens: readonly Token[], i: number, floor: number):
   if (before?.kind !== 'word') return false;
   if (durationVerbs.has(before.lower)) return true;
   const verb = tokens[k - 2]?.lower ?? '';
+  // "delayed by three hours"
+  if (before.lower === 'by') return verb === 'delayed';
   // "lasted for five years", "sentenced to 12 years"
   return (before.lower === 'to' || before.lower === 'for') && (sentencingVerbs.has(verb) || (before.lower === 'for' && durationVerbs.has(verb)));
 }
