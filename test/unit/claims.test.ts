@@ -34,6 +34,12 @@ describe('claim recognition', () => {
     ['That is six times more than rivals spend.', [{ text: 'six times', kind: 'multiplier', value: 6, unit: null }]],
     ['A quarter of these were filed in 2023.', [{ text: 'A quarter', kind: 'fraction', value: 0.25, unit: null }]],
     ['Four of the top five applicants are local.', [{ text: 'Four of the top five', kind: 'count', value: 4, unit: null }]],
+    ['Six of them were injured.', [{ text: 'Six', kind: 'count', value: 6, unit: null }]],
+    ['The firm runs nine plants, three of which will close.', [
+      { text: 'nine', kind: 'count', value: 9, unit: null },
+      { text: 'three', kind: 'count', value: 3, unit: null },
+    ]],
+    ['Six of their last eight games ended in victory.', [{ text: 'Six of their last eight', kind: 'count', value: 6, unit: null }]],
     ['Turnout reached 60 per cent.', [{ text: '60 per cent', kind: 'percent', value: 60, unit: null }]],
     ['Sixty percent of voters agreed.', [{ text: 'Sixty percent', kind: 'percent', value: 60, unit: null }]],
     ['百分之六十的企业实现盈利。', [{ text: '百分之六十', kind: 'percent', value: 60, unit: null }]],
@@ -49,6 +55,11 @@ describe('claim recognition', () => {
     ['Donors gave US$1,000 each.', [{ text: 'US$1,000', kind: 'money', value: 1000, unit: 'USD' }]],
     ['The fund holds RMB 5 billion.', [{ text: 'RMB 5 billion', kind: 'money', value: 5e9, unit: 'CNY' }]],
     ['Shares earned 75 cents each.', [{ text: '75 cents', kind: 'money', value: 0.75, unit: 'USD' }]],
+    ['The Australian dollar bought 65.12 US cents.', [{ text: '65.12 US cents', kind: 'money', value: 0.6512, unit: 'USD' }]],
+    ['The loonie fell to 71 U.S. cents while 5 U.S. dollars bought less.', [
+      { text: '71 U.S. cents', kind: 'money', value: 0.71, unit: 'USD' },
+      { text: '5 U.S. dollars', kind: 'money', value: 5, unit: 'USD' },
+    ]],
     ['It costs roughly 8p in every pound.', [{ text: 'roughly 8p', kind: 'money', value: 0.08, unit: 'GBP', qualifier: 'roughly' }]],
     ['A cup could cost 10 to 25 cents more.', [{ text: '10 to 25 cents', kind: 'money', value: 0.1, valueMax: 0.25, unit: 'USD' }]],
     ['The bill passed the Senate 68-32.', [{ text: '68-32', kind: 'count', value: 68, valueMax: 32, unit: null }]],
@@ -65,6 +76,14 @@ describe('claim recognition', () => {
       { text: '11 ms', kind: 'measure', value: 11, unit: 'ms' },
     ]],
     ['Patients faced delays of 18 hours.', [{ text: '18 hours', kind: 'measure', value: 18, unit: 'hours' }]],
+    ['The strike lasted 19 hours.', [{ text: '19 hours', kind: 'measure', value: 19, unit: 'hours' }]],
+    ['The talks lasted for five years.', [{ text: 'five years', kind: 'measure', value: 5, unit: 'years' }]],
+    ['The flight was delayed by three hours.', [{ text: 'three hours', kind: 'measure', value: 3, unit: 'hours' }]],
+    ['The hearing, lasting more than six days, ended.', [{ text: 'more than six days', kind: 'measure', value: 6, unit: 'days', qualifier: 'more than' }]],
+    ['He was sentenced to 12 years and jailed for nine months.', [
+      { text: '12 years', kind: 'measure', value: 12, unit: 'years' },
+      { text: 'nine months', kind: 'measure', value: 9, unit: 'months' },
+    ]],
     ['Each pod needs 1.5 GiB instead of 900 MiB.', [
       { text: '1.5 GiB', kind: 'measure', value: 1.5, unit: 'GiB' },
       { text: '900 MiB', kind: 'measure', value: 900, unit: 'MiB' },
@@ -196,6 +215,7 @@ describe('what is never a claim', () => {
     '研发经费连续多年保持两位数增长。',
     'The effect held (p < 0.01) and again (P = 0.03).',
     'Coach Dale Brennan, 54, signed a new deal.',
+    'The singer, who turned 40 last month, turns fifty next year.',
     'Put more into your 401(k) and give to a 501(c)(3) charity.',
     'Stream it in 1080p or 720p.',
     'The range was wide (95% CI) at the 90% confidence level.',
@@ -234,6 +254,9 @@ describe('what is never a claim', () => {
     'The S&P 500 and the Fortune 500 are lists; Apollo 11 and Chapter 11 are names.',
     'The 2023-24 season starts soon.',
     'They drafted a five-year plan.',
+    'The strike, in its 19th hour, lasted into the night after a 19-hour march.',
+    'The talks, held over five years, ended when he was sentenced in 2019.',
+    'Harvests were hit by two years of drought.',
     'The film can double as a thriller.',
   ];
   for (const sentence of never) {
@@ -288,6 +311,8 @@ describe('textual attribution', () => {
     ['Deaths rose to 1,234, according to data compiled by Johns Hopkins.', ['Johns Hopkins']],
     ['The WHO estimates that 1.28 billion adults have hypertension.', ['WHO']],
     ['据中国半导体行业协会统计，市场规模达７３４９．５亿元。', ['中国半导体行业协会']],
+    ['据国家统计局数据，销售面积下降10.4%。', ['国家统计局']],
+    ['据国家统计局北京调查总队调查，收入增长5%。', ['国家统计局北京调查总队']],
     ['史丹利·迈尔斯指出，市场增长２８７％。', ['史丹利·迈尔斯']],
     ['海关数据显示，出口增长５％。', ['海关数据']],
     ['国家统计局4月16日发布数据显示，增长5.3%。', ['国家统计局数据']],
@@ -323,6 +348,10 @@ describe('textual attribution', () => {
     ['The ministry last week said exports rose 4%.', ['The ministry']],
     ['Revenue beat Wall Street estimates of $13.9 billion.', []],
     ['Goldman Sachs reported a 12% gain.', ['Goldman Sachs']],
+    ['Theresa May said 62,000 tickets were sold.', ['Theresa May']],
+    ['"Costs rose 12%," said Theresa May, the former prime minister.', ['Theresa May']],
+    ['Prime Minister Theresa May told MPs that 40% agreed.', ['Prime Minister Theresa May']],
+    ['Figures released in May showed 4% growth.', []],
   ];
   for (const [sentence, names] of rows) {
     it(`names ${JSON.stringify(names)} in ${JSON.stringify(sentence)}`, () => {

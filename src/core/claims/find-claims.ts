@@ -313,18 +313,22 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       q.last = j;
       return;
     }
-    if (lower === 'cents' || lower === 'cent' || lower === 'pence') {
+    // "US dollars", "U.S. dollars", "65.12 US cents"
+    let c = j;
+    // "U.S." is four tokens: U . S .
+    const prefix = lower === 'us' ? 1 : lower === 'u' && tokens[j + 2]?.lower === 's' && tokens[j + 3]?.text === '.' ? 4 : 0;
+    const after = prefix ? tokens[j + prefix]?.lower : undefined;
+    if (after === 'dollars' || after === 'cents' || after === 'cent') c = j + prefix;
+    const word = tokens[c].lower;
+    if (word === 'cents' || word === 'cent' || word === 'pence') {
       if (q.unit === null) {
         q.kind = 'money';
-        q.unit = currencyWords.get(lower) ?? 'USD';
+        q.unit = currencyWords.get(word) ?? 'USD';
         q.value /= 100;
-        q.last = j;
+        q.last = c;
       }
       return;
     }
-    // "US dollars", "U.S. dollars"
-    let c = j;
-    if ((lower === 'us' || lower === 'u') && tokens[j + 1]?.lower === 'dollars') c = j + 1;
     // "6,603 pounds" is a weight; "5 billion pounds" is money.
     if ((lower === 'pounds' || lower === 'pound') && !q.scaled && q.unit === null) {
       q.kind = 'measure';
@@ -710,7 +714,7 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (n?.kind === 'sym' && n.text === '-' && !n.space) n = tokens[q.last + 2];
     if (n?.kind === 'word' && timeWords.has(n.lower)) {
       // "an average of 72 minutes a day", "a latency of 480 ms", "p99 is now 190 ms": a measured time, not a frame.
-      if (n !== next || q.kind !== null || !(isAverageBefore(tokens, q.first) || subSecond.has(n.text))) return 'skip';
+      if (n !== next || q.kind !== null || !(isAverageBefore(tokens, q.first) || subSecond.has(n.text) || isMeasuredDuration(tokens, q.first, floor))) return 'skip';
       q.kind = 'measure';
       q.unit = n.text;
       q.last = last = q.last + 1;
@@ -826,6 +830,28 @@ function isAverageBefore(tokens: readonly Token[], i: number): boolean {
   return before === 'of' && measuredTimeNouns.has(tokens[i - 2]?.lower ?? '');
 }
 
+/**
+ * Whether the time starting at token `i` is what the sentence measures, not a
+ * frame: "the strike lasted 19 hours", "was sentenced to 12 years", "jailed
+ * for more than six months", "delayed by three hours".
+ */
+function isMeasuredDuration(tokens: readonly Token[], i: number, floor: number): boolean {
+  const k = qualifierBefore(tokens, i, floor)?.first ?? i;
+  const before = tokens[k - 1];
+  if (before?.kind !== 'word') return false;
+  if (durationVerbs.has(before.lower)) return true;
+  const verb = tokens[k - 2]?.lower ?? '';
+  // "delayed by three hours"
+  if (before.lower === 'by') return verb === 'delayed';
+  // "lasted for five years", "sentenced to 12 years"
+  return (before.lower === 'to' || before.lower === 'for') && (sentencingVerbs.has(verb) || (before.lower === 'for' && durationVerbs.has(verb)));
+}
+
+/** Verbs whose object is a length of time: "lasted 19 hours", "lasted for five years". */
+const durationVerbs = new Set(['lasted', 'lasting', 'lasts']);
+/** Verbs of sentencing before "to" or "for" and a term: "sentenced to 12 years", "jailed for six months". */
+const sentencingVerbs = new Set(['sentenced', 'jailed', 'imprisoned']);
+
 /** Nouns whose "of" makes the time after it a measurement: "an average of 72 minutes", "a latency of 480 ms". */
 const measuredTimeNouns = new Set(['average', 'median', 'mean', 'latency', 'delay', 'delays', 'wait', 'waits', 'expectancy', 'lag', 'downtime', 'uptime']);
 /** Units under a second, which measure (latency, speed) rather than frame a claim. */
@@ -842,6 +868,8 @@ function isConfidenceLevel(tokens: readonly Token[], i: number): boolean {
 }
 
 /** People whose age a bare number after them gives: "children under five", "adults 65 and older". */
+/** Verbs before a bare number that make it an age: "turned 40". */
+const ageVerbs = new Set(['turned', 'turns', 'turning']);
 const personWords = new Set([
   'children', 'child', 'kids', 'people', 'persons', 'adults', 'adult', 'seniors', 'those', 'anyone', 'everyone',
   'men', 'women', 'boys', 'girls', 'teens', 'teenagers', 'youths', 'residents', 'patients', 'americans', 'citizens',
@@ -856,6 +884,8 @@ const ageEnds = new Set(['older', 'over', 'above', 'up', 'younger', 'under', 'be
 function isAge(tokens: readonly Token[], q: Quantity): boolean {
   const before = tokens[q.first - 1];
   if (before?.kind !== 'word') return false;
+  // "who turned 40 last month", "turns 18 in May"
+  if (ageVerbs.has(before.lower)) return q.core.kind !== 'num' || (!q.core.decimal && !q.core.grouped && q.core.value < 130);
   if (ageBounds.has(before.lower)) {
     const w = tokens[q.first - 2];
     return w?.kind === 'word' && (personWords.has(w.lower) || ageWords.has(w.lower));
@@ -907,10 +937,18 @@ function isNumberWordOrDigit(t: Token | undefined): boolean {
   return !!t && (t.kind === 'num' || numberWords.has(t.lower));
 }
 
-/** "four of the top five", "3 of 10": returns the last token index, or -1. */
+/** Pronouns after "N of" that stand for a group named before: "six of them". */
+const groupPronouns = new Set(['them', 'us', 'these', 'those', 'which', 'whom']);
+/** Determiners after "N of" before a whole: "four of the top five", "six of their last eight". */
+const ofDeterminers = new Set(['the', 'their', 'its', 'our', 'his', 'her', 'my', 'your']);
+
+/** "four of the top five", "3 of 10": returns the last token index, or -1; the number's own index before a pronoun ("six of them"). */
 function readOfPhrase(tokens: readonly Token[], ofIndex: number): number {
   let k = ofIndex + 1;
-  if (tokens[k]?.lower === 'the') k++;
+  // "six of them", "three of which": a count of a group named before; the number alone is the anchor.
+  if (tokens[k]?.kind === 'word' && groupPronouns.has(tokens[k].lower)) return ofIndex - 1;
+  // "four of the top five", "six of their last eight"
+  if (tokens[k]?.kind === 'word' && ofDeterminers.has(tokens[k].lower)) k++;
   if (tokens[k]?.kind === 'word' && /^(?:top|largest|biggest|leading|world's|last|first|past)$/u.test(tokens[k].lower)) k++;
   const t = tokens[k];
   if (t && (t.kind === 'num' || (numberWords.has(t.lower) && t.lower !== 'one'))) {

@@ -261,7 +261,8 @@ function collectForward(tokens: readonly Token[], k: number): { first: number; l
     if (t.kind === 'word') {
       // "figures from the ONS show …": a lower-case speech verb ends the name.
       if (j > i && speechVerbs.has(t.lower) && t.text === t.lower && !nounsToo.has(t.lower)) break;
-      if (phraseStops.has(t.lower) && !isAcronym(t) && !(j > i && isNameJoiner(t.lower) && tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
+      if (phraseStops.has(t.lower) && !isAcronym(t) && !(j > i && isNameJoiner(t.lower) && tokens[j + 1] && isCapitalised(tokens[j + 1])) &&
+        !(j > i && isCapitalised(t) && isCapitalisedWordBefore(tokens, j))) break;
       if (isNameJoiner(t.lower) && !(tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
       last = j;
     } else if (t.kind === 'sym' && (t.text === '&' || (t.text === '.' && !t.space && last === j - 1 && isAbbreviationDot(tokens, j)))) {
@@ -300,7 +301,8 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
         if (!(tokens[j - 1] && isCapitalised(tokens[j - 1]) && tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
         continue;
       }
-      if (phraseStops.has(t.lower) && !determiners.has(t.lower) && !isAcronym(t)) break;
+      // "Theresa May said", "Will Smith said": a capitalised stop word after a capitalised word ends a name.
+      if (phraseStops.has(t.lower) && !determiners.has(t.lower) && !isAcronym(t) && !(j === k && isCapitalised(t) && isCapitalisedWordBefore(tokens, j))) break;
       first = j;
       if (determiners.has(t.lower) || t.lower === 'a' || t.lower === 'an') break;
     } else if (t.kind === 'sym' && (t.text === '&' || t.text === '-') && !t.space) {
@@ -329,6 +331,12 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
     name: cleanName(text.slice(tokens[first].start, tokens[last].end)),
     phrase: tokens[verb].lower,
   };
+}
+
+/** Whether the token before `j` is a capitalised word that does not start the sentence: "Theresa" in "Theresa May". */
+function isCapitalisedWordBefore(tokens: readonly Token[], j: number): boolean {
+  const before = tokens[j - 1];
+  return !!before && before.kind === 'word' && isCapitalised(before) && !phraseStops.has(before.lower) && !determiners.has(before.lower);
 }
 
 /** Lower-case words inside names: "Centers for Disease Control and Prevention", "Bank of China". */
@@ -433,8 +441,8 @@ function cleanName(raw: string): string {
 
 // --- Chinese ---
 
-/** 据X统计 / 据X显示 / 据X估计 … */
-const zhAccording = /据([^，。；！？,;!?\n]{1,40}?)(统计|显示|估计|估算|预计|预测|报道|调查|测算|介绍|了解|分析|数据)/gu;
+/** 据X统计 / 据X显示 / 据X估计 …; not the 统计 of 统计局 (据国家统计局数据). */
+const zhAccording = /据([^，。；！？,;!?\n]{1,40}?)(统计(?![局署处所司])|显示|估计|估算|预计|预测|报道|调查(?![局队所总组]|中心)|测算|介绍|了解|分析|数据)/gu;
 /** X指出 / X表示 / X称 / X统计 / X数据显示 / X报告显示 */
 const zhVerbs = /(指出|表示|宣称|声称|称|透露|统计(?![局署处所司数年公])|数据显示|报告显示|公报显示|调查显示|研究显示)/gu;
 const zhDelimiters = '，。；：！？、“”「」《》,;:!?"\n';
