@@ -157,6 +157,9 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
     }
     // One source per phrase: "a report by IDC found" names IDC once.
     if (found && !(prevEnd > found.start)) {
+      // "a YouGov poll for The Times shows": the pollster is a source beside the client.
+      const maker = found.phrase === lower ? makerBefore(text, tokens, found) : null;
+      if (maker && !(prevEnd > maker.start)) out.push(maker);
       out.push(found);
       prevEnd = found.end;
       // "Source: Office for National Statistics; Greater London Authority": every name of the list.
@@ -184,6 +187,31 @@ function sourceListRest(text: string, tokens: readonly Token[], first: Attributi
     while (k < tokens.length && tokens[k].end !== next.end) k++;
   }
   return out;
+}
+
+/**
+ * The maker named before "<evidence> for" a source found before a speech
+ * verb: YouGov in "a YouGov poll for The Times shows", or null.
+ */
+function makerBefore(text: string, tokens: readonly Token[], found: Attribution): Attribution | null {
+  // The first token of the name, by binary search: a sentence may hold many attributions.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < found.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const k = lo;
+  if (tokens[k - 1]?.lower !== 'for' || !evidenceNouns.has(tokens[k - 2]?.lower ?? '')) return null;
+  const last = k - 3;
+  let first = last;
+  while (first >= 0 && first > last - 4 && tokens[first].kind === 'word' && isCapitalised(tokens[first]) && !leadingFiller.has(tokens[first].lower)) first--;
+  first++;
+  if (first > last) return null;
+  const words = tokens.slice(first, last + 1);
+  if (!isNamed(words, tokens[first - 1])) return null;
+  return { start: tokens[first].start, end: tokens[last].end, name: cleanName(text.slice(tokens[first].start, tokens[last].end)), phrase: found.phrase };
 }
 
 /** Index of "by" after a participle, allowing time words between ("released Wednesday by"), or -1. */
