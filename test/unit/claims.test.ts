@@ -319,6 +319,8 @@ describe('textual attribution', () => {
     ['海关数据显示，出口增长５％。', ['海关数据']],
     ['国家统计局4月16日发布数据显示，增长5.3%。', ['国家统计局数据']],
     ['国家统计局新闻发言人表示，收入增长6.2%。', ['国家统计局新闻发言人']],
+    ['根据国家统计局发布的报告，江苏省数字经济规模增长了7倍。', ['国家统计局']],
+    ['根据国家统计局的数据，增长了7倍。', ['国家统计局']],
     ['Sales rose 5%, per data from IDC.', ['IDC']],
     ['The bank held its rate at 4.35 per cent on Tuesday.', []],
     ['It will pay 52 cents per share on Sept. 15.', []],

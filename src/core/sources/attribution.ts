@@ -470,7 +470,7 @@ function cleanName(raw: string): string {
 // --- Chinese ---
 
 /** 据X统计 / 据X显示 / 据X估计 …; not the 统计 of 统计局 (据国家统计局数据). */
-const zhAccording = /据([^，。；！？,;!?\n]{1,40}?)(统计(?![局署处所司])|显示|估计|估算|预计|预测|报道|调查(?![局队所总组]|中心)|测算|介绍|了解|分析|数据)/gu;
+const zhAccording = /据([^，。；！？,;!?\n]{1,40}?)(统计(?![局署处所司])|显示|估计|估算|预计|预测|报道|调查(?![局队所总组]|中心)|测算|介绍|了解|分析|数据|报告|公报)/gu;
 /** X指出 / X表示 / X称 / X统计 / X数据显示 / X报告显示 */
 const zhVerbs = /(指出|表示|宣称|声称|称|透露|统计(?![局署处所司数年公])|数据显示|报告显示|公报显示|调查显示|研究显示)/gu;
 const zhDelimiters = '，。；：！？、“”「」《》,;:!?"\n';
@@ -513,10 +513,11 @@ function findChineseIn(text: string, out: Attribution[]): void {
 }
 
 function tidyZh(raw: string): string {
+  // "根据国家统计局的数据": the possessive 的 is not part of the name.
   let name = raw.trim();
   for (let i = 0; i < 3; i++) {
     const before = name;
-    name = name.replace(zhPublish, '').replace(zhTrailingNoise, '').trim();
+    name = name.replace(zhPublish, '').replace(zhTrailingNoise, '').replace(/的$/u, '').trim();
     if (name === before) break;
   }
   return name;
