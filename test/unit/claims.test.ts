@@ -101,6 +101,8 @@ describe('claim recognition', () => {
     ['Completions were a third below target.', [{ text: 'a third', kind: 'fraction', value: 1 / 3, unit: null }]],
     ['Empty homes are 1 in every 110 dwellings.', [{ text: '1 in every 110', kind: 'fraction', value: 1 / 110, unit: null }]],
     ['Costs were cut by a third last year.', [{ text: 'a third', kind: 'fraction', value: 1 / 3, unit: null }]],
+    ['Attendance is up by nearly a third since May.', [{ text: 'nearly a third', kind: 'fraction', value: 1 / 3, unit: null, qualifier: 'nearly' }]],
+    ['Exports were down almost a fifth.', [{ text: 'almost a fifth', kind: 'fraction', value: 0.2, unit: null, qualifier: 'almost' }]],
     ['Growth of between 6.5 percent and 7 percent is the goal.', [
       { text: 'between 6.5 percent and 7 percent', kind: 'percent', value: 6.5, valueMax: 7, unit: null, qualifier: 'between' },
     ]],

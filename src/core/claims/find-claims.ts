@@ -489,7 +489,8 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     const f = fractionWords.get(next.lower);
     if (f !== undefined && f !== 0.5 && tokens[i + 2]?.lower === 'of') return word(f, 'fraction', i + 1);
     // "grew by a fifth", "cut by a third", "up a fifth": a change by a share; "a third below target", "a quarter higher".
-    if (f !== undefined && f !== 0.5 && changeBefore.has(tokens[i - 1]?.lower ?? '') && !isNumberWordOrDigit(tokens[i + 2])) return word(f, 'fraction', i + 1);
+    // A qualifier may stand between: "up by nearly a third".
+    if (f !== undefined && f !== 0.5 && changeBefore.has(tokens[(qualifierBefore(tokens, i, 0)?.first ?? i) - 1]?.lower ?? '') && !isNumberWordOrDigit(tokens[i + 2])) return word(f, 'fraction', i + 1);
     if (f !== undefined && f !== 0.5 && shareComparatives.has(tokens[i + 2]?.lower ?? '')) return word(f, 'fraction', i + 1);
     if (scaleWords.has(next.lower) && next.lower !== 'mn' && next.lower !== 'bn') return word(1, null);
     return null;
