@@ -192,6 +192,8 @@ describe('claim recognition', () => {
     ['The prosecution will call 12 witnesses.', [{ text: '12', kind: 'count', value: 12, unit: null }]],
     ['Fires burned roughly double the average area.', [{ text: 'roughly double', kind: 'multiplier', value: 2, unit: null, qualifier: 'roughly' }]],
     ['Costs were triple that of 2022.', [{ text: 'triple', kind: 'multiplier', value: 3, unit: null }]],
+    ['Fuel costs twice what it did a decade ago.', [{ text: 'twice', kind: 'multiplier', value: 2, unit: null }]],
+    ['Rents are now almost double what they were.', [{ text: 'almost double', kind: 'multiplier', value: 2, unit: null, qualifier: 'almost' }]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {

@@ -71,7 +71,7 @@ const comparatives = new Set([
 const changeWords: ReadonlyMap<string, number> = new Map([
   ['doubled', 2], ['tripled', 3], ['trebled', 3], ['quadrupled', 4], ['halved', 0.5],
 ]);
-/** Multipliers before "as", "the" or "that": "twice as many", "double the average", "triple that of 2022". */
+/** Multipliers before "as", "the", "that" or "what": "twice as many", "double the average", "triple that of 2022", "twice what it was". */
 const multiplierWords: ReadonlyMap<string, number> = new Map([['twice', 2], ['double', 2], ['triple', 3], ['quadruple', 4]]);
 /** Words that can start a quantity written in words. */
 const wordStarts: ReadonlySet<string> = new Set([
@@ -463,7 +463,7 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     return word(change, 'change');
   }
   const times = multiplierWords.get(lower);
-  if (times !== undefined && next?.kind === 'word' && ((next.lower === 'as' && lower === 'twice') || next.lower === 'the' || next.lower === 'that')) {
+  if (times !== undefined && next?.kind === 'word' && ((next.lower === 'as' && lower === 'twice') || next.lower === 'the' || next.lower === 'that' || next.lower === 'what')) {
     return word(times, 'multiplier');
   }
   const fold = /^(\w+?)-?fold$/u.exec(lower);
