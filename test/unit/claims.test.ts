@@ -335,6 +335,12 @@ describe('textual attribution', () => {
     ['Sales rose 5%, according to nytimes.com.', ['nytimes.com']],
     ['Heat killed 47,690 people, according to a study published in Nature Medicine.', ['Nature Medicine']],
     ['Sales rose 5%, according to a survey in Germany.', []],
+    ['Beds fell 5%, according to a spokesperson from the regional health authority.', ['the regional health authority']],
+    ['"We sold 1,200 tickets," said a spokeswoman for the club.', ['the club']],
+    ['Beds fell 5%, according to a source at the hospital.', ['the hospital']],
+    ['Beds fell 5%, according to a rise from the previous month.', []],
+    ['Beds fell 5%, according to people at the meeting.', []],
+    ['Beds fell 5%, according to a study at the time.', []],
     // Not named: pronouns, generic sources, respondents being counted.
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],

@@ -224,6 +224,14 @@ function forward(text: string, tokens: readonly Token[], phraseStart: number, k:
       if (evidenceNouns.has(tokens[last].lower) || byParticiples.has(tokens[last].lower)) first = more.first;
       last = more.last;
     }
+  } else if (link && (link.lower === 'from' || link.lower === 'for' || link.lower === 'at') && !isNamed(tokens.slice(first, last + 1), tokens[first - 1]) &&
+    !evidenceNouns.has(tokens[last].lower) && !crowdHeads.has(tokens[last].lower) && tokens[last + 2]?.lower === 'the') {
+    // "a spokesperson from the regional health authority": an unnamed speaker named by the body they speak for.
+    const more = collectForward(tokens, last + 2);
+    if (more && !isDateWord(tokens[more.last]) && isNamed(tokens.slice(more.first, more.last + 1), link)) {
+      first = more.first;
+      last = more.last;
+    }
   }
   // "a study published in Nature Medicine": name the publication (not "a survey in Germany").
   const published = tokens[last + 1]?.lower;
