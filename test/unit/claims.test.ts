@@ -77,6 +77,8 @@ describe('claim recognition', () => {
     ]],
     ['Patients faced delays of 18 hours.', [{ text: '18 hours', kind: 'measure', value: 18, unit: 'hours' }]],
     ['The strike lasted 19 hours.', [{ text: '19 hours', kind: 'measure', value: 19, unit: 'hours' }]],
+    ['The average wait in A&E reached 4.6 hours.', [{ text: '4.6 hours', kind: 'measure', value: 4.6, unit: 'hours' }]],
+    ['Waits for surgery rose to nearly 19 weeks.', [{ text: 'nearly 19 weeks', kind: 'measure', value: 19, unit: 'weeks', qualifier: 'nearly' }]],
     ['The talks lasted for five years.', [{ text: 'five years', kind: 'measure', value: 5, unit: 'years' }]],
     ['The flight was delayed by three hours.', [{ text: 'three hours', kind: 'measure', value: 3, unit: 'hours' }]],
     ['The hearing, lasting more than six days, ended.', [{ text: 'more than six days', kind: 'measure', value: 6, unit: 'days', qualifier: 'more than' }]],

@@ -844,12 +844,15 @@ function isMeasuredDuration(tokens: readonly Token[], i: number, floor: number):
   const verb = tokens[k - 2]?.lower ?? '';
   // "delayed by three hours"
   if (before.lower === 'by') return verb === 'delayed';
-  // "lasted for five years", "sentenced to 12 years"
-  return (before.lower === 'to' || before.lower === 'for') && (sentencingVerbs.has(verb) || (before.lower === 'for' && durationVerbs.has(verb)));
+  // "lasted for five years", "sentenced to 12 years", "rose to 18 weeks"
+  return (before.lower === 'to' || before.lower === 'for') &&
+    (sentencingVerbs.has(verb) || (before.lower === 'for' && durationVerbs.has(verb)) || (before.lower === 'to' && changeToVerbs.has(verb)));
 }
 
-/** Verbs whose object is a length of time: "lasted 19 hours", "lasted for five years". */
-const durationVerbs = new Set(['lasted', 'lasting', 'lasts']);
+/** Verbs whose object is a length of time: "lasted 19 hours", "lasted for five years", "the wait reached 4.6 hours". */
+const durationVerbs = new Set(['lasted', 'lasting', 'lasts', 'reached', 'reaches', 'reaching']);
+/** Verbs of change before "to" and a time they end at: "waits rose to 18 weeks", "cut to 20 minutes". */
+const changeToVerbs = new Set(['rose', 'risen', 'fell', 'fallen', 'climbed', 'dropped', 'jumped', 'increased', 'decreased', 'grew', 'soared', 'slipped', 'cut', 'reduced']);
 /** Verbs of sentencing before "to" or "for" and a term: "sentenced to 12 years", "jailed for six months". */
 const sentencingVerbs = new Set(['sentenced', 'jailed', 'imprisoned']);
 
