@@ -159,6 +159,11 @@ describe('claim recognition', () => {
       { text: '$4.99', kind: 'money', value: 4.99, unit: 'USD' },
     ]],
     ['Temperatures will fall to -3°C tonight.', [{ text: '-3°C', kind: 'measure', value: -3, unit: '°C' }]],
+    ['Temperatures hit 41C in Seville and 104F in Phoenix.', [
+      { text: '41C', kind: 'measure', value: 41, unit: '°C' },
+      { text: '104F', kind: 'measure', value: 104, unit: '°F' },
+    ]],
+    ['Lows of around -5C are expected.', [{ text: 'around -5C', kind: 'measure', value: -5, unit: '°C', qualifier: 'around' }]],
     ['Output changed by −0.5% and exports by +2.1%.', [
       { text: '−0.5%', kind: 'percent', value: -0.5, unit: null },
       { text: '+2.1%', kind: 'percent', value: 2.1, unit: null },
@@ -214,6 +219,7 @@ describe('what is never a claim', () => {
     'Patents filed from 2013 to 2022 were counted.',
     'Music of the 1990s and the ’90s returns.',
     'Results for Q3 and FY2024 are due.',
+    'She sat in seat 41C and moved to Flat 4F.',
     'The work took over five years and the past decade.',
     'A 45-year-old engineer joined.',
     'Seniors over 65 and children under five ride free.',

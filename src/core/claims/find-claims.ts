@@ -212,6 +212,16 @@ function readAmount(tokens: readonly Token[], i: number, en: boolean, zh: boolea
   return q;
 }
 
+/** Words before a number and a letter that make them a place's label: "seat 41C", "flat 4F". */
+const placeLabels = new Set(['seat', 'seats', 'flat', 'flats', 'bus', 'block', 'berth', 'cabin', 'bay']);
+
+/** Whether the word before token `i` labels what follows ("Room 12C", "seat 41C") rather than measures it. */
+function isLabelledBefore(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  if (before?.kind !== 'word') return false;
+  return identifierWords.has(before.lower) || placeLabels.has(before.lower) || (isCapitalisedWord(before) && !capitalisedFunctionWords.has(before.lower));
+}
+
 /** Scale words and units after the number. */
 function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: boolean, zh: boolean): void {
   // Scale: "billion", "bn", "$30m", "万", "亿", "万亿".
@@ -264,6 +274,13 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     q.kind = 'measure';
     q.unit = t.text === '℃' ? '°C' : t.text === '℉' ? '°F' : letter ? `°${letter.text}` : '°';
     q.last = letter ? j + 1 : j;
+    return;
+  }
+  // "41C", "104F": degrees written against the number, as British papers do; not a seat or a flat ("seat 41C", "Flat 4F").
+  if (t.kind === 'word' && en && !t.space && q.unit === null && !q.scaled && (t.text === 'C' || t.text === 'F') && !isLabelledBefore(tokens, q.first)) {
+    q.kind = 'measure';
+    q.unit = `°${t.text}`;
+    q.last = j;
     return;
   }
   // "a 6.8-inch screen", "a 400-megawatt farm": a unit joined by a hyphen.
