@@ -425,6 +425,17 @@ describe('status and scope', () => {
     ]);
   });
 
+  it('gives a "Source:" line that closes a caption or paragraph to the sentences above it', () => {
+    const html = '<figure><img src="c.png"><figcaption>Care costs rose 12% in two years.<br>Source: Halford Council</figcaption></figure>';
+    const claims = analyze(html, { format: 'html' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [['12%', 'attributed', ['Halford Council']]]);
+    assert.deepEqual(statuses('Rents rose 5%. Prices rose 2%. Source: ONS. Wages rose 4%.'), [
+      ['5%', 'attributed', ['ONS']],
+      ['2%', 'attributed', ['ONS']],
+      ['4%', 'uncited', []],
+    ]);
+  });
+
   it('reads a sentence whose only quantity is a multiplier word', () => {
     assert.deepEqual(statuses('The city plans to double the fleet.'), [['double', 'uncited', []]]);
   });
