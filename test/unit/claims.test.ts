@@ -352,6 +352,9 @@ describe('textual attribution', () => {
     // Not named: pronouns, generic sources, respondents being counted.
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],
+    ['Doctors say 40% of beds are full.', []],
+    ['GENEVA (Wire) - Astronomers have found 40 planets.', []],
+    ['Meteorologists at the Met Office said rain fell 20% above average.', ['Met Office']],
     ['Fishing groups say the zones would close about 12% of the grounds.', []],
     ['About 55% of respondents said they use AI.', []],
     ['Studies show 40% of jobs change.', []],

@@ -57,6 +57,9 @@ const crowdHeads = new Set([
   'investors', 'commentators', 'organizations', 'companies', 'firms', 'businesses', 'leaders', 'developers',
   'professionals', 'workers', 'employees', 'customers', 'consumers', 'americans', 'voters', 'members', 'teams',
   'groups', 'campaigners', 'activists', 'advocates', 'unions', 'residents',
+  'doctors', 'nurses', 'physicians', 'surgeons', 'clinicians', 'teachers', 'academics', 'astronomers', 'physicists',
+  'biologists', 'historians', 'psychologists', 'epidemiologists', 'forecasters', 'meteorologists', 'pollsters',
+  'parents', 'students', 'patients', 'farmers', 'shoppers', 'drivers', 'fans', 'locals', 'scholars',
   'percent', 'all', 'both', 'each', 'few', 'majority', 'minority', 'half', 'third', 'quarter',
 ]);
 /** Heads of indefinite sources without a determiner ("studies show", "officials said"); with one they are definite ("the study"). */
