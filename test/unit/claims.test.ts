@@ -343,6 +343,8 @@ describe('textual attribution', () => {
     ['Sales rose 5%, according to nytimes.com.', ['nytimes.com']],
     ['Heat killed 47,690 people, according to a study published in Nature Medicine.', ['Nature Medicine']],
     ['Sales rose 5%, according to a survey in Germany.', []],
+    ['The planet is 40 light-years away, researchers reported on Monday in the journal Nature Astronomy.', ['Nature Astronomy']],
+    ['Writing in the journal Science, the team said 12% of the reefs had died.', ['Science', 'the team']],
     ['Beds fell 5%, according to a spokesperson from the regional health authority.', ['the regional health authority']],
     ['"We sold 1,200 tickets," said a spokeswoman for the club.', ['the club']],
     ['Beds fell 5%, according to a source at the hospital.', ['the hospital']],

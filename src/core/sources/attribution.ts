@@ -84,7 +84,7 @@ const adverbsBeforeVerb = new Set([
 
 /** Every word that can start a built-in English phrase. */
 const triggerWords: ReadonlySet<string> = new Set([
-  'according', 'per', 'citing', 'source', 'sources', ...evidenceNouns, ...byParticiples, ...speechVerbs,
+  'according', 'per', 'citing', 'source', 'sources', 'journal', ...evidenceNouns, ...byParticiples, ...speechVerbs,
 ]);
 const triggerClass = registerWordClass(triggerWords);
 
@@ -138,6 +138,9 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
     } else if (lower === 'per' && next && next.kind === 'word' && (isCapitalised(next) || leadingFiller.has(next.lower) || evidenceNouns.has(next.lower) || (!!tokens[i + 3] && isDomainEnd(tokens[i + 3])))) {
       // "per McKinsey", "per the report", "per data from IDC", "per statista.com"; not a rate: "per cent", "per share", "per capita".
       found = forward(text, tokens, i, i + 1, 'per');
+    } else if (lower === 'journal' && tokens[i - 1]?.lower === 'the' && tokens[i - 2]?.lower === 'in' && next?.kind === 'word' && isCapitalised(next)) {
+      // "reported on Monday in the journal Nature Astronomy": the journal is the source.
+      found = forward(text, tokens, i - 2, i + 1, 'in the journal');
     } else if (lower === 'citing') {
       found = forward(text, tokens, i, i + 1, 'citing');
     } else if ((lower === 'source' || lower === 'sources') && next?.text === ':' ) {
