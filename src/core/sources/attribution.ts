@@ -27,6 +27,7 @@ const speechVerbs = new Set([
   'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'found', 'finds', 'noted', 'notes', 'estimated',
   'estimates', 'showed', 'shows', 'show', 'shown', 'revealed', 'reveals', 'stated', 'states', 'wrote', 'writes',
   'announced', 'announces', 'indicate', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
+  'suggest', 'suggests', 'suggested', 'warn', 'warns', 'warned',
 ]);
 /** Nouns that name a kind of evidence: "a report by", "data from". */
 const evidenceNouns = new Set([
