@@ -343,6 +343,8 @@ describe('textual attribution', () => {
     ['Sales rose 5%, according to nytimes.com.', ['nytimes.com']],
     ['Heat killed 47,690 people, according to a study published in Nature Medicine.', ['Nature Medicine']],
     ['Sales rose 5%, according to a survey in Germany.', []],
+    ['Beds fell 5%, according to an official at the Ministry of Health.', ['Ministry of Health']],
+    ['Beds fell 5%, according to the official figures.', ['the official figures']],
     ['Prices rose 12%, Jane Doe, chief economist at Lloyds, told the BBC.', ['Jane Doe']],
     ['Okoro, leader of the council since 2021, said 72% goes on care.', ['Okoro']],
     ['Growth in China, up 12% this year, shows a recovery.', []],

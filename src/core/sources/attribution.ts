@@ -47,6 +47,8 @@ const leadingFiller = new Set([
   'the', 'a', 'an', 'new', 'newly', 'latest', 'recent', 'its', 'their', 'annual', 'preliminary', 'official', 'fresh',
   'most', 'just-released', 'updated', 'final', 'quarterly', 'monthly', 'weekly', 'released',
 ]);
+/** Fillers that are nouns too: "the official figures", but "an official said". */
+const fillerNouns = new Set(['official']);
 const pronouns = new Set([
   'he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'one', 'someone', 'somebody', 'everyone',
   'this', 'there', 'them', 'him', 'her', 'us', 'me',
@@ -265,7 +267,9 @@ function forward(text: string, tokens: readonly Token[], phraseStart: number, k:
 function collectForward(tokens: readonly Token[], k: number): { first: number; last: number } | null {
   let i = k;
   let determiner: Token | undefined;
-  while (tokens[i]?.kind === 'word' && leadingFiller.has(tokens[i].lower) && i < k + 3) {
+  // "an official at the ministry": a filler that is also a noun is the head when the phrase ends after it.
+  while (tokens[i]?.kind === 'word' && leadingFiller.has(tokens[i].lower) && i < k + 3 &&
+    !(fillerNouns.has(tokens[i].lower) && isPhraseEnd(tokens[i + 1]))) {
     if (determiners.has(tokens[i].lower)) determiner = tokens[i];
     i++;
   }
@@ -288,6 +292,11 @@ function collectForward(tokens: readonly Token[], k: number): { first: number; l
   }
   if (last < 0) return null;
   return { first: Math.min(first, i), last };
+}
+
+/** Whether a noun phrase cannot go on at token `t`: the end, a mark, or a word that ends phrases. */
+function isPhraseEnd(t: Token | undefined): boolean {
+  return !t || t.kind !== 'word' || phraseStops.has(t.lower);
 }
 
 /** A source named before a speech verb: "PitchBook found", "the research firm said", "IBM and HP reported". */
