@@ -515,6 +515,11 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
   if (lower === 'half') return word(0.5, 'fraction');
   const n = numberWords.get(lower);
   if (n === undefined) return null;
+  // "two thirds of", "three quarters of", "one fifth of": a fraction written without its hyphen.
+  if (n > 0 && next?.kind === 'word' && tokens[i + 2]?.lower === 'of') {
+    const f = fractionWords.get(next.lower);
+    if (f !== undefined) return word(n * f, 'fraction', i + 1);
+  }
   return word(n, null);
 }
 
