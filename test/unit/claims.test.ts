@@ -352,6 +352,7 @@ describe('textual attribution', () => {
     ['Prices rose 12%, Jane Doe, chief economist at Lloyds, told the BBC.', ['Jane Doe']],
     ['Okoro, leader of the council since 2021, said 72% goes on care.', ['Okoro']],
     ['Growth in China, up 12% this year, shows a recovery.', []],
+    ['Profits rose 12%, Ruth Smith, 54, said.', ['Ruth Smith']],
     ['About 12% of children are obese, NHS England figures suggest.', ['NHS England']],
     ['Rents rose 12%, a new report from the Resolution Foundation warns.', ['Resolution Foundation']],
     ['He warned that 40% of jobs could go.', []],

@@ -315,9 +315,9 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
     if (m >= 0 && tokens[m].text === ',' && /^(?:who|which|whose|the|a|an|its|their)$/u.test(tokens[m + 1]?.lower ?? '')) k = m - 1;
     // "the chief executive, Ruth Adebayo, told reporters": the name set off between the commas is the speaker.
     else if (m >= 0 && tokens[m].text === ',' && isNameBetween(tokens, m + 1, k)) k--;
-    // "Jane Doe, chief economist at Lloyds, told the BBC": a bare title set off after a name.
-    else if (m > 0 && tokens[m].text === ',' && tokens[m + 1]?.kind === 'word' && !isCapitalised(tokens[m + 1]) &&
-      !phraseStops.has(tokens[m + 1].lower) && tokens[m - 1].kind === 'word' && isCapitalised(tokens[m - 1])) k = m - 1;
+    // "Jane Doe, chief economist at Lloyds, told the BBC": a bare title set off after a name; "Smith, 54, said": an age.
+    else if (m > 0 && tokens[m].text === ',' && (tokens[m + 1]?.kind === 'word' ? !isCapitalised(tokens[m + 1]) && !phraseStops.has(tokens[m + 1].lower)
+      : tokens[m + 1]?.kind === 'num' && m + 2 === k) && tokens[m - 1].kind === 'word' && isCapitalised(tokens[m - 1])) k = m - 1;
   }
   const last = k;
   let first = -1;
