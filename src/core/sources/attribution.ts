@@ -29,6 +29,14 @@ const speechVerbs = new Set([
   'announced', 'announces', 'indicate', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
   'suggest', 'suggests', 'suggested', 'warn', 'warns', 'warned',
 ]);
+/**
+ * Verbs that attribute only as a reporting tag, set off from what was said:
+ * "…,” added Paul Draycott", "…, Draycott added." ("the firm added 300 jobs" names no source).
+ */
+const tagVerbs = new Set([
+  'added', 'adds', 'confirmed', 'confirms', 'tweeted', 'argued', 'argues', 'insisted', 'insists', 'admitted',
+  'acknowledged', 'cautioned', 'stressed', 'emphasised', 'emphasized',
+]);
 /** Nouns that name a kind of evidence: "a report by", "data from". */
 const evidenceNouns = new Set([
   'report', 'reports', 'survey', 'surveys', 'study', 'studies', 'analysis', 'analyses', 'research', 'poll',
@@ -87,7 +95,7 @@ const adverbsBeforeVerb = new Set([
 
 /** Every word that can start a built-in English phrase. */
 const triggerWords: ReadonlySet<string> = new Set([
-  'according', 'per', 'citing', 'source', 'sources', 'journal', ...evidenceNouns, ...byParticiples, ...speechVerbs,
+  'according', 'per', 'citing', 'source', 'sources', 'journal', ...tagVerbs, ...evidenceNouns, ...byParticiples, ...speechVerbs,
 ]);
 const triggerClass = registerWordClass(triggerWords);
 
@@ -155,6 +163,13 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
     } else if (speechVerbs.has(lower) && !(next?.lower === 'of' && nounsToo.has(lower)) && !(isCapitalised(t) && tokens[i - 1]?.kind === 'word')) {
       // A capitalised verb after a word is part of a name: "the United States", "Consumer Reports".
       found = backward(text, tokens, i) ?? (isQuoteOrComma(tokens[i - 1]) ? forward(text, tokens, i, i + 1, lower) : null);
+    } else if (tagVerbs.has(lower) && !(isCapitalised(t) && tokens[i - 1]?.kind === 'word')) {
+      if (isQuoteOrComma(tokens[i - 1])) {
+        found = forward(text, tokens, i, i + 1, lower);
+      } else if (isTagEnd(tokens[i + 1])) {
+        const named = backward(text, tokens, i);
+        if (named && isQuoteOrComma(tokenBefore(tokens, i, named.start))) found = named;
+      }
     }
     if (!found) {
       for (const words of extras) {
@@ -209,6 +224,17 @@ function isNameBetween(tokens: readonly Token[], from: number, to: number): bool
   if (to - from < 1 || to - from > 4) return false;
   for (let j = from; j < to; j++) if (tokens[j].kind !== 'word' || !isCapitalised(tokens[j])) return false;
   return true;
+}
+
+/** Whether a reporting tag ends at token `t`: the end of the sentence or a comma. */
+function isTagEnd(t: Token | undefined): boolean {
+  return !t || (t.kind === 'sym' && (t.text === '.' || t.text === ',' || t.text === ';' || t.text === '!' || t.text === '?'));
+}
+
+/** The token before the one that starts at `start`, looking back from token `i`. */
+function tokenBefore(tokens: readonly Token[], i: number, start: number): Token | undefined {
+  for (let k = i; k > 0; k--) if (tokens[k].start === start) return tokens[k - 1];
+  return undefined;
 }
 
 function isQuoteOrComma(t: Token | undefined): boolean {
