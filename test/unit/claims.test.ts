@@ -223,6 +223,8 @@ describe('what is never a claim', () => {
     'Results for Q3 and FY2024 are due.',
     'Growth slowed for three quarters in a row.',
     'Profits fell in the last three quarters of 2023.',
+    'The town lies at 52°14′N 1°31′W, the summit at 51.5074°N 0.1278°W.',
+    'The wreck lies at 40° 26′ 46″ N.',
     'She sat in seat 41C and moved to Flat 4F.',
     'The work took over five years and the past decade.',
     'A 45-year-old engineer joined.',

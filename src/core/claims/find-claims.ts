@@ -683,6 +683,13 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     }
     if (after && !after.space && after.kind === 'sym' && (after.text === ':' || after.text === '/') && tokens[numIndex + 2]?.kind === 'num' && !tokens[numIndex + 2].space) return 'skip';
     if (after && !after.space && after.kind === 'sym' && after.text === '.' && tokens[numIndex + 2]?.kind === 'num') return 'skip';
+    // Coordinates: "52°14′N", "51.5074°N", "40° 26′ 46″ N": the degrees, and the minutes and seconds after them.
+    if (before?.text === '°' && !numTok.space) return 'skip';
+    if (after && !after.space && (after.text === '′' || after.text === '″')) return 'skip';
+    if (after?.text === '°' && !after.space) {
+      const n2 = tokens[numIndex + 2];
+      if (n2 && ((n2.kind === 'num' && tokens[numIndex + 3]?.text === '′') || (!n2.space && (n2.kind === 'num' || (n2.kind === 'word' && compassLetters.has(n2.text)))))) return 'skip';
+    }
     // An age set off after a name: "Coach Dale Brennan, 54, signed".
     if (bare && before?.text === ',' && after?.text === ',' && !numTok.decimal && !numTok.grouped && numTok.value > 0 && numTok.value < 120) {
       const name = tokens[numIndex - 2];
@@ -884,6 +891,8 @@ const measuredTimeNouns = new Set(['average', 'median', 'mean', 'latency', 'dela
 const subSecond = new Set(['ms', 'milliseconds', 'microseconds', 'nanoseconds', 'µs', 'ns']);
 
 const comparisonSigns = new Set(['<', '>', '=', '≤', '≥']);
+/** Letters after the degrees of a coordinate: "51.5°N". */
+const compassLetters = new Set(['N', 'S', 'E', 'W']);
 
 function isConfidenceLevel(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
