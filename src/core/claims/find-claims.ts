@@ -726,6 +726,15 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (next?.kind === 'word' && monthWords.has(next.lower) && startsUpper(next.text)) return null;
     // Time frames: "the past five seasons", "the first 100 days", "the next two".
     if (p1?.kind === 'word' && timeFrameWords.has(p1.lower)) return null;
+    // A chart position is a rank: "peaked at number 3", "debuted at No. 1", "climbed to No. 12".
+    if (p1?.kind === 'word' && (p1.lower === 'number' || p1.lower === 'no') && !q.words) {
+      const at = prev === p1 ? q.first - 1 : q.first - 2;
+      const link = tokens[at - 1]?.lower ?? '';
+      const verb = link === 'at' || link === 'to' ? tokens[at - 2]?.lower ?? '' : link;
+      if (chartVerbs.has(verb)) {
+        return { match: { start: tokens[at].start, end: tokens[q.last].end, kind: 'rank', value: core.value, unit: null }, last: q.last };
+      }
+    }
     // Identifiers: "page 12", "No. 5", "section 4", "aged 45".
     if (p1?.kind === 'word' && identifierWords.has(p1.lower) && !(p1.lower === 'number' && q.words)) return 'skip';
     // "call 101", "call 999 or 112": a number called that counts nothing is a phone number; "call 12 witnesses" counts.
@@ -891,6 +900,11 @@ const measuredTimeNouns = new Set(['average', 'median', 'mean', 'latency', 'dela
 const subSecond = new Set(['ms', 'milliseconds', 'microseconds', 'nanoseconds', 'µs', 'ns']);
 
 const comparisonSigns = new Set(['<', '>', '=', '≤', '≥']);
+/** Verbs before a chart position ("peaked at number 3", "reached No. 12"). */
+const chartVerbs = new Set([
+  'peaked', 'peaking', 'peaks', 'debuted', 'debuting', 'debuts', 'entered', 'reached', 'climbed', 'rose', 'jumped',
+  'fell', 'dropped', 'slipped', 'charted', 'finished', 'landed',
+]);
 /** Letters after the degrees of a coordinate: "51.5°N". */
 const compassLetters = new Set(['N', 'S', 'E', 'W']);
 
