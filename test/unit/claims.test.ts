@@ -148,6 +148,10 @@ describe('claim recognition', () => {
     ['The rate fell to 24 per 100,000 people.', [{ text: '24 per 100,000', kind: 'count', value: 24, unit: 'per 100,000' }]],
     ['The truck weighs 6,603 pounds.', [{ text: '6,603 pounds', kind: 'measure', value: 6603, unit: 'pounds' }]],
     ['More than a third of firms cut jobs.', [{ text: 'More than a third', kind: 'fraction', value: 1 / 3, unit: null, qualifier: 'more than' }]],
+    ['Nearly 1m people signed the petition, and 3m households lost power.', [
+      { text: 'Nearly 1m', kind: 'count', value: 1e6, unit: null, qualifier: 'nearly' },
+      { text: '3m', kind: 'count', value: 3e6, unit: null },
+    ]],
     ['The album peaked at number 3 in Britain.', [{ text: 'number 3', kind: 'rank', value: 3, unit: null }]],
     ['The single debuted at No. 12 and later reached No. 4.', [
       { text: 'No. 12', kind: 'rank', value: 12, unit: null },
@@ -231,6 +235,7 @@ describe('what is never a claim', () => {
     'The town lies at 52°14′N 1°31′W, the summit at 51.5074°N 0.1278°W.',
     'The wreck lies at 40° 26′ 46″ N.',
     'She held a party at No. 10 last week.',
+    'She won the 100m hurdles in 2024.',
     'She sat in seat 41C and moved to Flat 4F.',
     'The work took over five years and the past decade.',
     'A 45-year-old engineer joined.',

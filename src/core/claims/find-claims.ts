@@ -227,7 +227,7 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
   // Scale: "billion", "bn", "$30m", "万", "亿", "万亿".
   let t = tokens[j];
   if (t?.kind === 'word' && en) {
-    const scale = scaleWords.get(t.lower) ?? (!t.space && (q.unit || isBareScaleSuffix(q, t.lower)) ? scaleSuffixes.get(t.lower) : undefined);
+    const scale = scaleWords.get(t.lower) ?? (!t.space && (q.unit || isBareScaleSuffix(q, t.lower, tokens[j + 1])) ? scaleSuffixes.get(t.lower) : undefined);
     if (scale !== undefined && !(t.lower === 'hundred' && q.scaled)) {
       q.value *= scale;
       q.scaled = true;
@@ -393,12 +393,20 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
 /**
  * A scale letter written against a number with no currency: "bn", "mn", "tn"
  * always ("4bn downloads"); "m" and "k" only after a decimal ("drew 9.2m",
- * "1.5k stars"), since "100m" and "5k" are as often a distance.
+ * "1.5k stars"), since "100m" and "5k" are as often a distance, or "m" before
+ * people counted ("1m people", "3m households").
  */
-function isBareScaleSuffix(q: Quantity, lower: string): boolean {
+function isBareScaleSuffix(q: Quantity, lower: string, after: Token | undefined): boolean {
   if (lower === 'bn' || lower === 'mn' || lower === 'tn' || lower === 'trn') return true;
+  if (lower === 'm' && q.core.kind === 'num' && q.first === q.last && after?.kind === 'word' && after.space && peopleCounted.has(after.lower)) return true;
   return (lower === 'm' || lower === 'k') && q.core.kind === 'num' && q.core.decimal && q.first === q.last;
 }
+
+/** Nouns of people and homes that make an "m" after a number millions: "1m people", not "100m hurdles". */
+const peopleCounted = new Set([
+  'people', 'households', 'homes', 'users', 'viewers', 'visitors', 'customers', 'voters', 'residents', 'workers',
+  'children', 'adults', 'patients', 'passengers', 'subscribers', 'jobs', 'migrants', 'refugees', 'tourists', 'members',
+]);
 
 /** "²" or "³" written against a unit. */
 function isPower(t: Token | undefined): boolean {
