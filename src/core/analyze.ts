@@ -127,13 +127,14 @@ export function analyzeProse(
   let groupIsBlockList = false;
 
   for (const block of prose.blocks) {
+    // A "Source:" line right under a table or list, or as its last item or row, cites all of it.
+    if (groupIsBlockList && groupClaims.length && sourceLine.test(block.text)) {
+      const found = blockSources(block, prose, bibliography, findAttributions(block.text, settings));
+      const added = found.map((f) => addSource(f.source));
+      for (const index of groupClaims) claims[index] = withSources(claims[index], added);
+      continue;
+    }
     if (block.group !== lastGroup) {
-      if (groupIsBlockList && groupClaims.length && sourceLine.test(block.text)) {
-        const found = blockSources(block, prose, bibliography, findAttributions(block.text, settings));
-        const added = found.map((f) => addSource(f.source));
-        for (const index of groupClaims) claims[index] = withSources(claims[index], added);
-        continue;
-      }
       lastGroup = block.group;
       groupClaims = [];
       groupIsBlockList = block.kind === 'table-cell' || block.kind === 'list-item';

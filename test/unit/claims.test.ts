@@ -471,6 +471,18 @@ describe('status and scope', () => {
     ]);
   });
 
+  it('gives a "Source:" item or row that closes a list or table to all of it', () => {
+    const html = '<ul><li>Rents rose 12%.</li><li>Prices fell 3%.</li><li>Source: ONS</li></ul>' +
+      '<table><tr><td>North</td><td>41%</td></tr><tr><td colspan="2">Source: YouGov</td></tr></table><p>Fares rose 2%.</p>';
+    const claims = analyze(html, { format: 'html' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [
+      ['12%', 'attributed', ['ONS']],
+      ['3%', 'attributed', ['ONS']],
+      ['41%', 'attributed', ['YouGov']],
+      ['2%', 'uncited', []],
+    ]);
+  });
+
   it('reads a sentence whose only quantity is a multiplier word', () => {
     assert.deepEqual(statuses('The city plans to double the fleet.'), [['double', 'uncited', []]]);
   });
