@@ -9,12 +9,16 @@ import { findDirectives, type Suppression } from './suppression';
 import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, Source } from './types';
 
 const sourceLine = /^\s*(?:sources?|资料来源|数据来源|来源)\s*[:：]/iu;
+/** `sourceLine` at a given offset (set `lastIndex`): a sentence that is a "Source:" line. */
+const sourceLineAt = /\s*(?:sources?|资料来源|数据来源|来源)\s*[:：]/iuy;
 
 /** What one block's prose yields, in prose offsets: a pure function of the text and settings. */
 interface BlockFindings {
   readonly claims: readonly ClaimMatch[];
   readonly sentences: readonly Sentence[];
   readonly attributions: readonly Attribution[];
+  /** Index of a "Source:" sentence that cites the sentences above it, or -1. */
+  readonly sourceSentence: number;
 }
 
 /**
@@ -70,9 +74,18 @@ function findInBlock(text: string, settings: Settings, cache: BlockCache | undef
       for (const c of found) claims.push(c);
       if (settings.scope === 'sentence') for (const a of findAttributions(text, settings, tokens, s.start, s.end, s.han)) attributions.push(a);
     }
-    if (!claims.length) return { claims, sentences: [], attributions: [] };
+    if (!claims.length) return { claims, sentences: [], attributions: [], sourceSentence: -1 };
     if (settings.scope === 'paragraph') attributions = findAttributions(text, settings);
-    return { claims, sentences, attributions };
+    // "Costs rose 12% in two years. Source: Halford Council" in a caption or paragraph: the line cites the sentences above it.
+    const sourceSentence = settings.scope === 'sentence' && sentences.length > 1 ? lastSourceSentence(text, sentences) : -1;
+    if (sourceSentence > 0) {
+      const line = sentences[sourceSentence];
+      if (!attributions.some((a) => a.start >= line.start && a.start < line.end)) {
+        for (const a of findAttributions(text, settings, undefined, line.start, line.end, line.han)) attributions.push(a);
+        attributions.sort((a, b) => a.start - b.start);
+      }
+    }
+    return { claims, sentences, attributions, sourceSentence };
   };
   return cache ? cache.get(text, settings, compute) : compute();
 }
@@ -114,13 +127,14 @@ export function analyzeProse(
   let groupIsBlockList = false;
 
   for (const block of prose.blocks) {
+    // A "Source:" line right under a table or list, or as its last item or row, cites all of it.
+    if (groupIsBlockList && groupClaims.length && sourceLine.test(block.text)) {
+      const found = blockSources(block, prose, bibliography, findAttributions(block.text, settings));
+      const added = found.map((f) => addSource(f.source));
+      for (const index of groupClaims) claims[index] = withSources(claims[index], added);
+      continue;
+    }
     if (block.group !== lastGroup) {
-      if (groupIsBlockList && groupClaims.length && sourceLine.test(block.text)) {
-        const found = blockSources(block, prose, bibliography, findAttributions(block.text, settings));
-        const added = found.map((f) => addSource(f.source));
-        for (const index of groupClaims) claims[index] = withSources(claims[index], added);
-        continue;
-      }
       lastGroup = block.group;
       groupClaims = [];
       groupIsBlockList = block.kind === 'table-cell' || block.kind === 'list-item';
@@ -142,6 +156,7 @@ export function analyzeProse(
       ats[k] = located[k].at;
     }
     const whole = settings.scope === 'paragraph' || found.sentences.length <= 1;
+    const sourceSentence = whole ? -1 : found.sourceSentence;
     // Claims of one sentence share its text, raw range and sources.
     let lastSentence = -1;
     let sentenceText = '';
@@ -155,6 +170,7 @@ export function analyzeProse(
         sentenceText = block.text.slice(span.start, span.end);
         sentenceRange = block.map.toRaw(span.start, span.end);
         own = whole ? all : sentenceSources(all, ats, found.sentences, s);
+        if (s < sourceSentence) own = [...own, ...sentenceSources(all, ats, found.sentences, sourceSentence)];
       }
       groupClaims.push(claims.length);
       claims.push(buildClaim(text, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns));
@@ -185,6 +201,15 @@ const noSources: readonly Source[] = Object.freeze([]);
 function inOrder(claims: readonly Claim[]): boolean {
   for (let i = 1; i < claims.length; i++) if (claims[i].range.start < claims[i - 1].range.start) return false;
   return true;
+}
+
+/** Index of the last sentence after the first that is a "Source:" line, or -1. */
+function lastSourceSentence(text: string, sentences: readonly Sentence[]): number {
+  for (let s = sentences.length - 1; s > 0; s--) {
+    sourceLineAt.lastIndex = sentences[s].start;
+    if (sourceLineAt.test(text)) return s;
+  }
+  return -1;
 }
 
 /**

@@ -77,6 +77,8 @@ describe('claim recognition', () => {
     ]],
     ['Patients faced delays of 18 hours.', [{ text: '18 hours', kind: 'measure', value: 18, unit: 'hours' }]],
     ['The strike lasted 19 hours.', [{ text: '19 hours', kind: 'measure', value: 19, unit: 'hours' }]],
+    ['The average wait in A&E reached 4.6 hours.', [{ text: '4.6 hours', kind: 'measure', value: 4.6, unit: 'hours' }]],
+    ['Waits for surgery rose to nearly 19 weeks.', [{ text: 'nearly 19 weeks', kind: 'measure', value: 19, unit: 'weeks', qualifier: 'nearly' }]],
     ['The talks lasted for five years.', [{ text: 'five years', kind: 'measure', value: 5, unit: 'years' }]],
     ['The flight was delayed by three hours.', [{ text: 'three hours', kind: 'measure', value: 3, unit: 'hours' }]],
     ['The hearing, lasting more than six days, ended.', [{ text: 'more than six days', kind: 'measure', value: 6, unit: 'days', qualifier: 'more than' }]],
@@ -101,6 +103,8 @@ describe('claim recognition', () => {
     ['Completions were a third below target.', [{ text: 'a third', kind: 'fraction', value: 1 / 3, unit: null }]],
     ['Empty homes are 1 in every 110 dwellings.', [{ text: '1 in every 110', kind: 'fraction', value: 1 / 110, unit: null }]],
     ['Costs were cut by a third last year.', [{ text: 'a third', kind: 'fraction', value: 1 / 3, unit: null }]],
+    ['Attendance is up by nearly a third since May.', [{ text: 'nearly a third', kind: 'fraction', value: 1 / 3, unit: null, qualifier: 'nearly' }]],
+    ['Exports were down almost a fifth.', [{ text: 'almost a fifth', kind: 'fraction', value: 0.2, unit: null, qualifier: 'almost' }]],
     ['Growth of between 6.5 percent and 7 percent is the goal.', [
       { text: 'between 6.5 percent and 7 percent', kind: 'percent', value: 6.5, valueMax: 7, unit: null, qualifier: 'between' },
     ]],
@@ -144,6 +148,17 @@ describe('claim recognition', () => {
     ['The rate fell to 24 per 100,000 people.', [{ text: '24 per 100,000', kind: 'count', value: 24, unit: 'per 100,000' }]],
     ['The truck weighs 6,603 pounds.', [{ text: '6,603 pounds', kind: 'measure', value: 6603, unit: 'pounds' }]],
     ['More than a third of firms cut jobs.', [{ text: 'More than a third', kind: 'fraction', value: 1 / 3, unit: null, qualifier: 'more than' }]],
+    ['Nearly 1m people signed the petition, and 3m households lost power.', [
+      { text: 'Nearly 1m', kind: 'count', value: 1e6, unit: null, qualifier: 'nearly' },
+      { text: '3m', kind: 'count', value: 3e6, unit: null },
+    ]],
+    ['The album peaked at number 3 in Britain.', [{ text: 'number 3', kind: 'rank', value: 3, unit: null }]],
+    ['The single debuted at No. 12 and later reached No. 4.', [
+      { text: 'No. 12', kind: 'rank', value: 12, unit: null },
+      { text: 'No. 4', kind: 'rank', value: 4, unit: null },
+    ]],
+    ['Three quarters of voters backed it.', [{ text: 'Three quarters', kind: 'fraction', value: 0.75, unit: null }]],
+    ['About two thirds of the land is farmed.', [{ text: 'About two thirds', kind: 'fraction', value: 2 / 3, unit: null, qualifier: 'about' }]],
     ['生产线增长了一倍。', [{ text: '一倍', kind: 'multiplier', value: 1, unit: null }]],
     ['充电量累计达到3.8亿千瓦时。', [{ text: '3.8亿千瓦时', kind: 'measure', value: 3.8e8, unit: '千瓦时' }]],
     ['车桩比已降至2.4比1。', [{ text: '2.4比1', kind: 'multiplier', value: 2.4, unit: null }]],
@@ -155,6 +170,11 @@ describe('claim recognition', () => {
       { text: '$4.99', kind: 'money', value: 4.99, unit: 'USD' },
     ]],
     ['Temperatures will fall to -3°C tonight.', [{ text: '-3°C', kind: 'measure', value: -3, unit: '°C' }]],
+    ['Temperatures hit 41C in Seville and 104F in Phoenix.', [
+      { text: '41C', kind: 'measure', value: 41, unit: '°C' },
+      { text: '104F', kind: 'measure', value: 104, unit: '°F' },
+    ]],
+    ['Lows of around -5C are expected.', [{ text: 'around -5C', kind: 'measure', value: -5, unit: '°C', qualifier: 'around' }]],
     ['Output changed by −0.5% and exports by +2.1%.', [
       { text: '−0.5%', kind: 'percent', value: -0.5, unit: null },
       { text: '+2.1%', kind: 'percent', value: 2.1, unit: null },
@@ -190,6 +210,8 @@ describe('claim recognition', () => {
     ['The prosecution will call 12 witnesses.', [{ text: '12', kind: 'count', value: 12, unit: null }]],
     ['Fires burned roughly double the average area.', [{ text: 'roughly double', kind: 'multiplier', value: 2, unit: null, qualifier: 'roughly' }]],
     ['Costs were triple that of 2022.', [{ text: 'triple', kind: 'multiplier', value: 3, unit: null }]],
+    ['Fuel costs twice what it did a decade ago.', [{ text: 'twice', kind: 'multiplier', value: 2, unit: null }]],
+    ['Rents are now almost double what they were.', [{ text: 'almost double', kind: 'multiplier', value: 2, unit: null, qualifier: 'almost' }]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {
@@ -208,6 +230,13 @@ describe('what is never a claim', () => {
     'Patents filed from 2013 to 2022 were counted.',
     'Music of the 1990s and the ’90s returns.',
     'Results for Q3 and FY2024 are due.',
+    'Growth slowed for three quarters in a row.',
+    'Profits fell in the last three quarters of 2023.',
+    'The town lies at 52°14′N 1°31′W, the summit at 51.5074°N 0.1278°W.',
+    'The wreck lies at 40° 26′ 46″ N.',
+    'She held a party at No. 10 last week.',
+    'She won the 100m hurdles in 2024.',
+    'She sat in seat 41C and moved to Flat 4F.',
     'The work took over five years and the past decade.',
     'A 45-year-old engineer joined.',
     'Seniors over 65 and children under five ride free.',
@@ -335,9 +364,33 @@ describe('textual attribution', () => {
     ['Sales rose 5%, according to nytimes.com.', ['nytimes.com']],
     ['Heat killed 47,690 people, according to a study published in Nature Medicine.', ['Nature Medicine']],
     ['Sales rose 5%, according to a survey in Germany.', []],
+    ['Beds fell 5%, according to an official at the Ministry of Health.', ['Ministry of Health']],
+    ['Beds fell 5%, according to the official figures.', ['the official figures']],
+    ['Prices rose 12%, Jane Doe, chief economist at Lloyds, told the BBC.', ['Jane Doe']],
+    ['Okoro, leader of the council since 2021, said 72% goes on care.', ['Okoro']],
+    ['Growth in China, up 12% this year, shows a recovery.', []],
+    ['Profits rose 12%, Ruth Smith, 54, said.', ['Ruth Smith']],
+    ['“We sold 1,200 tickets,” added Paul Draycott, the club’s manager.', ['Paul Draycott']],
+    ['Profits rose 12%, the company confirmed.', ['the company']],
+    ['The company added 300 jobs.', []],
+    ['“It is 40%,” he added.', []],
+    ['About 12% of children are obese, NHS England figures suggest.', ['NHS England']],
+    ['Rents rose 12%, a new report from the Resolution Foundation warns.', ['Resolution Foundation']],
+    ['He warned that 40% of jobs could go.', []],
+    ['The planet is 40 light-years away, researchers reported on Monday in the journal Nature Astronomy.', ['Nature Astronomy']],
+    ['Writing in the journal Science, the team said 12% of the reefs had died.', ['Science', 'the team']],
+    ['Beds fell 5%, according to a spokesperson from the regional health authority.', ['the regional health authority']],
+    ['"We sold 1,200 tickets," said a spokeswoman for the club.', ['the club']],
+    ['Beds fell 5%, according to a source at the hospital.', ['the hospital']],
+    ['Beds fell 5%, according to a rise from the previous month.', []],
+    ['Beds fell 5%, according to people at the meeting.', []],
+    ['Beds fell 5%, according to a study at the time.', []],
     // Not named: pronouns, generic sources, respondents being counted.
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],
+    ['Doctors say 40% of beds are full.', []],
+    ['GENEVA (Wire) - Astronomers have found 40 planets.', []],
+    ['Meteorologists at the Met Office said rain fell 20% above average.', ['Met Office']],
     ['Fishing groups say the zones would close about 12% of the grounds.', []],
     ['About 55% of respondents said they use AI.', []],
     ['Studies show 40% of jobs change.', []],
@@ -408,6 +461,29 @@ describe('status and scope', () => {
     assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [
       ['20', 'attributed', ['nodejs.org download metrics']],
       ['51%', 'attributed', ['nodejs.org download metrics']],
+    ]);
+  });
+
+  it('gives a "Source:" line that closes a caption or paragraph to the sentences above it', () => {
+    const html = '<figure><img src="c.png"><figcaption>Care costs rose 12% in two years.<br>Source: Halford Council</figcaption></figure>';
+    const claims = analyze(html, { format: 'html' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [['12%', 'attributed', ['Halford Council']]]);
+    assert.deepEqual(statuses('Rents rose 5%. Prices rose 2%. Source: ONS. Wages rose 4%.'), [
+      ['5%', 'attributed', ['ONS']],
+      ['2%', 'attributed', ['ONS']],
+      ['4%', 'uncited', []],
+    ]);
+  });
+
+  it('gives a "Source:" item or row that closes a list or table to all of it', () => {
+    const html = '<ul><li>Rents rose 12%.</li><li>Prices fell 3%.</li><li>Source: ONS</li></ul>' +
+      '<table><tr><td>North</td><td>41%</td></tr><tr><td colspan="2">Source: YouGov</td></tr></table><p>Fares rose 2%.</p>';
+    const claims = analyze(html, { format: 'html' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [
+      ['12%', 'attributed', ['ONS']],
+      ['3%', 'attributed', ['ONS']],
+      ['41%', 'attributed', ['YouGov']],
+      ['2%', 'uncited', []],
     ]);
   });
 

@@ -71,7 +71,7 @@ const comparatives = new Set([
 const changeWords: ReadonlyMap<string, number> = new Map([
   ['doubled', 2], ['tripled', 3], ['trebled', 3], ['quadrupled', 4], ['halved', 0.5],
 ]);
-/** Multipliers before "as", "the" or "that": "twice as many", "double the average", "triple that of 2022". */
+/** Multipliers before "as", "the", "that" or "what": "twice as many", "double the average", "triple that of 2022", "twice what it was". */
 const multiplierWords: ReadonlyMap<string, number> = new Map([['twice', 2], ['double', 2], ['triple', 3], ['quadruple', 4]]);
 /** Words that can start a quantity written in words. */
 const wordStarts: ReadonlySet<string> = new Set([
@@ -212,12 +212,22 @@ function readAmount(tokens: readonly Token[], i: number, en: boolean, zh: boolea
   return q;
 }
 
+/** Words before a number and a letter that make them a place's label: "seat 41C", "flat 4F". */
+const placeLabels = new Set(['seat', 'seats', 'flat', 'flats', 'bus', 'block', 'berth', 'cabin', 'bay']);
+
+/** Whether the word before token `i` labels what follows ("Room 12C", "seat 41C") rather than measures it. */
+function isLabelledBefore(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  if (before?.kind !== 'word') return false;
+  return identifierWords.has(before.lower) || placeLabels.has(before.lower) || (isCapitalisedWord(before) && !capitalisedFunctionWords.has(before.lower));
+}
+
 /** Scale words and units after the number. */
 function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: boolean, zh: boolean): void {
   // Scale: "billion", "bn", "$30m", "万", "亿", "万亿".
   let t = tokens[j];
   if (t?.kind === 'word' && en) {
-    const scale = scaleWords.get(t.lower) ?? (!t.space && (q.unit || isBareScaleSuffix(q, t.lower)) ? scaleSuffixes.get(t.lower) : undefined);
+    const scale = scaleWords.get(t.lower) ?? (!t.space && (q.unit || isBareScaleSuffix(q, t.lower, tokens[j + 1])) ? scaleSuffixes.get(t.lower) : undefined);
     if (scale !== undefined && !(t.lower === 'hundred' && q.scaled)) {
       q.value *= scale;
       q.scaled = true;
@@ -264,6 +274,13 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     q.kind = 'measure';
     q.unit = t.text === '℃' ? '°C' : t.text === '℉' ? '°F' : letter ? `°${letter.text}` : '°';
     q.last = letter ? j + 1 : j;
+    return;
+  }
+  // "41C", "104F": degrees written against the number, as British papers do; not a seat or a flat ("seat 41C", "Flat 4F").
+  if (t.kind === 'word' && en && !t.space && q.unit === null && !q.scaled && (t.text === 'C' || t.text === 'F') && !isLabelledBefore(tokens, q.first)) {
+    q.kind = 'measure';
+    q.unit = `°${t.text}`;
+    q.last = j;
     return;
   }
   // "a 6.8-inch screen", "a 400-megawatt farm": a unit joined by a hyphen.
@@ -376,12 +393,20 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
 /**
  * A scale letter written against a number with no currency: "bn", "mn", "tn"
  * always ("4bn downloads"); "m" and "k" only after a decimal ("drew 9.2m",
- * "1.5k stars"), since "100m" and "5k" are as often a distance.
+ * "1.5k stars"), since "100m" and "5k" are as often a distance, or "m" before
+ * people counted ("1m people", "3m households").
  */
-function isBareScaleSuffix(q: Quantity, lower: string): boolean {
+function isBareScaleSuffix(q: Quantity, lower: string, after: Token | undefined): boolean {
   if (lower === 'bn' || lower === 'mn' || lower === 'tn' || lower === 'trn') return true;
+  if (lower === 'm' && q.core.kind === 'num' && q.first === q.last && after?.kind === 'word' && after.space && peopleCounted.has(after.lower)) return true;
   return (lower === 'm' || lower === 'k') && q.core.kind === 'num' && q.core.decimal && q.first === q.last;
 }
+
+/** Nouns of people and homes that make an "m" after a number millions: "1m people", not "100m hurdles". */
+const peopleCounted = new Set([
+  'people', 'households', 'homes', 'users', 'viewers', 'visitors', 'customers', 'voters', 'residents', 'workers',
+  'children', 'adults', 'patients', 'passengers', 'subscribers', 'jobs', 'migrants', 'refugees', 'tourists', 'members',
+]);
 
 /** "²" or "³" written against a unit. */
 function isPower(t: Token | undefined): boolean {
@@ -463,7 +488,7 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     return word(change, 'change');
   }
   const times = multiplierWords.get(lower);
-  if (times !== undefined && next?.kind === 'word' && ((next.lower === 'as' && lower === 'twice') || next.lower === 'the' || next.lower === 'that')) {
+  if (times !== undefined && next?.kind === 'word' && ((next.lower === 'as' && lower === 'twice') || next.lower === 'the' || next.lower === 'that' || next.lower === 'what')) {
     return word(times, 'multiplier');
   }
   const fold = /^(\w+?)-?fold$/u.exec(lower);
@@ -489,7 +514,8 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     const f = fractionWords.get(next.lower);
     if (f !== undefined && f !== 0.5 && tokens[i + 2]?.lower === 'of') return word(f, 'fraction', i + 1);
     // "grew by a fifth", "cut by a third", "up a fifth": a change by a share; "a third below target", "a quarter higher".
-    if (f !== undefined && f !== 0.5 && changeBefore.has(tokens[i - 1]?.lower ?? '') && !isNumberWordOrDigit(tokens[i + 2])) return word(f, 'fraction', i + 1);
+    // A qualifier may stand between: "up by nearly a third".
+    if (f !== undefined && f !== 0.5 && changeBefore.has(tokens[(qualifierBefore(tokens, i, 0)?.first ?? i) - 1]?.lower ?? '') && !isNumberWordOrDigit(tokens[i + 2])) return word(f, 'fraction', i + 1);
     if (f !== undefined && f !== 0.5 && shareComparatives.has(tokens[i + 2]?.lower ?? '')) return word(f, 'fraction', i + 1);
     if (scaleWords.has(next.lower) && next.lower !== 'mn' && next.lower !== 'bn') return word(1, null);
     return null;
@@ -497,6 +523,11 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
   if (lower === 'half') return word(0.5, 'fraction');
   const n = numberWords.get(lower);
   if (n === undefined) return null;
+  // "two thirds of", "three quarters of", "one fifth of": a fraction written without its hyphen.
+  if (n > 0 && next?.kind === 'word' && tokens[i + 2]?.lower === 'of') {
+    const f = fractionWords.get(next.lower);
+    if (f !== undefined) return word(n * f, 'fraction', i + 1);
+  }
   return word(n, null);
 }
 
@@ -660,6 +691,13 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     }
     if (after && !after.space && after.kind === 'sym' && (after.text === ':' || after.text === '/') && tokens[numIndex + 2]?.kind === 'num' && !tokens[numIndex + 2].space) return 'skip';
     if (after && !after.space && after.kind === 'sym' && after.text === '.' && tokens[numIndex + 2]?.kind === 'num') return 'skip';
+    // Coordinates: "52°14′N", "51.5074°N", "40° 26′ 46″ N": the degrees, and the minutes and seconds after them.
+    if (before?.text === '°' && !numTok.space) return 'skip';
+    if (after && !after.space && (after.text === '′' || after.text === '″')) return 'skip';
+    if (after?.text === '°' && !after.space) {
+      const n2 = tokens[numIndex + 2];
+      if (n2 && ((n2.kind === 'num' && tokens[numIndex + 3]?.text === '′') || (!n2.space && (n2.kind === 'num' || (n2.kind === 'word' && compassLetters.has(n2.text)))))) return 'skip';
+    }
     // An age set off after a name: "Coach Dale Brennan, 54, signed".
     if (bare && before?.text === ',' && after?.text === ',' && !numTok.decimal && !numTok.grouped && numTok.value > 0 && numTok.value < 120) {
       const name = tokens[numIndex - 2];
@@ -696,6 +734,15 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (next?.kind === 'word' && monthWords.has(next.lower) && startsUpper(next.text)) return null;
     // Time frames: "the past five seasons", "the first 100 days", "the next two".
     if (p1?.kind === 'word' && timeFrameWords.has(p1.lower)) return null;
+    // A chart position is a rank: "peaked at number 3", "debuted at No. 1", "climbed to No. 12".
+    if (p1?.kind === 'word' && (p1.lower === 'number' || p1.lower === 'no') && !q.words) {
+      const at = prev === p1 ? q.first - 1 : q.first - 2;
+      const link = tokens[at - 1]?.lower ?? '';
+      const verb = link === 'at' || link === 'to' ? tokens[at - 2]?.lower ?? '' : link;
+      if (chartVerbs.has(verb)) {
+        return { match: { start: tokens[at].start, end: tokens[q.last].end, kind: 'rank', value: core.value, unit: null }, last: q.last };
+      }
+    }
     // Identifiers: "page 12", "No. 5", "section 4", "aged 45".
     if (p1?.kind === 'word' && identifierWords.has(p1.lower) && !(p1.lower === 'number' && q.words)) return 'skip';
     // "call 101", "call 999 or 112": a number called that counts nothing is a phone number; "call 12 witnesses" counts.
@@ -843,12 +890,15 @@ function isMeasuredDuration(tokens: readonly Token[], i: number, floor: number):
   const verb = tokens[k - 2]?.lower ?? '';
   // "delayed by three hours"
   if (before.lower === 'by') return verb === 'delayed';
-  // "lasted for five years", "sentenced to 12 years"
-  return (before.lower === 'to' || before.lower === 'for') && (sentencingVerbs.has(verb) || (before.lower === 'for' && durationVerbs.has(verb)));
+  // "lasted for five years", "sentenced to 12 years", "rose to 18 weeks"
+  return (before.lower === 'to' || before.lower === 'for') &&
+    (sentencingVerbs.has(verb) || (before.lower === 'for' && durationVerbs.has(verb)) || (before.lower === 'to' && changeToVerbs.has(verb)));
 }
 
-/** Verbs whose object is a length of time: "lasted 19 hours", "lasted for five years". */
-const durationVerbs = new Set(['lasted', 'lasting', 'lasts']);
+/** Verbs whose object is a length of time: "lasted 19 hours", "lasted for five years", "the wait reached 4.6 hours". */
+const durationVerbs = new Set(['lasted', 'lasting', 'lasts', 'reached', 'reaches', 'reaching']);
+/** Verbs of change before "to" and a time they end at: "waits rose to 18 weeks", "cut to 20 minutes". */
+const changeToVerbs = new Set(['rose', 'risen', 'fell', 'fallen', 'climbed', 'dropped', 'jumped', 'increased', 'decreased', 'grew', 'soared', 'slipped', 'cut', 'reduced']);
 /** Verbs of sentencing before "to" or "for" and a term: "sentenced to 12 years", "jailed for six months". */
 const sentencingVerbs = new Set(['sentenced', 'jailed', 'imprisoned']);
 
@@ -858,6 +908,13 @@ const measuredTimeNouns = new Set(['average', 'median', 'mean', 'latency', 'dela
 const subSecond = new Set(['ms', 'milliseconds', 'microseconds', 'nanoseconds', 'µs', 'ns']);
 
 const comparisonSigns = new Set(['<', '>', '=', '≤', '≥']);
+/** Verbs before a chart position ("peaked at number 3", "reached No. 12"). */
+const chartVerbs = new Set([
+  'peaked', 'peaking', 'peaks', 'debuted', 'debuting', 'debuts', 'entered', 'reached', 'climbed', 'rose', 'jumped',
+  'fell', 'dropped', 'slipped', 'charted', 'finished', 'landed',
+]);
+/** Letters after the degrees of a coordinate: "51.5°N". */
+const compassLetters = new Set(['N', 'S', 'E', 'W']);
 
 function isConfidenceLevel(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];

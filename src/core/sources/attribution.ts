@@ -27,6 +27,15 @@ const speechVerbs = new Set([
   'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'found', 'finds', 'noted', 'notes', 'estimated',
   'estimates', 'showed', 'shows', 'show', 'shown', 'revealed', 'reveals', 'stated', 'states', 'wrote', 'writes',
   'announced', 'announces', 'indicate', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
+  'suggest', 'suggests', 'suggested', 'warn', 'warns', 'warned',
+]);
+/**
+ * Verbs that attribute only as a reporting tag, set off from what was said:
+ * "…,” added Paul Draycott", "…, Draycott added." ("the firm added 300 jobs" names no source).
+ */
+const tagVerbs = new Set([
+  'added', 'adds', 'confirmed', 'confirms', 'tweeted', 'argued', 'argues', 'insisted', 'insists', 'admitted',
+  'acknowledged', 'cautioned', 'stressed', 'emphasised', 'emphasized',
 ]);
 /** Nouns that name a kind of evidence: "a report by", "data from". */
 const evidenceNouns = new Set([
@@ -46,6 +55,8 @@ const leadingFiller = new Set([
   'the', 'a', 'an', 'new', 'newly', 'latest', 'recent', 'its', 'their', 'annual', 'preliminary', 'official', 'fresh',
   'most', 'just-released', 'updated', 'final', 'quarterly', 'monthly', 'weekly', 'released',
 ]);
+/** Fillers that are nouns too: "the official figures", but "an official said". */
+const fillerNouns = new Set(['official']);
 const pronouns = new Set([
   'he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'one', 'someone', 'somebody', 'everyone',
   'this', 'there', 'them', 'him', 'her', 'us', 'me',
@@ -57,6 +68,9 @@ const crowdHeads = new Set([
   'investors', 'commentators', 'organizations', 'companies', 'firms', 'businesses', 'leaders', 'developers',
   'professionals', 'workers', 'employees', 'customers', 'consumers', 'americans', 'voters', 'members', 'teams',
   'groups', 'campaigners', 'activists', 'advocates', 'unions', 'residents',
+  'doctors', 'nurses', 'physicians', 'surgeons', 'clinicians', 'teachers', 'academics', 'astronomers', 'physicists',
+  'biologists', 'historians', 'psychologists', 'epidemiologists', 'forecasters', 'meteorologists', 'pollsters',
+  'parents', 'students', 'patients', 'farmers', 'shoppers', 'drivers', 'fans', 'locals', 'scholars',
   'percent', 'all', 'both', 'each', 'few', 'majority', 'minority', 'half', 'third', 'quarter',
 ]);
 /** Heads of indefinite sources without a determiner ("studies show", "officials said"); with one they are definite ("the study"). */
@@ -81,7 +95,7 @@ const adverbsBeforeVerb = new Set([
 
 /** Every word that can start a built-in English phrase. */
 const triggerWords: ReadonlySet<string> = new Set([
-  'according', 'per', 'citing', 'source', 'sources', ...evidenceNouns, ...byParticiples, ...speechVerbs,
+  'according', 'per', 'citing', 'source', 'sources', 'journal', ...tagVerbs, ...evidenceNouns, ...byParticiples, ...speechVerbs,
 ]);
 const triggerClass = registerWordClass(triggerWords);
 
@@ -135,6 +149,9 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
     } else if (lower === 'per' && next && next.kind === 'word' && (isCapitalised(next) || leadingFiller.has(next.lower) || evidenceNouns.has(next.lower) || (!!tokens[i + 3] && isDomainEnd(tokens[i + 3])))) {
       // "per McKinsey", "per the report", "per data from IDC", "per statista.com"; not a rate: "per cent", "per share", "per capita".
       found = forward(text, tokens, i, i + 1, 'per');
+    } else if (lower === 'journal' && tokens[i - 1]?.lower === 'the' && tokens[i - 2]?.lower === 'in' && next?.kind === 'word' && isCapitalised(next)) {
+      // "reported on Monday in the journal Nature Astronomy": the journal is the source.
+      found = forward(text, tokens, i - 2, i + 1, 'in the journal');
     } else if (lower === 'citing') {
       found = forward(text, tokens, i, i + 1, 'citing');
     } else if ((lower === 'source' || lower === 'sources') && next?.text === ':' ) {
@@ -146,6 +163,13 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
     } else if (speechVerbs.has(lower) && !(next?.lower === 'of' && nounsToo.has(lower)) && !(isCapitalised(t) && tokens[i - 1]?.kind === 'word')) {
       // A capitalised verb after a word is part of a name: "the United States", "Consumer Reports".
       found = backward(text, tokens, i) ?? (isQuoteOrComma(tokens[i - 1]) ? forward(text, tokens, i, i + 1, lower) : null);
+    } else if (tagVerbs.has(lower) && !(isCapitalised(t) && tokens[i - 1]?.kind === 'word')) {
+      if (isQuoteOrComma(tokens[i - 1])) {
+        found = forward(text, tokens, i, i + 1, lower);
+      } else if (isTagEnd(tokens[i + 1])) {
+        const named = backward(text, tokens, i);
+        if (named && isQuoteOrComma(tokenBefore(tokens, i, named.start))) found = named;
+      }
     }
     if (!found) {
       for (const words of extras) {
@@ -230,6 +254,17 @@ function isNameBetween(tokens: readonly Token[], from: number, to: number): bool
   return true;
 }
 
+/** Whether a reporting tag ends at token `t`: the end of the sentence or a comma. */
+function isTagEnd(t: Token | undefined): boolean {
+  return !t || (t.kind === 'sym' && (t.text === '.' || t.text === ',' || t.text === ';' || t.text === '!' || t.text === '?'));
+}
+
+/** The token before the one that starts at `start`, looking back from token `i`. */
+function tokenBefore(tokens: readonly Token[], i: number, start: number): Token | undefined {
+  for (let k = i; k > 0; k--) if (tokens[k].start === start) return tokens[k - 1];
+  return undefined;
+}
+
 function isQuoteOrComma(t: Token | undefined): boolean {
   return !!t && t.kind === 'sym' && ',"”’\''.includes(t.text);
 }
@@ -250,6 +285,14 @@ function forward(text: string, tokens: readonly Token[], phraseStart: number, k:
     const more = collectForward(tokens, last + 2);
     if (more) {
       if (evidenceNouns.has(tokens[last].lower) || byParticiples.has(tokens[last].lower)) first = more.first;
+      last = more.last;
+    }
+  } else if (link && (link.lower === 'from' || link.lower === 'for' || link.lower === 'at') && !isNamed(tokens.slice(first, last + 1), tokens[first - 1]) &&
+    !evidenceNouns.has(tokens[last].lower) && !crowdHeads.has(tokens[last].lower) && tokens[last + 2]?.lower === 'the') {
+    // "a spokesperson from the regional health authority": an unnamed speaker named by the body they speak for.
+    const more = collectForward(tokens, last + 2);
+    if (more && !isDateWord(tokens[more.last]) && isNamed(tokens.slice(more.first, more.last + 1), link)) {
+      first = more.first;
       last = more.last;
     }
   }
@@ -278,7 +321,9 @@ function forward(text: string, tokens: readonly Token[], phraseStart: number, k:
 function collectForward(tokens: readonly Token[], k: number): { first: number; last: number } | null {
   let i = k;
   let determiner: Token | undefined;
-  while (tokens[i]?.kind === 'word' && leadingFiller.has(tokens[i].lower) && i < k + 3) {
+  // "an official at the ministry": a filler that is also a noun is the head when the phrase ends after it.
+  while (tokens[i]?.kind === 'word' && leadingFiller.has(tokens[i].lower) && i < k + 3 &&
+    !(fillerNouns.has(tokens[i].lower) && isPhraseEnd(tokens[i + 1]))) {
     if (determiners.has(tokens[i].lower)) determiner = tokens[i];
     i++;
   }
@@ -303,6 +348,11 @@ function collectForward(tokens: readonly Token[], k: number): { first: number; l
   return { first: Math.min(first, i), last };
 }
 
+/** Whether a noun phrase cannot go on at token `t`: the end, a mark, or a word that ends phrases. */
+function isPhraseEnd(t: Token | undefined): boolean {
+  return !t || t.kind !== 'word' || phraseStops.has(t.lower);
+}
+
 /** A source named before a speech verb: "PitchBook found", "the research firm said", "IBM and HP reported". */
 function backward(text: string, tokens: readonly Token[], verb: number): Attribution | null {
   let k = verb - 1;
@@ -319,6 +369,9 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
     if (m >= 0 && tokens[m].text === ',' && /^(?:who|which|whose|the|a|an|its|their)$/u.test(tokens[m + 1]?.lower ?? '')) k = m - 1;
     // "the chief executive, Ruth Adebayo, told reporters": the name set off between the commas is the speaker.
     else if (m >= 0 && tokens[m].text === ',' && isNameBetween(tokens, m + 1, k)) k--;
+    // "Jane Doe, chief economist at Lloyds, told the BBC": a bare title set off after a name; "Smith, 54, said": an age.
+    else if (m > 0 && tokens[m].text === ',' && (tokens[m + 1]?.kind === 'word' ? !isCapitalised(tokens[m + 1]) && !phraseStops.has(tokens[m + 1].lower)
+      : tokens[m + 1]?.kind === 'num' && m + 2 === k) && tokens[m - 1].kind === 'word' && isCapitalised(tokens[m - 1])) k = m - 1;
   }
   const last = k;
   let first = -1;
