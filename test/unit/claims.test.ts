@@ -333,6 +333,8 @@ describe('textual attribution', () => {
     ['Analysts polled by FactSet had expected earnings of $2.18 per share.', ['FactSet']],
     ['The towpath draws 250,000 walkers a year, the Canal & River Trust estimates.', ['Canal & River Trust']],
     ['A YouGov poll for The Times shows 40% support the plan.', ['YouGov', 'Times']],
+    ['A survey of more than 5,000 DevOps engineers suggests 40% use AI daily.', []],
+    ['In 2023 IDC said shipments fell 12%.', ['IDC']],
     ['A study for the European Commission found 12% of firms use AI.', ['European Commission']],
     ['McKinsey (https://www.mckinsey.com/report) said commitments jumped 20.5%.', ['McKinsey']],
     ['"It is spreading," said Dr. Helen Okafor, who estimated that one person infects 12 to 18 others.', ['Dr. Helen Okafor']],

@@ -469,6 +469,8 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   const head = ws[ws.length - 1].lower;
   if (ws.length === 1 && isPronoun(ws[0])) return false;
   if (ws.every((t) => isPronoun(t) || determiners.has(t.lower))) return false;
+  // "a survey of more than 5,000 DevSecOps professionals suggests": the people counted are no source (a year is no count).
+  if (before?.kind === 'num' && !(before.digits === 4 && !before.grouped && !before.decimal && before.value >= 1800 && before.value < 2200)) return false;
   const sentenceStart = !before || (before.kind === 'sym' && '.!?"“'.includes(before.text));
   const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
   // "Pew respondents" names someone; "Fishing groups", capitalised only as the sentence's first word, does not.
