@@ -190,6 +190,8 @@ describe('claim recognition', () => {
     ['The prosecution will call 12 witnesses.', [{ text: '12', kind: 'count', value: 12, unit: null }]],
     ['Fires burned roughly double the average area.', [{ text: 'roughly double', kind: 'multiplier', value: 2, unit: null, qualifier: 'roughly' }]],
     ['Costs were triple that of 2022.', [{ text: 'triple', kind: 'multiplier', value: 3, unit: null }]],
+    ['Waiting times halved over the season.', [{ text: 'halved', kind: 'change', value: 0.5, unit: null }]],
+    ['Fares doubled over five years.', [{ text: 'doubled', kind: 'change', value: 2, unit: null }]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {
@@ -258,6 +260,7 @@ describe('what is never a claim', () => {
     'The talks, held over five years, ended when he was sentenced in 2019.',
     'Harvests were hit by two years of drought.',
     'The film can double as a thriller.',
+    'He doubled over in pain.',
   ];
   for (const sentence of never) {
     it(`finds nothing in ${JSON.stringify(sentence)}`, () => {

@@ -459,7 +459,8 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
 
   const change = changeWords.get(lower);
   if (change !== undefined) {
-    if (next?.kind === 'word' && (next.lower === 'as' || next.lower === 'down' || next.lower === 'over')) return null;
+    // "doubled as", "doubled down", "doubled over in pain" are not changes; "halved over the season" is.
+    if (next?.kind === 'word' && (next.lower === 'as' || next.lower === 'down' || (next.lower === 'over' && !isPeriodStart(tokens[i + 2])))) return null;
     return word(change, 'change');
   }
   const times = multiplierWords.get(lower);
@@ -498,6 +499,13 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
   const n = numberWords.get(lower);
   if (n === undefined) return null;
   return word(n, null);
+}
+
+/** Words that start a stretch of time after "over": "halved over the season", "doubled over five years". */
+const periodStarts = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'recent', 'past', 'last']);
+
+function isPeriodStart(t: Token | undefined): boolean {
+  return t !== undefined && (t.kind === 'num' || (t.kind === 'word' && (periodStarts.has(t.lower) || numberWords.has(t.lower))));
 }
 
 /** Chinese numerals and 百分之: "二三十家", "百分之六十", "两亿元". */
