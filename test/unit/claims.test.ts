@@ -192,6 +192,11 @@ describe('claim recognition', () => {
     ['Costs were triple that of 2022.', [{ text: 'triple', kind: 'multiplier', value: 3, unit: null }]],
     ['Waiting times halved over the season.', [{ text: 'halved', kind: 'change', value: 0.5, unit: null }]],
     ['Fares doubled over five years.', [{ text: 'doubled', kind: 'change', value: 2, unit: null }]],
+    ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
+    ['A thousand and fifty people and two hundred twenty-five dogs came.', [
+      { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },
+      { text: 'two hundred twenty-five', kind: 'count', value: 225, unit: null },
+    ]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {

@@ -230,6 +230,17 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
         q.last = j++;
         t = tokens[j];
       }
+      // "one hundred and twelve", "a thousand and fifty", "two hundred twenty-five": the rest in words.
+      if (q.words && t?.kind === 'word') {
+        const k = t.lower === 'and' ? j + 1 : j;
+        const rest = tokens[k]?.kind === 'word' ? wordsBelowHundred(tokens[k].lower) : undefined;
+        if (rest !== undefined && rest > 0) {
+          q.value += rest;
+          q.last = k;
+          j = k + 1;
+          t = tokens[j];
+        }
+      }
     }
   } else if (t?.kind === 'han' && zh && !t.space) {
     let k = j;
@@ -499,6 +510,17 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
   const n = numberWords.get(lower);
   if (n === undefined) return null;
   return word(n, null);
+}
+
+/** A number below a hundred in words: "twelve", "twenty-five"; undefined for anything else. */
+function wordsBelowHundred(lower: string): number | undefined {
+  const n = numberWords.get(lower);
+  if (n !== undefined) return n;
+  const dash = lower.indexOf('-');
+  if (dash < 0) return undefined;
+  const tens = numberWords.get(lower.slice(0, dash));
+  const units = numberWords.get(lower.slice(dash + 1));
+  return tens !== undefined && units !== undefined && tens >= 20 && tens % 10 === 0 && units > 0 && units < 10 ? tens + units : undefined;
 }
 
 /** Words that start a stretch of time after "over": "halved over the season", "doubled over five years". */
