@@ -192,6 +192,10 @@ describe('claim recognition', () => {
     ['Costs were triple that of 2022.', [{ text: 'triple', kind: 'multiplier', value: 3, unit: null }]],
     ['Waiting times halved over the season.', [{ text: 'halved', kind: 'change', value: 0.5, unit: null }]],
     ['Fares doubled over five years.', [{ text: 'doubled', kind: 'change', value: 2, unit: null }]],
+    ['There were 54.3 offences per 1,000 people and 12 road deaths per 100,000.', [
+      { text: '54.3 offences per 1,000', kind: 'count', value: 54.3, unit: 'per 1,000' },
+      { text: '12 road deaths per 100,000', kind: 'count', value: 12, unit: 'per 100,000' },
+    ]],
     ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
     ['A thousand and fifty people and two hundred twenty-five dogs came.', [
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },

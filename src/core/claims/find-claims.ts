@@ -169,12 +169,24 @@ function readRatio(tokens: readonly Token[], q: Quantity): Quantity {
     if (!denominator) return q;
     return q.with(j + 1, q.value / denominator, 'fraction');
   }
-  if (w.lower === 'per' && (q.kind === null || q.kind === 'count') && tokens[j + 1]?.kind === 'num') {
+  // "54.3 offences per 1,000", "12 road deaths per 100,000": a rate with its noun between.
+  if (w.lower !== 'per' && q.kind === null) {
+    for (let k = j; k < j + 2 && tokens[k]?.kind === 'word' && !rateBreaks.has(tokens[k].lower) && !isCapitalisedWord(tokens[k]); k++) {
+      if (tokens[k + 1]?.lower === 'per' && tokens[k + 2]?.kind === 'num') {
+        j = k + 1;
+        break;
+      }
+    }
+  }
+  if (tokens[j].lower === 'per' && (q.kind === null || q.kind === 'count') && tokens[j + 1]?.kind === 'num') {
     const d = tokens[j + 1];
     return q.with(j + 1, q.value, 'count', `per ${d.text.includes('.') ? d.value : d.value.toLocaleString('en-US')}`);
   }
   return q;
 }
+
+/** Words that end the noun between a number and "per" ("54.3 offences per 1,000"). */
+const rateBreaks = new Set(['and', 'or', 'in', 'of', 'to', 'a', 'an', 'the', 'for', 'from', 'by', 'with', 'at', 'on', 'than', 'per']);
 
 /** Whether a currency symbol at `i` is followed by a number (`$40`, `US$1,000`, `€ 5`). */
 function currencyPrefixAt(tokens: readonly Token[], i: number): boolean {
