@@ -196,6 +196,10 @@ describe('claim recognition', () => {
       { text: '54.3 offences per 1,000', kind: 'count', value: 54.3, unit: 'per 1,000' },
       { text: '12 road deaths per 100,000', kind: 'count', value: 12, unit: 'per 100,000' },
     ]],
+    ['每千人口执业医师数为3.4人，每十万人口病床数为620张。', [
+      { text: '3.4人', kind: 'count', value: 3.4, unit: null },
+      { text: '620张', kind: 'count', value: 620, unit: null },
+    ]],
     ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
     ['A thousand and fifty people and two hundred twenty-five dogs came.', [
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },

@@ -559,6 +559,8 @@ function readZhQuantity(tokens: readonly Token[], i: number): Quantity | null {
   // A numeral inside a word (第一, 十二五, 一些) is not a quantity: it must be followed by a unit.
   const prev = tokens[i - 1];
   if (prev?.kind === 'han' && !prev.space && (prev.text === '第' || prev.text === '初' || prev.text === '周' || zhDigits.has(prev.text))) return null;
+  // 每千人口, 每十万人, 每百户: the base of a rate, not a count.
+  if (prev?.kind === 'han' && !t.space && prev.text === '每' && zhSmallScales.has(t.text)) return null;
   const zhNum = readZhNumeral(tokens, i);
   if (!zhNum) return null;
   return new Quantity(i, zhNum.last, zhNum.value, null, null, false, true, t, zhNum.valueMax);
