@@ -200,6 +200,11 @@ describe('claim recognition', () => {
       { text: '3.4人', kind: 'count', value: 3.4, unit: null },
       { text: '620张', kind: 'count', value: 620, unit: null },
     ]],
+    ['Trust rose by 3 points, with a margin of error of ±2.5 points.', [
+      { text: '3 points', kind: 'count', value: 3, unit: 'points' },
+      { text: '±2.5 points', kind: 'count', value: 2.5, unit: 'points', qualifier: '±' },
+    ]],
+    ['The margin is ± 3%.', [{ text: '± 3%', kind: 'percent', value: 3, unit: null, qualifier: '±' }]],
     ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
     ['A thousand and fifty people and two hundred twenty-five dogs came.', [
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },

@@ -366,6 +366,12 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       q.last = c;
       return;
     }
+    // "rose by 3 points", "±2.5 points": points of a score or an index, as counted; "three points" keeps its noun.
+    if ((lower === 'points' || lower === 'pts') && q.unit === null && !q.words && q.core.kind === 'num') {
+      q.unit = 'points';
+      q.last = j;
+      return;
+    }
     if (lower === 'x' && !t.space) {
       q.kind = 'multiplier';
       q.last = j;
@@ -1041,6 +1047,8 @@ function qualifierBefore(tokens: readonly Token[], i: number, floor: number): { 
     }
     return null;
   }
+  // "±3 points", "± 2.5%": a margin.
+  if (t.kind === 'sym' && t.text === '±') return { first: end, text: '±' };
   // "approx." and "ca.": a period after the word.
   let wordEnd = end;
   if (t.kind === 'sym' && t.text === '.' && tokens[end - 1]?.kind === 'word') wordEnd = end - 1;
