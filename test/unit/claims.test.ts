@@ -205,6 +205,11 @@ describe('claim recognition', () => {
       { text: '±2.5 points', kind: 'count', value: 2.5, unit: 'points', qualifier: '±' },
     ]],
     ['The margin is ± 3%.', [{ text: '± 3%', kind: 'percent', value: 3, unit: null, qualifier: '±' }]],
+    ['PM2.5平均浓度为每立方米32微克，降水量为812.5毫米，新增造林2.4万公顷。', [
+      { text: '32微克', kind: 'measure', value: 32, unit: '微克' },
+      { text: '812.5毫米', kind: 'measure', value: 812.5, unit: '毫米' },
+      { text: '2.4万公顷', kind: 'measure', value: 24000, unit: '公顷' },
+    ]],
     ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
     ['A thousand and fifty people and two hundred twenty-five dogs came.', [
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },
