@@ -210,6 +210,10 @@ describe('claim recognition', () => {
       { text: '812.5毫米', kind: 'measure', value: 812.5, unit: '毫米' },
       { text: '2.4万公顷', kind: 'measure', value: 24000, unit: '公顷' },
     ]],
+    ['约三分之二的受访家庭愿意增加投入，十分之一的学校已关闭。', [
+      { text: '约三分之二', kind: 'fraction', value: 2 / 3, unit: null, qualifier: '约' },
+      { text: '十分之一', kind: 'fraction', value: 0.1, unit: null },
+    ]],
     ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
     ['A thousand and fifty people and two hundred twenty-five dogs came.', [
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },

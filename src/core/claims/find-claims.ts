@@ -569,6 +569,13 @@ function readZhQuantity(tokens: readonly Token[], i: number): Quantity | null {
   if (prev?.kind === 'han' && !t.space && prev.text === '每' && zhSmallScales.has(t.text)) return null;
   const zhNum = readZhNumeral(tokens, i);
   if (!zhNum) return null;
+  // 三分之二, 四分之一, 十分之一: a fraction, denominator first.
+  if (zhNum.valueMax === undefined && zhNum.value > 0 && hanRun(tokens, zhNum.last + 1, 2) === '分之') {
+    const part = readZhNumeral(tokens, zhNum.last + 3);
+    if (part && part.valueMax === undefined && part.value > 0 && part.value < zhNum.value) {
+      return new Quantity(i, part.last, part.value / zhNum.value, 'fraction', null, false, true, t);
+    }
+  }
   return new Quantity(i, zhNum.last, zhNum.value, null, null, false, true, t, zhNum.valueMax);
 }
 
