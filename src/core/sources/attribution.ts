@@ -448,6 +448,7 @@ const zhVerbs = /(指出|表示|宣称|声称|称|透露|统计(?![局署处所�
 const zhDelimiters = '，。；：！？、“”「」《》,;:!?"\n';
 const zhPronouns = /^(?:他|她|他们|她们|我们|我|它|它们|其|对方|有人|有关人士|相关人士|相关机构|专家|业内人士|分析人士)$/u;
 const zhTrailingNoise = /(?:之前|近期|日前|近日|今天|昨天|今日|此前|最新|同时|也|还|则|又|曾|均|都|亦|[０-９\d]+月(?:[０-９\d]+日)?(?:在[^\s]{1,2})?|[０-９\d]+日(?:在[^\s]{1,2})?|在[沪京港深穗])+$/u;
+const zhCounted = /受访|受调查|[0-9０-９][%％]|[0-9０-９一二两三四五六七八九十]成|分之/u;
 const zhAccordingOpener = /^(?:根据|据)/u;
 const zhPublish = /(?:发布|公布|披露|出具)(?:的)?(?:统计)?(?:数据|报告|公报)?$/u;
 
@@ -480,6 +481,8 @@ function findChineseIn(text: string, out: Attribution[]): void {
     const evidence = m[1].endsWith('显示') ? m[1].slice(0, -2) : '';
     if (!raw && !evidence) continue;
     raw = tidyZh(raw);
+    // "超过六成受访者表示", "65%的受访者称": the people counted, not a source.
+    if (zhCounted.test(raw)) continue;
     const name = (raw + evidence).trim();
     if (!name || zhPronouns.test(raw) && !evidence) continue;
     out.push({ start: s, end: verbStart + m[1].length, name, phrase: m[1] });
