@@ -214,6 +214,10 @@ describe('claim recognition', () => {
       { text: '约三分之二', kind: 'fraction', value: 2 / 3, unit: null, qualifier: '约' },
       { text: '十分之一', kind: 'fraction', value: 0.1, unit: null },
     ]],
+    ['The pupil-teacher ratio reached 20.8:1, against 3:1 for pensioners.', [
+      { text: '20.8:1', kind: 'multiplier', value: 20.8, unit: null },
+      { text: '3:1', kind: 'multiplier', value: 3, unit: null },
+    ]],
     ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
     ['A thousand and fifty people and two hundred twenty-five dogs came.', [
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },
@@ -287,6 +291,7 @@ describe('what is never a claim', () => {
     'The talks, held over five years, ended when he was sentenced in 2019.',
     'Harvests were hit by two years of drought.',
     'The film can double as a thriller.',
+    'Read John 3:16 at 10:30 or at 9:05:2.',
     'He doubled over in pain.',
   ];
   for (const sentence of never) {

@@ -159,6 +159,15 @@ function readRatio(tokens: readonly Token[], q: Quantity): Quantity {
     const d = tokens[j + 1];
     if (d.value > 0) return q.with(j + 1, q.value / d.value, 'multiplier');
   }
+  // "3:1", "a ratio of 20.8:1": a single-digit second term is no time of day ("10:30") or verse ("John 3:16").
+  if (w?.kind === 'sym' && w.text === ':' && !w.space && q.kind === null && !q.scaled && q.valueMax === undefined && q.core.kind === 'num') {
+    const d = tokens[j + 1];
+    const before = tokens[q.first - 1];
+    if (d?.kind === 'num' && !d.space && d.text.length === 1 && d.value > 0 && tokens[j + 2]?.text !== ':' &&
+      !(before?.kind === 'word' && isCapitalisedWord(before) && !capitalisedFunctionWords.has(before.lower))) {
+      return q.with(j + 1, q.value / d.value, 'multiplier');
+    }
+  }
   if (w?.kind !== 'word') return q;
   if (q.kind === null && !q.scaled && q.valueMax === undefined && (w.lower === 'in' || (w.lower === 'out' && tokens[j + 1]?.lower === 'of'))) {
     if (w.lower === 'out') j++;
@@ -715,7 +724,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
       if (ordinalSuffix.test(after.lower)) return readOrdinal(tokens, q, numIndex + 1);
       return 'skip';
     }
-    if (after && !after.space && after.kind === 'sym' && (after.text === ':' || after.text === '/') && tokens[numIndex + 2]?.kind === 'num' && !tokens[numIndex + 2].space) return 'skip';
+    if (after && !after.space && after.kind === 'sym' && (after.text === ':' || after.text === '/') && tokens[numIndex + 2]?.kind === 'num' && !tokens[numIndex + 2].space &&
+      !(after.text === ':' && q.kind === 'multiplier')) return 'skip';
     if (after && !after.space && after.kind === 'sym' && after.text === '.' && tokens[numIndex + 2]?.kind === 'num') return 'skip';
     // An age set off after a name: "Coach Dale Brennan, 54, signed".
     if (bare && before?.text === ',' && after?.text === ',' && !numTok.decimal && !numTok.grouped && numTok.value > 0 && numTok.value < 120) {
