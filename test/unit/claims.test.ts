@@ -218,6 +218,10 @@ describe('claim recognition', () => {
       { text: '20.8:1', kind: 'multiplier', value: 20.8, unit: null },
       { text: '3:1', kind: 'multiplier', value: 3, unit: null },
     ]],
+    ['Life expectancy at birth is 79.4 years, and the median stay rose to 4.2 days.', [
+      { text: '79.4 years', kind: 'measure', value: 79.4, unit: 'years' },
+      { text: '4.2 days', kind: 'measure', value: 4.2, unit: 'days' },
+    ]],
     ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
     ['A thousand and fifty people and two hundred twenty-five dogs came.', [
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },
@@ -291,6 +295,7 @@ describe('what is never a claim', () => {
     'The talks, held over five years, ended when he was sentenced in 2019.',
     'Harvests were hit by two years of drought.',
     'The film can double as a thriller.',
+    'The average family moved there and was to stay five years.',
     'Read John 3:16 at 10:30 or at 9:05:2.',
     'He doubled over in pain.',
   ];

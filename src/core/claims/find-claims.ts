@@ -907,6 +907,10 @@ function isMeasuredDuration(tokens: readonly Token[], i: number, floor: number):
   const before = tokens[k - 1];
   if (before?.kind !== 'word') return false;
   if (durationVerbs.has(before.lower)) return true;
+  // "life expectancy at birth is 79.4 years", "the median stay rose to 4.2 days": a measured time as the subject.
+  if (measureLinks.has(before.lower)) {
+    for (let m = k - 2; m >= 0 && m >= k - 5 && tokens[m].kind === 'word'; m--) if (measuredTimeNouns.has(tokens[m].lower)) return true;
+  }
   const verb = tokens[k - 2]?.lower ?? '';
   // "delayed by three hours"
   if (before.lower === 'by') return verb === 'delayed';
@@ -914,13 +918,15 @@ function isMeasuredDuration(tokens: readonly Token[], i: number, floor: number):
   return (before.lower === 'to' || before.lower === 'for') && (sentencingVerbs.has(verb) || (before.lower === 'for' && durationVerbs.has(verb)));
 }
 
+/** Words between a measured time's noun and its value: "life expectancy is 79.4 years", "rose to". */
+const measureLinks = new Set(['is', 'was', 'are', 'were', 'to', 'reached', 'hit']);
 /** Verbs whose object is a length of time: "lasted 19 hours", "lasted for five years". */
 const durationVerbs = new Set(['lasted', 'lasting', 'lasts']);
 /** Verbs of sentencing before "to" or "for" and a term: "sentenced to 12 years", "jailed for six months". */
 const sentencingVerbs = new Set(['sentenced', 'jailed', 'imprisoned']);
 
 /** Nouns whose "of" makes the time after it a measurement: "an average of 72 minutes", "a latency of 480 ms". */
-const measuredTimeNouns = new Set(['average', 'median', 'mean', 'latency', 'delay', 'delays', 'wait', 'waits', 'expectancy', 'lag', 'downtime', 'uptime']);
+const measuredTimeNouns = new Set(['average', 'median', 'mean', 'latency', 'delay', 'delays', 'wait', 'waits', 'expectancy', 'lag', 'downtime', 'uptime', 'stay']);
 /** Units under a second, which measure (latency, speed) rather than frame a claim. */
 const subSecond = new Set(['ms', 'milliseconds', 'microseconds', 'nanoseconds', 'µs', 'ns']);
 
