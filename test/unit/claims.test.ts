@@ -222,6 +222,14 @@ describe('claim recognition', () => {
       { text: '79.4 years', kind: 'measure', value: 79.4, unit: 'years' },
       { text: '4.2 days', kind: 'measure', value: 4.2, unit: 'days' },
     ]],
+    ['Rates ranged from 12 to 19 per cent, and prices varied from $5 to $8.', [
+      { text: '12 to 19 per cent', kind: 'percent', value: 12, valueMax: 19, unit: null },
+      { text: '$5 to $8', kind: 'money', value: 5, valueMax: 8, unit: 'USD' },
+    ]],
+    ['The median age rose from 40 to 43.', [
+      { text: '40', kind: 'count', value: 40, unit: null },
+      { text: '43', kind: 'count', value: 43, unit: null },
+    ]],
     ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
     ['A thousand and fifty people and two hundred twenty-five dogs came.', [
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },

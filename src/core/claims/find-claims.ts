@@ -627,7 +627,8 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   const han = c.kind === 'han' && (c.text === '至' || c.text === '到');
   if (!dash && !word && !han) return q;
   if (dash && (c.space || tokens[j + 1]?.space) && c.text !== '–') return q;
-  if (word && precededBy(tokens, q.first, 'from')) return q;
+  // "rose from 40 to 43" is two claims; "ranged from 12 to 19 per cent" is one.
+  if (word && precededBy(tokens, q.first, 'from') && !spanWords.has(tokens[q.first - 2]?.lower ?? '')) return q;
   const second = tokens[j + 1];
   if (!second) return q;
   let r: Quantity | null = null;
@@ -658,6 +659,9 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   range.scaled = q.scaled || r.scaled;
   return range;
 }
+
+/** Verbs before "from X to Y" that make it one range, not a change from one level to another. */
+const spanWords = new Set(['ranged', 'ranging', 'ranges', 'range', 'varied', 'varying', 'varies', 'vary', 'anywhere']);
 
 /** Whether "by" stands right before token `i`, or before a qualifier right before it ("by about 5%"). */
 function isAfterBy(tokens: readonly Token[], i: number): boolean {
