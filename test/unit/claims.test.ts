@@ -404,6 +404,8 @@ describe('textual attribution', () => {
     ['"Costs rose 12%," said Theresa May, the former prime minister.', ['Theresa May']],
     ['Prime Minister Theresa May told MPs that 40% agreed.', ['Prime Minister Theresa May']],
     ['Figures released in May showed 4% growth.', []],
+    ['Offences fell 8%, Home Office figures published on Thursday show.', ['Home Office']],
+    ['Exports rose 3%, Eurostat data released today show.', ['Eurostat']],
   ];
   for (const [sentence, names] of rows) {
     it(`names ${JSON.stringify(names)} in ${JSON.stringify(sentence)}`, () => {

@@ -284,6 +284,8 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
     const lead = tokens[k - 1]?.lower;
     k -= lead === 'on' || lead === 'last' || lead === 'this' || lead === 'early' || lead === 'late' ? 2 : 1;
   }
+  // "Home Office figures published on Thursday show": the participle belongs to the evidence, not the name.
+  if (k > 0 && tokens[k].kind === 'word' && byParticiples.has(tokens[k].lower) && evidenceNouns.has(tokens[k - 1].lower)) k--;
   // "Dr. Jane Smith, who led the study, said": step over an appositive clause to its subject.
   if (tokens[k]?.text === ',') {
     let m = k - 1;
