@@ -230,6 +230,10 @@ describe('claim recognition', () => {
       { text: '40', kind: 'count', value: 40, unit: null },
       { text: '43', kind: 'count', value: 43, unit: null },
     ]],
+    ['Household debt reached 1.4 times annual income; he called 3 times a week.', [
+      { text: '1.4 times', kind: 'multiplier', value: 1.4, unit: null },
+      { text: '3', kind: 'count', value: 3, unit: null },
+    ]],
     ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
     ['A thousand and fifty people and two hundred twenty-five dogs came.', [
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },

@@ -386,7 +386,8 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       q.last = j;
       return;
     }
-    if (lower === 'times' && comparatives.has(tokens[j + 1]?.lower ?? '')) {
+    // "six times more", "1.4 times annual income": a fraction of a time is never a count of occasions ("three times a week").
+    if (lower === 'times' && (comparatives.has(tokens[j + 1]?.lower ?? '') || (q.core.kind === 'num' && q.core.decimal && !q.scaled))) {
       q.kind = 'multiplier';
       q.last = j;
       return;
