@@ -234,6 +234,10 @@ describe('claim recognition', () => {
       { text: '1.4 times', kind: 'multiplier', value: 1.4, unit: null },
       { text: '3', kind: 'count', value: 3, unit: null },
     ]],
+    ['出生率为6.39‰，死亡率为7.76‰。', [
+      { text: '6.39‰', kind: 'percent', value: 6.39, unit: 'per mille' },
+      { text: '7.76‰', kind: 'percent', value: 7.76, unit: 'per mille' },
+    ]],
     ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
     ['A thousand and fifty people and two hundred twenty-five dogs came.', [
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },

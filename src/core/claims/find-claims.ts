@@ -313,6 +313,13 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     q.last = j;
     return;
   }
+  // "出生率为6.39‰": a rate per thousand, as in birth and death rates.
+  if (t.kind === 'sym' && t.text === '‰') {
+    q.kind = 'percent';
+    q.unit = 'per mille';
+    q.last = j;
+    return;
+  }
   if (t.kind === 'word' && en) {
     const lower = t.lower;
     if (percentWords.has(lower)) {
