@@ -406,6 +406,8 @@ describe('textual attribution', () => {
     ['Local bars reported sales up by a quarter.', []],
     ['Sources: Office for National Statistics; Greater London Authority, IDC', ['Office for National Statistics', 'Greater London Authority', 'IDC']],
     ['Barclays said profit rose 9%.', ['Barclays']],
+    ['The World Bank, in its latest outlook, estimated growth of 2.4%.', ['World Bank']],
+    ['The company, in a statement, said 40 jobs would go.', ['The company']],
     ['Lumen Corp on Wednesday reported revenue of $14.5 billion.', ['Lumen Corp']],
     ['The ministry last week said exports rose 4%.', ['The ministry']],
     ['Revenue beat Wall Street estimates of $13.9 billion.', []],
