@@ -238,6 +238,11 @@ describe('claim recognition', () => {
       { text: '6.39‰', kind: 'percent', value: 6.39, unit: 'per mille' },
       { text: '7.76‰', kind: 'percent', value: 7.76, unit: 'per mille' },
     ]],
+    ['Clinics tripled to twenty-three, and wards fell by nine', [
+      { text: 'tripled', kind: 'change', value: 3, unit: null },
+      { text: 'twenty-three', kind: 'count', value: 23, unit: null },
+      { text: 'nine', kind: 'count', value: 9, unit: null },
+    ]],
     ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
     ['A thousand and fifty people and two hundred twenty-five dogs came.', [
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },

@@ -558,6 +558,12 @@ function wordsBelowHundred(lower: string): number | undefined {
   return tens !== undefined && units !== undefined && tens >= 20 && tens % 10 === 0 && units > 0 && units < 10 ? tens + units : undefined;
 }
 
+/** Verbs before "to" or "by" and a number word that is a level or a change: "tripled to twenty-three". */
+const levelVerbs = new Set([
+  'rose', 'risen', 'fell', 'fallen', 'grew', 'grown', 'dropped', 'climbed', 'increased', 'decreased', 'declined',
+  'jumped', 'doubled', 'tripled', 'trebled', 'quadrupled', 'halved', 'shrank', 'cut', 'reduced', 'raised',
+]);
+
 /** Words that start a stretch of time after "over": "halved over the season", "doubled over five years". */
 const periodStarts = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'recent', 'past', 'last']);
 
@@ -819,14 +825,18 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     // "the three provinces", "these two companies": a reference back, not a count.
     if (prev?.kind === 'word' && referringWords.has(prev.lower)) return null;
     const n = tokens[q.last + 1];
-    if (!n || n.kind !== 'word') return null;
-    if (notCountedAfter.has(n.lower)) return null;
-    if (n.lower === 'of') {
-      const extended = readOfPhrase(tokens, q.last + 1);
-      if (extended < 0) return null;
-      last = extended;
+    // "tripled to twenty-three.", "fell by nine,": a new level or a change needs no noun after it.
+    const level = (prev?.lower === 'to' || prev?.lower === 'by') && levelVerbs.has(tokens[q.first - 2]?.lower ?? '');
+    if (!level && (!n || n.kind !== 'word')) return null;
+    if (n?.kind === 'word') {
+      if (!level && notCountedAfter.has(n.lower)) return null;
+      if (n.lower === 'of') {
+        const extended = readOfPhrase(tokens, q.last + 1);
+        if (extended < 0) return null;
+        last = extended;
+      }
+      if (n.lower === 'in' && isNumberWordOrDigit(tokens[q.last + 2])) return null;
     }
-    if (n.lower === 'in' && isNumberWordOrDigit(tokens[q.last + 2])) return null;
   }
   if (q.kind === null && !q.words && core.kind === 'num' && tokens[q.last + 1]?.lower === 'of') {
     const extended = readOfPhrase(tokens, q.last + 1);
