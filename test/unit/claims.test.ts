@@ -243,6 +243,10 @@ describe('claim recognition', () => {
       { text: 'twenty-three', kind: 'count', value: 23, unit: null },
       { text: 'nine', kind: 'count', value: 9, unit: null },
     ]],
+    ['Nitrogen dioxide averaged 38 micrograms per cubic metre, and CO2 421 ppm.', [
+      { text: '38 micrograms', kind: 'measure', value: 38, unit: 'micrograms' },
+      { text: '421 ppm', kind: 'measure', value: 421, unit: 'ppm' },
+    ]],
     ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
     ['A thousand and fifty people and two hundred twenty-five dogs came.', [
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },

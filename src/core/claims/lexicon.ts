@@ -68,7 +68,7 @@ export const measureUnits: ReadonlySet<string> = new Set([
   'ml', 'millilitres', 'milliliters', 'mg', 'milligrams', 'cubic', 'gallon', 'litre', 'liter',
   'hz', 'khz', 'w', 'wh', 'mah', 'nits', 'fps', 'rpm', 'mp', 'megapixel', 'megapixels', 'inch', 'foot', 'metre',
   'meter', 'kilometre', 'kilometer', 'gram', 'kilogram', 'watt', 'kilowatt', 'megawatt', 'gigawatt', 'acre',
-  'hectare',
+  'hectare', 'micrograms', 'microgram', 'mcg', 'ppm', 'ppb',
 ]);
 
 /** Percent words after a number. */
