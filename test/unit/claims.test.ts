@@ -247,6 +247,7 @@ describe('claim recognition', () => {
       { text: '38 micrograms', kind: 'measure', value: 38, unit: 'micrograms' },
       { text: '421 ppm', kind: 'measure', value: 421, unit: 'ppm' },
     ]],
+    ['Pollution exceeded safe limits on 35 days.', [{ text: '35 days', kind: 'measure', value: 35, unit: 'days' }]],
     ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
     ['A thousand and fifty people and two hundred twenty-five dogs came.', [
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },

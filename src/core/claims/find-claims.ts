@@ -929,6 +929,8 @@ function isMeasuredDuration(tokens: readonly Token[], i: number, floor: number):
   const before = tokens[k - 1];
   if (before?.kind !== 'word') return false;
   if (durationVerbs.has(before.lower)) return true;
+  // "limits were exceeded on 35 days": days counted, not a span.
+  if (before.lower === 'on' && tokens[i + 1]?.lower === 'days') return true;
   // "life expectancy at birth is 79.4 years", "the median stay rose to 4.2 days": a measured time as the subject.
   if (measureLinks.has(before.lower)) {
     for (let m = k - 2; m >= 0 && m >= k - 5 && tokens[m].kind === 'word'; m--) if (measuredTimeNouns.has(tokens[m].lower)) return true;
