@@ -226,6 +226,9 @@ describe('claim recognition', () => {
       { text: '12 to 19 per cent', kind: 'percent', value: 12, valueMax: 19, unit: null },
       { text: '$5 to $8', kind: 'money', value: 5, valueMax: 8, unit: 'USD' },
     ]],
+    ['Estimates ranged from about 40 to 45 per cent.', [
+      { text: 'about 40 to 45 per cent', kind: 'percent', value: 40, valueMax: 45, unit: null, qualifier: 'about' },
+    ]],
     ['The median age rose from 40 to 43.', [
       { text: '40', kind: 'count', value: 40, unit: null },
       { text: '43', kind: 'count', value: 43, unit: null },

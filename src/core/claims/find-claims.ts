@@ -642,7 +642,7 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   if (!dash && !word && !han) return q;
   if (dash && (c.space || tokens[j + 1]?.space) && c.text !== '–') return q;
   // "rose from 40 to 43" is two claims; "ranged from 12 to 19 per cent" is one.
-  if (word && precededBy(tokens, q.first, 'from') && !spanWords.has(tokens[q.first - 2]?.lower ?? '')) return q;
+  if (word && precededBy(tokens, q.first, 'from') && !isSpanFrom(tokens, q.first)) return q;
   const second = tokens[j + 1];
   if (!second) return q;
   let r: Quantity | null = null;
@@ -676,6 +676,12 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
 
 /** Verbs before "from X to Y" that make it one range, not a change from one level to another. */
 const spanWords = new Set(['ranged', 'ranging', 'ranges', 'range', 'varied', 'varying', 'varies', 'vary', 'anywhere']);
+
+/** Whether the "from" before token `i` follows a span verb: "ranged from 12", "varied from about 5". */
+function isSpanFrom(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 1 && k >= i - 3; k--) if (tokens[k].lower === 'from') return spanWords.has(tokens[k - 1].lower);
+  return false;
+}
 
 /** Whether "by" stands right before token `i`, or before a qualifier right before it ("by about 5%"). */
 function isAfterBy(tokens: readonly Token[], i: number): boolean {
