@@ -212,6 +212,72 @@ describe('claim recognition', () => {
     ['Costs were triple that of 2022.', [{ text: 'triple', kind: 'multiplier', value: 3, unit: null }]],
     ['Fuel costs twice what it did a decade ago.', [{ text: 'twice', kind: 'multiplier', value: 2, unit: null }]],
     ['Rents are now almost double what they were.', [{ text: 'almost double', kind: 'multiplier', value: 2, unit: null, qualifier: 'almost' }]],
+    ['Waiting times halved over the season.', [{ text: 'halved', kind: 'change', value: 0.5, unit: null }]],
+    ['Fares doubled over five years.', [{ text: 'doubled', kind: 'change', value: 2, unit: null }]],
+    ['There were 54.3 offences per 1,000 people and 12 road deaths per 100,000.', [
+      { text: '54.3 offences per 1,000', kind: 'count', value: 54.3, unit: 'per 1,000' },
+      { text: '12 road deaths per 100,000', kind: 'count', value: 12, unit: 'per 100,000' },
+    ]],
+    ['每千人口执业医师数为3.4人，每十万人口病床数为620张。', [
+      { text: '3.4人', kind: 'count', value: 3.4, unit: null },
+      { text: '620张', kind: 'count', value: 620, unit: null },
+    ]],
+    ['Trust rose by 3 points, with a margin of error of ±2.5 points.', [
+      { text: '3 points', kind: 'count', value: 3, unit: 'points' },
+      { text: '±2.5 points', kind: 'count', value: 2.5, unit: 'points', qualifier: '±' },
+    ]],
+    ['The margin is ± 3%.', [{ text: '± 3%', kind: 'percent', value: 3, unit: null, qualifier: '±' }]],
+    ['PM2.5平均浓度为每立方米32微克，降水量为812.5毫米，新增造林2.4万公顷。', [
+      { text: '32微克', kind: 'measure', value: 32, unit: '微克' },
+      { text: '812.5毫米', kind: 'measure', value: 812.5, unit: '毫米' },
+      { text: '2.4万公顷', kind: 'measure', value: 24000, unit: '公顷' },
+    ]],
+    ['约三分之二的受访家庭愿意增加投入，十分之一的学校已关闭。', [
+      { text: '约三分之二', kind: 'fraction', value: 2 / 3, unit: null, qualifier: '约' },
+      { text: '十分之一', kind: 'fraction', value: 0.1, unit: null },
+    ]],
+    ['The pupil-teacher ratio reached 20.8:1, against 3:1 for pensioners.', [
+      { text: '20.8:1', kind: 'multiplier', value: 20.8, unit: null },
+      { text: '3:1', kind: 'multiplier', value: 3, unit: null },
+    ]],
+    ['Life expectancy at birth is 79.4 years, and the median stay rose to 4.2 days.', [
+      { text: '79.4 years', kind: 'measure', value: 79.4, unit: 'years' },
+      { text: '4.2 days', kind: 'measure', value: 4.2, unit: 'days' },
+    ]],
+    ['Rates ranged from 12 to 19 per cent, and prices varied from $5 to $8.', [
+      { text: '12 to 19 per cent', kind: 'percent', value: 12, valueMax: 19, unit: null },
+      { text: '$5 to $8', kind: 'money', value: 5, valueMax: 8, unit: 'USD' },
+    ]],
+    ['Estimates ranged from about 40 to 45 per cent.', [
+      { text: 'about 40 to 45 per cent', kind: 'percent', value: 40, valueMax: 45, unit: null, qualifier: 'about' },
+    ]],
+    ['The median age rose from 40 to 43.', [
+      { text: '40', kind: 'count', value: 40, unit: null },
+      { text: '43', kind: 'count', value: 43, unit: null },
+    ]],
+    ['Household debt reached 1.4 times annual income; he called 3 times a week.', [
+      { text: '1.4 times', kind: 'multiplier', value: 1.4, unit: null },
+      { text: '3', kind: 'count', value: 3, unit: null },
+    ]],
+    ['出生率为6.39‰，死亡率为7.76‰。', [
+      { text: '6.39‰', kind: 'percent', value: 6.39, unit: 'per mille' },
+      { text: '7.76‰', kind: 'percent', value: 7.76, unit: 'per mille' },
+    ]],
+    ['Clinics tripled to twenty-three, and wards fell by nine', [
+      { text: 'tripled', kind: 'change', value: 3, unit: null },
+      { text: 'twenty-three', kind: 'count', value: 23, unit: null },
+      { text: 'nine', kind: 'count', value: 9, unit: null },
+    ]],
+    ['Nitrogen dioxide averaged 38 micrograms per cubic metre, and CO2 421 ppm.', [
+      { text: '38 micrograms', kind: 'measure', value: 38, unit: 'micrograms' },
+      { text: '421 ppm', kind: 'measure', value: 421, unit: 'ppm' },
+    ]],
+    ['Pollution exceeded safe limits on 35 days.', [{ text: '35 days', kind: 'measure', value: 35, unit: 'days' }]],
+    ['The hospital treated one hundred and twelve patients.', [{ text: 'one hundred and twelve', kind: 'count', value: 112, unit: null }]],
+    ['A thousand and fifty people and two hundred twenty-five dogs came.', [
+      { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },
+      { text: 'two hundred twenty-five', kind: 'count', value: 225, unit: null },
+    ]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {
@@ -287,6 +353,9 @@ describe('what is never a claim', () => {
     'The talks, held over five years, ended when he was sentenced in 2019.',
     'Harvests were hit by two years of drought.',
     'The film can double as a thriller.',
+    'The average family moved there and was to stay five years.',
+    'Read John 3:16 at 10:30 or at 9:05:2.',
+    'He doubled over in pain.',
   ];
   for (const sentence of never) {
     it(`finds nothing in ${JSON.stringify(sentence)}`, () => {
@@ -348,6 +417,12 @@ describe('textual attribution', () => {
     ['据国家统计局北京调查总队调查，收入增长5%。', ['国家统计局北京调查总队']],
     ['史丹利·迈尔斯指出，市场增长２８７％。', ['史丹利·迈尔斯']],
     ['海关数据显示，出口增长５％。', ['海关数据']],
+    ['据统计，全省森林覆盖率达到58.6%。', []],
+    ['市生态环境局监测显示，优良天数比例为86.3%。', ['市生态环境局监测']],
+    ['第七次全国人口普查显示，城镇人口占63.9%。', ['第七次全国人口普查']],
+    ['根据统计，收入增长5%。', []],
+    ['其中超过六成受访者对公共服务表示满意。', []],
+    ['有65%的家长表示支持。', []],
     ['国家统计局4月16日发布数据显示，增长5.3%。', ['国家统计局数据']],
     ['国家统计局新闻发言人表示，收入增长6.2%。', ['国家统计局新闻发言人']],
     ['根据国家统计局发布的报告，江苏省数字经济规模增长了7倍。', ['国家统计局']],
@@ -403,6 +478,8 @@ describe('textual attribution', () => {
     ['Local bars reported sales up by a quarter.', []],
     ['Sources: Office for National Statistics; Greater London Authority, IDC', ['Office for National Statistics', 'Greater London Authority', 'IDC']],
     ['Barclays said profit rose 9%.', ['Barclays']],
+    ['The World Bank, in its latest outlook, estimated growth of 2.4%.', ['World Bank']],
+    ['The company, in a statement, said 40 jobs would go.', ['The company']],
     ['Lumen Corp on Wednesday reported revenue of $14.5 billion.', ['Lumen Corp']],
     ['The ministry last week said exports rose 4%.', ['The ministry']],
     ['Revenue beat Wall Street estimates of $13.9 billion.', []],
@@ -411,6 +488,8 @@ describe('textual attribution', () => {
     ['"Costs rose 12%," said Theresa May, the former prime minister.', ['Theresa May']],
     ['Prime Minister Theresa May told MPs that 40% agreed.', ['Prime Minister Theresa May']],
     ['Figures released in May showed 4% growth.', []],
+    ['Offences fell 8%, Home Office figures published on Thursday show.', ['Home Office']],
+    ['Exports rose 3%, Eurostat data released today show.', ['Eurostat']],
   ];
   for (const [sentence, names] of rows) {
     it(`names ${JSON.stringify(names)} in ${JSON.stringify(sentence)}`, () => {

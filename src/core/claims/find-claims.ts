@@ -159,6 +159,15 @@ function readRatio(tokens: readonly Token[], q: Quantity): Quantity {
     const d = tokens[j + 1];
     if (d.value > 0) return q.with(j + 1, q.value / d.value, 'multiplier');
   }
+  // "3:1", "a ratio of 20.8:1": a single-digit second term is no time of day ("10:30") or verse ("John 3:16").
+  if (w?.kind === 'sym' && w.text === ':' && !w.space && q.kind === null && !q.scaled && q.valueMax === undefined && q.core.kind === 'num') {
+    const d = tokens[j + 1];
+    const before = tokens[q.first - 1];
+    if (d?.kind === 'num' && !d.space && d.text.length === 1 && d.value > 0 && tokens[j + 2]?.text !== ':' &&
+      !(before?.kind === 'word' && isCapitalisedWord(before) && !capitalisedFunctionWords.has(before.lower))) {
+      return q.with(j + 1, q.value / d.value, 'multiplier');
+    }
+  }
   if (w?.kind !== 'word') return q;
   if (q.kind === null && !q.scaled && q.valueMax === undefined && (w.lower === 'in' || (w.lower === 'out' && tokens[j + 1]?.lower === 'of'))) {
     if (w.lower === 'out') j++;
@@ -169,12 +178,24 @@ function readRatio(tokens: readonly Token[], q: Quantity): Quantity {
     if (!denominator) return q;
     return q.with(j + 1, q.value / denominator, 'fraction');
   }
-  if (w.lower === 'per' && (q.kind === null || q.kind === 'count') && tokens[j + 1]?.kind === 'num') {
+  // "54.3 offences per 1,000", "12 road deaths per 100,000": a rate with its noun between.
+  if (w.lower !== 'per' && q.kind === null) {
+    for (let k = j; k < j + 2 && tokens[k]?.kind === 'word' && !rateBreaks.has(tokens[k].lower) && !isCapitalisedWord(tokens[k]); k++) {
+      if (tokens[k + 1]?.lower === 'per' && tokens[k + 2]?.kind === 'num') {
+        j = k + 1;
+        break;
+      }
+    }
+  }
+  if (tokens[j].lower === 'per' && (q.kind === null || q.kind === 'count') && tokens[j + 1]?.kind === 'num') {
     const d = tokens[j + 1];
     return q.with(j + 1, q.value, 'count', `per ${d.text.includes('.') ? d.value : d.value.toLocaleString('en-US')}`);
   }
   return q;
 }
+
+/** Words that end the noun between a number and "per" ("54.3 offences per 1,000"). */
+const rateBreaks = new Set(['and', 'or', 'in', 'of', 'to', 'a', 'an', 'the', 'for', 'from', 'by', 'with', 'at', 'on', 'than', 'per']);
 
 /** Whether a currency symbol at `i` is followed by a number (`$40`, `US$1,000`, `€ 5`). */
 function currencyPrefixAt(tokens: readonly Token[], i: number): boolean {
@@ -240,6 +261,17 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
         q.last = j++;
         t = tokens[j];
       }
+      // "one hundred and twelve", "a thousand and fifty", "two hundred twenty-five": the rest in words.
+      if (q.words && t?.kind === 'word') {
+        const k = t.lower === 'and' ? j + 1 : j;
+        const rest = tokens[k]?.kind === 'word' ? wordsBelowHundred(tokens[k].lower) : undefined;
+        if (rest !== undefined && rest > 0) {
+          q.value += rest;
+          q.last = k;
+          j = k + 1;
+          t = tokens[j];
+        }
+      }
     }
   } else if (t?.kind === 'han' && zh && !t.space) {
     let k = j;
@@ -295,6 +327,13 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
   }
   if (t.kind === 'sym' && (t.text === '%' || t.text === '％')) {
     q.kind = 'percent';
+    q.last = j;
+    return;
+  }
+  // "出生率为6.39‰": a rate per thousand, as in birth and death rates.
+  if (t.kind === 'sym' && t.text === '‰') {
+    q.kind = 'percent';
+    q.unit = 'per mille';
     q.last = j;
     return;
   }
@@ -360,12 +399,19 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       q.last = c;
       return;
     }
+    // "rose by 3 points", "±2.5 points": points of a score or an index, as counted; "three points" keeps its noun.
+    if ((lower === 'points' || lower === 'pts') && q.unit === null && !q.words && q.core.kind === 'num') {
+      q.unit = 'points';
+      q.last = j;
+      return;
+    }
     if (lower === 'x' && !t.space) {
       q.kind = 'multiplier';
       q.last = j;
       return;
     }
-    if (lower === 'times' && comparatives.has(tokens[j + 1]?.lower ?? '')) {
+    // "six times more", "1.4 times annual income": a fraction of a time is never a count of occasions ("three times a week").
+    if (lower === 'times' && (comparatives.has(tokens[j + 1]?.lower ?? '') || (q.core.kind === 'num' && q.core.decimal && !q.scaled))) {
       q.kind = 'multiplier';
       q.last = j;
       return;
@@ -484,7 +530,8 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
 
   const change = changeWords.get(lower);
   if (change !== undefined) {
-    if (next?.kind === 'word' && (next.lower === 'as' || next.lower === 'down' || next.lower === 'over')) return null;
+    // "doubled as", "doubled down", "doubled over in pain" are not changes; "halved over the season" is.
+    if (next?.kind === 'word' && (next.lower === 'as' || next.lower === 'down' || (next.lower === 'over' && !isPeriodStart(tokens[i + 2])))) return null;
     return word(change, 'change');
   }
   const times = multiplierWords.get(lower);
@@ -531,6 +578,30 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
   return word(n, null);
 }
 
+/** A number below a hundred in words: "twelve", "twenty-five"; undefined for anything else. */
+function wordsBelowHundred(lower: string): number | undefined {
+  const n = numberWords.get(lower);
+  if (n !== undefined) return n;
+  const dash = lower.indexOf('-');
+  if (dash < 0) return undefined;
+  const tens = numberWords.get(lower.slice(0, dash));
+  const units = numberWords.get(lower.slice(dash + 1));
+  return tens !== undefined && units !== undefined && tens >= 20 && tens % 10 === 0 && units > 0 && units < 10 ? tens + units : undefined;
+}
+
+/** Verbs before "to" or "by" and a number word that is a level or a change: "tripled to twenty-three". */
+const levelVerbs = new Set([
+  'rose', 'risen', 'fell', 'fallen', 'grew', 'grown', 'dropped', 'climbed', 'increased', 'decreased', 'declined',
+  'jumped', 'doubled', 'tripled', 'trebled', 'quadrupled', 'halved', 'shrank', 'cut', 'reduced', 'raised',
+]);
+
+/** Words that start a stretch of time after "over": "halved over the season", "doubled over five years". */
+const periodStarts = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'recent', 'past', 'last']);
+
+function isPeriodStart(t: Token | undefined): boolean {
+  return t !== undefined && (t.kind === 'num' || (t.kind === 'word' && (periodStarts.has(t.lower) || numberWords.has(t.lower))));
+}
+
 /** Chinese numerals and 百分之: "二三十家", "百分之六十", "两亿元". */
 function readZhQuantity(tokens: readonly Token[], i: number): Quantity | null {
   const t = tokens[i];
@@ -548,8 +619,17 @@ function readZhQuantity(tokens: readonly Token[], i: number): Quantity | null {
   // A numeral inside a word (第一, 十二五, 一些) is not a quantity: it must be followed by a unit.
   const prev = tokens[i - 1];
   if (prev?.kind === 'han' && !prev.space && (prev.text === '第' || prev.text === '初' || prev.text === '周' || zhDigits.has(prev.text))) return null;
+  // 每千人口, 每十万人, 每百户: the base of a rate, not a count.
+  if (prev?.kind === 'han' && !t.space && prev.text === '每' && zhSmallScales.has(t.text)) return null;
   const zhNum = readZhNumeral(tokens, i);
   if (!zhNum) return null;
+  // 三分之二, 四分之一, 十分之一: a fraction, denominator first.
+  if (zhNum.valueMax === undefined && zhNum.value > 0 && hanRun(tokens, zhNum.last + 1, 2) === '分之') {
+    const part = readZhNumeral(tokens, zhNum.last + 3);
+    if (part && part.valueMax === undefined && part.value > 0 && part.value < zhNum.value) {
+      return new Quantity(i, part.last, part.value / zhNum.value, 'fraction', null, false, true, t);
+    }
+  }
   return new Quantity(i, zhNum.last, zhNum.value, null, null, false, true, t, zhNum.valueMax);
 }
 
@@ -592,7 +672,8 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   const han = c.kind === 'han' && (c.text === '至' || c.text === '到');
   if (!dash && !word && !han) return q;
   if (dash && (c.space || tokens[j + 1]?.space) && c.text !== '–') return q;
-  if (word && precededBy(tokens, q.first, 'from')) return q;
+  // "rose from 40 to 43" is two claims; "ranged from 12 to 19 per cent" is one.
+  if (word && precededBy(tokens, q.first, 'from') && !isSpanFrom(tokens, q.first)) return q;
   const second = tokens[j + 1];
   if (!second) return q;
   let r: Quantity | null = null;
@@ -622,6 +703,15 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   range.valueMax = r.value;
   range.scaled = q.scaled || r.scaled;
   return range;
+}
+
+/** Verbs before "from X to Y" that make it one range, not a change from one level to another. */
+const spanWords = new Set(['ranged', 'ranging', 'ranges', 'range', 'varied', 'varying', 'varies', 'vary', 'anywhere']);
+
+/** Whether the "from" before token `i` follows a span verb: "ranged from 12", "varied from about 5". */
+function isSpanFrom(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 1 && k >= i - 3; k--) if (tokens[k].lower === 'from') return spanWords.has(tokens[k - 1].lower);
+  return false;
 }
 
 /** Whether "by" stands right before token `i`, or before a qualifier right before it ("by about 5%"). */
@@ -689,7 +779,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
       if (ordinalSuffix.test(after.lower)) return readOrdinal(tokens, q, numIndex + 1);
       return 'skip';
     }
-    if (after && !after.space && after.kind === 'sym' && (after.text === ':' || after.text === '/') && tokens[numIndex + 2]?.kind === 'num' && !tokens[numIndex + 2].space) return 'skip';
+    if (after && !after.space && after.kind === 'sym' && (after.text === ':' || after.text === '/') && tokens[numIndex + 2]?.kind === 'num' && !tokens[numIndex + 2].space &&
+      !(after.text === ':' && q.kind === 'multiplier')) return 'skip';
     if (after && !after.space && after.kind === 'sym' && after.text === '.' && tokens[numIndex + 2]?.kind === 'num') return 'skip';
     // Coordinates: "52°14′N", "51.5074°N", "40° 26′ 46″ N": the degrees, and the minutes and seconds after them.
     if (before?.text === '°' && !numTok.space) return 'skip';
@@ -787,14 +878,18 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     // "the three provinces", "these two companies": a reference back, not a count.
     if (prev?.kind === 'word' && referringWords.has(prev.lower)) return null;
     const n = tokens[q.last + 1];
-    if (!n || n.kind !== 'word') return null;
-    if (notCountedAfter.has(n.lower)) return null;
-    if (n.lower === 'of') {
-      const extended = readOfPhrase(tokens, q.last + 1);
-      if (extended < 0) return null;
-      last = extended;
+    // "tripled to twenty-three.", "fell by nine,": a new level or a change needs no noun after it.
+    const level = (prev?.lower === 'to' || prev?.lower === 'by') && levelVerbs.has(tokens[q.first - 2]?.lower ?? '');
+    if (!level && (!n || n.kind !== 'word')) return null;
+    if (n?.kind === 'word') {
+      if (!level && notCountedAfter.has(n.lower)) return null;
+      if (n.lower === 'of') {
+        const extended = readOfPhrase(tokens, q.last + 1);
+        if (extended < 0) return null;
+        last = extended;
+      }
+      if (n.lower === 'in' && isNumberWordOrDigit(tokens[q.last + 2])) return null;
     }
-    if (n.lower === 'in' && isNumberWordOrDigit(tokens[q.last + 2])) return null;
   }
   if (q.kind === null && !q.words && core.kind === 'num' && tokens[q.last + 1]?.lower === 'of') {
     const extended = readOfPhrase(tokens, q.last + 1);
@@ -887,6 +982,12 @@ function isMeasuredDuration(tokens: readonly Token[], i: number, floor: number):
   const before = tokens[k - 1];
   if (before?.kind !== 'word') return false;
   if (durationVerbs.has(before.lower)) return true;
+  // "limits were exceeded on 35 days": days counted, not a span.
+  if (before.lower === 'on' && tokens[i + 1]?.lower === 'days') return true;
+  // "life expectancy at birth is 79.4 years", "the median stay rose to 4.2 days": a measured time as the subject.
+  if (measureLinks.has(before.lower)) {
+    for (let m = k - 2; m >= 0 && m >= k - 5 && tokens[m].kind === 'word'; m--) if (measuredTimeNouns.has(tokens[m].lower)) return true;
+  }
   const verb = tokens[k - 2]?.lower ?? '';
   // "delayed by three hours"
   if (before.lower === 'by') return verb === 'delayed';
@@ -899,11 +1000,13 @@ function isMeasuredDuration(tokens: readonly Token[], i: number, floor: number):
 const durationVerbs = new Set(['lasted', 'lasting', 'lasts', 'reached', 'reaches', 'reaching']);
 /** Verbs of change before "to" and a time they end at: "waits rose to 18 weeks", "cut to 20 minutes". */
 const changeToVerbs = new Set(['rose', 'risen', 'fell', 'fallen', 'climbed', 'dropped', 'jumped', 'increased', 'decreased', 'grew', 'soared', 'slipped', 'cut', 'reduced']);
+/** Words between a measured time's noun and its value: "life expectancy is 79.4 years", "rose to". */
+const measureLinks = new Set(['is', 'was', 'are', 'were', 'to', 'reached', 'hit']);
 /** Verbs of sentencing before "to" or "for" and a term: "sentenced to 12 years", "jailed for six months". */
 const sentencingVerbs = new Set(['sentenced', 'jailed', 'imprisoned']);
 
 /** Nouns whose "of" makes the time after it a measurement: "an average of 72 minutes", "a latency of 480 ms". */
-const measuredTimeNouns = new Set(['average', 'median', 'mean', 'latency', 'delay', 'delays', 'wait', 'waits', 'expectancy', 'lag', 'downtime', 'uptime']);
+const measuredTimeNouns = new Set(['average', 'median', 'mean', 'latency', 'delay', 'delays', 'wait', 'waits', 'expectancy', 'lag', 'downtime', 'uptime', 'stay']);
 /** Units under a second, which measure (latency, speed) rather than frame a claim. */
 const subSecond = new Set(['ms', 'milliseconds', 'microseconds', 'nanoseconds', 'µs', 'ns']);
 
@@ -1054,6 +1157,8 @@ function qualifierBefore(tokens: readonly Token[], i: number, floor: number): { 
     }
     return null;
   }
+  // "±3 points", "± 2.5%": a margin.
+  if (t.kind === 'sym' && t.text === '±') return { first: end, text: '±' };
   // "approx." and "ca.": a period after the word.
   let wordEnd = end;
   if (t.kind === 'sym' && t.text === '.' && tokens[end - 1]?.kind === 'word') wordEnd = end - 1;

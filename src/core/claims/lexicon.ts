@@ -68,7 +68,7 @@ export const measureUnits: ReadonlySet<string> = new Set([
   'ml', 'millilitres', 'milliliters', 'mg', 'milligrams', 'cubic', 'gallon', 'litre', 'liter',
   'hz', 'khz', 'w', 'wh', 'mah', 'nits', 'fps', 'rpm', 'mp', 'megapixel', 'megapixels', 'inch', 'foot', 'metre',
   'meter', 'kilometre', 'kilometer', 'gram', 'kilogram', 'watt', 'kilowatt', 'megawatt', 'gigawatt', 'acre',
-  'hectare',
+  'hectare', 'micrograms', 'microgram', 'mcg', 'ppm', 'ppb',
 ]);
 
 /** Percent words after a number. */
@@ -174,12 +174,13 @@ export const zhClassifiers: ReadonlySet<string> = new Set([
   '个', '家', '台', '条', '项', '名', '人', '位', '辆', '架', '座', '所', '件', '部', '款', '种', '颗', '片', '户',
   '次', '套', '支', '只', '张', '艘', '批', '起', '例', '份', '册', '本', '篇', '间', '栋', '亩', '吨', '公里',
   '千米', '米', '平方米', '平方公里', '千瓦时', '千瓦', '兆瓦时', '兆瓦', '瓦时', '度', '千克', '公斤', '桶', '辆次', '人次',
-  '倍', '单', '笔', '枚',
+  '倍', '单', '笔', '枚', '克', '毫克', '微克', '毫升', '立方米', '厘米', '毫米', '公顷', '平方千米', '分贝',
 ]);
 
 /** Chinese measure units (a quantity with one is a measure). */
 export const zhMeasures: ReadonlySet<string> = new Set([
   '吨', '公里', '千米', '米', '平方米', '平方公里', '千瓦时', '千瓦', '兆瓦时', '兆瓦', '瓦时', '度', '千克', '公斤', '桶', '亩',
+  '克', '毫克', '微克', '毫升', '立方米', '厘米', '毫米', '公顷', '平方千米', '分贝',
 ]);
 
 /** Units that begin with a scale character: "千瓦时" is kilowatt-hours, not a thousand. */

@@ -362,11 +362,14 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
     const lead = tokens[k - 1]?.lower;
     k -= lead === 'on' || lead === 'last' || lead === 'this' || lead === 'early' || lead === 'late' ? 2 : 1;
   }
+  // "Home Office figures published on Thursday show": the participle belongs to the evidence, not the name.
+  if (k > 0 && tokens[k].kind === 'word' && byParticiples.has(tokens[k].lower) && evidenceNouns.has(tokens[k - 1].lower)) k--;
   // "Dr. Jane Smith, who led the study, said": step over an appositive clause to its subject.
   if (tokens[k]?.text === ',') {
     let m = k - 1;
     while (m >= 0 && m > k - 24 && tokens[m].text !== ',' && !(tokens[m].kind === 'sym' && clauseBreaks.has(tokens[m].text))) m--;
-    if (m >= 0 && tokens[m].text === ',' && /^(?:who|which|whose|the|a|an|its|their)$/u.test(tokens[m + 1]?.lower ?? '')) k = m - 1;
+    // "The World Bank, in its latest outlook, estimated", "the company, in a statement, said" step over the same way.
+    if (m >= 0 && tokens[m].text === ',' && /^(?:who|which|whose|the|a|an|its|their|in)$/u.test(tokens[m + 1]?.lower ?? '')) k = m - 1;
     // "the chief executive, Ruth Adebayo, told reporters": the name set off between the commas is the speaker.
     else if (m >= 0 && tokens[m].text === ',' && isNameBetween(tokens, m + 1, k)) k--;
     // "Jane Doe, chief economist at Lloyds, told the BBC": a bare title set off after a name; "Smith, 54, said": an age.
@@ -526,11 +529,13 @@ function cleanName(raw: string): string {
 
 /** 据X统计 / 据X显示 / 据X估计 …; not the 统计 of 统计局 (据国家统计局数据). */
 const zhAccording = /据([^，。；！？,;!?\n]{1,40}?)(统计(?![局署处所司])|显示|估计|估算|预计|预测|报道|调查(?![局队所总组]|中心)|测算|介绍|了解|分析|数据|报告|公报)/gu;
-/** X指出 / X表示 / X称 / X统计 / X数据显示 / X报告显示 */
-const zhVerbs = /(指出|表示|宣称|声称|称|透露|统计(?![局署处所司数年公])|数据显示|报告显示|公报显示|调查显示|研究显示)/gu;
+/** X指出 / X表示 / X称 / X统计 / X数据显示 / X报告显示 / X监测显示 */
+const zhVerbs = /(指出|表示|宣称|声称|称|透露|统计(?![局署处所司数年公])|数据显示|报告显示|公报显示|调查显示|研究显示|监测显示|普查显示|测算显示)/gu;
 const zhDelimiters = '，。；：！？、“”「」《》,;:!?"\n';
 const zhPronouns = /^(?:他|她|他们|她们|我们|我|它|它们|其|对方|有人|有关人士|相关人士|相关机构|专家|业内人士|分析人士)$/u;
 const zhTrailingNoise = /(?:之前|近期|日前|近日|今天|昨天|今日|此前|最新|同时|也|还|则|又|曾|均|都|亦|[０-９\d]+月(?:[０-９\d]+日)?(?:在[^\s]{1,2})?|[０-９\d]+日(?:在[^\s]{1,2})?|在[沪京港深穗])+$/u;
+const zhCounted = /受访|受调查|[0-9０-９][%％]|[0-9０-９一二两三四五六七八九十]成|分之/u;
+const zhAccordingOpener = /^(?:根据|据)/u;
 const zhPublish = /(?:发布|公布|披露|出具)(?:的)?(?:统计)?(?:数据|报告|公报)?$/u;
 
 function findChinese(whole: string, from: number, to: number, out: Attribution[]): void {
@@ -556,11 +561,14 @@ function findChineseIn(text: string, out: Attribution[]): void {
     if (taken.some(([a, b]) => verbStart >= a && verbStart < b)) continue;
     let s = verbStart;
     while (s > 0 && verbStart - s < 40 && !zhDelimiters.includes(text[s - 1])) s--;
-    let raw = text.slice(s, verbStart).trim();
+    // "据统计", "根据调查显示": 据 opens the phrase and names no one.
+    let raw = text.slice(s, verbStart).trim().replace(zhAccordingOpener, '');
     // "数据显示" with nothing before still names the data.
     const evidence = m[1].endsWith('显示') ? m[1].slice(0, -2) : '';
     if (!raw && !evidence) continue;
     raw = tidyZh(raw);
+    // "超过六成受访者表示", "65%的受访者称": the people counted, not a source.
+    if (zhCounted.test(raw)) continue;
     const name = (raw + evidence).trim();
     if (!name || zhPronouns.test(raw) && !evidence) continue;
     out.push({ start: s, end: verbStart + m[1].length, name, phrase: m[1] });
