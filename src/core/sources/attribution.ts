@@ -78,6 +78,14 @@ const genericHeads = new Set([
   'studies', 'officials', 'executives', 'reports', 'estimates', 'surveys', 'polls', 'data', 'figures', 'numbers',
   'statistics',
 ]);
+/**
+ * Verbs that put a figure on something, lower-case only in a name's place:
+ * "a poll by YouGov put support at 46%" (not nouns, so "statista.com data" stays whole).
+ */
+const figureVerbs = new Set([
+  'put', 'puts', 'placed', 'pegged', 'pegs', 'gave', 'gives', 'recorded', 'counted', 'measured', 'ranked', 'calculated',
+  'projected', 'predicted', 'predicts', 'expects', 'expected', 'tallied', 'logged', 'saw', 'sees', 'valued',
+]);
 /** Words that end a noun phrase. */
 const phraseStops = new Set([
   'that', 'which', 'who', 'whom', 'whose', 'what', 'how', 'why', 'whether', 'as', 'than', 'while', 'but', 'because', 'if', 'when', 'where', 'in', 'on',
@@ -333,7 +341,7 @@ function collectForward(tokens: readonly Token[], k: number): { first: number; l
     const t = tokens[j];
     if (t.kind === 'word') {
       // "figures from the ONS show …": a lower-case speech verb ends the name.
-      if (j > i && speechVerbs.has(t.lower) && t.text === t.lower && !nounsToo.has(t.lower)) break;
+      if (j > i && (speechVerbs.has(t.lower) || figureVerbs.has(t.lower)) && t.text === t.lower && !nounsToo.has(t.lower)) break;
       if (phraseStops.has(t.lower) && !isAcronym(t) && !(j > i && isNameJoiner(t.lower) && tokens[j + 1] && isCapitalised(tokens[j + 1])) &&
         !(j > i && isCapitalised(t) && isCapitalisedWordBefore(tokens, j))) break;
       if (isNameJoiner(t.lower) && !(tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
