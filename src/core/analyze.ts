@@ -8,9 +8,10 @@ import { TokenPool } from './claims/tokens';
 import { findDirectives, type Suppression } from './suppression';
 import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, Source } from './types';
 
-const sourceLine = /^\s*(?:sources?|资料来源|数据来源|来源)\s*[:：]/iu;
+/** "Source: ONS", "Source – ONS", "Source - ONS": a colon or a dash after the word. */
+const sourceLine = /^\s*(?:sources?|资料来源|数据来源|来源)\s*(?:[:：–—]|-\s)/iu;
 /** `sourceLine` at a given offset (set `lastIndex`): a sentence that is a "Source:" line. */
-const sourceLineAt = /\s*(?:sources?|资料来源|数据来源|来源)\s*[:：]/iuy;
+const sourceLineAt = /\s*(?:sources?|资料来源|数据来源|来源)\s*(?:[:：–—]|-\s)/iuy;
 
 /** What one block's prose yields, in prose offsets: a pure function of the text and settings. */
 interface BlockFindings {

@@ -572,6 +572,17 @@ describe('status and scope', () => {
     ]);
   });
 
+  it('reads a dash after "Source" at the start of a line as its colon', () => {
+    const text = '- North: 41%\n- South: 38%\n\nSource – Office for National Statistics\n\nCosts rose 12%. Source - Halford Council\n';
+    const claims = analyze(text, { format: 'markdown' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [
+      ['41%', 'attributed', ['Office for National Statistics']],
+      ['38%', 'attributed', ['Office for National Statistics']],
+      ['12%', 'attributed', ['Halford Council']],
+    ]);
+    assert.deepEqual(statuses('Rents rose 9%, the source - a council officer - said.'), [['9%', 'uncited', []]]);
+  });
+
   it('reads a sentence whose only quantity is a multiplier word', () => {
     assert.deepEqual(statuses('The city plans to double the fleet.'), [['double', 'uncited', []]]);
   });

@@ -162,7 +162,8 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
       found = forward(text, tokens, i - 2, i + 1, 'in the journal');
     } else if (lower === 'citing') {
       found = forward(text, tokens, i, i + 1, 'citing');
-    } else if ((lower === 'source' || lower === 'sources') && next?.text === ':' ) {
+    } else if ((lower === 'source' || lower === 'sources') && (next?.text === ':' || (isDash(next) && isLineStart(tokens, i)))) {
+      // "Source – Office for National Statistics": a dash takes the colon's place only where the line starts.
       found = forward(text, tokens, i, i + 2, 'source:');
     } else if (evidenceNouns.has(lower) && (next?.lower === 'by' || next?.lower === 'from')) {
       found = forward(text, tokens, i, i + 2, `${lower} ${next.lower}`);
@@ -275,6 +276,17 @@ function tokenBefore(tokens: readonly Token[], i: number, start: number): Token 
 
 function isQuoteOrComma(t: Token | undefined): boolean {
   return !!t && t.kind === 'sym' && ',"”’\''.includes(t.text);
+}
+
+/** An en or em dash, or a hyphen standing apart: "Source – ONS", "Source - ONS". */
+function isDash(t: Token | undefined): boolean {
+  return !!t && t.kind === 'sym' && (t.text === '–' || t.text === '—' || (t.text === '-' && t.space));
+}
+
+/** Whether token `i` starts its range or follows a sentence's end. */
+function isLineStart(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return !before || (before.kind === 'sym' && (before.text === '.' || before.text === '!' || before.text === '?'));
 }
 
 function isCapitalised(t: Token): boolean {
