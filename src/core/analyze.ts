@@ -8,10 +8,14 @@ import { TokenPool } from './claims/tokens';
 import { findDirectives, type Suppression } from './suppression';
 import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, Source } from './types';
 
-/** "Source: ONS", "Source – ONS", "Source - ONS": a colon or a dash after the word. */
-const sourceLine = /^\s*(?:sources?|资料来源|数据来源|来源)\s*(?:[:：–—]|-\s)/iu;
+/**
+ * "Source: ONS", "Source – ONS", "Source - ONS": a colon or a dash after the word, perhaps after
+ * a credit set off by a slash or bar ("Chart: Halford Herald / Source: Halford Council").
+ */
+const sourceLineBody = String.raw`\s*(?:(?:chart|graphic|graph|map|figure|photo|image|illustration|design|credit)s?\s*[:：][^/|\n]{0,80}[/|]\s*)?(?:sources?|资料来源|数据来源|来源)\s*(?:[:：–—]|-\s)`;
+const sourceLine = new RegExp(`^${sourceLineBody}`, 'iu');
 /** `sourceLine` at a given offset (set `lastIndex`): a sentence that is a "Source:" line. */
-const sourceLineAt = /\s*(?:sources?|资料来源|数据来源|来源)\s*(?:[:：–—]|-\s)/iuy;
+const sourceLineAt = new RegExp(sourceLineBody, 'iuy');
 
 /** What one block's prose yields, in prose offsets: a pure function of the text and settings. */
 interface BlockFindings {

@@ -572,6 +572,14 @@ describe('status and scope', () => {
     ]);
   });
 
+  it('takes the "Source:" part of a credit line set off by a slash or bar', () => {
+    const html = '<figure><img src="c.png"><figcaption>Rents rose 9% in a year. Chart: Halford Herald / Source: Halford Council</figcaption></figure>';
+    const claims = analyze(html, { format: 'html' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [['9%', 'attributed', ['Halford Council']]]);
+    assert.deepEqual(statuses('Fares rose 4%. Graphic: Jo Bloggs | Source: ONS'), [['4%', 'attributed', ['ONS']]]);
+    assert.deepEqual(statuses('Fares rose 4%. Chart: Jo Bloggs'), [['4%', 'uncited', []]]);
+  });
+
   it('reads a dash after "Source" at the start of a line as its colon', () => {
     const text = '- North: 41%\n- South: 38%\n\nSource – Office for National Statistics\n\nCosts rose 12%. Source - Halford Council\n';
     const claims = analyze(text, { format: 'markdown' }).claims;
