@@ -132,7 +132,7 @@ export function analyzeProse(
   let groupIsBlockList = false;
 
   for (const block of prose.blocks) {
-    // A "Source:" line right under a table or list, or as its last item or row, cites all of it.
+    // A "Source:" line right under a table, list or figure, or as its last item or row, cites all of it.
     if (groupIsBlockList && groupClaims.length && sourceLine.test(block.text)) {
       const found = blockSources(block, prose, bibliography, findAttributions(block.text, settings));
       const added = found.map((f) => addSource(f.source));
@@ -142,7 +142,7 @@ export function analyzeProse(
     if (block.group !== lastGroup) {
       lastGroup = block.group;
       groupClaims = [];
-      groupIsBlockList = block.kind === 'table-cell' || block.kind === 'list-item';
+      groupIsBlockList = block.kind === 'table-cell' || block.kind === 'list-item' || block.figure === true;
     }
 
     const analysable = block.kind === 'paragraph' || block.kind === 'list-item' || block.kind === 'table-cell' ||

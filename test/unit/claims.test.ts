@@ -591,6 +591,17 @@ describe('status and scope', () => {
     assert.deepEqual(statuses('Rents rose 9%, the source - a council officer - said.'), [['9%', 'uncited', []]]);
   });
 
+  it('gives a "Source:" paragraph right under a figure to its caption and contents', () => {
+    const html = '<figure><img src="c.png"><p>Fares rose 14%.</p><figcaption>Bus use fell 6% in two years.</figcaption></figure>' +
+      '<p>Source: Halford Council</p><p>Rents rose 9%.</p><p>Source: ONS</p>';
+    const claims = analyze(html, { format: 'html' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [
+      ['14%', 'attributed', ['Halford Council']],
+      ['6%', 'attributed', ['Halford Council']],
+      ['9%', 'uncited', []],
+    ]);
+  });
+
   it('reads a sentence whose only quantity is a multiplier word', () => {
     assert.deepEqual(statuses('The city plans to double the fleet.'), [['double', 'uncited', []]]);
   });
