@@ -177,6 +177,8 @@ export function analyzeProse(
         own = whole ? all : sentenceSources(all, ats, found.sentences, s);
         if (s < sourceSentence) own = [...own, ...sentenceSources(all, ats, found.sentences, sourceSentence)];
       }
+      // "48 comments", "1.4K views | 2.1k shares" in a byline or share bar: page furniture, not a claim.
+      if (block.kind !== 'table-cell' && block.text.length <= pageCountMaxLength && isPageCount(block.text, match)) continue;
       groupClaims.push(claims.length);
       claims.push(buildClaim(text, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns));
     }
@@ -209,6 +211,28 @@ function inOrder(claims: readonly Claim[]): boolean {
 }
 
 /** Index of the last sentence after the first that is a "Source:" line, or -1. */
+/** Longest block searched for page counts: a byline or share bar is short. */
+const pageCountMaxLength = 120;
+/** A count of the page's own readers or reactions, alone between separators: "48 comments", "Share 312". */
+const pageCount = /^\s*(?:[\d.,]+\s?[km]?\s+(?:comments?|views?|shares?|likes?|repl(?:y|ies)|reactions?|retweets?|reposts?|reads?|plays?)|(?:comments?|views?|shares?|likes?|repl(?:y|ies)|reactions?)\s*:?\s*[\d.,]+\s?[km]?)\s*$/iu;
+
+/**
+ * Whether `match` stands alone with a page-count word in its part of a short
+ * block, the parts set off by bars, middle dots, bullets or line breaks.
+ */
+function isPageCount(text: string, match: { readonly start: number; readonly end: number }): boolean {
+  let from = match.start;
+  while (from > 0 && !isPartSeparator(text.charCodeAt(from - 1))) from--;
+  let to = match.end;
+  while (to < text.length && !isPartSeparator(text.charCodeAt(to))) to++;
+  return pageCount.test(text.slice(from, to));
+}
+
+/** "|", "·", "•" or a line break. */
+function isPartSeparator(c: number): boolean {
+  return c === 124 || c === 0xb7 || c === 0x2022 || c === 10;
+}
+
 function lastSourceSentence(text: string, sentences: readonly Sentence[]): number {
   for (let s = sentences.length - 1; s > 0; s--) {
     sourceLineAt.lastIndex = sentences[s].start;

@@ -602,6 +602,16 @@ describe('status and scope', () => {
     ]);
   });
 
+  it('leaves out page counts that stand alone in a byline or share bar', () => {
+    assert.deepEqual(statuses('48 comments'), []);
+    assert.deepEqual(statuses('By Jane Doe | 1.4K views · 2.1k shares'), []);
+    assert.deepEqual(statuses('Comments: 48'), []);
+    assert.deepEqual(statuses('The video drew 4 million views.'), [['4 million', 'uncited', []]]);
+    assert.deepEqual(statuses('The post had 2.1k shares by noon.'), [['2.1k', 'uncited', []]]);
+    const table = analyze('| Clip | Views |\n| --- | --- |\n| Launch | 1.4K views |\n', { format: 'markdown' }).claims;
+    assert.deepEqual(table.map((c) => c.text), ['1.4K']);
+  });
+
   it('reads a sentence whose only quantity is a multiplier word', () => {
     assert.deepEqual(statuses('The city plans to double the fleet.'), [['double', 'uncited', []]]);
   });
