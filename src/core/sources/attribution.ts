@@ -493,7 +493,8 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   if (ws.length === 1 && isPronoun(ws[0])) return false;
   if (ws.every((t) => isPronoun(t) || determiners.has(t.lower))) return false;
   // "a survey of more than 5,000 DevSecOps professionals suggests": the people counted are no source (a year is no count).
-  if (before?.kind === 'num' && !(before.digits === 4 && !before.grouped && !before.decimal && before.value >= 1800 && before.value < 2200)) return false;
+  // A clock time is no count either: "14:32 The Met Office said" in a live blog.
+  if (before?.kind === 'num' && !(before.digits === 4 && !before.grouped && !before.decimal && before.value >= 1800 && before.value < 2200) && !isClockTime(before)) return false;
   const sentenceStart = !before || (before.kind === 'sym' && '.!?"“'.includes(before.text));
   const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
   // "Pew respondents" names someone; "Fishing groups", capitalised only as the sentence's first word, does not.
@@ -507,6 +508,14 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   if (ws.some(isDomainEnd)) return true;
   if (determiners.has(ws[0].lower) && ws.length >= 2) return true;
   return false;
+}
+
+/** The minutes of a clock time: the "32" of "14:32", written against a colon after digits. */
+function isClockTime(t: Token): boolean {
+  if (t.text.includes(':')) return true;
+  if (t.start < 2 || t.source.charCodeAt(t.start - 1) !== 58) return false;
+  const c = t.source.charCodeAt(t.start - 2);
+  return c >= 48 && c <= 57;
 }
 
 /** Top-level domains that make a lower-case name a website: "nodejs.org". */
