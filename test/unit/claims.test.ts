@@ -445,6 +445,8 @@ describe('textual attribution', () => {
     ['14:32 The Met Office said gusts reached 94mph.', ['Met Office']],
     ['At 14:32 the Met Office said gusts reached 94mph.', ['Met Office']],
     ['Some 5,000 Tesco workers said pay fell 3%.', []],
+    ['An estimated 40,000 people attended.', []],
+    ['An estimated 12% of voters stayed home.', []],
     ['Sales rose 5%, according to nytimes.com.', ['nytimes.com']],
     ['Heat killed 47,690 people, according to a study published in Nature Medicine.', ['Nature Medicine']],
     ['Sales rose 5%, according to a survey in Germany.', []],

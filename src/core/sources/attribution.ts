@@ -491,7 +491,8 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   if (!ws.length) return false;
   const head = ws[ws.length - 1].lower;
   if (ws.length === 1 && isPronoun(ws[0])) return false;
-  if (ws.every((t) => isPronoun(t) || determiners.has(t.lower))) return false;
+  // "An estimated 40,000 people": an article alone names no one.
+  if (ws.every((t) => isPronoun(t) || determiners.has(t.lower) || t.lower === 'a' || t.lower === 'an')) return false;
   // "a survey of more than 5,000 DevSecOps professionals suggests": the people counted are no source (a year is no count).
   // A clock time is no count either: "14:32 The Met Office said" in a live blog.
   if (before?.kind === 'num' && !(before.digits === 4 && !before.grouped && !before.decimal && before.value >= 1800 && before.value < 2200) && !isClockTime(before)) return false;
