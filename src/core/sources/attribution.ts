@@ -27,7 +27,7 @@ const speechVerbs = new Set([
   'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'found', 'finds', 'noted', 'notes', 'estimated',
   'estimates', 'showed', 'shows', 'show', 'shown', 'revealed', 'reveals', 'stated', 'states', 'wrote', 'writes',
   'announced', 'announces', 'indicate', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
-  'suggest', 'suggests', 'suggested', 'warn', 'warns', 'warned',
+  'suggest', 'suggests', 'suggested', 'warn', 'warns', 'warned', 'reckons', 'reckoned', 'calculates', 'calculated',
 ]);
 /**
  * Verbs that attribute only as a reporting tag, set off from what was said:
