@@ -608,6 +608,11 @@ describe('status and scope', () => {
       ['6%', 'attributed', ['Halford Council']],
       ['9%', 'uncited', []],
     ]);
+    const table = '<figure><table><tr><td>Riverside</td><td>412</td></tr></table><figcaption>Largest parks</figcaption></figure>' +
+      '<p>Source: Halford Parks Trust</p>';
+    assert.deepEqual(analyze(table, { format: 'html' }).claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [
+      ['412', 'attributed', ['Halford Parks Trust']],
+    ]);
   });
 
   it('leaves out page counts that stand alone in a byline or share bar', () => {

@@ -225,7 +225,8 @@ class HtmlReader {
     const frame: Frame = {
       token: i,
       kind: kindOf(name, parent.kind),
-      group: groupElements.has(name) ? { id: -1, figure: name === 'figure' } : parent.group,
+      // A table or list inside a figure is part of the figure's group, with its caption.
+      group: groupElements.has(name) && !parent.group?.figure ? { id: -1, figure: name === 'figure' } : parent.group,
       dropText: name === 'head' ? true : name === 'title' ? false : parent.dropText,
       mark: null,
     };
