@@ -35,6 +35,7 @@ describe('claim recognition', () => {
     ['A quarter of these were filed in 2023.', [{ text: 'A quarter', kind: 'fraction', value: 0.25, unit: null }]],
     ['Four of the top five applicants are local.', [{ text: 'Four of the top five', kind: 'count', value: 4, unit: null }]],
     ['Six of them were injured.', [{ text: 'Six', kind: 'count', value: 6, unit: null }]],
+    ['About 40 things were stolen.', [{ text: 'About 40', kind: 'count', value: 40, unit: null, qualifier: 'about' }]],
     ['The firm runs nine plants, three of which will close.', [
       { text: 'nine', kind: 'count', value: 9, unit: null },
       { text: 'three', kind: 'count', value: 3, unit: null },
@@ -356,6 +357,8 @@ describe('what is never a claim', () => {
     'The average family moved there and was to stay five years.',
     'Read John 3:16 at 10:30 or at 9:05:2.',
     'He doubled over in pain.',
+    'Read more: 5 ways to cut your energy bills.',
+    'Here are 10 things to know and 7 reasons why it matters.',
   ];
   for (const sentence of never) {
     it(`finds nothing in ${JSON.stringify(sentence)}`, () => {
