@@ -36,6 +36,9 @@ describe('claim recognition', () => {
     ['Four of the top five applicants are local.', [{ text: 'Four of the top five', kind: 'count', value: 4, unit: null }]],
     ['Six of them were injured.', [{ text: 'Six', kind: 'count', value: 6, unit: null }]],
     ['About 40 things were stolen.', [{ text: 'About 40', kind: 'count', value: 40, unit: null, qualifier: 'about' }]],
+    ['Wages rose 3½% last year.', [{ text: '3½%', kind: 'percent', value: 3.5, unit: null }]],
+    ['Prices rose 2½ times in a decade.', [{ text: '2½ times', kind: 'multiplier', value: 2.5, unit: null }]],
+    ['Some 1½ million people moved.', [{ text: 'Some 1½ million', kind: 'count', value: 1.5e6, unit: null, qualifier: 'some' }]],
     ['The firm runs nine plants, three of which will close.', [
       { text: 'nine', kind: 'count', value: 9, unit: null },
       { text: 'three', kind: 'count', value: 3, unit: null },
