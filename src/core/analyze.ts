@@ -213,8 +213,11 @@ function inOrder(claims: readonly Claim[]): boolean {
 /** Index of the last sentence after the first that is a "Source:" line, or -1. */
 /** Longest block searched for page counts: a byline or share bar is short. */
 const pageCountMaxLength = 120;
-/** A count of the page's own readers or reactions, alone between separators: "48 comments", "Share 312". */
-const pageCount = /^\s*(?:[\d.,]+\s?[km]?\s+(?:comments?|views?|shares?|likes?|repl(?:y|ies)|reactions?|retweets?|reposts?|reads?|plays?)|(?:comments?|views?|shares?|likes?|repl(?:y|ies)|reactions?)\s*:?\s*[\d.,]+\s?[km]?)\s*$/iu;
+/**
+ * A count of the page's own readers or reactions, alone between separators: "48 comments", "Share 312";
+ * or a gallery's counter: "1 of 12", "Image 3 of 12: Flooding in Leeds".
+ */
+const pageCount = /^\s*(?:(?:(?:image|photo|picture|slide)\s+)?\d+\s+of\s+\d+(?:\s*:.*)?|[\d.,]+\s?[km]?\s+(?:comments?|views?|shares?|likes?|repl(?:y|ies)|reactions?|retweets?|reposts?|reads?|plays?)|(?:comments?|views?|shares?|likes?|repl(?:y|ies)|reactions?)\s*:?\s*[\d.,]+\s?[km]?)\s*$/iu;
 
 /**
  * Whether `match` stands alone with a page-count word in its part of a short

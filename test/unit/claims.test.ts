@@ -625,6 +625,9 @@ describe('status and scope', () => {
     assert.deepEqual(statuses('48 comments'), []);
     assert.deepEqual(statuses('By Jane Doe | 1.4K views · 2.1k shares'), []);
     assert.deepEqual(statuses('Comments: 48'), []);
+    assert.deepEqual(statuses('1 of 12'), []);
+    assert.deepEqual(statuses('Image 3 of 12: Flooding in Leeds'), []);
+    assert.deepEqual(statuses('3 of 12 councils missed the target.'), [['3 of 12', 'uncited', []]]);
     assert.deepEqual(statuses('The video drew 4 million views.'), [['4 million', 'uncited', []]]);
     assert.deepEqual(statuses('The post had 2.1k shares by noon.'), [['2.1k', 'uncited', []]]);
     const table = analyze('| Clip | Views |\n| --- | --- |\n| Launch | 1.4K views |\n', { format: 'markdown' }).claims;
