@@ -37,6 +37,10 @@ describe('claim recognition', () => {
     ['Six of them were injured.', [{ text: 'Six', kind: 'count', value: 6, unit: null }]],
     ['About 40 things were stolen.', [{ text: 'About 40', kind: 'count', value: 40, unit: null, qualifier: 'about' }]],
     ['Wages rose 3½% last year.', [{ text: '3½%', kind: 'percent', value: 3.5, unit: null }]],
+    ['It weighs 187g and has a 6.1in screen.', [
+      { text: '187g', kind: 'measure', value: 187, unit: 'g' },
+      { text: '6.1in', kind: 'measure', value: 6.1, unit: 'in' },
+    ]],
     ['Prices rose 2½ times in a decade.', [{ text: '2½ times', kind: 'multiplier', value: 2.5, unit: null }]],
     ['Some 1½ million people moved.', [{ text: 'Some 1½ million', kind: 'count', value: 1.5e6, unit: null, qualifier: 'some' }]],
     ['The firm runs nine plants, three of which will close.', [

@@ -422,7 +422,9 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     const of = (lower === 'square' || lower === 'cubic' || lower === 'sq') && u?.kind === 'word' && measureUnits.has(u.lower) ? u : undefined;
     // "m" alone is metres only with a power after it: "300 m²".
     const metres = lower === 'm' && isPower(u);
-    if (q.unit === null && (of || metres || (measureUnits.has(lower) && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))))) {
+    // "187g", "a 6.1in screen": grams and inches written against the number, in lower case ("5G" is a name).
+    const attached = !t.space && (t.text === 'g' || t.text === 'in');
+    if (q.unit === null && (of || metres || attached || (measureUnits.has(lower) && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))))) {
       q.kind = 'measure';
       q.unit = of ? `${t.text} ${of.text}` : t.text;
       q.last = of ? j + 1 : j;
