@@ -366,6 +366,7 @@ describe('what is never a claim', () => {
     'He doubled over in pain.',
     'Read more: 5 ways to cut your energy bills.',
     'Here are 10 things to know and 7 reasons why it matters.',
+    'The 2-for-1 deal ends soon and books are 3-for-2.',
   ];
   for (const sentence of never) {
     it(`finds nothing in ${JSON.stringify(sentence)}`, () => {

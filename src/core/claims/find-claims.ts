@@ -844,6 +844,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     // "7-Eleven", and street addresses: "10 Downing Street", "1600 Pennsylvania Avenue".
     if (next?.text === '-' && !next.space && tokens[q.last + 2]?.kind === 'word' && !tokens[q.last + 2].space && isCapitalisedWord(tokens[q.last + 2])) return 'skip';
     if (next?.kind === 'word' && isCapitalisedWord(next) && isStreetAt(tokens, q.last + 1)) return 'skip';
+    // An offer's name: "a 2-for-1 deal", "3-for-2 on books".
+    if (next?.text === '-' && !next.space && tokens[q.last + 2]?.lower === 'for' && !tokens[q.last + 2].space && tokens[q.last + 3]?.text === '-' && !tokens[q.last + 3].space) return 'skip';
     // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4", "Node.js 22"; not a tally after one ("passed the Senate 68-32").
     if (prev?.kind === 'word' && (startsUpper(prev.text) || isDottedName(tokens, q.first - 1)) && !capitalisedFunctionWords.has(prev.lower) && !q.words && !isTally(tokens, q)) return 'skip';
   }
