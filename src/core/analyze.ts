@@ -8,9 +8,14 @@ import { TokenPool } from './claims/tokens';
 import { findDirectives, type Suppression } from './suppression';
 import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, Source } from './types';
 
-const sourceLine = /^\s*(?:sources?|资料来源|数据来源|来源)\s*[:：]/iu;
+/**
+ * "Source: ONS", "Source – ONS", "Source - ONS": a colon or a dash after the word, perhaps after
+ * a credit set off by a slash or bar ("Chart: Halford Herald / Source: Halford Council").
+ */
+const sourceLineBody = String.raw`\s*(?:(?:chart|graphic|graph|map|figure|photo|image|illustration|design|credit)s?\s*[:：][^/|\n]{0,80}[/|]\s*)?(?:sources?|资料来源|数据来源|来源)\s*(?:[:：–—]|-\s)`;
+const sourceLine = new RegExp(`^${sourceLineBody}`, 'iu');
 /** `sourceLine` at a given offset (set `lastIndex`): a sentence that is a "Source:" line. */
-const sourceLineAt = /\s*(?:sources?|资料来源|数据来源|来源)\s*[:：]/iuy;
+const sourceLineAt = new RegExp(sourceLineBody, 'iuy');
 
 /** What one block's prose yields, in prose offsets: a pure function of the text and settings. */
 interface BlockFindings {
@@ -127,7 +132,7 @@ export function analyzeProse(
   let groupIsBlockList = false;
 
   for (const block of prose.blocks) {
-    // A "Source:" line right under a table or list, or as its last item or row, cites all of it.
+    // A "Source:" line right under a table, list or figure, or as its last item or row, cites all of it.
     if (groupIsBlockList && groupClaims.length && sourceLine.test(block.text)) {
       const found = blockSources(block, prose, bibliography, findAttributions(block.text, settings));
       const added = found.map((f) => addSource(f.source));
@@ -137,7 +142,7 @@ export function analyzeProse(
     if (block.group !== lastGroup) {
       lastGroup = block.group;
       groupClaims = [];
-      groupIsBlockList = block.kind === 'table-cell' || block.kind === 'list-item';
+      groupIsBlockList = block.kind === 'table-cell' || block.kind === 'list-item' || block.figure === true;
     }
 
     const analysable = block.kind === 'paragraph' || block.kind === 'list-item' || block.kind === 'table-cell' ||
@@ -172,6 +177,8 @@ export function analyzeProse(
         own = whole ? all : sentenceSources(all, ats, found.sentences, s);
         if (s < sourceSentence) own = [...own, ...sentenceSources(all, ats, found.sentences, sourceSentence)];
       }
+      // "48 comments", "1.4K views | 2.1k shares" in a byline or share bar: page furniture, not a claim.
+      if (block.kind !== 'table-cell' && block.text.length <= pageCountMaxLength && isPageCount(block.text, match)) continue;
       groupClaims.push(claims.length);
       claims.push(buildClaim(text, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns));
     }
@@ -204,6 +211,31 @@ function inOrder(claims: readonly Claim[]): boolean {
 }
 
 /** Index of the last sentence after the first that is a "Source:" line, or -1. */
+/** Longest block searched for page counts: a byline or share bar is short. */
+const pageCountMaxLength = 120;
+/**
+ * A count of the page's own readers or reactions, alone between separators: "48 comments", "Share 312";
+ * or a gallery's counter: "1 of 12", "Image 3 of 12: Flooding in Leeds".
+ */
+const pageCount = /^\s*(?:(?:(?:image|photo|picture|slide)\s+)?\d+\s+of\s+\d+(?:\s*:.*)?|[\d.,]+\s?[km]?\s+(?:comments?|views?|shares?|likes?|repl(?:y|ies)|reactions?|retweets?|reposts?|reads?|plays?)|(?:comments?|views?|shares?|likes?|repl(?:y|ies)|reactions?)\s*:?\s*[\d.,]+\s?[km]?)\s*$/iu;
+
+/**
+ * Whether `match` stands alone with a page-count word in its part of a short
+ * block, the parts set off by bars, middle dots, bullets or line breaks.
+ */
+function isPageCount(text: string, match: { readonly start: number; readonly end: number }): boolean {
+  let from = match.start;
+  while (from > 0 && !isPartSeparator(text.charCodeAt(from - 1))) from--;
+  let to = match.end;
+  while (to < text.length && !isPartSeparator(text.charCodeAt(to))) to++;
+  return pageCount.test(text.slice(from, to));
+}
+
+/** "|", "·", "•" or a line break. */
+function isPartSeparator(c: number): boolean {
+  return c === 124 || c === 0xb7 || c === 0x2022 || c === 10;
+}
+
 function lastSourceSentence(text: string, sentences: readonly Sentence[]): number {
   for (let s = sentences.length - 1; s > 0; s--) {
     sourceLineAt.lastIndex = sentences[s].start;

@@ -35,6 +35,14 @@ describe('claim recognition', () => {
     ['A quarter of these were filed in 2023.', [{ text: 'A quarter', kind: 'fraction', value: 0.25, unit: null }]],
     ['Four of the top five applicants are local.', [{ text: 'Four of the top five', kind: 'count', value: 4, unit: null }]],
     ['Six of them were injured.', [{ text: 'Six', kind: 'count', value: 6, unit: null }]],
+    ['About 40 things were stolen.', [{ text: 'About 40', kind: 'count', value: 40, unit: null, qualifier: 'about' }]],
+    ['Wages rose 3½% last year.', [{ text: '3½%', kind: 'percent', value: 3.5, unit: null }]],
+    ['It weighs 187g and has a 6.1in screen.', [
+      { text: '187g', kind: 'measure', value: 187, unit: 'g' },
+      { text: '6.1in', kind: 'measure', value: 6.1, unit: 'in' },
+    ]],
+    ['Prices rose 2½ times in a decade.', [{ text: '2½ times', kind: 'multiplier', value: 2.5, unit: null }]],
+    ['Some 1½ million people moved.', [{ text: 'Some 1½ million', kind: 'count', value: 1.5e6, unit: null, qualifier: 'some' }]],
     ['The firm runs nine plants, three of which will close.', [
       { text: 'nine', kind: 'count', value: 9, unit: null },
       { text: 'three', kind: 'count', value: 3, unit: null },
@@ -356,6 +364,9 @@ describe('what is never a claim', () => {
     'The average family moved there and was to stay five years.',
     'Read John 3:16 at 10:30 or at 9:05:2.',
     'He doubled over in pain.',
+    'Read more: 5 ways to cut your energy bills.',
+    'Here are 10 things to know and 7 reasons why it matters.',
+    'The 2-for-1 deal ends soon and books are 3-for-2.',
   ];
   for (const sentence of never) {
     it(`finds nothing in ${JSON.stringify(sentence)}`, () => {
@@ -438,6 +449,18 @@ describe('textual attribution', () => {
     ['Apple Inc. said sales rose 5%.', ['Apple Inc.']],
     ['Northwind Foods Inc. (NYSE: NWF) reported revenue of $4.12 billion.', ['Northwind Foods Inc. (NYSE: NWF)']],
     ['Sales rose 7%, per statista.com data.', ['statista.com data']],
+    ['A poll by YouGov put support at 46%.', ['YouGov']],
+    ['A survey by Ipsos pegged turnout at 61%.', ['Ipsos']],
+    ['A study by Oxford Economics valued the market at $4 billion.', ['Oxford Economics']],
+    ['Data by statista.com gave a share of 12%.', ['statista.com']],
+    ['14:32 The Met Office said gusts reached 94mph.', ['Met Office']],
+    ['At 14:32 the Met Office said gusts reached 94mph.', ['Met Office']],
+    ['Some 5,000 Tesco workers said pay fell 3%.', []],
+    ['An estimated 40,000 people attended.', []],
+    ['An estimated 12% of voters stayed home.', []],
+    ['A calculated 12% of voters stayed home.', []],
+    ['The Campaign for Better Transport reckons a third of routes have been cut.', ['Campaign for Better Transport']],
+    ['The IFS calculated that 1.2 million families lose out.', ['IFS']],
     ['Sales rose 5%, according to nytimes.com.', ['nytimes.com']],
     ['Heat killed 47,690 people, according to a study published in Nature Medicine.', ['Nature Medicine']],
     ['Sales rose 5%, according to a survey in Germany.', []],
@@ -566,6 +589,54 @@ describe('status and scope', () => {
       ['41%', 'attributed', ['YouGov']],
       ['2%', 'uncited', []],
     ]);
+  });
+
+  it('takes the "Source:" part of a credit line set off by a slash or bar', () => {
+    const html = '<figure><img src="c.png"><figcaption>Rents rose 9% in a year. Chart: Halford Herald / Source: Halford Council</figcaption></figure>';
+    const claims = analyze(html, { format: 'html' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [['9%', 'attributed', ['Halford Council']]]);
+    assert.deepEqual(statuses('Fares rose 4%. Graphic: Jo Bloggs | Source: ONS'), [['4%', 'attributed', ['ONS']]]);
+    assert.deepEqual(statuses('Fares rose 4%. Chart: Jo Bloggs'), [['4%', 'uncited', []]]);
+  });
+
+  it('reads a dash after "Source" at the start of a line as its colon', () => {
+    const text = '- North: 41%\n- South: 38%\n\nSource – Office for National Statistics\n\nCosts rose 12%. Source - Halford Council\n';
+    const claims = analyze(text, { format: 'markdown' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [
+      ['41%', 'attributed', ['Office for National Statistics']],
+      ['38%', 'attributed', ['Office for National Statistics']],
+      ['12%', 'attributed', ['Halford Council']],
+    ]);
+    assert.deepEqual(statuses('Rents rose 9%, the source - a council officer - said.'), [['9%', 'uncited', []]]);
+  });
+
+  it('gives a "Source:" paragraph right under a figure to its caption and contents', () => {
+    const html = '<figure><img src="c.png"><p>Fares rose 14%.</p><figcaption>Bus use fell 6% in two years.</figcaption></figure>' +
+      '<p>Source: Halford Council</p><p>Rents rose 9%.</p><p>Source: ONS</p>';
+    const claims = analyze(html, { format: 'html' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [
+      ['14%', 'attributed', ['Halford Council']],
+      ['6%', 'attributed', ['Halford Council']],
+      ['9%', 'uncited', []],
+    ]);
+    const table = '<figure><table><tr><td>Riverside</td><td>412</td></tr></table><figcaption>Largest parks</figcaption></figure>' +
+      '<p>Source: Halford Parks Trust</p>';
+    assert.deepEqual(analyze(table, { format: 'html' }).claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [
+      ['412', 'attributed', ['Halford Parks Trust']],
+    ]);
+  });
+
+  it('leaves out page counts that stand alone in a byline or share bar', () => {
+    assert.deepEqual(statuses('48 comments'), []);
+    assert.deepEqual(statuses('By Jane Doe | 1.4K views · 2.1k shares'), []);
+    assert.deepEqual(statuses('Comments: 48'), []);
+    assert.deepEqual(statuses('1 of 12'), []);
+    assert.deepEqual(statuses('Image 3 of 12: Flooding in Leeds'), []);
+    assert.deepEqual(statuses('3 of 12 councils missed the target.'), [['3 of 12', 'uncited', []]]);
+    assert.deepEqual(statuses('The video drew 4 million views.'), [['4 million', 'uncited', []]]);
+    assert.deepEqual(statuses('The post had 2.1k shares by noon.'), [['2.1k', 'uncited', []]]);
+    const table = analyze('| Clip | Views |\n| --- | --- |\n| Launch | 1.4K views |\n', { format: 'markdown' }).claims;
+    assert.deepEqual(table.map((c) => c.text), ['1.4K']);
   });
 
   it('reads a sentence whose only quantity is a multiplier word', () => {

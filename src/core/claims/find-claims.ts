@@ -9,6 +9,7 @@ import {
   measureUnits,
   monthWords,
   notCountedAfter,
+  listItemNouns,
   numberWords,
   percentWords,
   qualifiersBefore,
@@ -421,7 +422,9 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     const of = (lower === 'square' || lower === 'cubic' || lower === 'sq') && u?.kind === 'word' && measureUnits.has(u.lower) ? u : undefined;
     // "m" alone is metres only with a power after it: "300 m²".
     const metres = lower === 'm' && isPower(u);
-    if (q.unit === null && (of || metres || (measureUnits.has(lower) && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))))) {
+    // "187g", "a 6.1in screen": grams and inches written against the number, in lower case ("5G" is a name).
+    const attached = !t.space && (t.text === 'g' || t.text === 'in');
+    if (q.unit === null && (of || metres || attached || (measureUnits.has(lower) && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))))) {
       q.kind = 'measure';
       q.unit = of ? `${t.text} ${of.text}` : t.text;
       q.last = of ? j + 1 : j;
@@ -841,6 +844,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     // "7-Eleven", and street addresses: "10 Downing Street", "1600 Pennsylvania Avenue".
     if (next?.text === '-' && !next.space && tokens[q.last + 2]?.kind === 'word' && !tokens[q.last + 2].space && isCapitalisedWord(tokens[q.last + 2])) return 'skip';
     if (next?.kind === 'word' && isCapitalisedWord(next) && isStreetAt(tokens, q.last + 1)) return 'skip';
+    // An offer's name: "a 2-for-1 deal", "3-for-2 on books".
+    if (next?.text === '-' && !next.space && tokens[q.last + 2]?.lower === 'for' && !tokens[q.last + 2].space && tokens[q.last + 3]?.text === '-' && !tokens[q.last + 3].space) return 'skip';
     // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4", "Node.js 22"; not a tally after one ("passed the Senate 68-32").
     if (prev?.kind === 'word' && (startsUpper(prev.text) || isDottedName(tokens, q.first - 1)) && !capitalisedFunctionWords.has(prev.lower) && !q.words && !isTally(tokens, q)) return 'skip';
   }
@@ -891,6 +896,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
       if (n.lower === 'in' && isNumberWordOrDigit(tokens[q.last + 2])) return null;
     }
   }
+  // "5 ways to cut your bills", "10 things to know": a listicle's count of its own items, not of the world.
+  if (q.kind === null && !q.words && core.kind === 'num' && !qualifierBefore(tokens, q.first, floor) && tokens[q.last + 1]?.kind === 'word' && listItemNouns.has(tokens[q.last + 1].lower)) return null;
   if (q.kind === null && !q.words && core.kind === 'num' && tokens[q.last + 1]?.lower === 'of') {
     const extended = readOfPhrase(tokens, q.last + 1);
     if (extended >= 0) last = extended;

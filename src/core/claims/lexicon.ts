@@ -191,6 +191,11 @@ export const zhTimeWords: readonly string[] = [
   '年代', '年', '月', '日', '号', '时', '点', '分钟', '分', '秒', '周年', '周', '天', '小时', '世纪', '季度', '个月', '岁',
 ];
 
+/** Nouns after a number in a listicle's title: "5 ways to…", "10 things…", "7 reasons why…". */
+export const listItemNouns: ReadonlySet<string> = new Set([
+  'ways', 'things', 'reasons', 'tips', 'lessons', 'takeaways', 'facts', 'tricks', 'myths', 'mistakes', 'hacks',
+]);
+
 /** English words after a lone number word that show it is not counting anything. */
 export const notCountedAfter: ReadonlySet<string> = new Set([
   'being', 'are', 'were', 'is', 'was', 'and', 'or', 'but', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from',

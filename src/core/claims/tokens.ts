@@ -355,6 +355,12 @@ function normalDigits(text: string, from: number, to: number): string {
   return out;
 }
 
+/** Vulgar fractions by code point: ½ ¼ ¾ ⅓ ⅔ ⅕ ⅛ ⅜ ⅝ ⅞. */
+const vulgarFractions: ReadonlyMap<number, number> = new Map([
+  [0xbd, 0.5], [0xbc, 0.25], [0xbe, 0.75], [0x2153, 1 / 3], [0x2154, 2 / 3], [0x2155, 0.2], [0x215b, 0.125],
+  [0x215c, 0.375], [0x215d, 0.625], [0x215e, 0.875],
+]);
+
 function readNumber(text: string, i: number, push: Push, n: number): number {
   const start = i;
   let grouped = false;
@@ -386,6 +392,13 @@ function readNumber(text: string, i: number, push: Push, n: number): number {
       : digits + '.' + normalDigits(text, j + 1, k);
     decimal = true;
     j = k;
+  }
+  // "3½%", "2½ times": a vulgar fraction written against the digits is their fractional part.
+  const fraction = !decimal && j < n ? vulgarFractions.get(text.charCodeAt(j)) : undefined;
+  if (fraction !== undefined && asciiDigits(text, start, intEnd) && !grouped) {
+    digits = String(Number(digits) + fraction);
+    decimal = true;
+    j++;
   }
   const token = push('num', start, j, digits);
   token.grouped = grouped;

@@ -28,9 +28,11 @@ export function readHtml(text: string): ProseDocument {
   return new HtmlReader(text, tokenizeHtml(text)).read();
 }
 
-/** A list or table whose items share a group number, given on first use. */
+/** A list, table or figure whose items share a group number, given on first use. */
 interface Group {
   id: number;
+  /** The group is a `<figure>`: its caption and contents are one block for a "Source:" line under it. */
+  readonly figure: boolean;
 }
 
 /** A link, `<cite>` or anchor without a destination, open at a prose offset of the current block. */
@@ -67,11 +69,11 @@ interface Entry {
 }
 
 const entryElements = new Set(['li', 'dd', 'dt', 'p', 'blockquote']);
-const groupElements = new Set(['ul', 'ol', 'menu', 'dir', 'table']);
+const groupElements = new Set(['ul', 'ol', 'menu', 'dir', 'table', 'figure']);
 /** Elements that change the kind, group or visibility of the text inside, or carry a mark. */
 const framedElements = new Set([
   'li', 'td', 'th', 'title', 'blockquote', 'dd', 'dt', 'figcaption', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'ul', 'ol', 'menu', 'dir', 'table', 'head', 'a', 'cite',
+  'ul', 'ol', 'menu', 'dir', 'table', 'figure', 'head', 'a', 'cite',
 ]);
 
 class HtmlReader {
@@ -223,7 +225,8 @@ class HtmlReader {
     const frame: Frame = {
       token: i,
       kind: kindOf(name, parent.kind),
-      group: groupElements.has(name) ? { id: -1 } : parent.group,
+      // A table or list inside a figure is part of the figure's group, with its caption.
+      group: groupElements.has(name) && !parent.group?.figure ? { id: -1, figure: name === 'figure' } : parent.group,
       dropText: name === 'head' ? true : name === 'title' ? false : parent.dropText,
       mark: null,
     };
@@ -307,13 +310,13 @@ class HtmlReader {
     }
     const top = this.top();
     const block = w.finish(top.kind, () => {
-      if ((top.kind === 'list-item' || top.kind === 'table-cell') && top.group) {
+      if ((top.kind === 'list-item' || top.kind === 'table-cell' || top.group?.figure) && top.group) {
         if (top.group.id < 0) top.group.id = this.nextGroup++;
         return top.group.id;
       }
       return this.nextGroup++;
     });
-    if (block) this.blocks.push(block);
+    if (block) this.blocks.push(top.group?.figure ? { ...block, figure: true } : block);
     for (const mark of this.openMarks) mark.start = 0;
   }
 

@@ -51,10 +51,13 @@ export interface ProseBlock {
   readonly marks: readonly InlineMark[];
   /**
    * Blocks that belong together share a group: the cells of one table, the
-   * items of one list. A paragraph is a group of its own. A "Source:" line
-   * right under a table or list cites the whole group above it.
+   * items of one list, the caption and text of one figure. A paragraph is a
+   * group of its own. A "Source:" line right under a table, list or figure
+   * cites the whole group above it.
    */
   readonly group: number;
+  /** The block is a caption or text of a figure (HTML `<figure>`), which a "Source:" line under it cites whole. */
+  readonly figure?: true;
 }
 
 /** A footnote definition (`[^3]: WIPO, 2024. https://…`, or an HTML `<li id="fn3">`). */

@@ -27,7 +27,7 @@ const speechVerbs = new Set([
   'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'found', 'finds', 'noted', 'notes', 'estimated',
   'estimates', 'showed', 'shows', 'show', 'shown', 'revealed', 'reveals', 'stated', 'states', 'wrote', 'writes',
   'announced', 'announces', 'indicate', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
-  'suggest', 'suggests', 'suggested', 'warn', 'warns', 'warned',
+  'suggest', 'suggests', 'suggested', 'warn', 'warns', 'warned', 'reckons', 'reckoned', 'calculates', 'calculated',
 ]);
 /**
  * Verbs that attribute only as a reporting tag, set off from what was said:
@@ -77,6 +77,14 @@ const crowdHeads = new Set([
 const genericHeads = new Set([
   'studies', 'officials', 'executives', 'reports', 'estimates', 'surveys', 'polls', 'data', 'figures', 'numbers',
   'statistics',
+]);
+/**
+ * Verbs that put a figure on something, lower-case only in a name's place:
+ * "a poll by YouGov put support at 46%" (not nouns, so "statista.com data" stays whole).
+ */
+const figureVerbs = new Set([
+  'put', 'puts', 'placed', 'pegged', 'pegs', 'gave', 'gives', 'recorded', 'counted', 'measured', 'ranked', 'calculated',
+  'projected', 'predicted', 'predicts', 'expects', 'expected', 'tallied', 'logged', 'saw', 'sees', 'valued',
 ]);
 /** Words that end a noun phrase. */
 const phraseStops = new Set([
@@ -154,7 +162,8 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
       found = forward(text, tokens, i - 2, i + 1, 'in the journal');
     } else if (lower === 'citing') {
       found = forward(text, tokens, i, i + 1, 'citing');
-    } else if ((lower === 'source' || lower === 'sources') && next?.text === ':' ) {
+    } else if ((lower === 'source' || lower === 'sources') && (next?.text === ':' || (isDash(next) && isLineStart(tokens, i)))) {
+      // "Source – Office for National Statistics": a dash takes the colon's place only where the line starts.
       found = forward(text, tokens, i, i + 2, 'source:');
     } else if (evidenceNouns.has(lower) && (next?.lower === 'by' || next?.lower === 'from')) {
       found = forward(text, tokens, i, i + 2, `${lower} ${next.lower}`);
@@ -269,6 +278,17 @@ function isQuoteOrComma(t: Token | undefined): boolean {
   return !!t && t.kind === 'sym' && ',"”’\''.includes(t.text);
 }
 
+/** An en or em dash, or a hyphen standing apart: "Source – ONS", "Source - ONS". */
+function isDash(t: Token | undefined): boolean {
+  return !!t && t.kind === 'sym' && (t.text === '–' || t.text === '—' || (t.text === '-' && t.space));
+}
+
+/** Whether token `i` starts its range or follows a sentence's end. */
+function isLineStart(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return !before || (before.kind === 'sym' && (before.text === '.' || before.text === '!' || before.text === '?'));
+}
+
 function isCapitalised(t: Token): boolean {
   const c = t.text.charCodeAt(0);
   return (c >= 65 && c <= 90) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xc0 && c <= 0xde);
@@ -333,7 +353,7 @@ function collectForward(tokens: readonly Token[], k: number): { first: number; l
     const t = tokens[j];
     if (t.kind === 'word') {
       // "figures from the ONS show …": a lower-case speech verb ends the name.
-      if (j > i && speechVerbs.has(t.lower) && t.text === t.lower && !nounsToo.has(t.lower)) break;
+      if (j > i && (speechVerbs.has(t.lower) || figureVerbs.has(t.lower)) && t.text === t.lower && !nounsToo.has(t.lower)) break;
       if (phraseStops.has(t.lower) && !isAcronym(t) && !(j > i && isNameJoiner(t.lower) && tokens[j + 1] && isCapitalised(tokens[j + 1])) &&
         !(j > i && isCapitalised(t) && isCapitalisedWordBefore(tokens, j))) break;
       if (isNameJoiner(t.lower) && !(tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
@@ -471,9 +491,11 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   if (!ws.length) return false;
   const head = ws[ws.length - 1].lower;
   if (ws.length === 1 && isPronoun(ws[0])) return false;
-  if (ws.every((t) => isPronoun(t) || determiners.has(t.lower))) return false;
+  // "An estimated 40,000 people": an article alone names no one.
+  if (ws.every((t) => isPronoun(t) || determiners.has(t.lower) || t.lower === 'a' || t.lower === 'an')) return false;
   // "a survey of more than 5,000 DevSecOps professionals suggests": the people counted are no source (a year is no count).
-  if (before?.kind === 'num' && !(before.digits === 4 && !before.grouped && !before.decimal && before.value >= 1800 && before.value < 2200)) return false;
+  // A clock time is no count either: "14:32 The Met Office said" in a live blog.
+  if (before?.kind === 'num' && !(before.digits === 4 && !before.grouped && !before.decimal && before.value >= 1800 && before.value < 2200) && !isClockTime(before)) return false;
   const sentenceStart = !before || (before.kind === 'sym' && '.!?"“'.includes(before.text));
   const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
   // "Pew respondents" names someone; "Fishing groups", capitalised only as the sentence's first word, does not.
@@ -487,6 +509,14 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   if (ws.some(isDomainEnd)) return true;
   if (determiners.has(ws[0].lower) && ws.length >= 2) return true;
   return false;
+}
+
+/** The minutes of a clock time: the "32" of "14:32", written against a colon after digits. */
+function isClockTime(t: Token): boolean {
+  if (t.text.includes(':')) return true;
+  if (t.start < 2 || t.source.charCodeAt(t.start - 1) !== 58) return false;
+  const c = t.source.charCodeAt(t.start - 2);
+  return c >= 48 && c <= 57;
 }
 
 /** Top-level domains that make a lower-case name a website: "nodejs.org". */
