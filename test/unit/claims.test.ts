@@ -121,6 +121,8 @@ describe('claim recognition', () => {
     ['保持年均５％左右的增长。', [{ text: '５％左右', kind: 'percent', value: 5, unit: null, qualifier: '左右' }]],
     ['将会涌现出二三十家企业。', [{ text: '二三十家', kind: 'count', value: 20, valueMax: 30, unit: null }]],
     ['新增２－３条生产线。', [{ text: '２－３条', kind: 'count', value: 2, valueMax: 3, unit: null }]],
+    ['投资规模为10万～20万元。', [{ text: '10万～20万元', kind: 'money', value: 1e5, valueMax: 2e5, unit: 'CNY' }]],
+    ['招聘３万至５万人。', [{ text: '３万至５万人', kind: 'count', value: 3e4, valueMax: 5e4, unit: null }]],
     ['Funding rose by about one-third from last year.', [{ text: 'about one-third', kind: 'fraction', value: 1 / 3, unit: null, qualifier: 'about' }]],
     ['Almost half of the total went to AI.', [{ text: 'Almost half', kind: 'fraction', value: 0.5, unit: null, qualifier: 'almost' }]],
     ['Two-thirds of users agree.', [{ text: 'Two-thirds', kind: 'fraction', value: 2 / 3, unit: null }]],

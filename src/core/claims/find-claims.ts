@@ -693,8 +693,9 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   // "grew by 5% to 7%" stays a range.
   if (word && c.lower === 'to' && isAfterBy(tokens, q.first) && r.value > 4 * q.value) return q;
   // A range shares one kind: "5.5% to $1.20 billion" is two claims.
+  // "10万～20万元", "3万-5万人": a scaled lower bound takes the upper bound's unit when both are scaled.
   const compatible =
-    (q.kind === null && !q.scaled) || (q.kind === r.kind && (q.unit === r.unit || q.kind === 'money'));
+    (q.kind === null && (!q.scaled || (r.scaled && q.unit === null))) || (q.kind === r.kind && (q.unit === r.unit || q.kind === 'money'));
   if (!compatible) return q;
   // "10-20 trillion RMB", "10 to 25 cents": the bare lower bound takes the upper bound's scale and unit.
   let low = q.value;
