@@ -347,6 +347,7 @@ describe('what is never a claim', () => {
     'Sales grew over the first three-quarters of the year.',
     'Beijing Fourth Paradigm and 01.AI were approved.',
     'The firm makes １２英寸 wafers.',
+    '公司股票代码600519，邮编：518000。',
     'The market opens at 10 a.m. and closes at 4 p.m. on weekdays.',
     'The S&P 500 and the Fortune 500 are lists; Apollo 11 and Chapter 11 are names.',
     'The 2023-24 season starts soon.',

@@ -16,6 +16,7 @@ import {
   scaleWords,
   timeWords,
   zhClassifiers,
+  zhCodeWords,
   zhCurrencies,
   zhDigits,
   zhMeasures,
@@ -811,6 +812,9 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (bare) {
       // In Chinese a count takes a classifier: "１２英寸" is a product's size, a name.
       if (after?.kind === 'han' && !after.space) return 'skip';
+      // "股票代码600519", "邮编：518000": a code, not a count.
+      const label = before?.text === '：' || before?.text === ':' ? numIndex - 2 : numIndex - 1;
+      if (tokens[label]?.kind === 'han' && tokens[label - 1]?.kind === 'han' && zhCodeWords.has(tokens[label - 1].text + tokens[label].text)) return 'skip';
       // Leading zeros: codes, not quantities ("007", "01"), and phone numbers ("0161 496 0732").
       if (numTok.text.length > 1 && numTok.text[0] === '0' && !numTok.decimal) return skipDigitGroups(tokens, q);
       // List numbering at the start of a block: "1. ", "2) ".

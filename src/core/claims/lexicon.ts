@@ -177,6 +177,11 @@ export const zhClassifiers: ReadonlySet<string> = new Set([
   '倍', '单', '笔', '枚', '克', '毫克', '微克', '毫升', '立方米', '厘米', '毫米', '公顷', '平方千米', '分贝',
 ]);
 
+/** Chinese words before a bare number that make it a code: "股票代码600519", "邮编：518000". */
+export const zhCodeWords: ReadonlySet<string> = new Set([
+  '代码', '编码', '编号', '邮编', '号码', '电话', '热线', '传真', '账号', '帐号', '代号', '序号', '学号', '工号', '文号', '证号',
+]);
+
 /** Chinese measure units (a quantity with one is a measure). */
 export const zhMeasures: ReadonlySet<string> = new Set([
   '吨', '公里', '千米', '米', '平方米', '平方公里', '千瓦时', '千瓦', '兆瓦时', '兆瓦', '瓦时', '度', '千克', '公斤', '桶', '亩',
