@@ -116,6 +116,8 @@ describe('claim recognition', () => {
     ['Usage tripled in a year.', [{ text: 'tripled', kind: 'change', value: 3, unit: null }]],
     ['The new chip is 3x faster.', [{ text: '3x', kind: 'multiplier', value: 3, unit: null }]],
     ['产量增长2倍。', [{ text: '2倍', kind: 'multiplier', value: 2, unit: null }]],
+    ['设备出货量同比翻了一番。', [{ text: '翻了一番', kind: 'change', value: 2, unit: null }]],
+    ['人均收入翻两番。', [{ text: '翻两番', kind: 'change', value: 4, unit: null }]],
     ['We counted nearly 10,000 firms.', [{ text: 'nearly 10,000', kind: 'count', value: 10000, unit: null, qualifier: 'nearly' }]],
     ['中国内地将超过１亿台。', [{ text: '超过１亿台', kind: 'count', value: 1e8, unit: null, qualifier: '超过' }]],
     ['保持年均５％左右的增长。', [{ text: '５％左右', kind: 'percent', value: 5, unit: null, qualifier: '左右' }]],

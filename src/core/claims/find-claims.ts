@@ -142,6 +142,11 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
   } else if (t.kind === 'han' && zh) {
     if (!(t.classes & zhNumeralClass)) return null;
     q = readZhQuantity(tokens, i);
+    // 翻一番, 翻了两番: doubled, quadrupled.
+    if (q && q.kind === null && q.valueMax === undefined && tokens[q.last + 1]?.text === '番' && !tokens[q.last + 1].space) {
+      const fan = tokens[i - 1]?.text === '翻' ? i - 1 : tokens[i - 1]?.text === '了' && tokens[i - 2]?.text === '翻' ? i - 2 : -1;
+      if (fan >= 0 && q.value > 0 && q.value < 10) return new Quantity(fan, q.last + 1, 2 ** q.value, 'change', null, false, true, q.core);
+    }
     // Chinese numerals count only with a unit: "二三十家", "两亿元", not "十二五".
     if (q && q.kind === null) {
       readScaleAndUnit(tokens, q.last + 1, q, en, zh);
