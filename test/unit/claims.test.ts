@@ -166,6 +166,7 @@ describe('claim recognition', () => {
     ['生产线增长了一倍。', [{ text: '一倍', kind: 'multiplier', value: 1, unit: null }]],
     ['充电量累计达到3.8亿千瓦时。', [{ text: '3.8亿千瓦时', kind: 'measure', value: 3.8e8, unit: '千瓦时' }]],
     ['车桩比已降至2.4比1。', [{ text: '2.4比1', kind: 'multiplier', value: 2.4, unit: null }]],
+    ['城乡居民收入比缩小到2.1∶1。', [{ text: '2.1∶1', kind: 'multiplier', value: 2.1, unit: null }]],
     ['覆盖率仍不足三成。', [{ text: '不足三成', kind: 'percent', value: 30, unit: null, qualifier: '不足' }]],
     ['约3000人参加。', [{ text: '约3000人', kind: 'count', value: 3000, unit: null, qualifier: '约' }]],
     ['The team won three titles in the past five seasons.', [{ text: 'three', kind: 'count', value: 3, unit: null }]],

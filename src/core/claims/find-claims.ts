@@ -165,6 +165,11 @@ function readRatio(tokens: readonly Token[], q: Quantity): Quantity {
     const d = tokens[j + 1];
     if (d.value > 0) return q.with(j + 1, q.value / d.value, 'multiplier');
   }
+  // "2.1∶1": the ratio sign of Chinese text is never a time or a verse.
+  if (w?.kind === 'sym' && w.text === '∶' && q.kind === null && !q.scaled && q.valueMax === undefined && q.core.kind === 'num') {
+    const d = tokens[j + 1];
+    if (d?.kind === 'num' && !d.space && d.value > 0) return q.with(j + 1, q.value / d.value, 'multiplier');
+  }
   // "3:1", "a ratio of 20.8:1": a single-digit second term is no time of day ("10:30") or verse ("John 3:16").
   if (w?.kind === 'sym' && w.text === ':' && !w.space && q.kind === null && !q.scaled && q.valueMax === undefined && q.core.kind === 'num') {
     const d = tokens[j + 1];
