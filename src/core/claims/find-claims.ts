@@ -670,6 +670,17 @@ function readZhNumeral(tokens: readonly Token[], i: number): { last: number; val
   if (last < 0) return null;
   if (pending >= 0) total += pending;
   if (low >= 0 && low < total) return { last, value: low, valueMax: total };
+  // 八点五 = 8.5; not a time of day: 三点十五分, 三点五分.
+  if (tokens[last + 1]?.text === '点' && !tokens[last + 1].space) {
+    let frac = '';
+    let k = last + 2;
+    for (; k < tokens.length && k < last + 8 && tokens[k].kind === 'han' && !tokens[k].space; k++) {
+      const d = zhDigits.get(tokens[k].text);
+      if (d === undefined || d > 9 || tokens[k].text === '两') break;
+      frac += d;
+    }
+    if (frac && tokens[k]?.text !== '分' && tokens[k]?.text !== '时') return { last: k - 1, value: total + Number(`0.${frac}`) };
+  }
   return { last, value: total };
 }
 
