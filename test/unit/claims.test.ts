@@ -122,6 +122,7 @@ describe('claim recognition', () => {
     ['人均收入翻两番。', [{ text: '翻两番', kind: 'change', value: 4, unit: null }]],
     ['We counted nearly 10,000 firms.', [{ text: 'nearly 10,000', kind: 'count', value: 10000, unit: null, qualifier: 'nearly' }]],
     ['中国内地将超过１亿台。', [{ text: '超过１亿台', kind: 'count', value: 1e8, unit: null, qualifier: '超过' }]],
+    ['本次发行数量不超过1.5亿台。', [{ text: '不超过1.5亿台', kind: 'count', value: 1.5e8, unit: null, qualifier: '不超过' }]],
     ['保持年均５％左右的增长。', [{ text: '５％左右', kind: 'percent', value: 5, unit: null, qualifier: '左右' }]],
     ['将会涌现出二三十家企业。', [{ text: '二三十家', kind: 'count', value: 20, valueMax: 30, unit: null }]],
     ['新增２－３条生产线。', [{ text: '２－３条', kind: 'count', value: 2, valueMax: 3, unit: null }]],

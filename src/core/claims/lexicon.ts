@@ -142,9 +142,9 @@ export const qualifiersBefore: readonly (readonly string[])[] = [
   ['below'], ['beyond'],
 ];
 
-/** Chinese qualifiers before a quantity. */
+/** Chinese qualifiers before a quantity, longest first: "不超过" before "超过". */
 export const zhQualifiersBefore: readonly string[] = [
-  '超过', '不少于', '不低于', '不超过', '不足', '不到', '将近', '接近', '大约', '大概', '约合', '多达', '高达',
+  '不超过', '超过', '不少于', '不低于', '不足', '不到', '将近', '接近', '大约', '大概', '约合', '多达', '高达',
   '至少', '最多', '近', '约', '逾', '超', '仅',
 ];
 
