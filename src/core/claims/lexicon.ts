@@ -175,6 +175,7 @@ export const zhClassifiers: ReadonlySet<string> = new Set([
   '次', '套', '支', '只', '张', '艘', '批', '起', '例', '份', '册', '本', '篇', '间', '栋', '亩', '吨', '公里',
   '千米', '米', '平方米', '平方公里', '千瓦时', '千瓦', '兆瓦时', '兆瓦', '瓦时', '度', '千克', '公斤', '桶', '辆次', '人次',
   '倍', '单', '笔', '枚', '克', '毫克', '微克', '毫升', '立方米', '厘米', '毫米', '公顷', '平方千米', '分贝',
+  '斤', '尾', '头', '股', '处', '场', '株', '棵', '盏', '箱', '标准箱', '根', '匹', '首', '幅', '门', '架次', '车次', '班次',
 ]);
 
 /** Chinese words before a bare number that make it a code: "股票代码600519", "邮编：518000". */
@@ -185,7 +186,7 @@ export const zhCodeWords: ReadonlySet<string> = new Set([
 /** Chinese measure units (a quantity with one is a measure). */
 export const zhMeasures: ReadonlySet<string> = new Set([
   '吨', '公里', '千米', '米', '平方米', '平方公里', '千瓦时', '千瓦', '兆瓦时', '兆瓦', '瓦时', '度', '千克', '公斤', '桶', '亩',
-  '克', '毫克', '微克', '毫升', '立方米', '厘米', '毫米', '公顷', '平方千米', '分贝',
+  '克', '毫克', '微克', '毫升', '立方米', '厘米', '毫米', '公顷', '平方千米', '分贝', '斤',
 ]);
 
 /** Units that begin with a scale character: "千瓦时" is kilowatt-hours, not a thousand. */
