@@ -613,6 +613,9 @@ function isPeriodStart(t: Token | undefined): boolean {
   return t !== undefined && (t.kind === 'num' || (t.kind === 'word' && (periodStarts.has(t.lower) || numberWords.has(t.lower))));
 }
 
+/** Verbs that make a number after 第 a rank: "排名第12位", "位居第3". */
+const zhRankVerbs = ['排名', '位居', '位列', '名列', '排在', '居', '列'];
+
 /** Chinese numerals and 百分之: "二三十家", "百分之六十", "两亿元". */
 function readZhQuantity(tokens: readonly Token[], i: number): Quantity | null {
   const t = tokens[i];
@@ -830,6 +833,13 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (after?.text === '-' && !after.space && isLeadingZero(tokens[numIndex + 2])) return 'skip';
     // "01.AI", "3.js": a number written against a dot and a word is a name.
     if (after?.text === '.' && !after.space && tokens[numIndex + 2]?.kind === 'word' && !tokens[numIndex + 2].space) return 'skip';
+    // "第21条", "第19届": numbering, not a count, unless a ranking verb stands before it ("排名第12位").
+    if (before?.text === '第' && !numTok.space) {
+      const b1 = tokens[numIndex - 2];
+      const b2 = tokens[numIndex - 3];
+      const verb = (b2?.kind === 'han' ? b2.text : '') + (b1?.kind === 'han' ? b1.text : '');
+      if (!zhRankVerbs.some((w) => verb.endsWith(w))) return 'skip';
+    }
     if (bare) {
       // In Chinese a count takes a classifier: "１２英寸" is a product's size, a name.
       if (after?.kind === 'han' && !after.space) return 'skip';
