@@ -360,6 +360,7 @@ describe('what is never a claim', () => {
     '公司股票代码600519，邮编：518000。',
     '会议下午三点十五分开始。',
     '《数据安全法》第21条规定了分类分级保护制度。',
+    '该车型百公里油耗较低。',
     'The market opens at 10 a.m. and closes at 4 p.m. on weekdays.',
     'The S&P 500 and the Fortune 500 are lists; Apollo 11 and Chapter 11 are names.',
     'The 2023-24 season starts soon.',

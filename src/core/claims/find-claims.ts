@@ -151,6 +151,9 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
     if (q && q.kind === null) {
       readScaleAndUnit(tokens, q.last + 1, q, en, zh);
       if (q.kind === null) return null;
+      // "百公里油耗": a lone 百 or 千 before a measure is the base of a rate.
+      const n = tokens[i + 1]?.text ?? '';
+      if (q.kind === 'measure' && (t.text === '百' || t.text === '千') && !zhDigits.has(n) && !zhSmallScales.has(n)) return null;
     }
   }
   if (!q) return null;
