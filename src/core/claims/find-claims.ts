@@ -157,13 +157,22 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
     }
   }
   if (!q) return null;
-  return readRatio(tokens, readRange(tokens, q, en, zh));
+  return readRatio(tokens, readRange(tokens, q, en, zh), zh);
 }
 
 /** "1 in 5", "8 out of 10" (fractions), "24 per 100,000" (rates) and "2.4比1" (ratios). */
-function readRatio(tokens: readonly Token[], q: Quantity): Quantity {
+function readRatio(tokens: readonly Token[], q: Quantity, zh: boolean): Quantity {
   let j = q.last + 1;
   const w = tokens[j];
+  // "减少1/3" in Chinese text, where dates take 年月日: a fraction, not a date.
+  if (zh && w?.kind === 'sym' && w.text === '/' && !w.space && q.kind === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal &&
+    q.value >= 1 && tokens[q.first - 1]?.kind === 'han') {
+    const d = tokens[j + 1];
+    const after = tokens[j + 2];
+    if (d?.kind === 'num' && !d.space && !d.decimal && d.value > q.value && d.value <= 100 && after?.text !== '/' && !(after?.kind === 'han' && !after.space && zhTimeWords.some((t) => after.text === t[0]))) {
+      return q.with(j + 1, q.value / d.value, 'fraction');
+    }
+  }
   if (w?.kind === 'han' && w.text === '比' && q.kind === null && tokens[j + 1]?.kind === 'num' && !tokens[j + 1].space) {
     const d = tokens[j + 1];
     if (d.value > 0) return q.with(j + 1, q.value / d.value, 'multiplier');
@@ -809,7 +818,7 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
       return 'skip';
     }
     if (after && !after.space && after.kind === 'sym' && (after.text === ':' || after.text === '/') && tokens[numIndex + 2]?.kind === 'num' && !tokens[numIndex + 2].space &&
-      !(after.text === ':' && q.kind === 'multiplier')) return 'skip';
+      !(after.text === ':' && q.kind === 'multiplier') && !(after.text === '/' && q.kind === 'fraction')) return 'skip';
     if (after && !after.space && after.kind === 'sym' && after.text === '.' && tokens[numIndex + 2]?.kind === 'num') return 'skip';
     // Coordinates: "52°14′N", "51.5074°N", "40° 26′ 46″ N": the degrees, and the minutes and seconds after them.
     if (before?.text === '°' && !numTok.space) return 'skip';
