@@ -17,6 +17,7 @@ import {
   scaleWords,
   timeWords,
   zhClassifiers,
+  zhCodeWords,
   zhCurrencies,
   zhDigits,
   zhMeasures,
@@ -142,23 +143,45 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
   } else if (t.kind === 'han' && zh) {
     if (!(t.classes & zhNumeralClass)) return null;
     q = readZhQuantity(tokens, i);
+    // 翻一番, 翻了两番: doubled, quadrupled.
+    if (q && q.kind === null && q.valueMax === undefined && tokens[q.last + 1]?.text === '番' && !tokens[q.last + 1].space) {
+      const fan = tokens[i - 1]?.text === '翻' ? i - 1 : tokens[i - 1]?.text === '了' && tokens[i - 2]?.text === '翻' ? i - 2 : -1;
+      if (fan >= 0 && q.value > 0 && q.value < 10) return new Quantity(fan, q.last + 1, 2 ** q.value, 'change', null, false, true, q.core);
+    }
     // Chinese numerals count only with a unit: "二三十家", "两亿元", not "十二五".
     if (q && q.kind === null) {
       readScaleAndUnit(tokens, q.last + 1, q, en, zh);
       if (q.kind === null) return null;
+      // "百公里油耗": a lone 百 or 千 before a measure is the base of a rate.
+      const n = tokens[i + 1]?.text ?? '';
+      if (q.kind === 'measure' && (t.text === '百' || t.text === '千') && !zhDigits.has(n) && !zhSmallScales.has(n)) return null;
     }
   }
   if (!q) return null;
-  return readRatio(tokens, readRange(tokens, q, en, zh));
+  return readRatio(tokens, readRange(tokens, q, en, zh), zh);
 }
 
 /** "1 in 5", "8 out of 10" (fractions), "24 per 100,000" (rates) and "2.4比1" (ratios). */
-function readRatio(tokens: readonly Token[], q: Quantity): Quantity {
+function readRatio(tokens: readonly Token[], q: Quantity, zh: boolean): Quantity {
   let j = q.last + 1;
   const w = tokens[j];
+  // "减少1/3" in Chinese text, where dates take 年月日: a fraction, not a date.
+  if (zh && w?.kind === 'sym' && w.text === '/' && !w.space && q.kind === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal &&
+    q.value >= 1 && tokens[q.first - 1]?.kind === 'han') {
+    const d = tokens[j + 1];
+    const after = tokens[j + 2];
+    if (d?.kind === 'num' && !d.space && !d.decimal && d.value > q.value && d.value <= 100 && after?.text !== '/' && !(after?.kind === 'han' && !after.space && zhTimeWords.some((t) => after.text === t[0]))) {
+      return q.with(j + 1, q.value / d.value, 'fraction');
+    }
+  }
   if (w?.kind === 'han' && w.text === '比' && q.kind === null && tokens[j + 1]?.kind === 'num' && !tokens[j + 1].space) {
     const d = tokens[j + 1];
     if (d.value > 0) return q.with(j + 1, q.value / d.value, 'multiplier');
+  }
+  // "2.1∶1": the ratio sign of Chinese text is never a time or a verse.
+  if (w?.kind === 'sym' && w.text === '∶' && q.kind === null && !q.scaled && q.valueMax === undefined && q.core.kind === 'num') {
+    const d = tokens[j + 1];
+    if (d?.kind === 'num' && !d.space && d.value > 0) return q.with(j + 1, q.value / d.value, 'multiplier');
   }
   // "3:1", "a ratio of 20.8:1": a single-digit second term is no time of day ("10:30") or verse ("John 3:16").
   if (w?.kind === 'sym' && w.text === ':' && !w.space && q.kind === null && !q.scaled && q.valueMax === undefined && q.core.kind === 'num') {
@@ -605,6 +628,9 @@ function isPeriodStart(t: Token | undefined): boolean {
   return t !== undefined && (t.kind === 'num' || (t.kind === 'word' && (periodStarts.has(t.lower) || numberWords.has(t.lower))));
 }
 
+/** Verbs that make a number after 第 a rank: "排名第12位", "位居第3". */
+const zhRankVerbs = ['排名', '位居', '位列', '名列', '排在', '居', '列'];
+
 /** Chinese numerals and 百分之: "二三十家", "百分之六十", "两亿元". */
 function readZhQuantity(tokens: readonly Token[], i: number): Quantity | null {
   const t = tokens[i];
@@ -662,6 +688,17 @@ function readZhNumeral(tokens: readonly Token[], i: number): { last: number; val
   if (last < 0) return null;
   if (pending >= 0) total += pending;
   if (low >= 0 && low < total) return { last, value: low, valueMax: total };
+  // 八点五 = 8.5; not a time of day: 三点十五分, 三点五分.
+  if (tokens[last + 1]?.text === '点' && !tokens[last + 1].space) {
+    let frac = '';
+    let k = last + 2;
+    for (; k < tokens.length && k < last + 8 && tokens[k].kind === 'han' && !tokens[k].space; k++) {
+      const d = zhDigits.get(tokens[k].text);
+      if (d === undefined || d > 9 || tokens[k].text === '两') break;
+      frac += d;
+    }
+    if (frac && tokens[k]?.text !== '分' && tokens[k]?.text !== '时') return { last: k - 1, value: total + Number(`0.${frac}`) };
+  }
   return { last, value: total };
 }
 
@@ -696,8 +733,9 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   // "grew by 5% to 7%" stays a range.
   if (word && c.lower === 'to' && isAfterBy(tokens, q.first) && r.value > 4 * q.value) return q;
   // A range shares one kind: "5.5% to $1.20 billion" is two claims.
+  // "10万～20万元", "3万-5万人": a scaled lower bound takes the upper bound's unit when both are scaled.
   const compatible =
-    (q.kind === null && !q.scaled) || (q.kind === r.kind && (q.unit === r.unit || q.kind === 'money'));
+    (q.kind === null && (!q.scaled || (r.scaled && q.unit === null))) || (q.kind === r.kind && (q.unit === r.unit || q.kind === 'money'));
   if (!compatible) return q;
   // "10-20 trillion RMB", "10 to 25 cents": the bare lower bound takes the upper bound's scale and unit.
   let low = q.value;
@@ -783,7 +821,7 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
       return 'skip';
     }
     if (after && !after.space && after.kind === 'sym' && (after.text === ':' || after.text === '/') && tokens[numIndex + 2]?.kind === 'num' && !tokens[numIndex + 2].space &&
-      !(after.text === ':' && q.kind === 'multiplier')) return 'skip';
+      !(after.text === ':' && q.kind === 'multiplier') && !(after.text === '/' && q.kind === 'fraction')) return 'skip';
     if (after && !after.space && after.kind === 'sym' && after.text === '.' && tokens[numIndex + 2]?.kind === 'num') return 'skip';
     // Coordinates: "52°14′N", "51.5074°N", "40° 26′ 46″ N": the degrees, and the minutes and seconds after them.
     if (before?.text === '°' && !numTok.space) return 'skip';
@@ -810,9 +848,19 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (after?.text === '-' && !after.space && isLeadingZero(tokens[numIndex + 2])) return 'skip';
     // "01.AI", "3.js": a number written against a dot and a word is a name.
     if (after?.text === '.' && !after.space && tokens[numIndex + 2]?.kind === 'word' && !tokens[numIndex + 2].space) return 'skip';
+    // "第21条", "第19届": numbering, not a count, unless a ranking verb stands before it ("排名第12位").
+    if (before?.text === '第' && !numTok.space) {
+      const b1 = tokens[numIndex - 2];
+      const b2 = tokens[numIndex - 3];
+      const verb = (b2?.kind === 'han' ? b2.text : '') + (b1?.kind === 'han' ? b1.text : '');
+      if (!zhRankVerbs.some((w) => verb.endsWith(w))) return 'skip';
+    }
     if (bare) {
       // In Chinese a count takes a classifier: "１２英寸" is a product's size, a name.
       if (after?.kind === 'han' && !after.space) return 'skip';
+      // "股票代码600519", "邮编：518000": a code, not a count.
+      const label = before?.text === '：' || before?.text === ':' ? numIndex - 2 : numIndex - 1;
+      if (tokens[label]?.kind === 'han' && tokens[label - 1]?.kind === 'han' && zhCodeWords.has(tokens[label - 1].text + tokens[label].text)) return 'skip';
       // Leading zeros: codes, not quantities ("007", "01"), and phone numbers ("0161 496 0732").
       if (numTok.text.length > 1 && numTok.text[0] === '0' && !numTok.decimal) return skipDigitGroups(tokens, q);
       // List numbering at the start of a block: "1. ", "2) ".

@@ -142,9 +142,9 @@ export const qualifiersBefore: readonly (readonly string[])[] = [
   ['below'], ['beyond'],
 ];
 
-/** Chinese qualifiers before a quantity. */
+/** Chinese qualifiers before a quantity, longest first: "不超过" before "超过". */
 export const zhQualifiersBefore: readonly string[] = [
-  '超过', '不少于', '不低于', '不超过', '不足', '不到', '将近', '接近', '大约', '大概', '约合', '多达', '高达',
+  '不超过', '超过', '不少于', '不低于', '不足', '不到', '将近', '接近', '大约', '大概', '约合', '多达', '高达',
   '至少', '最多', '近', '约', '逾', '超', '仅',
 ];
 
@@ -175,12 +175,18 @@ export const zhClassifiers: ReadonlySet<string> = new Set([
   '次', '套', '支', '只', '张', '艘', '批', '起', '例', '份', '册', '本', '篇', '间', '栋', '亩', '吨', '公里',
   '千米', '米', '平方米', '平方公里', '千瓦时', '千瓦', '兆瓦时', '兆瓦', '瓦时', '度', '千克', '公斤', '桶', '辆次', '人次',
   '倍', '单', '笔', '枚', '克', '毫克', '微克', '毫升', '立方米', '厘米', '毫米', '公顷', '平方千米', '分贝',
+  '斤', '尾', '头', '股', '处', '场', '株', '棵', '盏', '箱', '标准箱', '根', '匹', '首', '幅', '门', '架次', '车次', '班次',
+]);
+
+/** Chinese words before a bare number that make it a code: "股票代码600519", "邮编：518000". */
+export const zhCodeWords: ReadonlySet<string> = new Set([
+  '代码', '编码', '编号', '邮编', '号码', '电话', '热线', '传真', '账号', '帐号', '代号', '序号', '学号', '工号', '文号', '证号',
 ]);
 
 /** Chinese measure units (a quantity with one is a measure). */
 export const zhMeasures: ReadonlySet<string> = new Set([
   '吨', '公里', '千米', '米', '平方米', '平方公里', '千瓦时', '千瓦', '兆瓦时', '兆瓦', '瓦时', '度', '千克', '公斤', '桶', '亩',
-  '克', '毫克', '微克', '毫升', '立方米', '厘米', '毫米', '公顷', '平方千米', '分贝',
+  '克', '毫克', '微克', '毫升', '立方米', '厘米', '毫米', '公顷', '平方千米', '分贝', '斤',
 ]);
 
 /** Units that begin with a scale character: "千瓦时" is kilowatt-hours, not a thousand. */

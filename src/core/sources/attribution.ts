@@ -559,13 +559,19 @@ function cleanName(raw: string): string {
 
 /** 据X统计 / 据X显示 / 据X估计 …; not the 统计 of 统计局 (据国家统计局数据). */
 const zhAccording = /据([^，。；！？,;!?\n]{1,40}?)(统计(?![局署处所司])|显示|估计|估算|预计|预测|报道|调查(?![局队所总组]|中心)|测算|介绍|了解|分析|数据|报告|公报)/gu;
-/** X指出 / X表示 / X称 / X统计 / X数据显示 / X报告显示 / X监测显示 */
-const zhVerbs = /(指出|表示|宣称|声称|称|透露|统计(?![局署处所司数年公])|数据显示|报告显示|公报显示|调查显示|研究显示|监测显示|普查显示|测算显示)/gu;
+/** X指出 / X表示 / X称 / X说， / X介绍， / 从X获悉 / X报道 / X预计， / X统计 / X数据显示 / X研究表明 / X《报告》显示 */
+const zhVerbs = /((?:资料|数据|(?<!\p{Script=Han}))来源\s{0,2}[：:]|指出|表示|宣称|声称|称|透露|宣布|披露|说(?=[，,：:。])|告诉(?=记者)|介绍(?=[，,：:])|获悉|了解到|统计(?![局署处所司数年公])|报道|(?:预计|预测|估计)(?=[，,：:])|(?:数据|报告|公报|公告|财报|年报|季报|调查|研究|监测|普查|测算)(?:显示|表明|发现)|(?<=》)(?:显示|表明))/gu;
+/** The names after "（来源：", "资料来源：": "国家统计局", "海关总署、商务部"; not "收入来源：". */
+const zhSourceNames = /\s{0,2}([^，。！？,!?\n（）()“”]{1,60})/uy;
 const zhDelimiters = '，。；：！？、“”「」《》,;:!?"\n';
-const zhPronouns = /^(?:他|她|他们|她们|我们|我|它|它们|其|对方|有人|有关人士|相关人士|相关机构|专家|业内人士|分析人士)$/u;
-const zhTrailingNoise = /(?:之前|近期|日前|近日|今天|昨天|今日|此前|最新|同时|也|还|则|又|曾|均|都|亦|[０-９\d]+月(?:[０-９\d]+日)?(?:在[^\s]{1,2})?|[０-９\d]+日(?:在[^\s]{1,2})?|在[沪京港深穗])+$/u;
+const zhPronouns = /^(?:他|她|他们|她们|我们|我|它|它们|其|对方|有人|有|有报道|媒体|有媒体|市场|业界|有关人士|相关人士|相关机构|专家|业内人士|分析人士)$/u;
+const zhTrailingNoise = /(?:之前|近期|日前|近日|今天|昨天|今日|今年|去年|全年|此前|最新|同时|也|还|则|又|曾|均|都|亦|[０-９\d]+月(?:[０-９\d]+日)?(?:在[^\s]{1,2})?|[０-９\d]+日(?:在[^\s]{1,2})?|在[沪京港深穗])+$/u;
 const zhCounted = /受访|受调查|[0-9０-９][%％]|[0-9０-９一二两三四五六七八九十]成|分之/u;
 const zhAccordingOpener = /^(?:根据|据)/u;
+/** "小说，", "来说，", "可以说，": 说 that closes a word or a phrase, not a speaker's. */
+const zhNotSpeaker = /[小学传演游劝解来是如听再话以般么样又还也就据]$/u;
+/** "记者从市交通局获悉": what comes before 从 is who heard it. */
+const zhHeardFrom = /^[^从]{0,12}从/u;
 const zhPublish = /(?:发布|公布|披露|出具)(?:的)?(?:统计)?(?:数据|报告|公报)?$/u;
 
 function findChinese(whole: string, from: number, to: number, out: Attribution[]): void {
@@ -589,12 +595,37 @@ function findChineseIn(text: string, out: Attribution[]): void {
   for (let m = zhVerbs.exec(text); m; m = zhVerbs.exec(text)) {
     const verbStart = m.index;
     if (taken.some(([a, b]) => verbStart >= a && verbStart < b)) continue;
+    if (m[1].endsWith('：') || m[1].endsWith(':')) {
+      // "（来源：国家统计局）", "资料来源：海关总署、商务部": each name of the list.
+      zhSourceNames.lastIndex = verbStart + m[0].length;
+      const names = zhSourceNames.exec(text);
+      if (!names) continue;
+      let at = zhSourceNames.lastIndex - names[1].length;
+      for (const part of names[1].split(/[、；;]/u)) {
+        const name = tidyZh(part);
+        if (name && !zhPronouns.test(name)) out.push({ start: verbStart, end: at + part.length, name, phrase: '来源：' });
+        at += part.length + 1;
+      }
+      zhVerbs.lastIndex = zhSourceNames.lastIndex;
+      continue;
+    }
     let s = verbStart;
-    while (s > 0 && verbStart - s < 40 && !zhDelimiters.includes(text[s - 1])) s--;
+    while (s > 0 && verbStart - s < 40) {
+      // "中国信通院发布的《白皮书》显示": the title is part of the name.
+      const open = text[s - 1] === '》' ? text.lastIndexOf('《', s - 2) : -1;
+      if (open >= 0 && verbStart - open < 40) s = open;
+      else if (zhDelimiters.includes(text[s - 1])) break;
+      else s--;
+    }
     // "据统计", "根据调查显示": 据 opens the phrase and names no one.
     let raw = text.slice(s, verbStart).trim().replace(zhAccordingOpener, '');
+    if (m[1] === '说' && zhNotSpeaker.test(raw)) continue;
+    if (m[1] === '获悉' || m[1] === '了解到') {
+      if (!zhHeardFrom.test(raw)) continue;
+      raw = raw.replace(zhHeardFrom, '');
+    }
     // "数据显示" with nothing before still names the data.
-    const evidence = m[1].endsWith('显示') ? m[1].slice(0, -2) : '';
+    const evidence = m[1].length === 4 ? m[1].slice(0, 2) : '';
     if (!raw && !evidence) continue;
     raw = tidyZh(raw);
     // "超过六成受访者表示", "65%的受访者称": the people counted, not a source.
