@@ -497,7 +497,8 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   // A clock time is no count either: "14:32 The Met Office said" in a live blog.
   if (before?.kind === 'num' && !(before.digits === 4 && !before.grouped && !before.decimal && before.value >= 1800 && before.value < 2200) && !isClockTime(before)) return false;
   const sentenceStart = !before || (before.kind === 'sym' && '.!?"“'.includes(before.text));
-  const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
+  const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || leadingFiller.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
+  // "A survey found", "Recent research found": an article or filler capitalised as the sentence's first word names no one.
   // "Pew respondents" names someone; "Fishing groups", capitalised only as the sentence's first word, does not.
   if (crowdHeads.has(head)) return ws.length > 1 && capitals.some((t) => !(t === ws[0] && sentenceStart));
   // "Local bars reported": a plural common noun, capitalised only as the sentence's first word, names no one.
