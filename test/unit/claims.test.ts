@@ -601,6 +601,14 @@ describe('status and scope', () => {
     ]);
   });
 
+  it('gives a narrative citation that opens a sentence to that sentence, not the one before', () => {
+    const claims = analyze('Malaria killed 608,000 people [@who2023].\n@bhatt2015 estimate that nets averted 68% of cases.\n', { format: 'markdown' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [
+      ['608,000', 'cited', ['who2023']],
+      ['68%', 'cited', ['bhatt2015']],
+    ]);
+  });
+
   it('names a website by its domain in a source line under a table', () => {
     const text = '| Version | Share |\n| --- | --- |\n| 20 | 51% |\n\nSource: nodejs.org download metrics, May 2024.\n';
     const claims = analyze(text, { format: 'markdown' }).claims;

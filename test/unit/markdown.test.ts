@@ -356,10 +356,11 @@ describe('readMarkdown', () => {
       { input: 'Grew 12% [-@wipo2024].', prose: 'Grew 12%.', marks: [['wipo2024']] },
       { input: 'Grew [@a; @b, p. 3].', prose: 'Grew.', marks: [['a'], ['b', 'p. 3']] },
       { input: 'Grew [see @doe99, pp. 33-35; also @smith04, chap. 1].', prose: 'Grew.', marks: [['doe99', 'pp. 33-35'], ['smith04', 'chap. 1']] },
-      { input: 'As @doe99 shows, 12% grew.', prose: 'As shows, 12% grew.', marks: [['doe99']] },
-      { input: 'As @doe99 [p. 33] shows.', prose: 'As shows.', marks: [['doe99', 'p. 33']] },
-      { input: 'Ends with @key.', prose: 'Ends with.', marks: [['key']] },
-      { input: 'Keys like @Smith:2020_x/y.', prose: 'Keys like.', marks: [['Smith:2020_x/y']] },
+      { input: 'As @doe99 shows, 12% grew.', prose: 'As @doe99 shows, 12% grew.', marks: [['doe99']] },
+      { input: 'As @doe99 [p. 33] shows.', prose: 'As @doe99 shows.', marks: [['doe99', 'p. 33']] },
+      { input: 'Killed 608 people. @doe99 estimate 68%.', prose: 'Killed 608 people. @doe99 estimate 68%.', marks: [['doe99']] },
+      { input: 'Ends with @key.', prose: 'Ends with @key.', marks: [['key']] },
+      { input: 'Keys like @Smith:2020_x/y.', prose: 'Keys like @Smith:2020_x/y.', marks: [['Smith:2020_x/y']] },
       { input: 'LaTeX \\cite{a,b} and \\citep[p.~3]{c} and \\citet{d}.', prose: 'LaTeX and and.', marks: [['a'], ['b'], ['c', 'p. 3'], ['d']] },
       { input: 'See @fig-growth and [@tbl-1] and @sec-intro and @eq-2.', prose: 'See @fig-growth and [@tbl-1] and @sec-intro and @eq-2.', marks: [] },
       { input: 'Write to name@example.com or see `@code` and https://m.example/@user.', prose: 'Write to name@example.com or see \uFFFC and https://m.example/@user.', marks: [] },
@@ -377,6 +378,8 @@ describe('readMarkdown', () => {
         for (const m of found) {
           assert.equal(m.label, m.key);
           assert.equal(m.prose, '');
+          // A narrative citation's key stays as text, its mark just before it.
+          if (m.raw.startsWith('@')) assert.ok(doc.blocks[0].text.includes(` @${m.key}`) || doc.blocks[0].text.startsWith(`@${m.key}`));
           assert.ok(/^(?:\[|@|\\)/u.test(m.raw) && c.input.includes(m.raw));
         }
       });

@@ -307,7 +307,11 @@ export class InlineReader {
     const keyEnd = scanKey(this.text, from + 1, to);
     const key = this.text.slice(from + 1, keyEnd);
     const locator = this.text.charCodeAt(to - 1) === 93 ? this.text.slice(this.text.lastIndexOf('[', to) + 1, to - 1).trim() : '';
-    this.citations([locator ? { key, locator } : { key }], from, to, w);
+    // "@doe99 estimate that…" names its author in the sentence: the key stays as the
+    // sentence's first word, so "… people. @doe99 estimate" starts a new sentence.
+    w.text(from, keyEnd);
+    const at = w.length - (keyEnd - from);
+    w.mark({ kind: 'citation', start: at, end: at, raw: { start: from, end: to }, label: key, key, ...(locator ? { locator } : {}) });
   }
 
   /** A bare URL or an autolink: its text stays in the prose under a link mark. E-mail addresses are not links to a source. */
