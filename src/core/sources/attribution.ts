@@ -553,6 +553,8 @@ function cleanName(raw: string): string {
     if (/\p{Lu}/u.test(cut)) name = cut;
   }
   if (/^(?:[Tt]he|[Aa]n?)\s+\p{Lu}/u.test(name)) name = name.replace(/^(?:the|an?)\s+/iu, '');
+  // "Latest ONS figures show": a filler that opens the sentence is no part of the name ("New York" keeps its "New").
+  if (/^(?:latest|recent|preliminary|fresh|updated|just-released)\s+\p{Lu}/iu.test(name)) name = name.slice(name.indexOf(' ') + 1);
   return name;
 }
 
