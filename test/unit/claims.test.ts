@@ -528,6 +528,8 @@ describe('textual attribution', () => {
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],
     ['Doctors say 40% of beds are full.', []],
+    ['Most Americans said prices rose 5%.', []],
+    ['In the poll, many Americans said prices rose 5%.', []],
     ['GENEVA (Wire) - Astronomers have found 40 planets.', []],
     ['Meteorologists at the Met Office said rain fell 20% above average.', ['Met Office']],
     ['Fishing groups say the zones would close about 12% of the grounds.', []],

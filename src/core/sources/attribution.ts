@@ -500,7 +500,8 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || leadingFiller.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
   // "A survey found", "Recent research found": an article or filler capitalised as the sentence's first word names no one.
   // "Pew respondents" names someone; "Fishing groups", capitalised only as the sentence's first word, does not.
-  if (crowdHeads.has(head)) return ws.length > 1 && capitals.some((t) => !(t === ws[0] && sentenceStart));
+  // A crowd capitalised for itself names no one either: "Most Americans said".
+  if (crowdHeads.has(head)) return ws.length > 1 && capitals.some((t) => t !== ws[ws.length - 1] && !(t === ws[0] && sentenceStart));
   // "Local bars reported": a plural common noun, capitalised only as the sentence's first word, names no one.
   if (ws.length > 1 && sentenceStart && capitals.length === 1 && capitals[0] === ws[0] && isPluralCommonNoun(ws[ws.length - 1])) return false;
   // "a survey published in March found": a date names no one ("May" may be a person).
