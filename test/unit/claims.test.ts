@@ -299,6 +299,8 @@ describe('claim recognition', () => {
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },
       { text: 'two hundred twenty-five', kind: 'count', value: 225, unit: null },
     ]],
+    ['Population 1,000,000 at its peak.', [{ text: '1,000,000', kind: 'count', value: 1e6, unit: null }]],
+    ['Attendance 52,340 on the day.', [{ text: '52,340', kind: 'count', value: 52340, unit: null }]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {
