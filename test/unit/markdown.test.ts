@@ -392,6 +392,8 @@ describe('readMarkdown', () => {
       { input: 'Up 12% [3, 4] now.', prose: 'Up 12% now.', numbers: ['3', '4'], raws: ['[3, 4]', '[3, 4]'] },
       { input: 'Up [3-5].', prose: 'Up.', numbers: ['3', '4', '5'], raws: ['[3-5]', '[3-5]', '[3-5]'] },
       { input: 'Title\\[1\\] here.', prose: 'Title here.', numbers: ['1'], raws: ['\\[1\\]'] },
+      { input: 'Up 12%<sup>[2](#ref-2)</sup> now.', prose: 'Up 12% now.', numbers: ['2'], raws: ['[2](#ref-2)'] },
+      { input: 'Up 12%.<sup>[3, 4](#refs)</sup>', prose: 'Up 12%.', numbers: ['3', '4'], raws: ['[3, 4](#refs)', '[3, 4](#refs)'] },
       { input: 'Not numbers [12a] and [1,].', prose: 'Not numbers [12a] and [1,].', numbers: [], raws: [] },
     ];
     for (const c of cases) {

@@ -402,6 +402,14 @@ export class InlineReader {
         range: raw,
       });
     }
+    // `<sup>[2](#ref-2)</sup>`: a number linked to a place in the page is a numbered reference.
+    if (st.sup && target.url.charCodeAt(0) === 35) {
+      const numbers = parseNumberList(text, textFrom, textTo);
+      if (numbers) {
+        this.numbered(numbers, linkFrom, linkTo, w);
+        return;
+      }
+    }
     // A note marker: a link in a note `<sup>`, or a reference link whose text is a number (`[2]` with `[2]: url`).
     if (st.sup || (!inline && parseNumberList(text, textFrom, textTo))) {
       w.dropSpace();
