@@ -196,6 +196,19 @@ describe('readMarkdown', () => {
       assert.deepEqual(texts(doc), ['Intro with \uFFFC code and image.', 'End.']);
     });
 
+    const templates: [string, string[]][] = [
+      ['{{< figure src="/img/40.jpg" width="800" caption="Lost 40 metres" >}}', []],
+      ['{% include image.html file="map.png" width=640 height=480 %}', []],
+      ['Text with {{ site.data.total }} items and {{< ref "post-12.md" >}} links.', ['Text with \uFFFC items and \uFFFC links.']],
+      ['{{% note %}}Cases rose 20%.{{% /note %}}', ['\uFFFCCases rose 20%.\uFFFC']],
+      ['A brace { 12 } and {{ unclosed 40', ['A brace { 12 } and {{ unclosed 40']],
+    ];
+    for (const [input, prose] of templates) {
+      it(`shortcodes and Liquid tags are markup: ${input}`, () => {
+        assert.deepEqual(texts(md(input)), prose);
+      });
+    }
+
     it('YAML and TOML front matter at the very start', () => {
       const yaml = lines('---', 'title: "38,210 patents"', 'n: 12', '---', '', 'Body 5%.');
       const doc = md(yaml);

@@ -236,6 +236,10 @@ export class InlineReader {
         if (found) this.citations(found.keys, c.from, c.to, w);
         return c.to;
       }
+      case nodeNames.templateTag:
+        // A shortcode stands for what it renders, as a value or an element: its parameters are no prose.
+        if (!st.sup) w.replaced(c.from, c.to, '\uFFFC');
+        return c.to;
       case nodeNames.mdxExpression:
         if (!isComment(this.text, c.from, c.to) && !st.sup) w.replaced(c.from, c.to, '\uFFFC');
         return c.to;
