@@ -299,6 +299,8 @@ describe('claim recognition', () => {
       { text: 'A thousand and fifty', kind: 'count', value: 1050, unit: null },
       { text: 'two hundred twenty-five', kind: 'count', value: 225, unit: null },
     ]],
+    ['Population 1,000,000 at its peak.', [{ text: '1,000,000', kind: 'count', value: 1e6, unit: null }]],
+    ['Attendance 52,340 on the day.', [{ text: '52,340', kind: 'count', value: 52340, unit: null }]],
   ];
   for (const [sentence, expected] of rows) {
     it(`finds ${expected.map((e) => JSON.stringify(e.text)).join(', ')} in ${JSON.stringify(sentence)}`, () => {
@@ -528,6 +530,8 @@ describe('textual attribution', () => {
     ['He said revenue rose 12%.', []],
     ['Experts say costs fell 3%.', []],
     ['Doctors say 40% of beds are full.', []],
+    ['Most Americans said prices rose 5%.', []],
+    ['In the poll, many Americans said prices rose 5%.', []],
     ['GENEVA (Wire) - Astronomers have found 40 planets.', []],
     ['Meteorologists at the Met Office said rain fell 20% above average.', ['Met Office']],
     ['Fishing groups say the zones would close about 12% of the grounds.', []],
@@ -535,6 +539,12 @@ describe('textual attribution', () => {
     ['Studies show 40% of jobs change.', []],
     ['The company forecast revenue of $4.10 billion.', []],
     ['A survey published in March found 40% agree.', []],
+    ['A survey found 62% of nurses work overtime.', []],
+    ['Recent research found 30% fewer birds.', []],
+    ['A YouGov survey found 62% agree.', ['YouGov']],
+    ['Latest ONS figures show 4% inflation.', ['ONS']],
+    ['Recent Eurostat data showed 7% growth.', ['Eurostat']],
+    ['New York officials said 300 schools closed.', ['New York officials']],
     ["Sales rose 4%, according to Monday's figures.", []],
     ['Costs are $5 per share.', []],
     ['Local bars reported sales up by a quarter.', []],
@@ -595,6 +605,14 @@ describe('status and scope', () => {
     assert.deepEqual(statuses('“We counted 147 contracts in the first quarter alone,”\nsaid Hannah Schulz, a partner.\nCosts fell 3%.'), [
       ['147', 'attributed', ['Hannah Schulz']],
       ['3%', 'uncited', []],
+    ]);
+  });
+
+  it('gives a narrative citation that opens a sentence to that sentence, not the one before', () => {
+    const claims = analyze('Malaria killed 608,000 people [@who2023].\n@bhatt2015 estimate that nets averted 68% of cases.\n', { format: 'markdown' }).claims;
+    assert.deepEqual(claims.map((c) => [c.text, c.status, c.sources.map((s) => s.label)]), [
+      ['608,000', 'cited', ['who2023']],
+      ['68%', 'cited', ['bhatt2015']],
     ]);
   });
 

@@ -894,8 +894,10 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (next?.kind === 'word' && isCapitalisedWord(next) && isStreetAt(tokens, q.last + 1)) return 'skip';
     // An offer's name: "a 2-for-1 deal", "3-for-2 on books".
     if (next?.text === '-' && !next.space && tokens[q.last + 2]?.lower === 'for' && !tokens[q.last + 2].space && tokens[q.last + 3]?.text === '-' && !tokens[q.last + 3].space) return 'skip';
-    // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4", "Node.js 22"; not a tally after one ("passed the Senate 68-32").
-    if (prev?.kind === 'word' && (startsUpper(prev.text) || isDottedName(tokens, q.first - 1)) && !capitalisedFunctionWords.has(prev.lower) && !q.words && !isTally(tokens, q)) return 'skip';
+    // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4", "Node.js 22"; not a tally after one ("passed the Senate 68-32"),
+    // nor a figure grouped in thousands, which no name holds ("Population 1,000,000").
+    if (prev?.kind === 'word' && (startsUpper(prev.text) || isDottedName(tokens, q.first - 1)) && !capitalisedFunctionWords.has(prev.lower) && !q.words && !isTally(tokens, q) &&
+      !(q.core.kind === 'num' && q.core.grouped)) return 'skip';
   }
   // Ages: "children under five", "seniors over 65", "people 65 and older".
   if (bare && isAge(tokens, q)) return 'skip';

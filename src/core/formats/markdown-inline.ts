@@ -236,6 +236,10 @@ export class InlineReader {
         if (found) this.citations(found.keys, c.from, c.to, w);
         return c.to;
       }
+      case nodeNames.templateTag:
+        // A shortcode stands for what it renders, as a value or an element: its parameters are no prose.
+        if (!st.sup) w.replaced(c.from, c.to, '\uFFFC');
+        return c.to;
       case nodeNames.mdxExpression:
         if (!isComment(this.text, c.from, c.to) && !st.sup) w.replaced(c.from, c.to, '\uFFFC');
         return c.to;
@@ -307,7 +311,11 @@ export class InlineReader {
     const keyEnd = scanKey(this.text, from + 1, to);
     const key = this.text.slice(from + 1, keyEnd);
     const locator = this.text.charCodeAt(to - 1) === 93 ? this.text.slice(this.text.lastIndexOf('[', to) + 1, to - 1).trim() : '';
-    this.citations([locator ? { key, locator } : { key }], from, to, w);
+    // "@doe99 estimate that…" names its author in the sentence: the key stays as the
+    // sentence's first word, so "… people. @doe99 estimate" starts a new sentence.
+    w.text(from, keyEnd);
+    const at = w.length - (keyEnd - from);
+    w.mark({ kind: 'citation', start: at, end: at, raw: { start: from, end: to }, label: key, key, ...(locator ? { locator } : {}) });
   }
 
   /** A bare URL or an autolink: its text stays in the prose under a link mark. E-mail addresses are not links to a source. */
@@ -397,6 +405,14 @@ export class InlineReader {
         message: `The link “${text.slice(textFrom, textTo).trim()}” has no destination.`,
         range: raw,
       });
+    }
+    // `<sup>[2](#ref-2)</sup>`: a number linked to a place in the page is a numbered reference.
+    if (st.sup && target.url.charCodeAt(0) === 35) {
+      const numbers = parseNumberList(text, textFrom, textTo);
+      if (numbers) {
+        this.numbered(numbers, linkFrom, linkTo, w);
+        return;
+      }
     }
     // A note marker: a link in a note `<sup>`, or a reference link whose text is a number (`[2]` with `[2]: url`).
     if (st.sup || (!inline && parseNumberList(text, textFrom, textTo))) {

@@ -39,6 +39,7 @@ export const nodeNames = {
   latexCitation: 'LatexCitation',
   mdxEsm: 'MdxEsm',
   mdxExpression: 'MdxExpression',
+  templateTag: 'TemplateTag',
   jsxTag: 'JsxTag',
   frontMatter: 'FrontMatter',
 } as const;
@@ -153,6 +154,26 @@ function mdxExpression(cx: InlineContext, pos: number): number {
   const close = matchingBrace(cx, pos);
   if (close < 0) return -1;
   return cx.addElement(cx.elt(nodeNames.mdxExpression, pos, close + 1));
+}
+
+/**
+ * A Hugo shortcode or a Liquid tag at `pos` (`{{< figure … >}}`, `{% include … %}`,
+ * `{{ site.title }}`) closed on the same line: template markup, not prose.
+ */
+function templateTag(cx: InlineContext, pos: number): number {
+  const second = cx.char(pos + 1);
+  if (second !== 123 && second !== 37) return -1;
+  const text = cx.text;
+  const limit = Math.min(text.length, pos + 300 - cx.offset);
+  for (let i = pos + 2 - cx.offset; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return -1;
+    if (c !== 125) continue;
+    if (second === 123 ? text.charCodeAt(i + 1) === 125 : text.charCodeAt(i - 1) === 37) {
+      return cx.addElement(cx.elt(nodeNames.templateTag, pos, i + cx.offset + (second === 123 ? 2 : 1)));
+    }
+  }
+  return -1;
 }
 
 /** A JSX tag at `pos`. */
@@ -293,7 +314,7 @@ function inlineParser(mdx: boolean) {
       case 119:
         return autolink(cx, next, pos);
       case 123:
-        return mdx ? mdxExpression(cx, pos) : -1;
+        return mdx ? mdxExpression(cx, pos) : templateTag(cx, pos);
       case 60:
         return mdx ? jsxTag(cx, pos) : -1;
       default:
@@ -341,7 +362,7 @@ function mayStartInline(text: string, i: number): boolean {
 
 function inlineSyntax(mdx: boolean): MarkdownConfig {
   return {
-    defineNodes: [nodeNames.citation, nodeNames.inTextCitation, nodeNames.latexCitation, nodeNames.mdxExpression, nodeNames.jsxTag],
+    defineNodes: [nodeNames.citation, nodeNames.inTextCitation, nodeNames.latexCitation, nodeNames.mdxExpression, nodeNames.templateTag, nodeNames.jsxTag],
     parseInline: [
       { name: 'ClaimLensPlainRun', before: 'Escape', parse: plainRun },
       { name: 'ClaimLensInline', before: 'Escape', parse: inlineParser(mdx) },

@@ -497,9 +497,11 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   // A clock time is no count either: "14:32 The Met Office said" in a live blog.
   if (before?.kind === 'num' && !(before.digits === 4 && !before.grouped && !before.decimal && before.value >= 1800 && before.value < 2200) && !isClockTime(before)) return false;
   const sentenceStart = !before || (before.kind === 'sym' && '.!?"“'.includes(before.text));
-  const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
+  const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || leadingFiller.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
+  // "A survey found", "Recent research found": an article or filler capitalised as the sentence's first word names no one.
   // "Pew respondents" names someone; "Fishing groups", capitalised only as the sentence's first word, does not.
-  if (crowdHeads.has(head)) return ws.length > 1 && capitals.some((t) => !(t === ws[0] && sentenceStart));
+  // A crowd capitalised for itself names no one either: "Most Americans said".
+  if (crowdHeads.has(head)) return ws.length > 1 && capitals.some((t) => t !== ws[ws.length - 1] && !(t === ws[0] && sentenceStart));
   // "Local bars reported": a plural common noun, capitalised only as the sentence's first word, names no one.
   if (ws.length > 1 && sentenceStart && capitals.length === 1 && capitals[0] === ws[0] && isPluralCommonNoun(ws[ws.length - 1])) return false;
   // "a survey published in March found": a date names no one ("May" may be a person).
@@ -552,6 +554,8 @@ function cleanName(raw: string): string {
     if (/\p{Lu}/u.test(cut)) name = cut;
   }
   if (/^(?:[Tt]he|[Aa]n?)\s+\p{Lu}/u.test(name)) name = name.replace(/^(?:the|an?)\s+/iu, '');
+  // "Latest ONS figures show": a filler that opens the sentence is no part of the name ("New York" keeps its "New").
+  if (/^(?:latest|recent|preliminary|fresh|updated|just-released)\s+\p{Lu}/iu.test(name)) name = name.slice(name.indexOf(' ') + 1);
   return name;
 }
 
