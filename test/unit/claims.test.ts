@@ -63,6 +63,8 @@ describe('claim recognition', () => {
     ['增长了3个百分点。', [{ text: '3个百分点', kind: 'percent', value: 3, unit: 'percentage points' }]],
     ['Sales hit €5.2bn last year.', [{ text: '€5.2bn', kind: 'money', value: 5.2e9, unit: 'EUR' }]],
     ['Profit was £30m.', [{ text: '£30m', kind: 'money', value: 3e7, unit: 'GBP' }]],
+    ['The scheme costs £300m-a-year.', [{ text: '£300m-a-year', kind: 'money', value: 3e8, unit: 'GBP' }]],
+    ['A $2 billion-per-year subsidy ends.', [{ text: '$2 billion-per-year', kind: 'money', value: 2e9, unit: 'USD' }]],
     ['Donors gave US$1,000 each.', [{ text: 'US$1,000', kind: 'money', value: 1000, unit: 'USD' }]],
     ['The fund holds RMB 5 billion.', [{ text: 'RMB 5 billion', kind: 'money', value: 5e9, unit: 'CNY' }]],
     ['Shares earned 75 cents each.', [{ text: '75 cents', kind: 'money', value: 0.75, unit: 'USD' }]],

@@ -267,12 +267,24 @@ function isLabelledBefore(tokens: readonly Token[], i: number): boolean {
   return identifierWords.has(before.lower) || placeLabels.has(before.lower) || (isCapitalisedWord(before) && !capitalisedFunctionWords.has(before.lower));
 }
 
+/**
+ * The scale of a rate written as one hyphenated word: "m" in "£300m-a-year",
+ * "billion" in "$2 billion-a-year", "bn" in "£5bn-per-year"; other compounds whole.
+ */
+function scaleHead(lower: string): string {
+  const dash = lower.indexOf('-');
+  if (dash < 0) return lower;
+  const rest = lower.charCodeAt(dash + 1) === 97 /* a */ && lower.charCodeAt(dash + 2) === 45 ? 3 : lower.startsWith('per-', dash + 1) ? 5 : 0;
+  return rest > 0 ? lower.slice(0, dash) : lower;
+}
+
 /** Scale words and units after the number. */
 function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: boolean, zh: boolean): void {
   // Scale: "billion", "bn", "$30m", "万", "亿", "万亿".
   let t = tokens[j];
   if (t?.kind === 'word' && en) {
-    const scale = scaleWords.get(t.lower) ?? (!t.space && (q.unit || isBareScaleSuffix(q, t.lower, tokens[j + 1])) ? scaleSuffixes.get(t.lower) : undefined);
+    const lower = t.classes & compoundWord ? scaleHead(t.lower) : t.lower;
+    const scale = scaleWords.get(lower) ?? (!t.space && (q.unit || isBareScaleSuffix(q, lower, tokens[j + 1])) ? scaleSuffixes.get(lower) : undefined);
     if (scale !== undefined && !(t.lower === 'hundred' && q.scaled)) {
       q.value *= scale;
       q.scaled = true;
