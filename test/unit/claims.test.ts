@@ -429,6 +429,8 @@ describe('textual attribution', () => {
     ['Others such as IBM and HP reported a share of 7.5 percent.', ['IBM and HP']],
     ['Sales rose 12% (Source: Stanford HAI).', ['Stanford HAI']],
     ['Dr. Jane Smith, who led the study, said 8 out of 10 improved.', ['Dr. Jane Smith']],
+    ['The figures, published on Tuesday, show net migration fell to 685,000.', ['The figures']],
+    ['The data, compiled by officials, shows 40% waited.', ['The data']],
     ["TSMC, which makes roughly 90% of the world's most advanced chips, said spending would be $40 billion.", ['TSMC']],
     ['"We carried 100,000 riders," the chief executive, Ruth Adebayo, told reporters.', ['Ruth Adebayo']],
     ['Analysts polled by FactSet had expected earnings of $2.18 per share.', ['FactSet']],

@@ -390,6 +390,8 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
     while (m >= 0 && m > k - 24 && tokens[m].text !== ',' && !(tokens[m].kind === 'sym' && clauseBreaks.has(tokens[m].text))) m--;
     // "The World Bank, in its latest outlook, estimated", "the company, in a statement, said" step over the same way.
     if (m >= 0 && tokens[m].text === ',' && /^(?:who|which|whose|the|a|an|its|their|in)$/u.test(tokens[m + 1]?.lower ?? '')) k = m - 1;
+    // "The figures, published on Tuesday, show": a participle set off after the evidence belongs to it.
+    else if (m > 0 && tokens[m].text === ',' && byParticiples.has(tokens[m + 1]?.lower ?? '') && evidenceNouns.has(tokens[m - 1].lower)) k = m - 1;
     // "the chief executive, Ruth Adebayo, told reporters": the name set off between the commas is the speaker.
     else if (m >= 0 && tokens[m].text === ',' && isNameBetween(tokens, m + 1, k)) k--;
     // "Jane Doe, chief economist at Lloyds, told the BBC": a bare title set off after a name; "Smith, 54, said": an age.
