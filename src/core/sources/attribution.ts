@@ -28,7 +28,13 @@ const speechVerbs = new Set([
   'estimates', 'showed', 'shows', 'show', 'shown', 'revealed', 'reveals', 'stated', 'states', 'wrote', 'writes',
   'announced', 'announces', 'indicate', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
   'suggest', 'suggests', 'suggested', 'warn', 'warns', 'warned', 'reckons', 'reckoned', 'calculates', 'calculated',
+  'claimed', 'claims',
 ]);
+/**
+ * Words that open the clause "claims" reports ("Labour claims the cuts…", "claims that"); "jobless claims fell" is
+ * a noun, and "claims 40% of the market" takes a share.
+ */
+const claimsObjects = new Set(['that', 'the', 'a', 'an', 'it', 'its', 'there', 'this', 'these', 'those', 'they', 'he', 'she', 'we']);
 /**
  * Verbs that attribute only as a reporting tag, set off from what was said:
  * "…,” added Paul Draycott", "…, Draycott added." ("the firm added 300 jobs" names no source).
@@ -169,7 +175,8 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
       found = forward(text, tokens, i, i + 2, `${lower} ${next.lower}`);
     } else if (byParticiples.has(lower) && byAfter(tokens, i) > 0) {
       found = forward(text, tokens, i, byAfter(tokens, i) + 1, `${lower} by`);
-    } else if (speechVerbs.has(lower) && !(next?.lower === 'of' && nounsToo.has(lower)) && !(isCapitalised(t) && tokens[i - 1]?.kind === 'word')) {
+    } else if (speechVerbs.has(lower) && !(next?.lower === 'of' && nounsToo.has(lower)) && !(isCapitalised(t) && tokens[i - 1]?.kind === 'word')
+      && !(lower === 'claims' && !((next?.kind === 'word' && claimsObjects.has(next.lower)) || isTagEnd(next)))) {
       // A capitalised verb after a word is part of a name: "the United States", "Consumer Reports".
       found = backward(text, tokens, i) ?? (isQuoteOrComma(tokens[i - 1]) ? forward(text, tokens, i, i + 1, lower) : null);
     } else if (tagVerbs.has(lower) && !(isCapitalised(t) && tokens[i - 1]?.kind === 'word')) {
