@@ -92,6 +92,8 @@ const figureVerbs = new Set([
   'put', 'puts', 'placed', 'pegged', 'pegs', 'gave', 'gives', 'recorded', 'counted', 'measured', 'ranked', 'calculated',
   'projected', 'predicted', 'predicts', 'expects', 'expected', 'tallied', 'logged', 'saw', 'sees', 'valued',
 ]);
+/** Figure verbs that attribute after a kind of evidence: "analysis puts", "the survey gave" (not "the company put"). */
+const evidenceFigureVerbs = new Set(['put', 'puts', 'pegged', 'pegs', 'gave', 'gives', 'valued', 'values', 'projected', 'projects']);
 /** Words that end a noun phrase. */
 const phraseStops = new Set([
   'that', 'which', 'who', 'whom', 'whose', 'what', 'how', 'why', 'whether', 'as', 'than', 'while', 'but', 'because', 'if', 'when', 'where', 'in', 'on',
@@ -173,6 +175,9 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
       found = forward(text, tokens, i, i + 2, 'source:');
     } else if (evidenceNouns.has(lower) && (next?.lower === 'by' || next?.lower === 'from')) {
       found = forward(text, tokens, i, i + 2, `${lower} ${next.lower}`);
+    } else if (evidenceNouns.has(lower) && next?.kind === 'word' && evidenceFigureVerbs.has(next.text)) {
+      // "the Treasury's own analysis puts the cost at £3.1bn": evidence that puts a figure speaks for its maker.
+      found = backward(text, tokens, i + 1);
     } else if (byParticiples.has(lower) && byAfter(tokens, i) > 0) {
       found = forward(text, tokens, i, byAfter(tokens, i) + 1, `${lower} by`);
     } else if (speechVerbs.has(lower) && !(next?.lower === 'of' && nounsToo.has(lower)) && !(isCapitalised(t) && tokens[i - 1]?.kind === 'word')
