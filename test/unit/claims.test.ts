@@ -438,6 +438,8 @@ describe('textual attribution', () => {
     ["The Treasury's own analysis puts the cost at £3.1bn.", ['Treasury']],
     ['The ONS estimates put the total at 4,000.', ['ONS']],
     ['The company put 300 staff on furlough.', []],
+    ['Their survey found 40% agreed.', ['Their survey']],
+    ['His analysis shows a bill of £2m.', ['His analysis']],
     ["TSMC, which makes roughly 90% of the world's most advanced chips, said spending would be $40 billion.", ['TSMC']],
     ['"We carried 100,000 riders," the chief executive, Ruth Adebayo, told reporters.', ['Ruth Adebayo']],
     ['Analysts polled by FactSet had expected earnings of $2.18 per share.', ['FactSet']],

@@ -563,7 +563,8 @@ function cleanName(raw: string): string {
   if (poss && poss.index > 0 && /\p{Lu}/u.test(name.slice(0, poss.index)) && !/\s\p{Lu}/u.test(poss[0])) name = name.slice(0, poss.index);
   if (/\p{Lu}/u.test(name.replace(/^the\s+/iu, '')) && trailingEvidence.test(name)) {
     const cut = name.replace(trailingEvidence, '');
-    if (/\p{Lu}/u.test(cut)) name = cut;
+    // "Their survey found": a possessive pronoun is no owner to keep; the evidence stays.
+    if (/\p{Lu}/u.test(cut) && !determiners.has(cut.toLowerCase())) name = cut;
   }
   if (/^(?:[Tt]he|[Aa]n?)\s+\p{Lu}/u.test(name)) name = name.replace(/^(?:the|an?)\s+/iu, '');
   return name;
