@@ -52,10 +52,10 @@ const evidenceNouns = new Set([
 /** Participles followed by "by" + source: "released by", "compiled by". */
 const byParticiples = new Set([
   'released', 'published', 'compiled', 'reported', 'estimated', 'conducted', 'calculated', 'polled', 'surveyed', 'gathered',
-  'collected', 'commissioned', 'tracked',
+  'collected', 'commissioned', 'tracked', 'carried',
 ]);
-/** Words that may stand between a participle and "by": "released Wednesday by". */
-const timeFillers = /^(?:on|last|this|early|late|earlier|today|yesterday|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jointly|separately|recently)$/u;
+/** Words that may stand between a participle and "by": "released Wednesday by", "carried out by". */
+const timeFillers = /^(?:out|on|last|this|early|late|earlier|today|yesterday|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jointly|separately|recently)$/u;
 const determiners = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
 const leadingFiller = new Set([
   'the', 'a', 'an', 'new', 'newly', 'latest', 'recent', 'its', 'their', 'annual', 'preliminary', 'official', 'fresh',
@@ -261,6 +261,8 @@ function makerBefore(text: string, tokens: readonly Token[], found: Attribution)
 
 /** Index of "by" after a participle, allowing time words between ("released Wednesday by"), or -1. */
 function byAfter(tokens: readonly Token[], i: number): number {
+  // "carried out by Savanta"; "carried by 320 votes", "carried by Labour MPs" pass a motion.
+  if (tokens[i].lower === 'carried' && tokens[i + 1]?.lower !== 'out') return -1;
   for (let k = i + 1; k < tokens.length && k <= i + 3; k++) {
     if (tokens[k].lower === 'by') return k;
     if (tokens[k].kind !== 'word' || !timeFillers.test(tokens[k].lower)) return -1;
