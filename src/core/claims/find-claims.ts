@@ -85,6 +85,12 @@ const periodWords = new Set(['first', 'last', 'past', 'next', 'final', 'initial'
 /** Words after "a third", "a quarter" that make it a share of something: "a third below target". */
 /** Words before "a fifth", "a third" that make it a change by that share. */
 const changeBefore = new Set(['by', 'up', 'down']);
+/** Words that may follow the size of a change after "of": "a rise of a fifth was", "since", "compared". */
+const changeSizeEnds = new Set(['was', 'were', 'is', 'are', 'since', 'compared', 'over', 'this', 'last', 'year', 'while', 'but', 'after']);
+/** Nouns of a change whose size follows "of": "a rise of a fifth". */
+const changeNouns = new Set([
+  'rise', 'increase', 'fall', 'drop', 'cut', 'decline', 'reduction', 'jump', 'growth', 'gain', 'loss', 'decrease', 'slump', 'surge',
+]);
 const shareComparatives = new Set(['below', 'above', 'higher', 'lower', 'more', 'less', 'fewer', 'bigger', 'smaller', 'larger', 'cheaper', 'shorter', 'longer']);
 /** The class of words a quantity may start with, besides compounds ("two-thirds", "threefold"): see `readQuantity`. */
 const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore]);
@@ -600,7 +606,15 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     if (f !== undefined && f !== 0.5 && tokens[i + 2]?.lower === 'of') return word(f, 'fraction', i + 1);
     // "grew by a fifth", "cut by a third", "up a fifth": a change by a share; "a third below target", "a quarter higher".
     // A qualifier may stand between: "up by nearly a third".
-    if (f !== undefined && f !== 0.5 && changeBefore.has(tokens[(qualifierBefore(tokens, i, 0)?.first ?? i) - 1]?.lower ?? '') && !isNumberWordOrDigit(tokens[i + 2])) return word(f, 'fraction', i + 1);
+    // "a rise of a fifth", "a cut of nearly a third": after a change noun and "of" too.
+    if (f !== undefined && f !== 0.5 && !isNumberWordOrDigit(tokens[i + 2])) {
+      const b = (qualifierBefore(tokens, i, 0)?.first ?? i) - 1;
+      const before = tokens[b]?.lower ?? '';
+      if (changeBefore.has(before)) return word(f, 'fraction', i + 1);
+      // Not "the rise of a third party": a noun after the fraction makes it an ordinal.
+      const after = tokens[i + 2];
+      if (before === 'of' && changeNouns.has(tokens[b - 1]?.lower ?? '') && (after?.kind !== 'word' || rateBreaks.has(after.lower) || changeSizeEnds.has(after.lower))) return word(f, 'fraction', i + 1);
+    }
     if (f !== undefined && f !== 0.5 && shareComparatives.has(tokens[i + 2]?.lower ?? '')) return word(f, 'fraction', i + 1);
     if (scaleWords.has(next.lower) && next.lower !== 'mn' && next.lower !== 'bn') return word(1, null);
     return null;
