@@ -1,4 +1,4 @@
-import { monthWords } from '../claims/lexicon';
+import { monthWords, numberWords } from '../claims/lexicon';
 import { registerWordClass, tokenize, type Token } from '../claims/tokens';
 import type { Settings } from '../settings';
 
@@ -513,6 +513,8 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   // A clock time is no count either: "14:32 The Met Office said" in a live blog.
   if (before?.kind === 'num' && !(before.digits === 4 && !before.grouped && !before.decimal && before.value >= 1800 && before.value < 2200) && !isClockTime(before)) return false;
   const sentenceStart = !before || (before.kind === 'sym' && '.!?"“'.includes(before.text));
+  // "eight out of ten GPs said": the people counted are no source, in words as in digits ("Four Seasons said" is a name).
+  if (ws.length > 1 && numberWords.has(ws[0].lower) && ws[0].lower !== 'one' && (sentenceStart || ws[0].text === ws[0].lower)) return false;
   const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
   // "Pew respondents" names someone; "Fishing groups", capitalised only as the sentence's first word, does not.
   if (crowdHeads.has(head)) return ws.length > 1 && capitals.some((t) => !(t === ws[0] && sentenceStart));
