@@ -421,6 +421,13 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
         if (!(tokens[j - 1] && isCapitalised(tokens[j - 1]) && tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
         continue;
       }
+      // "the Migration Observatory at the University of Oxford said": a body at an institution is one name.
+      // Two capitalised words before "at" ("Meteorologists at the Met Office" names the Met Office).
+      if (t.lower === 'the' && first === j + 1 && tokens[j - 1]?.lower === 'at' && isCapitalisedWordBefore(tokens, j - 2) && isCapitalised(tokens[j - 2])) {
+        j--;
+        stop -= 2; // "at the" does not use up the name's words
+        continue;
+      }
       // "Theresa May said", "Will Smith said": a capitalised stop word after a capitalised word ends a name.
       if (phraseStops.has(t.lower) && !determiners.has(t.lower) && !isAcronym(t) && !(j === k && isCapitalised(t) && isCapitalisedWordBefore(tokens, j))) break;
       first = j;
