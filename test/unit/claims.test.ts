@@ -451,6 +451,8 @@ describe('textual attribution', () => {
     ['In Dubai, Four Seasons said 40% of rooms were booked.', ['Four Seasons']],
     ['The Migration Observatory at the University of Oxford said net migration was 685,000.', ['Migration Observatory at the University of Oxford']],
     ['Paul Johnson at the IFS said taxes would rise by £40bn.', ['Paul Johnson at the IFS']],
+    ['Q. Critics say it is 80,000 short.', []],
+    ['Q. Smith said 40% agree.', ['Smith']],
     ["TSMC, which makes roughly 90% of the world's most advanced chips, said spending would be $40 billion.", ['TSMC']],
     ['"We carried 100,000 riders," the chief executive, Ruth Adebayo, told reporters.', ['Ruth Adebayo']],
     ['Analysts polled by FactSet had expected earnings of $2.18 per share.', ['FactSet']],

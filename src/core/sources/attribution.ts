@@ -479,6 +479,8 @@ function isAbbreviationDot(tokens: readonly Token[], j: number): boolean {
   // "U.S" inside, or "U.S. Elections": after a single capital, a capitalised word may follow a space; so after a title ("Dr. Helen Okafor").
   if (!after.space) return true;
   if (!before || before.kind !== 'word' || !isCapitalised(before) || !isCapitalised(after)) return false;
+  // "Q. Critics say": an interview's question label at the line's start, not an initial.
+  if (before.text === 'Q' && (before.start === 0 || before.source.charCodeAt(before.start - 1) === 10)) return false;
   return before.text.length === 1 || titleAbbreviations.has(before.lower);
 }
 
