@@ -85,6 +85,12 @@ const periodWords = new Set(['first', 'last', 'past', 'next', 'final', 'initial'
 /** Words after "a third", "a quarter" that make it a share of something: "a third below target". */
 /** Words before "a fifth", "a third" that make it a change by that share. */
 const changeBefore = new Set(['by', 'up', 'down']);
+/** Words that may follow the size of a change after "of": "a rise of a fifth was", "since", "compared". */
+const changeSizeEnds = new Set(['was', 'were', 'is', 'are', 'since', 'compared', 'over', 'this', 'last', 'year', 'while', 'but', 'after']);
+/** Nouns of a change whose size follows "of": "a rise of a fifth". */
+const changeNouns = new Set([
+  'rise', 'increase', 'fall', 'drop', 'cut', 'decline', 'reduction', 'jump', 'growth', 'gain', 'loss', 'decrease', 'slump', 'surge',
+]);
 const shareComparatives = new Set(['below', 'above', 'higher', 'lower', 'more', 'less', 'fewer', 'bigger', 'smaller', 'larger', 'cheaper', 'shorter', 'longer']);
 /** The class of words a quantity may start with, besides compounds ("two-thirds", "threefold"): see `readQuantity`. */
 const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore]);
@@ -267,12 +273,24 @@ function isLabelledBefore(tokens: readonly Token[], i: number): boolean {
   return identifierWords.has(before.lower) || placeLabels.has(before.lower) || (isCapitalisedWord(before) && !capitalisedFunctionWords.has(before.lower));
 }
 
+/**
+ * The scale of a rate written as one hyphenated word: "m" in "£300m-a-year",
+ * "billion" in "$2 billion-a-year", "bn" in "£5bn-per-year"; other compounds whole.
+ */
+function scaleHead(lower: string): string {
+  const dash = lower.indexOf('-');
+  if (dash < 0) return lower;
+  const rest = lower.charCodeAt(dash + 1) === 97 /* a */ && lower.charCodeAt(dash + 2) === 45 ? 3 : lower.startsWith('per-', dash + 1) ? 5 : 0;
+  return rest > 0 ? lower.slice(0, dash) : lower;
+}
+
 /** Scale words and units after the number. */
 function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: boolean, zh: boolean): void {
   // Scale: "billion", "bn", "$30m", "万", "亿", "万亿".
   let t = tokens[j];
   if (t?.kind === 'word' && en) {
-    const scale = scaleWords.get(t.lower) ?? (!t.space && (q.unit || isBareScaleSuffix(q, t.lower, tokens[j + 1])) ? scaleSuffixes.get(t.lower) : undefined);
+    const lower = t.classes & compoundWord ? scaleHead(t.lower) : t.lower;
+    const scale = scaleWords.get(lower) ?? (!t.space && (q.unit || isBareScaleSuffix(q, lower, tokens[j + 1])) ? scaleSuffixes.get(lower) : undefined);
     if (scale !== undefined && !(t.lower === 'hundred' && q.scaled)) {
       q.value *= scale;
       q.scaled = true;
@@ -588,7 +606,15 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     if (f !== undefined && f !== 0.5 && tokens[i + 2]?.lower === 'of') return word(f, 'fraction', i + 1);
     // "grew by a fifth", "cut by a third", "up a fifth": a change by a share; "a third below target", "a quarter higher".
     // A qualifier may stand between: "up by nearly a third".
-    if (f !== undefined && f !== 0.5 && changeBefore.has(tokens[(qualifierBefore(tokens, i, 0)?.first ?? i) - 1]?.lower ?? '') && !isNumberWordOrDigit(tokens[i + 2])) return word(f, 'fraction', i + 1);
+    // "a rise of a fifth", "a cut of nearly a third": after a change noun and "of" too.
+    if (f !== undefined && f !== 0.5 && !isNumberWordOrDigit(tokens[i + 2])) {
+      const b = (qualifierBefore(tokens, i, 0)?.first ?? i) - 1;
+      const before = tokens[b]?.lower ?? '';
+      if (changeBefore.has(before)) return word(f, 'fraction', i + 1);
+      // Not "the rise of a third party": a noun after the fraction makes it an ordinal.
+      const after = tokens[i + 2];
+      if (before === 'of' && changeNouns.has(tokens[b - 1]?.lower ?? '') && (after?.kind !== 'word' || rateBreaks.has(after.lower) || changeSizeEnds.has(after.lower))) return word(f, 'fraction', i + 1);
+    }
     if (f !== undefined && f !== 0.5 && shareComparatives.has(tokens[i + 2]?.lower ?? '')) return word(f, 'fraction', i + 1);
     if (scaleWords.has(next.lower) && next.lower !== 'mn' && next.lower !== 'bn') return word(1, null);
     return null;

@@ -1,4 +1,4 @@
-import { monthWords } from '../claims/lexicon';
+import { monthWords, numberWords } from '../claims/lexicon';
 import { registerWordClass, tokenize, type Token } from '../claims/tokens';
 import type { Settings } from '../settings';
 
@@ -28,7 +28,13 @@ const speechVerbs = new Set([
   'estimates', 'showed', 'shows', 'show', 'shown', 'revealed', 'reveals', 'stated', 'states', 'wrote', 'writes',
   'announced', 'announces', 'indicate', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
   'suggest', 'suggests', 'suggested', 'warn', 'warns', 'warned', 'reckons', 'reckoned', 'calculates', 'calculated',
+  'claimed', 'claims',
 ]);
+/**
+ * Words that open the clause "claims" reports ("Labour claims the cuts…", "claims that"); "jobless claims fell" is
+ * a noun, and "claims 40% of the market" takes a share.
+ */
+const claimsObjects = new Set(['that', 'the', 'a', 'an', 'it', 'its', 'there', 'this', 'these', 'those', 'they', 'he', 'she', 'we']);
 /**
  * Verbs that attribute only as a reporting tag, set off from what was said:
  * "…,” added Paul Draycott", "…, Draycott added." ("the firm added 300 jobs" names no source).
@@ -46,10 +52,10 @@ const evidenceNouns = new Set([
 /** Participles followed by "by" + source: "released by", "compiled by". */
 const byParticiples = new Set([
   'released', 'published', 'compiled', 'reported', 'estimated', 'conducted', 'calculated', 'polled', 'surveyed', 'gathered',
-  'collected', 'commissioned', 'tracked',
+  'collected', 'commissioned', 'tracked', 'carried',
 ]);
-/** Words that may stand between a participle and "by": "released Wednesday by". */
-const timeFillers = /^(?:on|last|this|early|late|earlier|today|yesterday|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jointly|separately|recently)$/u;
+/** Words that may stand between a participle and "by": "released Wednesday by", "carried out by". */
+const timeFillers = /^(?:out|on|last|this|early|late|earlier|today|yesterday|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jointly|separately|recently)$/u;
 const determiners = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
 const leadingFiller = new Set([
   'the', 'a', 'an', 'new', 'newly', 'latest', 'recent', 'its', 'their', 'annual', 'preliminary', 'official', 'fresh',
@@ -86,6 +92,8 @@ const figureVerbs = new Set([
   'put', 'puts', 'placed', 'pegged', 'pegs', 'gave', 'gives', 'recorded', 'counted', 'measured', 'ranked', 'calculated',
   'projected', 'predicted', 'predicts', 'expects', 'expected', 'tallied', 'logged', 'saw', 'sees', 'valued',
 ]);
+/** Figure verbs that attribute after a kind of evidence: "analysis puts", "the survey gave" (not "the company put"). */
+const evidenceFigureVerbs = new Set(['put', 'puts', 'pegged', 'pegs', 'gave', 'gives', 'valued', 'values', 'projected', 'projects']);
 /** Words that end a noun phrase. */
 const phraseStops = new Set([
   'that', 'which', 'who', 'whom', 'whose', 'what', 'how', 'why', 'whether', 'as', 'than', 'while', 'but', 'because', 'if', 'when', 'where', 'in', 'on',
@@ -167,9 +175,13 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
       found = forward(text, tokens, i, i + 2, 'source:');
     } else if (evidenceNouns.has(lower) && (next?.lower === 'by' || next?.lower === 'from')) {
       found = forward(text, tokens, i, i + 2, `${lower} ${next.lower}`);
+    } else if (evidenceNouns.has(lower) && next?.kind === 'word' && evidenceFigureVerbs.has(next.text)) {
+      // "the Treasury's own analysis puts the cost at £3.1bn": evidence that puts a figure speaks for its maker.
+      found = backward(text, tokens, i + 1);
     } else if (byParticiples.has(lower) && byAfter(tokens, i) > 0) {
       found = forward(text, tokens, i, byAfter(tokens, i) + 1, `${lower} by`);
-    } else if (speechVerbs.has(lower) && !(next?.lower === 'of' && nounsToo.has(lower)) && !(isCapitalised(t) && tokens[i - 1]?.kind === 'word')) {
+    } else if (speechVerbs.has(lower) && !(next?.lower === 'of' && nounsToo.has(lower)) && !(isCapitalised(t) && tokens[i - 1]?.kind === 'word')
+      && !(lower === 'claims' && !((next?.kind === 'word' && claimsObjects.has(next.lower)) || isTagEnd(next)))) {
       // A capitalised verb after a word is part of a name: "the United States", "Consumer Reports".
       found = backward(text, tokens, i) ?? (isQuoteOrComma(tokens[i - 1]) ? forward(text, tokens, i, i + 1, lower) : null);
     } else if (tagVerbs.has(lower) && !(isCapitalised(t) && tokens[i - 1]?.kind === 'word')) {
@@ -249,6 +261,8 @@ function makerBefore(text: string, tokens: readonly Token[], found: Attribution)
 
 /** Index of "by" after a participle, allowing time words between ("released Wednesday by"), or -1. */
 function byAfter(tokens: readonly Token[], i: number): number {
+  // "carried out by Savanta"; "carried by 320 votes", "carried by Labour MPs" pass a motion.
+  if (tokens[i].lower === 'carried' && tokens[i + 1]?.lower !== 'out') return -1;
   for (let k = i + 1; k < tokens.length && k <= i + 3; k++) {
     if (tokens[k].lower === 'by') return k;
     if (tokens[k].kind !== 'word' || !timeFillers.test(tokens[k].lower)) return -1;
@@ -390,6 +404,8 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
     while (m >= 0 && m > k - 24 && tokens[m].text !== ',' && !(tokens[m].kind === 'sym' && clauseBreaks.has(tokens[m].text))) m--;
     // "The World Bank, in its latest outlook, estimated", "the company, in a statement, said" step over the same way.
     if (m >= 0 && tokens[m].text === ',' && /^(?:who|which|whose|the|a|an|its|their|in)$/u.test(tokens[m + 1]?.lower ?? '')) k = m - 1;
+    // "The figures, published on Tuesday, show": a participle set off after the evidence belongs to it.
+    else if (m > 0 && tokens[m].text === ',' && byParticiples.has(tokens[m + 1]?.lower ?? '') && evidenceNouns.has(tokens[m - 1].lower)) k = m - 1;
     // "the chief executive, Ruth Adebayo, told reporters": the name set off between the commas is the speaker.
     else if (m >= 0 && tokens[m].text === ',' && isNameBetween(tokens, m + 1, k)) k--;
     // "Jane Doe, chief economist at Lloyds, told the BBC": a bare title set off after a name; "Smith, 54, said": an age.
@@ -403,6 +419,13 @@ function backward(text: string, tokens: readonly Token[], verb: number): Attribu
     if (t.kind === 'word') {
       if (isNameJoiner(t.lower) && t.lower !== 'the') {
         if (!(tokens[j - 1] && isCapitalised(tokens[j - 1]) && tokens[j + 1] && isCapitalised(tokens[j + 1]))) break;
+        continue;
+      }
+      // "the Migration Observatory at the University of Oxford said": a body at an institution is one name.
+      // Two capitalised words before "at" ("Meteorologists at the Met Office" names the Met Office).
+      if (t.lower === 'the' && first === j + 1 && tokens[j - 1]?.lower === 'at' && isCapitalisedWordBefore(tokens, j - 2) && isCapitalised(tokens[j - 2])) {
+        j--;
+        stop -= 2; // "at the" does not use up the name's words
         continue;
       }
       // "Theresa May said", "Will Smith said": a capitalised stop word after a capitalised word ends a name.
@@ -456,6 +479,8 @@ function isAbbreviationDot(tokens: readonly Token[], j: number): boolean {
   // "U.S" inside, or "U.S. Elections": after a single capital, a capitalised word may follow a space; so after a title ("Dr. Helen Okafor").
   if (!after.space) return true;
   if (!before || before.kind !== 'word' || !isCapitalised(before) || !isCapitalised(after)) return false;
+  // "Q. Critics say": an interview's question label at the line's start, not an initial.
+  if (before.text === 'Q' && (before.start === 0 || before.source.charCodeAt(before.start - 1) === 10)) return false;
   return before.text.length === 1 || titleAbbreviations.has(before.lower);
 }
 
@@ -497,8 +522,10 @@ function isNamed(words: readonly Token[], before: Token | undefined): boolean {
   // A clock time is no count either: "14:32 The Met Office said" in a live blog.
   if (before?.kind === 'num' && !(before.digits === 4 && !before.grouped && !before.decimal && before.value >= 1800 && before.value < 2200) && !isClockTime(before)) return false;
   const sentenceStart = !before || (before.kind === 'sym' && '.!?"“'.includes(before.text));
-  const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || leadingFiller.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
+  // "eight out of ten GPs said": the people counted are no source, in words as in digits ("Four Seasons said" is a name).
+  if (ws.length > 1 && numberWords.has(ws[0].lower) && ws[0].lower !== 'one' && (sentenceStart || ws[0].text === ws[0].lower)) return false;
   // "A survey found", "Recent research found": an article or filler capitalised as the sentence's first word names no one.
+  const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || leadingFiller.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
   // "Pew respondents" names someone; "Fishing groups", capitalised only as the sentence's first word, does not.
   // A crowd capitalised for itself names no one either: "Most Americans said".
   if (crowdHeads.has(head)) return ws.length > 1 && capitals.some((t) => t !== ws[ws.length - 1] && !(t === ws[0] && sentenceStart));
@@ -551,7 +578,8 @@ function cleanName(raw: string): string {
   if (poss && poss.index > 0 && /\p{Lu}/u.test(name.slice(0, poss.index)) && !/\s\p{Lu}/u.test(poss[0])) name = name.slice(0, poss.index);
   if (/\p{Lu}/u.test(name.replace(/^the\s+/iu, '')) && trailingEvidence.test(name)) {
     const cut = name.replace(trailingEvidence, '');
-    if (/\p{Lu}/u.test(cut)) name = cut;
+    // "Their survey found": a possessive pronoun is no owner to keep; the evidence stays.
+    if (/\p{Lu}/u.test(cut) && !determiners.has(cut.toLowerCase())) name = cut;
   }
   if (/^(?:[Tt]he|[Aa]n?)\s+\p{Lu}/u.test(name)) name = name.replace(/^(?:the|an?)\s+/iu, '');
   // "Latest ONS figures show": a filler that opens the sentence is no part of the name ("New York" keeps its "New").
