@@ -82,7 +82,6 @@ const wordStarts: ReadonlySet<string> = new Set([
 const timeFrameWords = new Set(['past', 'last', 'next', 'previous', 'coming', 'recent', 'first', 'final', 'remaining']);
 const referringWords = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'all', 'other', 'both', 'each', 'every', 'another']);
 const periodWords = new Set(['first', 'last', 'past', 'next', 'final', 'initial', 'second', 'third']);
-/** Words after "a third", "a quarter" that make it a share of something: "a third below target". */
 /** Words before "a fifth", "a third" that make it a change by that share. */
 const changeBefore = new Set(['by', 'up', 'down']);
 /** Words that may follow the size of a change after "of": "a rise of a fifth was", "since", "compared". */
@@ -91,6 +90,7 @@ const changeSizeEnds = new Set(['was', 'were', 'is', 'are', 'since', 'compared',
 const changeNouns = new Set([
   'rise', 'increase', 'fall', 'drop', 'cut', 'decline', 'reduction', 'jump', 'growth', 'gain', 'loss', 'decrease', 'slump', 'surge',
 ]);
+/** Words after "a third", "a quarter" that make it a share of something: "a third below target". */
 const shareComparatives = new Set(['below', 'above', 'higher', 'lower', 'more', 'less', 'fewer', 'bigger', 'smaller', 'larger', 'cheaper', 'shorter', 'longer']);
 /** The class of words a quantity may start with, besides compounds ("two-thirds", "threefold"): see `readQuantity`. */
 const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore]);
@@ -593,12 +593,8 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     const n = numberWords.get(a);
     const f = fractionWords.get(b);
     if (n !== undefined && f !== undefined && n > 0) return word(n * f, 'fraction');
-    const tens = numberWords.get(a);
-    const units = numberWords.get(b);
-    if (tens !== undefined && units !== undefined && tens >= 20 && tens % 10 === 0 && units < 10) {
-      return word(tens + units, null);
-    }
-    return null;
+    const compound = wordsBelowHundred(lower);
+    return compound !== undefined ? word(compound, null) : null;
   }
   // "a quarter of", "a third of", "a trillion Yuan"
   if ((lower === 'a' || lower === 'an') && next?.kind === 'word') {
