@@ -210,7 +210,6 @@ function inOrder(claims: readonly Claim[]): boolean {
   return true;
 }
 
-/** Index of the last sentence after the first that is a "Source:" line, or -1. */
 /** Longest block searched for page counts: a byline or share bar is short. */
 const pageCountMaxLength = 120;
 /**
@@ -236,6 +235,7 @@ function isPartSeparator(c: number): boolean {
   return c === 124 || c === 0xb7 || c === 0x2022 || c === 10;
 }
 
+/** Index of the last sentence after the first that is a "Source:" line, or -1. */
 function lastSourceSentence(text: string, sentences: readonly Sentence[]): number {
   for (let s = sentences.length - 1; s > 0; s--) {
     sourceLineAt.lastIndex = sentences[s].start;
