@@ -969,7 +969,7 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     }
   }
   // "5 ways to cut your bills", "10 things to know": a listicle's count of its own items, not of the world.
-  if (q.kind === null && !q.words && core.kind === 'num' && !qualifierBefore(tokens, q.first, floor) && tokens[q.last + 1]?.kind === 'word' && listItemNouns.has(tokens[q.last + 1].lower)) return null;
+  if (q.kind === null && !q.words && core.kind === 'num' && tokens[q.last + 1]?.kind === 'word' && listItemNouns.has(tokens[q.last + 1].lower) && !qualifierBefore(tokens, q.first, floor)) return null;
   if (q.kind === null && !q.words && core.kind === 'num' && tokens[q.last + 1]?.lower === 'of') {
     const extended = readOfPhrase(tokens, q.last + 1);
     if (extended >= 0) last = extended;
