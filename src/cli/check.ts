@@ -18,8 +18,8 @@ import {
 import type { CheckOptions } from './args';
 import { RunBibliographies } from './bibliographies';
 import { FixedConfig, NearestConfig, type SettingsSource } from './config-lookup';
-import { discoverFiles, workspaceRoot } from './discover';
-import { stylesFor, type CliIo, type Styles } from './io';
+import { discoverFiles, readRoots } from './discover';
+import { escapeControls, stylesFor, type CliIo, type Styles } from './io';
 import { mapConcurrent } from './pool';
 import { readArticle } from './read-article';
 
@@ -42,6 +42,8 @@ interface Failure {
  */
 export async function runCheck(options: CheckOptions, io: CliIo, version: string): Promise<number> {
   const display = (path: string) => relative(io.cwd, path).split(sep).join('/') || '.';
+  // What goes to the terminal: names and messages from files, with their control characters shown escaped.
+  const safe = escapeControls;
   const errStyles = stylesFor(io.stderr, io.env, options.color);
   const usage = (message: string) => io.stderr.write(`claimlens: ${message}\n`);
 
@@ -57,17 +59,17 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     config = new NearestConfig();
   }
 
-  const discovery = await discoverFiles(options.paths, io.cwd, await workspaceRoot(options.root === undefined ? undefined : resolve(io.cwd, options.root), io.cwd));
+  const roots = await readRoots(options, io.cwd);
+  const discovery = await discoverFiles(options.paths, io.cwd, roots);
   if (discovery.usageErrors.length) {
-    for (const message of discovery.usageErrors) usage(message);
+    for (const message of discovery.usageErrors) usage(safe(message));
     return 2;
   }
   const failures: Failure[] = discovery.ioErrors.map(([path, reason]) => ({ path: display(path), reason }));
 
   const paths = discovery.files.map((file) => ({ file, path: display(file) })).sort((a, b) => compare(a.path, b.path));
   const progress = progressReporter(io, paths.length, options.quiet);
-  const root = await workspaceRoot(options.root === undefined ? undefined : resolve(io.cwd, options.root), io.cwd);
-  const bibliographies = new RunBibliographies(io.cwd, display, root);
+  const bibliographies = new RunBibliographies(io.cwd, display, roots);
   const analysed = await mapConcurrent(paths, concurrency, async ({ file, path }): Promise<ReportFile | undefined> => {
     try {
       const format = formatOfPath(file);
@@ -95,14 +97,14 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
 
   const configIssues = [...config.issues].sort((a, b) => compare(a.path, b.path));
   for (const { path, issue } of configIssues) {
-    const where = `${display(path)}:${issue.line ?? 1}:${issue.column ?? 1}`;
-    io.stderr.write(`${where} ${errStyles.red('error')} config-error ${issue.field}: ${issue.message}\n`);
+    const where = `${safe(display(path))}:${issue.line ?? 1}:${issue.column ?? 1}`;
+    io.stderr.write(`${where} ${errStyles.red('error')} config-error ${safe(issue.field)}: ${safe(issue.message)}\n`);
   }
   for (const warning of bibliographies.warnings()) {
-    io.stderr.write(`${warning.path}:${warning.line}:1 ${errStyles.yellow('warning')} ${warning.code} ${warning.message}\n`);
+    io.stderr.write(`${safe(warning.path)}:${warning.line}:1 ${errStyles.yellow('warning')} ${warning.code} ${safe(warning.message)}\n`);
   }
   for (const failure of failures.sort((a, b) => compare(a.path, b.path))) {
-    io.stderr.write(`${failure.path}:1:1 ${errStyles.red('error')} read-error ${failure.reason}; file skipped\n`);
+    io.stderr.write(`${safe(failure.path)}:1:1 ${errStyles.red('error')} read-error ${safe(failure.reason)}; file skipped\n`);
   }
 
   const totals = summarize(files);
@@ -142,8 +144,8 @@ const severityStyle: Record<Severity, keyof Styles> = { error: 'red', warning: '
 
 /** `path:line:column severity code message`, as the `claimlens` problem matcher reads it. */
 export function findingLine(path: string, finding: Finding, styles: Styles): string {
-  const where = `${path}:${finding.start.line}:${finding.start.column}`;
-  return `${where} ${styles[severityStyle[finding.severity]](finding.severity)} ${styles.dim(finding.code)} ${finding.message}`;
+  const where = `${escapeControls(path)}:${finding.start.line}:${finding.start.column}`;
+  return `${where} ${styles[severityStyle[finding.severity]](finding.severity)} ${styles.dim(finding.code)} ${escapeControls(finding.message)}`;
 }
 
 /** Orders paths by UTF-16 code units, the same on every machine and locale. */

@@ -17,5 +17,5 @@ export {
 export { coveragePercent, summarize, summaryLine, type Totals } from './summary';
 export { toJsonReport, type JsonClaim, type JsonFile, type JsonProblem, type JsonReport, type JsonSource } from './json';
 export { defaultHelpBase, toSarif, type SarifLog, type SarifOptions, type SarifResult } from './sarif';
-export { csvField, toCsv } from './csv';
+export { csvField, neutraliseFormula, toCsv } from './csv';
 export { escapeMarkdown, toMarkdown } from './markdown';
