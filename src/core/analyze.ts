@@ -168,6 +168,7 @@ export function analyzeProse(
     let sentenceText = '';
     let sentenceRange: Range = { start: 0, end: 0 };
     let own: readonly Source[] = [];
+    let ownStatus: ClaimStatus = 'uncited';
     for (const match of found.claims) {
       const s = found.sentences.length <= 1 ? 0 : sentenceOf(found.sentences, match.start);
       if (s !== lastSentence) {
@@ -177,11 +178,13 @@ export function analyzeProse(
         sentenceRange = block.map.toRaw(span.start, span.end);
         own = whole ? all : sentenceSources(all, ats, found.sentences, s);
         if (s < sourceSentence) own = [...own, ...sentenceSources(all, ats, found.sentences, sourceSentence)];
+        // Once per sentence, not per claim: a sentence may hold thousands of claims and sources.
+        ownStatus = statusOf(own);
       }
       // "48 comments", "1.4K views | 2.1k shares" in a byline or share bar: page furniture, not a claim.
       if (block.kind !== 'table-cell' && block.text.length <= pageCountMaxLength && isPageCount(block.text, match)) continue;
       groupClaims.push(claims.length);
-      claims.push(buildClaim(text, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns));
+      claims.push(buildClaim(text, block, match, sentenceText, sentenceRange, own, ownStatus, suppression, ignorePatterns));
     }
   }
 
@@ -286,6 +289,7 @@ function buildClaim(
   sentenceText: string,
   sentenceRange: Range,
   sources: readonly Source[],
+  sourcesStatus: ClaimStatus,
   suppression: Suppression,
   ignorePatterns: readonly IgnorePattern[],
 ): Claim {
@@ -301,7 +305,7 @@ function buildClaim(
     unit: match.unit,
     sentence: sentenceText,
     sentenceRange,
-    status: ignored ? 'ignored' : statusOf(sources),
+    status: ignored ? 'ignored' : sourcesStatus,
     sources,
   };
   if (match.valueMax !== undefined) claim.valueMax = match.valueMax;

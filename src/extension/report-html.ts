@@ -320,11 +320,12 @@ function sourceHtml(source: ReportSource): string {
 }
 
 /** Up to two sources, one a line; with more, the second line says how many more there are. */
-function sourcesHtml(sources: readonly ReportSource[]): string {
+function sourcesHtml(sources: readonly ReportSource[], unlisted = 0): string {
   if (!sources.length) return '<span class="muted">none</span>';
-  if (sources.length <= 2) return sources.map(sourceHtml).join('');
+  if (sources.length <= 2 && !unlisted) return sources.map(sourceHtml).join('');
   const rest = sources.slice(1);
-  return `${sourceHtml(sources[0]!)}<span class="one more" title="${escapeHtml(rest.map((s) => `${s.kindLabel}: ${s.text}`).join('\n'))}">+ ${rest.length} more: ${escapeHtml(rest.map((s) => s.kindLabel).join(', '))}</span>`;
+  const kinds = [...new Set(rest.map((s) => s.kindLabel))].join(', ');
+  return `${sourceHtml(sources[0]!)}<span class="one more" title="${escapeHtml(rest.map((s) => `${s.kindLabel}: ${s.text}`).join('\n'))}">+ ${rest.length + unlisted} more: ${escapeHtml(kinds)}</span>`;
 }
 
 const statusRank: Readonly<Record<ClaimStatus, number>> = { uncited: 0, attributed: 1, cited: 2, ignored: 3 };
@@ -338,7 +339,7 @@ function claimRow(claim: ReportClaim): string {
   <td data-sort="${escapeHtml(claim.text)}"><span class="claim clamp" title="${escapeHtml(claim.text)}">${escapeHtml(claim.text)}</span></td>
   <td data-sort="${claim.amount ?? -Number.MAX_VALUE}"><span class="one" title="${escapeHtml(claim.value)}">${escapeHtml(claim.value)}</span><span class="one muted">${escapeHtml(claim.kind)}</span></td>
   <td data-sort="${statusRank[claim.status]}"><span class="status" title="${escapeHtml(statusMeanings[claim.status])}"><i class="dot ${claim.status}"></i>${reportStatusLabels[claim.status]}</span></td>
-  <td data-sort="${claim.sources.length}">${sourcesHtml(claim.sources)}</td>
+  <td data-sort="${claim.sources.length + (claim.moreSources ?? 0)}">${sourcesHtml(claim.sources, claim.moreSources)}</td>
   <td class="col-sentence" data-sort="${escapeHtml(claim.sentence)}"><span class="sentence clamp" title="${escapeHtml(claim.sentence)}">${sentenceHtml(claim)}</span></td>
 </tr>`;
 }

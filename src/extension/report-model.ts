@@ -1,10 +1,12 @@
 import {
+  claimSentence,
   coveragePercent,
   formatClaimValueWithQualifier,
   formatEntry,
   languageOfText,
   linkableUrl,
   LineIndex,
+  listedSources,
   summarize,
   type Analysis,
   type ClaimKind,
@@ -50,7 +52,10 @@ export interface ReportClaim {
   readonly amount: number | null;
   readonly status: ClaimStatus;
   readonly sentence: string;
+  /** The sources nearest the claim (all of them, unless its sentence holds many). */
   readonly sources: readonly ReportSource[];
+  /** How many more sources the claim has than `sources` lists. */
+  readonly moreSources?: number;
 }
 
 /** What the article report shows; kept after rendering so it can be read back. */
@@ -116,6 +121,8 @@ export function buildArticleReport(uri: string, name: string, text: string, anal
     coverage: coveragePercent(totals.coverage),
     claims: analysis.claims.map((claim) => {
       const at = lines.lineColumn(claim.range.start);
+      // Bounded per claim: a sentence of many claims and many sources is listed in full nowhere twice.
+      const { listed, omitted } = listedSources(claim, analysis.claims);
       return {
         id: claim.id,
         line: at.line,
@@ -125,8 +132,9 @@ export function buildArticleReport(uri: string, name: string, text: string, anal
         value: formatClaimValueWithQualifier(claim, language),
         amount: claim.value,
         status: claim.status,
-        sentence: claim.sentence.replace(/\s+/gu, ' ').trim(),
-        sources: claim.sources.map(reportSource),
+        sentence: claimSentence(claim).replace(/\s+/gu, ' ').trim(),
+        sources: listed.map(reportSource),
+        ...(omitted ? { moreSources: omitted } : {}),
       };
     }),
     problems: analysis.problems.map((problem) => ({ code: problem.code, message: problem.message, ...lines.lineColumn(problem.range.start) })),

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { generateArticle, Random } from '../../bench/generate';
 import { analyze, createAnalyzer, type Analysis, type Format, type Range } from '../../src/core/index';
+import { cpuTime, timePerCall } from './cpu-time';
 
 // Seeded random, mutated and pathological documents. For each, `analyze()`
 // in every format must not throw and must return well-formed results; and
@@ -322,28 +323,6 @@ const families: readonly Family[] = [
   { name: 'newlines', make: (n) => repeat('\n', n), size: 400_000 },
   { name: 'CRLF lines of prose', make: (n) => repeat('Sales rose 5% in 2024.\r\n', n), size: 200_000 },
 ];
-
-/** CPU time of this process spent in `run`, in ms. */
-function cpuTime(run: () => void): number {
-  const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-/** CPU time of one call: the mean of as many calls as take 5 ms, so that small inputs time reliably. */
-function timePerCall(run: () => void): number {
-  let calls = 0;
-  const start = process.cpuUsage();
-  let total = 0;
-  do {
-    run();
-    calls++;
-    const used = process.cpuUsage(start);
-    total = (used.user + used.system) / 1000;
-  } while (total < 5 && calls < 200);
-  return total / calls;
-}
 
 /**
  * Growth allowed between sizes 8× apart (smaller, larger step): linear time

@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import { flattenDeepNesting } from './html-depth';
 import { Parser } from 'htmlparser2';
 import type { Problem, Range } from '../types';
 import {
@@ -266,7 +267,7 @@ export function tokenizeHtml(text: string): HtmlTokens {
     },
     { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.end(text);
+  parser.end(flattenDeepNesting(text));
   // The parser closes everything at the end; this only guards the invariant.
   while (stack.length) {
     const o = stack.pop() as number;

@@ -1,6 +1,7 @@
 import { LineIndex } from '../lines';
-import type { Source } from '../types';
+import type { Claim, Source } from '../types';
 import type { ReportFile } from './findings';
+import { claimSentence, listedSources } from './shared-sentence';
 
 const header = ['path', 'line', 'column', 'endLine', 'endColumn', 'claim', 'kind', 'value', 'unit', 'status', 'sources', 'sentence'];
 
@@ -9,7 +10,8 @@ const header = ['path', 'line', 'column', 'endLine', 'endColumn', 'claim', 'kind
  * fields with a comma, quote or line break quoted, quotes doubled): one row
  * per claim, whatever its status, for a spreadsheet. Sources are listed in
  * one field, separated by " | ": a URL when there is one, else the label or
- * name. Problems are not listed. A cell that a spreadsheet would read as a
+ * name (at most the few nearest the claim, then "and N more"; a very long
+ * sentence is cut around the claim). Problems are not listed. A cell that a spreadsheet would read as a
  * formula is neutralised (`neutraliseFormula`).
  */
 export function toCsv(files: readonly ReportFile[]): string {
@@ -30,8 +32,8 @@ export function toCsv(files: readonly ReportFile[]): string {
         claim.value === null ? '' : String(claim.value),
         claim.unit ?? '',
         claim.status,
-        claim.sources.map(sourceCell).join(' | '),
-        claim.sentence,
+        sourcesCell(claim, file.analysis.claims),
+        claimSentence(claim),
       ]);
     }
   }
@@ -46,6 +48,13 @@ export function toCsv(files: readonly ReportFile[]): string {
 export function neutraliseFormula(cell: string): string {
   if (!/^[=+\-@\t\r]/u.test(cell) || /^[+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/iu.test(cell)) return cell;
   return `'${cell}`;
+}
+
+/** The sources nearest the claim, and how many more its sentence holds. */
+function sourcesCell(claim: Claim, claims: readonly Claim[]): string {
+  const { listed, omitted } = listedSources(claim, claims);
+  const cell = listed.map(sourceCell).join(' | ');
+  return omitted ? `${cell} | and ${omitted} more` : cell;
 }
 
 function sourceCell(source: Source): string {

@@ -1,5 +1,6 @@
 import { LineIndex } from '../lines';
 import { defaultSettings, type Settings } from '../settings';
+import { oncePerSources } from './shared-sentence';
 import type { Analysis, Claim, ClaimStatus, LineColumn, Problem, ProblemCode, Range, Source } from '../types';
 
 /** One analysed file, as every report takes it. */
@@ -146,24 +147,32 @@ export function claimMessage(claim: Claim, scope: Settings['scope'] = 'sentence'
     case 'uncited':
       return `Uncited claim ${quoted}: no link, footnote or citation in its ${scope}.`;
     case 'attributed':
-      return `Claim ${quoted} is attributed to ${namesOf(claim.sources)}, but no link, footnote or citation backs it.`;
+      return `Claim ${quoted} is attributed to ${attributedNames(claim.sources)}, but no link, footnote or citation backs it.`;
     case 'cited':
-      return `Claim ${quoted} is cited: ${describeSources(claim.sources.filter((s) => s.kind !== 'textual'))}.`;
+      return `Claim ${quoted} is cited: ${citedSources(claim.sources)}.`;
     case 'ignored':
       return `Claim ${quoted} is ignored.`;
   }
 }
 
+/** Messages are put together once per sentence's list of sources, which its claims share. */
+const attributedNames = oncePerSources(namesOf);
+const citedSources = oncePerSources((sources) => describeSources(sources.filter((s) => s.kind !== 'textual')));
+
+/** Names listed in a message before "and N more". */
+const maxNames = 5;
+
 function namesOf(sources: readonly Source[]): string {
   const names = [...new Set(sources.map((s) => shorten(s.name ?? s.label)).filter(Boolean))];
-  return names.length ? joinWords(names.map((n) => n)) : 'a named source';
+  if (!names.length) return 'a named source';
+  if (names.length <= maxNames) return joinWords(names);
+  return `${names.slice(0, maxNames).join(', ')} and ${names.length - maxNames} more`;
 }
 
 /** A short description of sources, as a writer reads it: `link to https://…, footnote [^2]`. */
 export function describeSources(sources: readonly Source[]): string {
-  const parts = sources.map(describeSource);
-  if (parts.length <= 3) return parts.join(', ') || 'no source';
-  return `${parts.slice(0, 3).join(', ')} and ${parts.length - 3} more`;
+  if (sources.length <= 3) return sources.map(describeSource).join(', ') || 'no source';
+  return `${sources.slice(0, 3).map(describeSource).join(', ')} and ${sources.length - 3} more`;
 }
 
 /** One source in a few words: `link to URL`, `footnote [^2]`, `citation @key`, `McKinsey`. */

@@ -28,3 +28,4 @@ export {
   type ClaimValue,
   type ValueLanguage,
 } from './values';
+export { claimSentence, listedSources, maxListedSources } from './shared-sentence';

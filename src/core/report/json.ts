@@ -1,6 +1,7 @@
 import { LineIndex } from '../lines';
 import type { ClaimKind, ClaimStatus, ProblemCode, SourceKind } from '../types';
 import type { ReportFile } from './findings';
+import { claimSentence, listedSources } from './shared-sentence';
 import { summarize, type Totals } from './summary';
 
 /** A source in the JSON report: only the fields the source has, and where it stands. */
@@ -29,7 +30,10 @@ export interface JsonClaim {
   readonly endColumn: number;
   readonly sentence: string;
   readonly status: ClaimStatus;
+  /** The claim's sources; when its sentence holds many, the few nearest to it. */
   readonly sources: readonly JsonSource[];
+  /** How many sources of the claim are not listed in `sources` (present only when some are not). */
+  readonly moreSources?: number;
 }
 
 /** A problem in the JSON report. */
@@ -67,6 +71,7 @@ function jsonFile(file: ReportFile): JsonFile {
     claims: file.analysis.claims.map((claim) => {
       const start = lines.lineColumn(claim.range.start);
       const end = lines.lineColumn(claim.range.end);
+      const { listed, omitted } = listedSources(claim, file.analysis.claims);
       return {
         text: claim.text,
         kind: claim.kind,
@@ -76,9 +81,10 @@ function jsonFile(file: ReportFile): JsonFile {
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        sentence: claim.sentence,
+        sentence: claimSentence(claim),
         status: claim.status,
-        sources: claim.sources.map((source) => ({
+        ...(omitted ? { moreSources: omitted } : {}),
+        sources: listed.map((source) => ({
           kind: source.kind,
           label: source.label,
           ...(source.url !== undefined ? { url: source.url } : {}),

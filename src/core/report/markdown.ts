@@ -1,6 +1,7 @@
 import { LineIndex } from '../lines';
 import type { Source } from '../types';
 import { describeSource, type ReportFile } from './findings';
+import { listedSources } from './shared-sentence';
 import { summarize, summaryLine } from './summary';
 import { formatClaimValueWithQualifier, languageOfText } from './values';
 
@@ -21,7 +22,8 @@ export function toMarkdown(files: readonly ReportFile[]): string {
       out.push('| Line | Claim | Kind | Value | Status | Sources |', '| ---: | --- | --- | --- | --- | --- |');
       for (const claim of file.analysis.claims) {
         const { line } = lines.lineColumn(claim.range.start);
-        const sources = claim.sources.map(sourceCell).join('<br>') || '—';
+        const { listed, omitted } = listedSources(claim, file.analysis.claims);
+        const sources = (listed.map(sourceCell).join('<br>') || '—') + (omitted ? `<br>and ${omitted} more` : '');
         out.push(`| ${line} | ${escapeMarkdown(claim.text)} | ${claim.kind} | ${escapeMarkdown(formatClaimValueWithQualifier(claim, language))} | ${claim.status} | ${sources} |`);
       }
     } else {

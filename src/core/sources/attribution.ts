@@ -146,8 +146,32 @@ function hasHan(text: string, from: number, to: number): boolean {
   return false;
 }
 
+const noPhrases: readonly (readonly string[])[] = [];
+const extraPhraseIndexes = new WeakMap<readonly string[], Map<string, string[][]>>();
+
+/**
+ * The `attributionPhrases` setting as word lists by their first word, made
+ * once per setting: a word is then checked against the few phrases it can
+ * start, not against every phrase (a setting may hold thousands).
+ */
+function extraPhrasesOf(extra: readonly string[]): Map<string, string[][]> {
+  let index = extraPhraseIndexes.get(extra);
+  if (!index) {
+    index = new Map();
+    for (const phrase of extra) {
+      const words = phrase.toLowerCase().split(/\s+/u).filter(Boolean);
+      if (!words.length) continue;
+      const list = index.get(words[0]);
+      if (list) list.push(words);
+      else index.set(words[0], [words]);
+    }
+    extraPhraseIndexes.set(extra, index);
+  }
+  return index;
+}
+
 function findEnglish(text: string, tokens: readonly Token[], extra: readonly string[], out: Attribution[]): void {
-  const extras = extra.map((p) => p.toLowerCase().split(/\s+/u).filter(Boolean));
+  const extras = extraPhrasesOf(extra);
   let prevEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -156,7 +180,7 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
       continue;
     }
     // Most words start no phrase, and their class tells without a look at their text.
-    if (!extras.length && !(t.classes & triggerClass)) continue;
+    if (!extras.size && !(t.classes & triggerClass)) continue;
     const lower = t.lower;
     const next = tokens[i + 1];
     let found: Attribution | null = null;
@@ -192,8 +216,8 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
         if (named && isQuoteOrComma(tokenBefore(tokens, i, named.start))) found = named;
       }
     }
-    if (!found) {
-      for (const words of extras) {
+    if (!found && extras.size) {
+      for (const words of extras.get(t.lower) ?? noPhrases) {
         if (words.length && words.every((w, k) => tokens[i + k]?.lower === w)) {
           found = forward(text, tokens, i, i + words.length, words.join(' '));
           if (found) break;
@@ -221,8 +245,13 @@ function findEnglish(text: string, tokens: readonly Token[], extra: readonly str
 /** The further names of a "Source:" list, after `first`: separated by semicolons, commas or "and". */
 function sourceListRest(text: string, tokens: readonly Token[], first: Attribution): Attribution[] {
   const out: Attribution[] = [];
+  // The name's last token, by bisection (tokens end in order): a sentence may hold many "Source:" lists.
   let k = 0;
-  while (k < tokens.length && tokens[k].end !== first.end) k++;
+  for (let hi = tokens.length; k < hi; ) {
+    const mid = (k + hi) >> 1;
+    if (tokens[mid].end < first.end) k = mid + 1;
+    else hi = mid;
+  }
   for (let guard = 0; guard < 20 && k < tokens.length; guard++) {
     const sep = tokens[k + 1];
     if (!sep || !(sep.text === ';' || sep.text === ',' || sep.lower === 'and')) break;
