@@ -1,9 +1,10 @@
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   analyze,
   findingsOf,
   formatOfPath,
+  ignoredClaimsFor,
   summarize,
   summaryLine,
   toCsv,
@@ -79,7 +80,10 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
       }
       try {
         const { bibliography, problems } = await bibliographies.forArticle(file, read.text, format, fileSettings);
-        const analysis = analyze(read.text, { format, settings, ...(bibliography ? { bibliography } : {}) });
+        const ignoredClaims = fileSettings.configPath && fileSettings.ignore?.length
+          ? ignoredClaimsFor(fileSettings.ignore, relative(dirname(fileSettings.configPath), file).split(sep).join('/'))
+          : [];
+        const analysis = analyze(read.text, { format, settings, ignoredClaims, ...(bibliography ? { bibliography } : {}) });
         return { path, text: read.text, analysis: withBibliographyProblems(analysis, problems), settings };
       } catch (cause) {
         failures.push({ path, reason: `could not be analysed: ${cause instanceof Error ? cause.message : String(cause)}` });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { configFileNames, defaultSettings, parseConfigText, type ConfigIssue, type Settings } from '../core';
+import { configFileNames, defaultSettings, parseConfigText, type ConfigIssue, type IgnoreEntry, type Settings } from '../core';
 import { describeError } from './read-article';
 
 /** A configuration file's issue, with the file's absolute path. */
@@ -14,6 +14,8 @@ export interface FileSettings {
   readonly settings: Settings;
   /** Absolute path of the `.claimlensrc.*` file; its folder is what its `bibliography` paths are relative to. */
   readonly configPath?: string;
+  /** The file's `ignore` entries (their paths relative to its folder). */
+  readonly ignore?: readonly IgnoreEntry[];
 }
 
 /** Settings for files: from one fixed file, or from the nearest `.claimlensrc.*` above each file. */
@@ -56,7 +58,7 @@ export class NearestConfig implements SettingsSource {
       });
       if (text === undefined) continue;
       if (text === null) return { settings: defaultSettings };
-      return { settings: parseInto(this.issues, path, text), configPath: path };
+      return { ...parseInto(this.issues, path, text), configPath: path };
     }
     const parent = dirname(folder);
     return parent === folder ? { settings: defaultSettings } : this.forFolder(parent);
@@ -77,7 +79,7 @@ export class FixedConfig implements SettingsSource {
       throw new Error(`cannot read the configuration file ${path}: ${describeError(cause)}`, { cause });
     }
     const issues: LocatedConfigIssue[] = [];
-    const config = new FixedConfig({ settings: parseInto(issues, path, text), configPath: path });
+    const config = new FixedConfig({ ...parseInto(issues, path, text), configPath: path });
     config.issues.push(...issues);
     return config;
   }
@@ -87,8 +89,8 @@ export class FixedConfig implements SettingsSource {
   }
 }
 
-function parseInto(issues: LocatedConfigIssue[], path: string, text: string): Settings {
+function parseInto(issues: LocatedConfigIssue[], path: string, text: string): { settings: Settings; ignore: readonly IgnoreEntry[] } {
   const parsed = parseConfigText(text.replace(/^\uFEFF/, ''), basename(path));
   for (const issue of parsed.issues) issues.push({ path, issue });
-  return parsed.settings;
+  return { settings: parsed.settings, ignore: parsed.ignore };
 }
