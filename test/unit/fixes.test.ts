@@ -193,6 +193,32 @@ describe('fixes: addNewSource', () => {
     );
   });
 
+  it('Markdown, inside a block of raw HTML: an HTML link, which the analyser reads as the claim\'s source; no [^1], no claim "1"', () => {
+    const text = lines('Intro.', '', '<div class="box">', '<p>Councils built 20,000 homes.</p>', '</div>', '', 'Costs fell 3%.', '');
+    const before = analyze(text, { format: 'markdown' });
+    const claim = before.claims.find((c) => c.text === '20,000');
+    assert.ok(claim);
+    const edited = applyTextEdits(text, addNewSource(text, before, claim, 'markdown', { url, title: 'Housing <census>' }));
+    assert.equal(edited, text.replace('20,000 homes.', '20,000 homes<sup><a href="https://example.org/stats">Housing &lt;census&gt;</a></sup>.'));
+    const after = analyze(edited, { format: 'markdown' });
+    assert.deepEqual(after.claims.map((c) => [c.text, c.status, c.sources.map((x) => x.url)]), [
+      ['20,000', 'cited', [url]],
+      ['3%', 'uncited', []],
+    ]);
+  });
+
+  it('Markdown, inside raw HTML: citing an existing footnote links to its URL, or refuses without one', () => {
+    const text = lines('Rents rose 4%.[^1] Wages 2%.[^2]', '', '<div>', 'Councils built 20,000 homes.', '</div>', '', '[^1]: ONS. https://ons.example/rents', '[^2]: A survey.', '');
+    const before = analyze(text, { format: 'markdown' });
+    const claim = before.claims.find((c) => c.text === '20,000');
+    const [withUrl, withoutUrl] = before.sources.filter((x) => x.kind === 'footnote');
+    assert.ok(claim && withUrl && withoutUrl);
+    const edited = applyTextEdits(text, citeExistingSource(text, claim, withUrl, 'markdown'));
+    assert.equal(edited, text.replace('20,000 homes.', '20,000 homes<sup><a href="https://ons.example/rents">ons.example</a></sup>.'));
+    assert.equal(analyze(edited, { format: 'markdown' }).claims.find((c) => c.text === '20,000')?.status, 'cited');
+    assert.throws(() => citeExistingSource(text, claim, withoutUrl, 'markdown'), /would show as text/u);
+  });
+
   it('a definition in the text counts even when nothing refers to it', () => {
     const text = lines('Revenue rose 12%.', '', '[^7]: Orphan.');
     assert.equal(nextFootnoteNumber(text, analysisOf('markdown', [], [])), 8);
