@@ -1,5 +1,5 @@
 import type { Totals } from '../core/index';
-import { statusLabels } from './claim-format';
+import { statusLabels } from '../shared/claim-format';
 import type { ArticleReportModel, WorkspaceReportModel } from './report-model';
 
 /** Escapes text for HTML element content and attribute values. */

@@ -1,5 +1,5 @@
 import { coveragePercent, LineIndex, summarize, type Analysis, type ClaimStatus, type SourceKind, type Totals } from '../core/index';
-import { describeClaim, describeSource } from './claim-format';
+import { describeClaim, describeSource } from '../shared/claim-format';
 
 /** A claim as the report shows it. Lines and columns are 1-based. */
 export interface ReportClaim {

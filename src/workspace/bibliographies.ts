@@ -8,6 +8,7 @@ import {
   type ArticleBibliography,
   type BibliographyFileRef,
   type BibliographyFileResult,
+  type BibliographySetting,
   type BibProblem,
   type Format,
   type ResolvedBibliographyRef,
@@ -44,10 +45,20 @@ export class RunBibliographies {
     private readonly display: (path: string) => string,
   ) {}
 
-  /** The bibliography of the article at the absolute path `file`. */
-  async forArticle(file: string, text: string, format: Format, fileSettings: FileSettings): Promise<ArticleBibliography<string>> {
+  /**
+   * The bibliography of the article at the absolute path `file`. `extra`
+   * adds bibliography settings with their own base folders (an editor's
+   * `claimlens.bibliography`, relative to its workspace folder).
+   */
+  async forArticle(
+    file: string,
+    text: string,
+    format: Format,
+    fileSettings: FileSettings,
+    extra: readonly BibliographySetting<string>[] = [],
+  ): Promise<ArticleBibliography<string>> {
     const base = fileSettings.configPath ? dirname(fileSettings.configPath) : this.cwd;
-    const settings = fileSettings.settings.bibliography.map((path) => ({ path, base }));
+    const settings = [...extra, ...fileSettings.settings.bibliography.map((path) => ({ path, base }))];
     const articleName = this.display(file);
     const plan = planBibliography(text, format, settings, articleName);
     const resolved: ResolvedBibliographyRef<string>[] = [];
