@@ -33,6 +33,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     paths: options.paths,
     cwd: io.cwd,
     maxSize: options.maxSize,
+    ...(options.root !== undefined ? { root: options.root } : {}),
     ...(options.config !== undefined ? { config: options.config } : {}),
     ...(scope ? { override: (settings) => ({ ...settings, scope }) } : {}),
     onProgress: progress.step,

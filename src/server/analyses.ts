@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -189,7 +190,8 @@ export class DocumentAnalyses {
   private bibliographiesOf(folder: string): RunBibliographies {
     let found = this.bibliographies.get(folder);
     if (!found) {
-      found = new RunBibliographies(folder, (path) => display(folder, path));
+      // Bibliographies are read inside the workspace folder only, as the command line keeps them inside its root.
+      found = new RunBibliographies(folder, (path) => display(folder, path), realFolder(folder));
       this.bibliographies.set(folder, found);
     }
     return found;
@@ -224,4 +226,12 @@ export function formatOf(languageId: string, name: string): Format | undefined {
   if (languageId === 'plaintext' || languageId === 'text') return byName ?? 'text';
   if (languageIds.has(languageId)) return formatOfLanguage(languageId) ?? byName;
   return byName;
+}
+
+function realFolder(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
 }

@@ -2,7 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { analyze, formatOfPath, withBibliographyProblems, type ReportFile, type Settings } from '../core';
 import { RunBibliographies, type BibliographyWarning } from './bibliographies';
 import { FixedConfig, NearestConfig, type LocatedConfigIssue, type SettingsSource } from './config-lookup';
-import { discoverFiles } from './discover';
+import { discoverFiles, workspaceRoot } from './discover';
 import { mapConcurrent } from './pool';
 import { readArticle } from './read-article';
 
@@ -21,6 +21,11 @@ export interface AnalyseFilesOptions {
   readonly cwd: string;
   /** Files larger than this many bytes are skipped. */
   readonly maxSize: number;
+  /**
+   * The folder bibliographies and followed links must lie in (relative to
+   * `cwd`); default: the git work tree around `cwd`, else `cwd`.
+   */
+  readonly root?: string;
   /** A configuration file for every file, instead of the nearest `.claimlensrc.*`. */
   readonly config?: string;
   /** Settings laid over each file's own (the command line's `--scope`, an editor's settings). */
@@ -71,12 +76,13 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
     config = new NearestConfig();
   }
 
-  const discovery = await discoverFiles(options.paths, cwd);
+  const root = await workspaceRoot(options.root === undefined ? undefined : resolve(cwd, options.root), cwd);
+  const discovery = await discoverFiles(options.paths, cwd, root);
   if (discovery.usageErrors.length) return empty({ usageErrors: discovery.usageErrors });
   const skipped: SkippedFile[] = discovery.ioErrors.map(([path, reason]) => ({ path: display(path), reason }));
 
   const paths = discovery.files.map((file) => ({ file, path: display(file) })).sort((a, b) => compare(a.path, b.path));
-  const bibliographies = new RunBibliographies(cwd, display);
+  const bibliographies = new RunBibliographies(cwd, display, root);
   let done = 0;
   let cancelled = false;
   const analysed = await mapConcurrent(paths, options.concurrency ?? 8, async ({ file, path }): Promise<ReportFile | undefined> => {

@@ -71,24 +71,4 @@ function bomEncoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-/** A file system error in a few words: `permission denied (EACCES)`. */
-export function describeError(cause: unknown): string {
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  const words: Record<string, string> = {
-    ENOENT: 'no such file (or a broken link)',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EISDIR: 'is a folder',
-    ELOOP: 'too many symbolic links',
-    EMFILE: 'too many open files',
-  };
-  if (code && words[code]) return `${words[code]} (${code})`;
-  return cause instanceof Error ? cause.message : String(cause);
-}
-
-/** A size in words: `3.1 KB`, `10 MB`. */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 ** 2) return `${+(bytes / 1024 ** 2).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
-}
+export { describeFsError as describeError, formatBytes as formatSize } from './guarded-read';

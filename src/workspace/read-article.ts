@@ -1,26 +1,19 @@
-import { open } from 'node:fs/promises';
-import { decodeText, describeError, formatSize, type ReadResult } from './decode';
+import { decodeText, type ReadResult } from './decode';
+import { readGuarded } from './guarded-read';
 
 export { decodeText, describeError, type ReadResult } from './decode';
 
 /**
- * Reads a file as text (see `decodeText` for the encodings accepted).
- * Refuses what is not a regular file and files larger than `maxSize` bytes,
- * with a reason to show.
+ * Reads an article through the guarded reader (non-blocking open, regular
+ * files only, at most `maxSize` bytes) and decodes it (see `decodeText`).
+ * The reasons it gives are worded for someone running `claimlens check`:
+ * a file too large says how to raise the limit.
  */
 export async function readArticle(path: string, maxSize: number): Promise<ReadResult> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-    const stats = await handle.stat();
-    if (!stats.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (stats.size > maxSize) {
-      return { ok: false, reason: `larger than ${formatSize(maxSize)} (${formatSize(stats.size)}); raise --max-size to read it` };
-    }
-    return decodeText(await handle.readFile());
-  } catch (cause) {
-    return { ok: false, reason: `cannot read: ${describeError(cause)}` };
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
+  const read = await readGuarded(path, { maxBytes: maxSize });
+  if (read.ok) return decodeText(read.bytes);
+  // The guard's own refusals end in "; not read"; anything else is the system's error.
+  if (!read.reason.endsWith('; not read')) return { ok: false, reason: `cannot read: ${read.reason}` };
+  const reason = read.reason.slice(0, -'; not read'.length);
+  return { ok: false, reason: reason.startsWith('larger than') ? `${reason}; raise --max-size to read it` : reason };
 }
