@@ -26,6 +26,7 @@ export interface CheckOptions {
 export type Command =
   | { readonly kind: 'help'; readonly topic?: 'check' }
   | { readonly kind: 'version' }
+  | { readonly kind: 'lsp' }
   | { readonly kind: 'check'; readonly options: CheckOptions };
 
 /** A command line that makes no sense: the CLI prints the message and exits 2. */
@@ -42,6 +43,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (first === undefined) throw new UsageError('no command given.');
   if (first === '--help' || first === '-h' || first === 'help') return { kind: 'help', ...(rest[0] === 'check' ? { topic: 'check' as const } : {}) };
   if (first === '--version' || first === '-v') return { kind: 'version' };
+  if (first === 'lsp') return parseLsp(rest);
   if (first !== 'check') {
     throw new UsageError(first.startsWith('-') ? `unknown option '${first}'.` : `unknown command '${first}'.`);
   }
@@ -90,6 +92,19 @@ function parseCheck(args: readonly string[]): Command {
   };
 }
 
+/** Transports of `claimlens lsp`, as the language server library reads them from the command line. */
+const transports = /^--(?:stdio|node-ipc|socket=\d+|pipe=.+|clientProcessId(?:=\d+)?)$|^\d+$/u;
+
+function parseLsp(args: readonly string[]): Command {
+  if (args.includes('--help') || args.includes('-h')) return { kind: 'help' };
+  const unknown = args.find((arg) => !transports.test(arg) && arg !== '--socket' && arg !== '--pipe' && arg !== '--clientProcessId');
+  if (unknown !== undefined) throw new UsageError(`unknown option '${unknown}' of lsp.`);
+  if (!args.some((arg) => /^--(?:stdio|node-ipc|socket|pipe)\b/u.test(arg))) {
+    throw new UsageError('lsp needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME.');
+  }
+  return { kind: 'lsp' };
+}
+
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got '${value}'.`);
@@ -126,6 +141,9 @@ Commands:
   check [paths…]          Analyse files, folders (walked, skipping node_modules,
                           .git and what .gitignore files ignore) and globs.
                           With no path: the current folder.
+  lsp --stdio             Run the language server (also --node-ipc,
+                          --socket=PORT, --pipe=NAME), for editors that speak
+                          the Language Server Protocol.
   help [check]            Show this help.
 
 Options of check:

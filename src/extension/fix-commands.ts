@@ -11,7 +11,7 @@ import {
 } from '../core/index';
 import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
-import { authorsAndYear } from './key-completion';
+import { authorsAndYear } from '../shared/claim-format';
 import type { Prompts, SourceChoice } from './prompts';
 
 /** Arguments of the quick-fix commands. Given answers skip the matching prompt. */

@@ -1,6 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 import { configFileNames, defaultSettings, parseConfigText, type ConfigIssue, type Settings } from '../core';
-import { maxConfigBytes, readGuarded } from '../workspace/guarded-read';
+import { maxConfigBytes, readGuarded } from './guarded-read';
 
 /** A configuration file's text, read through the guarded reader: undefined when there is none, or why it cannot be read. */
 async function readConfig(path: string): Promise<{ text: string } | { missing: boolean; reason: string }> {

@@ -1,10 +1,10 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { isInside, realPathOf } from '../workspace/guarded-read';
+import { isInside, realPathOf } from './guarded-read';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { formatOfPath } from '../core';
 import { GitignoreRules, ignoreTop } from './gitignore';
-import { describeError } from './read-article';
+import { describeError } from './decode';
 
 /** Folders never walked into. */
 const skippedFolders = new Set(['node_modules', '.git']);
@@ -19,12 +19,6 @@ export interface Discovery {
   readonly ioErrors: readonly (readonly [string, string])[];
 }
 
-/**
- * Expands the command line's paths: a file is taken as it is (when Claim
- * Lens reads its format); a folder is walked, skipping `node_modules`,
- * `.git` and what `.gitignore` files ignore; anything else is a glob,
- * filtered the same way.
- */
 /**
  * The folder a run's reads are kept in, as a real path: `root` when given,
  * else the git work tree around `cwd`, else `cwd` itself.
@@ -58,6 +52,12 @@ export async function readRoots(options: { readonly root?: string; readonly path
   return roots;
 }
 
+/**
+ * Expands the command line's paths: a file is taken as it is (when Claim
+ * Lens reads its format); a folder is walked, skipping `node_modules`,
+ * `.git` and what `.gitignore` files ignore; anything else is a glob,
+ * filtered the same way.
+ */
 export async function discoverFiles(inputs: readonly string[], cwd: string, roots: readonly string[] = [cwd]): Promise<Discovery> {
   const files = new Set<string>();
   const usageErrors: string[] = [];
