@@ -200,11 +200,26 @@ export function analyzeProse(
   cache?.sweep();
   // Blocks come in document order, so claims almost always do too: sort only when they do not.
   if (!inOrder(claims)) claims.sort((a, b) => a.range.start - b.range.start);
+  ignoreNextClaims(claims, suppression.nextClaim);
   problems.sort((a, b) => a.range.start - b.range.start);
   return { format, claims, sources, problems };
 }
 
 const noSources: readonly Source[] = Object.freeze([]);
+
+/** Gives the first claim at or after each `<!-- claimlens-ignore -->` comment's end the status `ignored`. */
+function ignoreNextClaims(claims: Claim[], commentEnds: readonly number[]): void {
+  for (const end of commentEnds) {
+    let lo = 0;
+    let hi = claims.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (claims[mid].range.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < claims.length && claims[lo].status !== 'ignored') claims[lo] = { ...claims[lo], status: 'ignored' };
+  }
+}
 
 function inOrder(claims: readonly Claim[]): boolean {
   for (let i = 1; i < claims.length; i++) if (claims[i].range.start < claims[i - 1].range.start) return false;

@@ -1,5 +1,5 @@
-import { relative, resolve, sep } from 'node:path';
-import { analyze, formatOfPath, withBibliographyProblems, type ReportFile, type Settings } from '../core';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { analyze, formatOfPath, ignoredClaimsFor, withBibliographyProblems, type ReportFile, type Settings } from '../core';
 import { RunBibliographies, type BibliographyWarning } from './bibliographies';
 import { FixedConfig, NearestConfig, type LocatedConfigIssue, type SettingsSource } from './config-lookup';
 import { discoverFiles, readRoots } from './discover';
@@ -101,7 +101,10 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
       }
       try {
         const { bibliography, problems } = await bibliographies.forArticle(file, read.text, format, fileSettings);
-        const analysis = analyze(read.text, { format, settings, ...(bibliography ? { bibliography } : {}) });
+        const ignoredClaims = fileSettings.configPath && fileSettings.ignore?.length
+          ? ignoredClaimsFor(fileSettings.ignore, relative(dirname(fileSettings.configPath), file).split(sep).join('/'))
+          : [];
+        const analysis = analyze(read.text, { format, settings, ignoredClaims, ...(bibliography ? { bibliography } : {}) });
         return { path, text: read.text, analysis: withBibliographyProblems(analysis, problems), settings };
       } catch (cause) {
         skipped.push({ path, reason: `could not be analysed: ${cause instanceof Error ? cause.message : String(cause)}` });
