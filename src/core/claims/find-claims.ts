@@ -19,6 +19,8 @@ import {
 } from './lexicon';
 import { zhClassifiers, zhCodeWords, zhCurrencies, zhMeasures, zhNumerals, zhQualifiersAfter, zhQualifiersBefore, zhRankVerbs, zhTimeWords } from '../lang/zh/words';
 import { simplified, zhNumeralGrammar } from '../lang/zh/numerals';
+import { enNumeralGrammar } from '../lang/en/numerals';
+import { enNumeralWords } from '../lang/en/words';
 import { compoundWord, registerWordClass, tokenize, type Token } from './tokens';
 
 /** A quantity found in prose, by prose offsets. */
@@ -84,7 +86,7 @@ const changeNouns = new Set([
 /** Words after "a third", "a quarter" that make it a share of something: "a third below target". */
 const shareComparatives = new Set(['below', 'above', 'higher', 'lower', 'more', 'less', 'fewer', 'bigger', 'smaller', 'larger', 'cheaper', 'shorter', 'longer']);
 /** The class of words a quantity may start with, besides compounds ("two-thirds", "threefold"): see `readQuantity`. */
-const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore]);
+const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore, ...enNumeralWords.negatives, 'nought', 'naught']);
 /** Han characters a Chinese quantity may start with (see `readZhQuantity`). */
 const zhNumeralClass = registerWordClass([
   ...zhNumerals.digits.keys(), ...zhNumerals.smallScales.keys(), ...zhNumerals.negatives, zhNumerals.half, zhNumerals.zero,
@@ -137,7 +139,7 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
       q = readAmount(tokens, i, en, zh);
     }
     else {
-      q = readWordQuantity(tokens, i);
+      q = readWordNumeral(tokens, i) ?? readWordQuantity(tokens, i);
       if (q && (q.kind === null || q.kind === 'fraction') && q.core.lower !== 'half') readScaleAndUnit(tokens, q.last + 1, q, en, zh);
     }
   } else if (t.kind === 'han' && zh) {
@@ -252,6 +254,15 @@ function readAmount(tokens: readonly Token[], i: number, en: boolean, zh: boolea
   const core = tokens[j];
   if (core?.kind !== 'num') return null;
   const q = new Quantity(first, j, core.value, unit ? 'money' : null, unit, false, false, core);
+  // "2 450", "2 1/4", "2.33k", "1.3e6": the digits read whole.
+  const r = en ? enNumeralGrammar.read(tokens, j) : null;
+  if (r && r.last > j) {
+    q.value = r.value;
+    q.last = r.last;
+    q.scaled = r.scaled;
+    if (r.kind && !unit) q.kind = r.kind;
+    j = r.last;
+  }
   j++;
   readScaleAndUnit(tokens, j, q, en, zh);
   return q;
@@ -548,6 +559,22 @@ function hanRun(tokens: readonly Token[], j: number, max: number): string {
     s += simplified(t.text);
   }
   return s;
+}
+
+/**
+ * A numeral of more than one word, read whole by the English grammar ("one hundred and three and two thirds",
+ * "fifty - two", "minus five point five", "one over three"); null for one word, which `readWordQuantity` reads.
+ */
+function readWordNumeral(tokens: readonly Token[], i: number): Quantity | null {
+  const t = tokens[i];
+  // "plus or minus 3" is a margin, read as a qualifier.
+  if (enNumeralWords.negatives.includes(t.lower) && tokens[i - 1]?.lower === 'or') return null;
+  const r = enNumeralGrammar.read(tokens, i);
+  if (!r || r.last === i) return null;
+  // "a quarter", "a third": an article and a fraction are read with their context by `readWordQuantity`.
+  if (enNumeralWords.a.includes(t.lower) && r.kind === 'fraction') return null;
+  const core = tokens[i + 1]?.kind === 'num' ? tokens[i + 1] : t;
+  return new Quantity(i, r.last, r.value, r.kind ?? null, null, r.scaled, core.kind !== 'num', core, r.valueMax);
 }
 
 /** Quantities written in words: "fourteen", "a trillion", "two-thirds", "six times", "half". */
