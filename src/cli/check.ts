@@ -22,6 +22,7 @@ import { discoverFiles } from './discover';
 import { stylesFor, type CliIo, type Styles } from './io';
 import { mapConcurrent } from './pool';
 import { readArticle } from './read-article';
+import { unsupportedClaims, verifyFiles } from './verify-sources';
 
 /** Files read at once. */
 const concurrency = 8;
@@ -90,7 +91,8 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     }
   });
   progress.done();
-  const files = analysed.filter((file): file is ReportFile => file !== undefined);
+  let files = analysed.filter((file): file is ReportFile => file !== undefined);
+  if (options.verify) files = await verifyFiles(files, options.verify, io, version, options.quiet);
 
   const configIssues = [...config.issues].sort((a, b) => compare(a.path, b.path));
   for (const { path, issue } of configIssues) {
@@ -134,7 +136,8 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   }
 
   if (failures.length || configIssues.length) return 2;
-  return totals.uncited > options.maxUncited ? 1 : 0;
+  const failing = totals.uncited + (options.verify?.failOnUnsupported ? unsupportedClaims(files) : 0);
+  return failing > options.maxUncited ? 1 : 0;
 }
 
 const severityStyle: Record<Severity, keyof Styles> = { error: 'red', warning: 'yellow', info: 'cyan' };

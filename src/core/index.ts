@@ -34,6 +34,7 @@ export {
 } from './config';
 export * from './report';
 export * from './bibliography';
+export { findFigures, type Figure } from './figures';
 
 /** Looks up bibliography entries by citation key. */
 export interface Bibliography {
