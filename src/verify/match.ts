@@ -90,8 +90,9 @@ export const supportThreshold = 1;
  */
 export function findFigure(claim: ClaimToMatch, source: IndexedSource): FigureMatch | undefined {
   if (claim.value === null) return undefined;
-  const claimWords = contentWords(withoutSpan(claim.sentence, claim.text));
-  const claimHead = headWords(claim.sentence, claim.text);
+  const text = proseOf(claim.text);
+  const claimWords = contentWords(withoutSpan(claim.sentence, text));
+  const claimHead = headWords(claim.sentence, text);
   let best: FigureMatch | undefined;
   for (const { figure, block } of source.figures) {
     if (!valuesAgree(claim, figure)) continue;
@@ -208,9 +209,9 @@ function near(value: number, found: number, step: number, bound: Bound): boolean
     case 'approximate':
       return Math.abs(found - value) <= Math.max(half, Math.abs(value) * 0.05);
     case 'lower':
-      return found >= value - half && found <= value * 1.25 + half;
+      return found >= value - half && found <= value * 1.15 + half;
     case 'upper':
-      return found <= value + half && found >= value * 0.75 - half;
+      return found <= value + half && found >= value * 0.85 - half;
   }
 }
 
@@ -292,6 +293,11 @@ function headWords(sentence: string, figure: string): Set<string> {
   const after = sentence.slice(at + figure.length);
   const words = [...contentWords(after.split(/[,;:.!?，。；：！？(（]/u)[0] ?? '')];
   return new Set(words.slice(0, 3));
+}
+
+/** A claim's raw text with the markup a link or emphasis puts inside it taken away: `Some [18,000` → `Some 18,000`. */
+function proseOf(raw: string): string {
+  return raw.replace(/\]\([^)]*\)|<[^>]*>/gu, '').replace(/[[\]*_`]/gu, '');
 }
 
 function withoutSpan(sentence: string, figure: string): string {
