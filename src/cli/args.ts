@@ -20,6 +20,8 @@ export interface CheckOptions {
   readonly maxSize: number;
   /** Check each cited claim's figure against the sources it cites; undefined when not asked. */
   readonly verify?: VerifyCliOptions;
+  /** The folder that bibliographies and walked files must lie in (default: the git work tree around the working folder, or it). */
+  readonly root?: string;
 }
 
 /** How `--verify` fetches and where it caches. */
@@ -87,6 +89,7 @@ function parseCheck(args: readonly string[]): Command {
         'archive-api': { type: 'string' },
         'no-archive': { type: 'boolean' },
         'fail-on-unsupported': { type: 'boolean' },
+        root: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -122,6 +125,7 @@ function parseCheck(args: readonly string[]): Command {
       quiet: values.quiet ?? false,
       maxSize: values['max-size'] === undefined ? defaultMaxSize : size('--max-size', values['max-size']),
       ...(verify ? { verify } : {}),
+      ...(values.root !== undefined ? { root: values.root } : {}),
     },
   };
 }
@@ -180,6 +184,9 @@ Options of check:
                           nearest .claimlensrc.json / .claimlensrc.yaml / .yml.
       --scope SCOPE       Where sources count: sentence (default) or paragraph.
       --max-size SIZE     Skip files larger than SIZE (default 10mb).
+      --root DIR          Read bibliographies, and follow links while walking
+                          folders, only inside DIR (default: the git work tree
+                          around the current folder, or the current folder).
       --no-color          No colours (also when NO_COLOR is set or output is not a terminal).
   -q, --quiet             Text format: only warnings and errors; no info lines,
                           no summary, no progress.
@@ -214,5 +221,6 @@ Exit codes:
   1  more uncited claims than --max-uncited (with --fail-on-unsupported, claims
      not found in their source or with a dead source count too)
   2  a usage error (unknown option, bad value, no such path), a file that could
-     not be read or decoded, or a configuration file with errors; this wins over 1
+     not be read or decoded, a configuration file with errors, or output that
+     could not be written; this wins over 1
 `;
