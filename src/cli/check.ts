@@ -14,6 +14,7 @@ import {
 import { analyseFiles } from '../workspace';
 import type { CheckOptions } from './args';
 import { escapeControls, stylesFor, type CliIo, type Styles } from './io';
+import { unsupportedClaims, verifyFiles } from './verify-sources';
 
 /** Progress is shown for more files than this, on a terminal. */
 const progressThreshold = 20;
@@ -45,7 +46,9 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     for (const message of run.usageErrors) usage(safe(message));
     return 2;
   }
-  const { files, configIssues, skipped } = run;
+  const { configIssues, skipped } = run;
+  let files = run.files;
+  if (options.verify) files = await verifyFiles(files, options.verify, io, version, options.quiet);
   const display = (path: string) => relative(io.cwd, path).split(sep).join('/') || '.';
   for (const { path, issue } of configIssues) {
     const where = `${safe(display(path))}:${issue.line ?? 1}:${issue.column ?? 1}`;
@@ -88,7 +91,8 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   }
 
   if (skipped.length || configIssues.length) return 2;
-  return totals.uncited > options.maxUncited ? 1 : 0;
+  const failing = totals.uncited + (options.verify?.failOnUnsupported ? unsupportedClaims(files) : 0);
+  return failing > options.maxUncited ? 1 : 0;
 }
 
 const severityStyle: Record<Severity, keyof Styles> = { error: 'red', warning: 'yellow', info: 'cyan' };
