@@ -6,6 +6,7 @@ import type { Settings } from './settings';
 import { findAttributions, type Attribution } from './sources/attribution';
 import { TokenPool } from './claims/tokens';
 import { findDirectives, type Suppression } from './suppression';
+import { compileIgnorePatterns, type IgnorePattern } from './ignore-patterns';
 import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, Source } from './types';
 
 /**
@@ -114,7 +115,7 @@ export function analyzeProse(
   cache?: BlockCache,
 ): Analysis {
   const suppression = findDirectives(text);
-  const ignorePatterns = settings.ignorePatterns.map((p) => new RegExp(p, 'u'));
+  const ignorePatterns = compileIgnorePatterns(settings.ignorePatterns);
   const sources: Source[] = [];
   const claims: Claim[] = [];
   const problems: Problem[] = [...prose.problems];
@@ -301,7 +302,7 @@ function buildClaim(
   sentenceRange: Range,
   sources: readonly Source[],
   suppression: Suppression,
-  ignorePatterns: readonly RegExp[],
+  ignorePatterns: readonly IgnorePattern[],
 ): Claim {
   const range = block.map.toRaw(match.start, match.end);
   const raw = text.slice(range.start, range.end);

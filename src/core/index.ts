@@ -44,6 +44,7 @@ export {
 } from './ignored-claims';
 export * from './report';
 export * from './bibliography';
+export { findFigures, type Figure } from './figures';
 
 /** Looks up bibliography entries by citation key. */
 export interface Bibliography {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ignoreClaim } from '../core/index';
-import { codeValue } from './diagnostic-codes';
+import { codeValue } from '../shared/diagnostic-codes';
 import { claimOfDiagnostic } from './diagnostics';
 import type { DocumentAnalyses } from './document-analyses';
 import { fixCommandIds, sourceChoices, workspaceEditOf, type FixArgs } from './fix-commands';

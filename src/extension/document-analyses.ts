@@ -19,7 +19,7 @@ import type { Bibliographies, DocumentBibliography } from './bibliographies';
 import type { ConfigFiles } from './config-files';
 import { readEditorSettings, readExplicitAnalysisSettings, type EditorSettings } from './editor-settings';
 import type { Log } from './log';
-import { mergeSettings } from './merge-settings';
+import { mergeSettings } from '../shared/merge-settings';
 
 /** The settings that apply to one document. */
 export interface ResolvedSettings {

@@ -14,7 +14,7 @@ import {
 import type { ConfigFiles } from './config-files';
 import { relativeTo, type AnalysedDocument, type DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
-import { authorsAndYear } from './key-completion';
+import { authorsAndYear } from '../shared/claim-format';
 import type { Prompts, SourceChoice } from './prompts';
 
 /** Arguments of the quick-fix commands. Given answers skip the matching prompt. */
