@@ -820,7 +820,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (before && !numTok.space && before.kind === 'sym' && (before.text === '-' || before.text === '#' || before.text === '№' || before.text === '/' || before.text === '.' || before.text === ':' || before.text === '_')) {
       const b2 = tokens[numIndex - 2];
       // Not the second of a pair or a score ("68-32"), a number below the first.
-      const pair = b2?.kind === 'num' && !b2.decimal && !numTok.decimal && b2.value > numTok.value && numTok.text[0] !== '0';
+      const pair = b2?.kind === 'num' && !b2.decimal && !numTok.decimal && b2.value > numTok.value && numTok.text[0] !== '0' &&
+        after?.text !== '-' && tokens[numIndex - 3]?.text !== '-';
       if (before.text !== '-' || (b2 && !before.space && (b2.kind === 'word' || b2.kind === 'num') && !pair)) return 'skip';
     }
     if (q.kind === null && after && !after.space && after.kind === 'word' && numIndex + 1 > q.last) {
