@@ -49,6 +49,7 @@ const allowedFiles = [
   /^changelog\.md$/i,
   /^LICENSE(\.txt)?$/,
   /^dist\/extension\.js$/,
+  /^dist\/pdf\.js$/,
   /^images\/icon\.png$/,
   /^syntaxes\/[^/]+\.json$/,
   /^schemas\/[^/]+\.json$/,
