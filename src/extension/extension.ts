@@ -18,6 +18,7 @@ import { editorPrompts, type Prompts } from './prompts';
 import { ReportPanels } from './report-panel';
 import type { ArticleReportModel, WorkspaceReportModel } from './report-model';
 import { ClaimStatusBar } from './status-bar';
+import { WalkthroughExample, type ExampleStep } from './walkthrough';
 
 /** What the extension offers other extensions and its tests. */
 export interface ClaimLensApi {
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
   const analyses = new DocumentAnalyses(createIncrementalAnalyser(), configFiles, bibliographies, log);
   const panels = new ReportPanels(analyses, log);
   const statusBar = new ClaimStatusBar(analyses);
+  const example = new WalkthroughExample(context.extensionUri, analyses);
   let prompts: Prompts = editorPrompts;
 
   context.subscriptions.push(
@@ -68,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     command('claimlens.nextUncitedClaim', log, () => goToUncitedClaim(analyses, 1)),
     command('claimlens.previousUncitedClaim', log, () => goToUncitedClaim(analyses, -1)),
     command('claimlens.showOutput', log, async () => log.show()),
+    command('claimlens.openExample', log, (step?: ExampleStep) => example.open(step === 'hover' || step === 'fix' ? step : 'open')),
   );
 
   analyses.start();
