@@ -19,6 +19,7 @@ import { ReportPanels } from './report-panel';
 import type { ArticleReportModel, WorkspaceReportModel } from './report-model';
 import { ClaimStatusBar } from './status-bar';
 import { SourceVerifications } from './verify-sources';
+import { WalkthroughExample, type ExampleStep } from './walkthrough';
 
 /** What the extension offers other extensions and its tests. */
 export interface ClaimLensApi {
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
   const statusBar = new ClaimStatusBar(analyses);
   // Results hover and fix only where a check ran, so one selector for every file will do.
   const sources = new SourceVerifications(context, analyses, log, [{ scheme: 'file' }, { scheme: 'untitled' }]);
+  const example = new WalkthroughExample(context.extensionUri, analyses);
   let prompts: Prompts = editorPrompts;
 
   context.subscriptions.push(
@@ -76,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     command('claimlens.nextUncitedClaim', log, () => goToUncitedClaim(analyses, 1)),
     command('claimlens.previousUncitedClaim', log, () => goToUncitedClaim(analyses, -1)),
     command('claimlens.showOutput', log, async () => log.show()),
+    command('claimlens.openExample', log, (step?: ExampleStep) => example.open(step === 'hover' || step === 'fix' ? step : 'open')),
   );
 
   analyses.start();
