@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { homepage, version } from '../../package.json';
 import { findingsOf, LineIndex, type Analysis, type Claim, type SourceVerification } from '../core/index';
 import { DiskCache, SourceFetcher, targetsOf, userAgentOf, Verifier, type VerifyTarget } from '../verify/index';
-import { documentationBase } from './diagnostic-codes';
+import { documentationBase } from '../shared/diagnostic-codes';
 import type { DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
 import { scanWorkspace } from './workspace-scan';
