@@ -48,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
   const statusBar = new ClaimStatusBar(analyses);
   // Results hover and fix only where a check ran, so one selector for every file will do.
   const sources = new SourceVerifications(context, analyses, log, [{ scheme: 'file' }, { scheme: 'untitled' }]);
+  panels.sourceResults = (uri) => sources.resultsOf(uri);
   const example = new WalkthroughExample(context.extensionUri, analyses);
   let prompts: Prompts = editorPrompts;
 
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     panels,
     statusBar,
     sources,
+    sources.onDidChange((uri) => panels.refreshArticle(uri)),
     registerDiagnostics(analyses),
     registerProviders(analyses, bibliographies),
     registerFixCommands(analyses, configFiles, () => prompts, log),
