@@ -10,9 +10,11 @@ if (workspaceKind === 'single') {
   describe('verify sources', () => {
     let server: Server;
     let base = '';
+    let requests = 0;
 
     before(async () => {
       server = createServer((req, res) => {
+        requests++;
         const path = (req.url ?? '').split('?')[0];
         if (path === '/solar') {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -48,6 +50,8 @@ if (workspaceKind === 'single') {
       await vscode.window.showTextDocument(document, { preview: false });
       await waitFor(async () => (await api.analysisOf(document.uri))?.claims.length === 2, 'the article analysed');
 
+      // Opening and analysing an article fetches nothing: only the command does.
+      assert.equal(requests, 0);
       await vscode.commands.executeCommand('claimlens.verifySources');
       const results = await waitFor(() => api.sourceResults(document.uri), 'the sources verified');
       assert.deepEqual(results.map((r) => r.status), ['supported', 'unreachable']);
