@@ -26,6 +26,8 @@ const builds = [
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
   // The language server: `claimlens lsp` loads it, `node dist/server.js --stdio` runs it alone.
   { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist' },
+  // A worker thread of the workspace layer: the CLI and the server analyse many files in several.
+  { ...common, entryPoints: { 'analyse-worker': 'src/workspace/analyse-worker.ts' }, outdir: 'dist' },
   {
     ...common,
     entryPoints: globSync(['test/unit/**/*.test.ts', 'test/integration/**/*.ts', 'bench/*.ts']),
