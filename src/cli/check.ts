@@ -13,7 +13,8 @@ import {
 } from '../core';
 import { analyseFiles } from '../workspace';
 import type { CheckOptions } from './args';
-import { stylesFor, type CliIo, type Styles } from './io';
+import { escapeControls, stylesFor, type CliIo, type Styles } from './io';
+import { unsupportedClaims, verifyFiles } from './verify-sources';
 
 /** Progress is shown for more files than this, on a terminal. */
 const progressThreshold = 20;
@@ -27,6 +28,8 @@ const progressThreshold = 20;
 export async function runCheck(options: CheckOptions, io: CliIo, version: string): Promise<number> {
   const errStyles = stylesFor(io.stderr, io.env, options.color);
   const usage = (message: string) => io.stderr.write(`claimlens: ${message}\n`);
+  // What goes to the terminal: names and messages from files, with their control characters shown escaped.
+  const safe = escapeControls;
   const progress = progressReporter(io, options.quiet);
   const scope = options.scope;
   const run = await analyseFiles({
@@ -41,20 +44,22 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   });
   progress.done();
   if (run.usageErrors.length) {
-    for (const message of run.usageErrors) usage(message);
+    for (const message of run.usageErrors) usage(safe(message));
     return 2;
   }
-  const { files, configIssues, skipped } = run;
+  const { configIssues, skipped } = run;
+  let files = run.files;
+  if (options.verify) files = await verifyFiles(files, options.verify, io, version, options.quiet);
   const display = (path: string) => relative(io.cwd, path).split(sep).join('/') || '.';
   for (const { path, issue } of configIssues) {
-    const where = `${display(path)}:${issue.line ?? 1}:${issue.column ?? 1}`;
-    io.stderr.write(`${where} ${errStyles.red('error')} config-error ${issue.field}: ${issue.message}\n`);
+    const where = `${safe(display(path))}:${issue.line ?? 1}:${issue.column ?? 1}`;
+    io.stderr.write(`${where} ${errStyles.red('error')} config-error ${safe(issue.field)}: ${safe(issue.message)}\n`);
   }
   for (const warning of run.bibliographyWarnings) {
-    io.stderr.write(`${warning.path}:${warning.line}:1 ${errStyles.yellow('warning')} ${warning.code} ${warning.message}\n`);
+    io.stderr.write(`${safe(warning.path)}:${warning.line}:1 ${errStyles.yellow('warning')} ${warning.code} ${safe(warning.message)}\n`);
   }
   for (const failure of skipped) {
-    io.stderr.write(`${failure.path}:1:1 ${errStyles.red('error')} read-error ${failure.reason}; file skipped\n`);
+    io.stderr.write(`${safe(failure.path)}:1:1 ${errStyles.red('error')} read-error ${safe(failure.reason)}; file skipped\n`);
   }
 
   const totals = summarize(files);
@@ -87,15 +92,16 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   }
 
   if (skipped.length || configIssues.length) return 2;
-  return totals.uncited > options.maxUncited ? 1 : 0;
+  const failing = totals.uncited + (options.verify?.failOnUnsupported ? unsupportedClaims(files) : 0);
+  return failing > options.maxUncited ? 1 : 0;
 }
 
 const severityStyle: Record<Severity, keyof Styles> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
 /** `path:line:column severity code message`, as the `claimlens` problem matcher reads it. */
 export function findingLine(path: string, finding: Finding, styles: Styles): string {
-  const where = `${path}:${finding.start.line}:${finding.start.column}`;
-  return `${where} ${styles[severityStyle[finding.severity]](finding.severity)} ${styles.dim(finding.code)} ${finding.message}`;
+  const where = `${escapeControls(path)}:${finding.start.line}:${finding.start.column}`;
+  return `${where} ${styles[severityStyle[finding.severity]](finding.severity)} ${styles.dim(finding.code)} ${escapeControls(finding.message)}`;
 }
 
 function progressReporter(io: CliIo, quiet: boolean): { step(count: number, total: number): void; done(): void } {

@@ -43,14 +43,21 @@ function runServer(): Promise<number> {
   return new Promise<number>(() => undefined);
 }
 
-let pipeGuarded = false;
+let outputGuarded = false;
+let outputFailed = false;
 
 function processIo(): CliIo {
-  if (!pipeGuarded) {
-    pipeGuarded = true;
-    // A reader that stops early (`| head`) is not an error.
+  if (!outputGuarded) {
+    outputGuarded = true;
+    // A full disk (`> /dev/full`) or a reader gone (`| head`, EPIPE): one line on stderr and exit 2, not a stack trace and 1.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
+      if (!outputFailed) {
+        outputFailed = true;
+        const words: Record<string, string> = { EPIPE: 'the reader closed the pipe', ENOSPC: 'no space left on the device' };
+        const why = error.code && words[error.code] ? `${words[error.code]} (${error.code})` : error.message;
+        process.stderr.write(`claimlens: cannot write the output: ${why}\n`);
+      }
+      process.exitCode = 2;
     });
   }
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
@@ -59,7 +66,7 @@ function processIo(): CliIo {
 if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = outputFailed ? 2 : code;
     },
     (error: unknown) => {
       process.stderr.write(`claimlens: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

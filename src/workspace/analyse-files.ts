@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
-import { analyze, formatOfPath, withBibliographyProblems, type ReportFile, type Settings } from '../core';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { analyze, formatOfPath, ignoredClaimsFor, withBibliographyProblems, type ReportFile, type Settings } from '../core';
 import { RunBibliographies, type BibliographyWarning } from './bibliographies';
 import { FixedConfig, NearestConfig, type LocatedConfigIssue, type SettingsSource } from './config-lookup';
-import { discoverFiles, workspaceRoot } from './discover';
+import { discoverFiles, readRoots } from './discover';
 import { mapConcurrent } from './pool';
 import { readArticle } from './read-article';
 import { analyseInWorkers } from './worker-pool';
@@ -80,7 +80,8 @@ export interface FileAnalyser {
 /** The serialisable part of a run's options, which a worker thread needs to analyse files as this thread would. */
 export interface RunSetup {
   readonly cwd: string;
-  readonly root: string;
+  /** The real folders bibliographies and followed links must lie in. */
+  readonly roots: readonly string[];
   readonly maxSize: number;
   readonly config?: string;
   readonly overrides?: Partial<Settings>;
@@ -90,7 +91,7 @@ export interface RunSetup {
 export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser> {
   const display = (path: string) => relative(setup.cwd, path).split(sep).join('/') || '.';
   const config: SettingsSource = setup.config !== undefined ? await FixedConfig.load(resolve(setup.cwd, setup.config)) : new NearestConfig();
-  const bibliographies = new RunBibliographies(setup.cwd, display, setup.root);
+  const bibliographies = new RunBibliographies(setup.cwd, display, setup.roots);
   return {
     config,
     bibliographies,
@@ -102,7 +103,10 @@ export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser>
       if (!read.ok || !format) return { skipped: { path, reason: read.ok ? 'not a format Claim Lens reads' : read.reason } };
       try {
         const { bibliography, problems } = await bibliographies.forArticle(file, read.text, format, fileSettings);
-        const analysis = analyze(read.text, { format, settings, ...(bibliography ? { bibliography } : {}) });
+        const ignoredClaims = fileSettings.configPath && fileSettings.ignore?.length
+          ? ignoredClaimsFor(fileSettings.ignore, relative(dirname(fileSettings.configPath), file).split(sep).join('/'))
+          : [];
+        const analysis = analyze(read.text, { format, settings, ignoredClaims, ...(bibliography ? { bibliography } : {}) });
         return { file: { path, text: read.text, analysis: withBibliographyProblems(analysis, problems), settings } };
       } catch (cause) {
         return { skipped: { path, reason: `could not be analysed: ${cause instanceof Error ? cause.message : String(cause)}` } };
@@ -121,10 +125,10 @@ export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser>
 export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesAnalysis> {
   const { cwd } = options;
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
-  const root = await workspaceRoot(options.root === undefined ? undefined : resolve(cwd, options.root), cwd);
+  const roots = await readRoots({ paths: options.paths, ...(options.root !== undefined ? { root: options.root } : {}) }, cwd);
   const setup: RunSetup = {
     cwd,
-    root,
+    roots,
     maxSize: options.maxSize,
     ...(options.config !== undefined ? { config: options.config } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
@@ -136,7 +140,7 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
     return empty({ usageErrors: [cause instanceof Error ? cause.message : String(cause)] });
   }
 
-  const discovery = await discoverFiles(options.paths, cwd, root);
+  const discovery = await discoverFiles(options.paths, cwd, roots);
   if (discovery.usageErrors.length) return empty({ usageErrors: discovery.usageErrors });
   const skipped: SkippedFile[] = discovery.ioErrors.map(([path, reason]) => ({ path: display(path), reason }));
   const paths = discovery.files.map((file) => ({ file, path: display(file) })).sort((a, b) => compare(a.path, b.path));

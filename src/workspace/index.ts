@@ -8,7 +8,7 @@ export { analyseFiles, compare, type AnalyseFilesOptions, type FilesAnalysis, ty
 export { RunBibliographies, type BibliographyWarning } from './bibliographies';
 export { FixedConfig, NearestConfig, type FileSettings, type LocatedConfigIssue, type SettingsSource } from './config-lookup';
 export { binaryKind, decodeText, describeError, formatSize, sniffUtf16, type ReadResult } from './decode';
-export { discoverFiles, workspaceRoot, type Discovery } from './discover';
+export { discoverFiles, readRoots, workspaceRoot, type Discovery } from './discover';
 export { describeFsError, formatBytes, isInside, maxBibliographyBytes, maxConfigBytes, readGuarded, realPathOf, type GuardedRead, type ReadGuard } from './guarded-read';
 export { GitignoreRules, ignoreTop } from './gitignore';
 export { mapConcurrent } from './pool';

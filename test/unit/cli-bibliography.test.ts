@@ -145,7 +145,7 @@ describe('cli: bibliographies', () => {
 
   it('parses each file once per run: articles naming it share its entries', async () => {
     const root = tree({ 'refs.bib': bib('harbour2024', 'Harbour Tonnage'), 'a/refs.bib': bib('harbour2024', 'Elsewhere') });
-    const loader = new RunBibliographies(root, (path) => relative(root, path).split(sep).join('/'), realpathSync(root));
+    const loader = new RunBibliographies(root, (path) => relative(root, path).split(sep).join('/'), [realpathSync(root)]);
     const settings = { settings: defaultSettings };
     const article = '---\nbibliography: ../refs.bib\n---\n';
     const first = await loader.forArticle(join(root, 'a', 'one.md'), article, 'markdown', settings);

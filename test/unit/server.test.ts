@@ -134,7 +134,7 @@ describe('language server over stdio (vscode-jsonrpc client)', function () {
     };
     assert.equal(apply('Cite @roe2021').split('\n')[7], 'Sales rose by 12% to $4 billion last year [@roe2021].');
     assert.equal(apply('Cite grid operator').split('\n')[7], 'Sales rose by 12% to $4 billion last year ([grid operator](https://example.org/grid)).');
-    assert.deepEqual(apply('Ignore this claim').split('\n').slice(7, 9), ['<!-- claimlens-ignore-next-line -->', 'Sales rose by 12% to $4 billion last year.']);
+    assert.deepEqual(apply('Ignore this claim').split('\n').slice(7, 9), ['Sales rose by <!-- claimlens-ignore -->12% to $4 billion last year.', '']);
   });
 
   it('takes incremental edits and pushes the diagnostics of the new version', async () => {
@@ -277,6 +277,18 @@ describe('language server: settings, pull diagnostics, workspace requests, cance
     const uri = pathToFileURL(join(root, 'articles/a000.md')).href;
     await lsp.open(uri, body);
     assert.equal((await lsp.diagnosticsFor(uri)).length, 2);
+  });
+
+  it('applies the ignore entries of the nearest .claimlensrc, as the command line does', async () => {
+    const root = tree({ 'a.md': body, '.claimlensrc.json': '{ "ignore": [{ "file": "a.md", "claim": "12%" }] }' });
+    const lsp = client({ rootPath: root });
+    await lsp.initialize();
+    const uri = pathToFileURL(join(root, 'a.md')).href;
+    await lsp.open(uri, body);
+    assert.deepEqual((await lsp.diagnosticsFor(uri)).map((d) => d.message), ['Uncited claim "$4 billion": no link, footnote or citation']);
+    const cli = spawnSync(process.execPath, [cliPath, 'check', 'a.md'], { cwd: root, encoding: 'utf8' });
+    assert.match(cli.stdout, /^a\.md:5:22 warning uncited-claim Uncited claim "\$4 billion"/u);
+    assert.doesNotMatch(cli.stdout, /"12%"/u);
   });
 
   it('runs over node IPC too', async () => {
