@@ -23,7 +23,8 @@ const fixTitles = {
   add: 'Add a new source…',
   ignore: 'Ignore this claim',
 };
-const ignoreComment = '<!-- claimlens-ignore-next-line -->';
+/** What *Ignore this claim* puts just before the claim in Markdown (src/core/fixes/ignore.ts). */
+const ignoreComment = '<!-- claimlens-ignore -->';
 const reportCommand = 'Claim Lens: Show Claim Report';
 const workspaceCommand = 'Claim Lens: Show Claim Report for the Workspace';
 const reportTitle = `Claim Lens: ${article.file}`;
@@ -38,6 +39,8 @@ const themes = [
   { name: 'Dark Modern', kind: 'dark', body: 'vscode-dark' },
   { name: 'Light Modern', kind: 'light', body: 'vscode-light' },
 ];
+/** The article report is also checked in a high-contrast theme (a screenshot for review, not for the README). */
+const highContrast = { name: 'Dark High Contrast', kind: 'high-contrast', body: 'vscode-high-contrast' };
 
 /** The report page in the visible webview whose tab reads `title` (default: the article's report). */
 async function reportFrame(wb, title = reportTitle) {
@@ -204,17 +207,14 @@ export const steps = [
       });
       await ignoreRow.click();
       await menu.waitFor({ state: 'hidden', timeout: 10_000 });
-      const commentAbove = async () => {
-        const lines = await wb.editorLines();
-        const at = lines.findIndex((l) => l.includes(text));
-        return at > 0 && lines[at - 1].trim() === ignoreComment;
-      };
+      const ignoredText = text.replace(claim, `${ignoreComment}${claim}`);
+      const commentBefore = async () => (await wb.editorLines()).some((l) => l.includes(ignoredText));
       let failure;
       try {
-        await waitUntil(commentAbove, { message: `"${ignoreComment}" on the line above "${text}"` });
+        await waitUntil(commentBefore, { message: `"${ignoreComment}" just before "${claim}": "${ignoredText}"` });
         // The fix is saved (files.refactoring.autoSave), so the file says so too.
         const path = join(folder, article.file);
-        await waitUntil(() => readFileSync(path, 'utf8').includes(`${ignoreComment}\n${text}`), {
+        await waitUntil(() => readFileSync(path, 'utf8').includes(ignoredText), {
           message: `${article.file} on disk to hold the comment`,
         });
         const [claims] = await statusCounts(wb, article.uncited - 1);
@@ -223,7 +223,7 @@ export const steps = [
         failure = error;
       }
       // Undone even when a check above failed, so that the next steps see the article as it was.
-      if (failure && !(await commentAbove())) throw failure;
+      if (failure && !(await commentBefore())) throw failure;
       await wb.chord('Control+Z');
       await waitUntil(async () => !(await wb.editorLines()).some((l) => l.includes(ignoreComment)), {
         message: 'Ctrl+Z to take the comment away',
@@ -361,13 +361,13 @@ export const steps = [
       const report = await reportFrame(wb);
       const heights = await rowHeights(report);
       check(heights.tallest <= heights.limit, `a row is ${heights.tallest} px tall at 1400×900, more than 2 lines (${heights.limit} px)`);
-      for (const theme of themes) {
+      for (const theme of [highContrast, ...themes]) {
         await wb.setTheme(theme.name, theme.kind);
         await waitUntil(async () => (await report.locator('body').getAttribute('class'))?.includes(theme.body), { message: `the report in the ${theme.kind} theme` });
         await report.locator('tbody tr.row').first().hover();
         await wb.page.mouse.move(2, 2);
         const table = await report.locator('table.report').boundingBox();
-        await wb.screenshot(`report-${theme.kind}.png`, { boxes: [{ x: 0, y: 0, width: 1400, height: table.y + table.height + 40 }], padding: 0 });
+        await wb.screenshot(`${theme === highContrast ? 'review-' : ''}report-${theme.kind}.png`, { boxes: [{ x: 0, y: 0, width: 1400, height: table.y + table.height + 40 }], padding: 0 });
       }
       await wb.chord('Control+K', 'Control+M');
     },
