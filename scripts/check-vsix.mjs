@@ -49,6 +49,7 @@ const allowedFiles = [
   /^changelog\.md$/i,
   /^LICENSE(\.txt)?$/,
   /^dist\/extension\.js$/,
+  /^dist\/pdf\.js$/,
   /^images\/icon\.png$/,
   /^docs\/walkthrough\/[^/]+\.md$/,
   /^docs\/images\/(?:hover|quick-fix|report-light|report-dark)\.png$/,

@@ -23,7 +23,6 @@ const fixTitles = {
   add: 'Add a new source…',
   ignore: 'Ignore this claim',
 };
-/** What *Ignore this claim* puts just before the claim in Markdown (src/core/fixes/ignore.ts). */
 const ignoreComment = '<!-- claimlens-ignore -->';
 const reportCommand = 'Claim Lens: Show Claim Report';
 const workspaceCommand = 'Claim Lens: Show Claim Report for the Workspace';
@@ -209,11 +208,12 @@ export const steps = [
       });
       await ignoreRow.click();
       await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+      // The comment goes inline, just before the claim, so the paragraph keeps its lines.
       const ignoredText = text.replace(claim, `${ignoreComment}${claim}`);
-      const commentBefore = async () => (await wb.editorLines()).some((l) => l.includes(ignoredText));
+      const commentAbove = async () => (await wb.editorLines()).some((l) => l.includes(ignoredText));
       let failure;
       try {
-        await waitUntil(commentBefore, { message: `"${ignoreComment}" just before "${claim}": "${ignoredText}"` });
+        await waitUntil(commentAbove, { message: `"${ignoreComment}" just before "${claim}" in "${text}"` });
         // The fix is saved (files.refactoring.autoSave), so the file says so too.
         const path = join(folder, article.file);
         await waitUntil(() => readFileSync(path, 'utf8').includes(ignoredText), {
@@ -225,7 +225,7 @@ export const steps = [
         failure = error;
       }
       // Undone even when a check above failed, so that the next steps see the article as it was.
-      if (failure && !(await commentBefore())) throw failure;
+      if (failure && !(await commentAbove())) throw failure;
       await wb.chord('Control+Z');
       await waitUntil(async () => !(await wb.editorLines()).some((l) => l.includes(ignoreComment)), {
         message: 'Ctrl+Z to take the comment away',

@@ -58,6 +58,9 @@ describe('manifest: settings match the core schema', () => {
       'claimlens.debounceMs',
       'claimlens.maxFileSizeKB',
       'claimlens.statusBar.enabled',
+      'claimlens.verify.archiveApi',
+      'claimlens.verify.cacheMaxAgeHours',
+      'claimlens.verify.timeoutSeconds',
       'claimlens.severity.uncited',
       'claimlens.severity.attributed',
       'claimlens.severity.cited',
@@ -109,8 +112,8 @@ describe('manifest: activation, commands and files', () => {
   });
 
   it('registers in code exactly the commands it contributes', () => {
-    const sources = ['extension.ts', 'fix-commands.ts'].map((f) => readFileSync(join(root, 'src', 'extension', f), 'utf8')).join('\n');
-    const registered = new Set([...sources.matchAll(/(?:command\(|: )'(claimlens\.[a-zA-Z]+)'/gu)].map((m) => m[1]));
+    const sources = ['extension.ts', 'fix-commands.ts', 'verify-sources.ts'].map((f) => readFileSync(join(root, 'src', 'extension', f), 'utf8')).join('\n');
+    const registered = new Set([...sources.matchAll(/(?:command\(|registerCommand\(|: )'(claimlens\.[a-zA-Z]+)'/gu)].map((m) => m[1]));
     assert.deepEqual([...registered].sort(), manifest.contributes.commands.map((c) => c.command).sort());
   });
 
