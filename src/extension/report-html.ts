@@ -110,6 +110,7 @@ const style = `
   .note { color: var(--cl-muted); }
   body.vscode-high-contrast .dot, body.vscode-high-contrast svg.bar rect { stroke: var(--vscode-contrastBorder); outline: 1px solid var(--vscode-contrastBorder); }
   body.vscode-high-contrast .kind { border: 1px solid var(--vscode-contrastBorder); }
+  body.vscode-high-contrast .filters button[aria-pressed="true"] { outline: 2px solid var(--vscode-contrastActiveBorder, var(--vscode-focusBorder)); outline-offset: 1px; }
   body.vscode-high-contrast tbody tr.row:focus { outline: 1px dashed var(--vscode-contrastActiveBorder, var(--vscode-focusBorder)); }
   @media (max-width: 820px) { .col-sentence { display: none; } }
 `;

@@ -228,3 +228,8 @@ export function buildWorkspaceReport(
   const totals = summarize(files);
   return { kind: 'workspace', files: rows, folders, totals, coverage: coveragePercent(totals.coverage), found, skipped, cancelled };
 }
+
+/** The progress line of a workspace scan: "12 of 1,340 files · desk/budget.md". */
+export function progressMessage(n: number, total: number, path: string): string {
+  return `${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} file${total === 1 ? '' : 's'} · ${path}`;
+}

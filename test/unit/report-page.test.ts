@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/index';
 import { renderArticleReport, renderWorkspaceReport } from '../../src/extension/report-html';
-import { buildArticleReport, buildWorkspaceReport } from '../../src/extension/report-model';
+import { buildArticleReport, buildWorkspaceReport, progressMessage } from '../../src/extension/report-model';
 
 const context = { nonce: 'n0nce', cspSource: 'https://webview.test' };
 
@@ -172,5 +172,14 @@ describe('report page: what checking the sources found', () => {
     assert.match(checked, /data-search="[^"]*dead source[^"]*"/u);
     const unchecked = renderArticleReport(buildArticleReport('file:///w/energy.md', 'energy.md', text, analysis), context);
     assert.ok(!unchecked.includes('Source says'));
+  });
+});
+
+describe('report page: scan progress', () => {
+  it('reads "n of N files" and the file being read', () => {
+    assert.deepEqual(
+      [progressMessage(1, 1, 'a.md'), progressMessage(12, 1340, 'desk/budget.md')],
+      ['1 of 1 file · a.md', '12 of 1,340 files · desk/budget.md'],
+    );
   });
 });
