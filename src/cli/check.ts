@@ -1,8 +1,9 @@
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  analyze,
+  analyzeArticles,
   findingsOf,
+  formatOfContent,
   formatOfPath,
   summarize,
   summaryLine,
@@ -28,7 +29,7 @@ const concurrency = 8;
 /** Progress is shown for more files than this, on a terminal. */
 const progressThreshold = 20;
 
-/** A file that could not be analysed, and why. */
+/** A file that could not be analysed, or was left out on purpose, and why. */
 interface Failure {
   readonly path: string;
   readonly reason: string;
@@ -63,34 +64,51 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     return 2;
   }
   const failures: Failure[] = discovery.ioErrors.map(([path, reason]) => ({ path: display(path), reason }));
+  // Files left out on purpose: too large, or a .json or .xml file named on the command line that is not a WordPress post.
+  const skipped: Failure[] = [];
 
   const paths = discovery.files.map((file) => ({ file, path: display(file) })).sort((a, b) => compare(a.path, b.path));
   const progress = progressReporter(io, paths.length, options.quiet);
   const bibliographies = new RunBibliographies(io.cwd, display);
-  const analysed = await mapConcurrent(paths, concurrency, async ({ file, path }): Promise<ReportFile | undefined> => {
+  const analysed = await mapConcurrent(paths, concurrency, async ({ file, path }): Promise<ReportFile[]> => {
     try {
-      const format = formatOfPath(file);
       const read = await readArticle(file, options.maxSize);
+      // A .json or .xml file found in a folder is an article only when its content says so; others pass unnoticed.
+      const byName = formatOfPath(file) !== undefined || discovery.named.has(file);
+      if (!read.ok) {
+        if (read.skipped) {
+          if (byName) skipped.push({ path, reason: read.reason });
+        } else if (byName) {
+          failures.push({ path, reason: read.reason });
+        }
+        return [];
+      }
+      const format = formatOfContent(file, read.text);
+      if (!format) {
+        if (byName) skipped.push({ path, reason: 'not a WordPress post, page or export, the only .json and .xml files Claim Lens reads' });
+        return [];
+      }
       const fileSettings = await config.settingsFor(file);
       const settings = { ...fileSettings.settings, ...(options.scope ? { scope: options.scope } : {}) };
-      if (!read.ok || !format) {
-        failures.push({ path, reason: read.ok ? 'not a format Claim Lens reads' : read.reason });
-        return undefined;
-      }
       try {
         const { bibliography, problems } = await bibliographies.forArticle(file, read.text, format, fileSettings);
-        const analysis = analyze(read.text, { format, settings, ...(bibliography ? { bibliography } : {}) });
-        return { path, text: read.text, analysis: withBibliographyProblems(analysis, problems), settings };
+        // A WordPress export or a list of posts is reported post by post: `export.xml#post-slug`.
+        return analyzeArticles(read.text, { format, settings, ...(bibliography ? { bibliography } : {}) }).map((article) => ({
+          path: article.name === undefined ? path : `${path}#${article.name}`,
+          text: read.text,
+          analysis: withBibliographyProblems(article.analysis, problems),
+          settings,
+        }));
       } catch (cause) {
         failures.push({ path, reason: `could not be analysed: ${cause instanceof Error ? cause.message : String(cause)}` });
-        return undefined;
+        return [];
       }
     } finally {
       progress.step();
     }
   });
   progress.done();
-  const files = analysed.filter((file): file is ReportFile => file !== undefined);
+  const files = analysed.flat();
 
   const configIssues = [...config.issues].sort((a, b) => compare(a.path, b.path));
   for (const { path, issue } of configIssues) {
@@ -102,6 +120,11 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   }
   for (const failure of failures.sort((a, b) => compare(a.path, b.path))) {
     io.stderr.write(`${failure.path}:1:1 ${errStyles.red('error')} read-error ${failure.reason}; file skipped\n`);
+  }
+  if (!options.quiet) {
+    for (const skip of skipped.sort((a, b) => compare(a.path, b.path))) {
+      io.stderr.write(`${skip.path}:1:1 ${errStyles.cyan('info')} skipped ${skip.reason}\n`);
+    }
   }
 
   const totals = summarize(files);
@@ -127,7 +150,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
           lines.push(findingLine(file.path, finding, styles));
         }
       }
-      if (!options.quiet) lines.push(styles.bold(summaryLine(totals)));
+      if (!options.quiet) lines.push(styles.bold(summaryLine(totals, failures.length - discovery.ioErrors.length + skipped.length)));
       if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
       break;
     }

@@ -1,7 +1,10 @@
 import { open } from 'node:fs/promises';
 
 /** The text of a file, or why it could not be had. */
-export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+export type ReadResult =
+  | { readonly ok: true; readonly text: string }
+  /** `skipped`: left out on purpose (larger than `--max-size`), not an error. */
+  | { readonly ok: false; readonly reason: string; readonly skipped?: true };
 
 /**
  * Reads a file as text: UTF-8 (with or without a byte order mark) or UTF-16
@@ -15,7 +18,7 @@ export async function readArticle(path: string, maxSize: number): Promise<ReadRe
     const stats = await handle.stat();
     if (!stats.isFile()) return { ok: false, reason: 'not a regular file' };
     if (stats.size > maxSize) {
-      return { ok: false, reason: `larger than ${formatSize(maxSize)} (${formatSize(stats.size)}); raise --max-size to read it` };
+      return { ok: false, skipped: true, reason: `larger than ${formatSize(maxSize)} (${formatSize(stats.size)}); raise --max-size to read it` };
     }
     return decodeText(await handle.readFile());
   } catch (cause) {

@@ -113,7 +113,7 @@ export function analyzeProse(
   bibliography: Bibliography | undefined,
   cache?: BlockCache,
 ): Analysis {
-  const suppression = findDirectives(text);
+  const suppression = prose.suppression ?? findDirectives(text);
   const ignorePatterns = settings.ignorePatterns.map((p) => new RegExp(p, 'u'));
   const sources: Source[] = [];
   const claims: Claim[] = [];
@@ -180,7 +180,7 @@ export function analyzeProse(
       // "48 comments", "1.4K views | 2.1k shares" in a byline or share bar: page furniture, not a claim.
       if (block.kind !== 'table-cell' && block.text.length <= pageCountMaxLength && isPageCount(block.text, match)) continue;
       groupClaims.push(claims.length);
-      claims.push(buildClaim(text, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns));
+      claims.push(buildClaim(text, prose, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns));
     }
   }
 
@@ -280,6 +280,7 @@ function statusOf(sources: readonly Source[]): ClaimStatus {
 
 function buildClaim(
   text: string,
+  prose: ProseDocument,
   block: ProseBlock,
   match: ClaimMatch,
   sentenceText: string,
@@ -289,7 +290,7 @@ function buildClaim(
   ignorePatterns: readonly RegExp[],
 ): Claim {
   const range = block.map.toRaw(match.start, match.end);
-  const raw = text.slice(range.start, range.end);
+  const raw = prose.textOf ? prose.textOf(range) : text.slice(range.start, range.end);
   const ignored = suppression.isIgnored(range.start) || (ignorePatterns.length > 0 && ignorePatterns.some((p) => p.test(raw)));
   const claim: { -readonly [K in keyof Claim]: Claim[K] } = {
     id: `${range.start}:${raw}`,

@@ -3,8 +3,12 @@
  * unit index into the text given to `analyze()`; every `end` is exclusive.
  */
 
-/** Input formats the analyser reads. */
-export type Format = 'markdown' | 'mdx' | 'html' | 'text';
+/**
+ * Input formats the analyser reads. `wordpress` is a WordPress REST API
+ * post or page (JSON) or a WordPress export (WXR, XML), whose posts' HTML
+ * is read where it stands in the file.
+ */
+export type Format = 'markdown' | 'mdx' | 'html' | 'text' | 'wordpress';
 
 /** A half-open range of UTF-16 offsets into the analysed text. */
 export interface Range {

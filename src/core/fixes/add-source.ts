@@ -1,6 +1,7 @@
 import type { Analysis, Claim, Format } from '../types';
 import { linkText } from './cite';
 import { escapeLinkText, hostOf, isHttpUrl, linkDestination } from './escape';
+import { editEmbeddedHtml } from './embedded-edits';
 import { placeCitation } from './placement';
 import { insertAt, lineBreakOf, type TextEdit } from './text-edit';
 
@@ -25,6 +26,7 @@ export function addNewSource(text: string, analysis: Analysis, claim: Claim, for
   const url = source.url.trim();
   if (!isHttpUrl(url)) throw new Error(`Not an http(s) URL: "${source.url}"`);
   const title = source.title?.trim() ?? '';
+  if (format === 'wordpress') return editEmbeddedHtml(text, claim, (html, inner) => addNewSource(html, analysis, inner, 'html', source));
   const place = placeCitation(text, claim);
   if (format === 'html' || format === 'text') {
     return [insertAt(place.beforePunctuation, linkText(format, url, title || (format === 'html' ? hostOf(url) : '')))];

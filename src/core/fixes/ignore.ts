@@ -1,4 +1,5 @@
 import type { Claim, Format } from '../types';
+import { editEmbeddedHtml } from './embedded-edits';
 import { escapeRegExp } from './escape';
 import { lineStartOf } from './placement';
 import { insertAt, lineBreakOf, type TextEdit } from './text-edit';
@@ -19,6 +20,13 @@ export const ignoreNextLineComment = '<!-- claimlens-ignore-next-line -->';
  * exactly the claim's text.
  */
 export function ignoreClaim(text: string, claim: Claim, format: Format): IgnoreFix {
+  if (format === 'wordpress') {
+    const edits = editEmbeddedHtml(text, claim, (html, inner) => {
+      const fix = ignoreClaim(html, inner, 'html');
+      return fix.kind === 'edit' ? [...fix.edits] : [];
+    });
+    return { kind: 'edit', edits };
+  }
   if (format === 'text') return { kind: 'setting', pattern: ignorePatternFor(claim.text) };
   const start = lineStartOf(text, claim.range.start);
   const prefix = /^[ \t]*(?:>[ \t]?)*/u.exec(text.slice(start, claim.range.start))?.[0] ?? '';
