@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { analyze, formatOfPath, withBibliographyProblems, type ReportFile } from '../core/index';
+import { analyzeArticles, formatOfContent, formatOfPath, mayBeArticlePath, withBibliographyProblems, type ReportFile } from '../core/index';
 import type { DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
 
-/** The file extensions Claim Lens reads, as the CLI does. */
-export const articleExtensions = ['md', 'markdown', 'qmd', 'rmd', 'mdx', 'html', 'htm', 'txt', 'text'] as const;
+/** The file extensions Claim Lens reads, as the CLI does (`.json` and `.xml` when they hold WordPress posts). */
+export const articleExtensions = ['md', 'markdown', 'qmd', 'rmd', 'mdx', 'html', 'htm', 'txt', 'text', 'json', 'xml'] as const;
 const include = `**/*.{${articleExtensions.join(',')}}`;
 const exclude = '**/{node_modules,.git}/**';
 
@@ -28,7 +28,7 @@ export async function scanWorkspace(
   token: vscode.CancellationToken,
 ): Promise<WorkspaceScan> {
   const uris = (await vscode.workspace.findFiles(include, exclude, undefined, token))
-    .filter((uri) => formatOfPath(uri.path) !== undefined)
+    .filter((uri) => mayBeArticlePath(uri.path))
     .sort((a, b) => a.toString().localeCompare(b.toString()));
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
   const files: (ReportFile & { uri: string })[] = [];
@@ -42,14 +42,20 @@ export async function scanWorkspace(
       const resolved = await analyses.settingsFor(uri);
       const document = open.get(uri.toString());
       const text = document ? document.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const byName = formatOfPath(uri.path) !== undefined;
       if (text.length / 1024 > resolved.editor.maxFileSizeKB) {
-        skipped.push({ path, reason: `larger than claimlens.maxFileSizeKB (${resolved.editor.maxFileSizeKB} KB)` });
+        if (byName) skipped.push({ path, reason: `larger than claimlens.maxFileSizeKB (${resolved.editor.maxFileSizeKB} KB)` });
         continue;
       }
-      const format = document ? analyses.formatOf(document) : formatOfPath(uri.path) ?? 'text';
+      // A .json or .xml file is an article only when it is a WordPress post or export; other data files pass unnoticed.
+      const format = byName ? (document ? analyses.formatOf(document) : formatOfPath(uri.path) ?? 'text') : formatOfContent(uri.path, text);
+      if (!format) continue;
       const { bibliography, problems } = await analyses.bibliographyFor(uri, text, format, resolved);
-      const analysis = withBibliographyProblems(analyze(text, { format, settings: resolved.settings, ...(bibliography ? { bibliography } : {}) }), problems);
-      files.push({ uri: uri.toString(), path, text, analysis, settings: resolved.settings });
+      // An export or a list of posts is reported post by post: `export.xml#post-slug`.
+      for (const article of analyzeArticles(text, { format, settings: resolved.settings, ...(bibliography ? { bibliography } : {}) })) {
+        const analysis = withBibliographyProblems(article.analysis, problems);
+        files.push({ uri: uri.toString(), path: article.name === undefined ? path : `${path}#${article.name}`, text, analysis, settings: resolved.settings });
+      }
     } catch (cause) {
       log.error(`Could not analyse ${uri.toString(true)}.`, cause);
       skipped.push({ path, reason: cause instanceof Error ? cause.message : String(cause) });
