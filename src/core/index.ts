@@ -26,6 +26,7 @@ export {
 } from './settings';
 export {
   configFileNames,
+  configNotice,
   configSyntaxOf,
   parseConfigText,
   settingsJsonSchema,

@@ -75,6 +75,12 @@ export interface Source {
   readonly phrase?: string;
   /** The bibliography entry of a citation, when one is known. */
   readonly entry?: BibEntry;
+  /**
+   * A link whose text is only a name and whose target is a topic or profile
+   * page ("Yahoo" linking to `/topic/yahoo`): it names a source but leads to
+   * no evidence. It cites unless the `linkSources` setting is `strong`.
+   */
+  readonly weak?: true;
 }
 
 /** A numeric claim: an anchor (the quantity) in its sentence. */

@@ -1,4 +1,4 @@
-import { closePart, entryParts, type Analysis, type BibEntry, type Claim, type Problem, type Source } from '../core/index';
+import { citedOnlyByNameLinks, closePart, entryParts, type Analysis, type BibEntry, type Claim, type Problem, type Source } from '../core/index';
 import { describeClaim, statusLabels } from './claim-format';
 
 /**
@@ -44,7 +44,7 @@ export function sourceMarkdown(source: Source, options: HoverCardOptions = {}): 
   switch (source.kind) {
     case 'link': {
       const title = source.title ? ` — “${escapeMarkdown(source.title)}”` : '';
-      return `Link: ${safeLink(source.label, source.url)}${source.url && source.label && source.label !== source.url ? ` \`${codeSafe(source.url)}\`` : ''}${title}`;
+      return `${source.weak ? 'Link on a name' : 'Link'}: ${safeLink(source.label, source.url)}${source.url && source.label && source.label !== source.url ? ` \`${codeSafe(source.url)}\`` : ''}${title}`;
     }
     case 'footnote': {
       const urls = (source.urls ?? (source.url ? [source.url] : [])).map((u) => safeLink(u, u));
@@ -85,6 +85,13 @@ export function claimHoverMarkdown(claim: Claim, options: HoverCardOptions = {})
       break;
     case 'cited':
       break;
+  }
+  if (citedOnlyByNameLinks(claim)) {
+    parts.push(
+      claim.status === 'cited'
+        ? 'Cited only by a link on a name: it leads to a page about the name, not to evidence for the figure.'
+        : 'Cited only by a link on a name, which `claimlens.linkSources` ("strong") does not count as a source.',
+    );
   }
   if (claim.sources.length) parts.push(['**Sources**', ...claim.sources.map((s) => `- ${sourceMarkdown(s, options)}`)].join('\n'));
   return parts.join('\n\n');

@@ -37,6 +37,7 @@ const style = `
   .status.s-cited { color: var(--vscode-charts-green); }
   .status.s-ignored { color: var(--vscode-disabledForeground); }
   .sentence { color: var(--vscode-descriptionForeground); font-size: .92em; }
+  .note { color: var(--vscode-descriptionForeground); font-size: .85em; font-weight: normal; }
   ul.sources { margin: 0; padding-left: 1.1em; }
   .empty { color: var(--vscode-descriptionForeground); margin-top: 2em; }
   .filters button { margin-right: .4em; color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: none; padding: .25em .7em; border-radius: 2px; cursor: pointer; }
@@ -92,7 +93,7 @@ export function renderArticleReport(model: ArticleReportModel, context: PageCont
   <td class="num">${claim.line}</td>
   <td><strong>${escapeHtml(claim.text)}</strong><div class="sentence">${escapeHtml(claim.sentence)}</div></td>
   <td>${escapeHtml(claim.value)}</td>
-  <td class="status s-${claim.status}">${escapeHtml(statusLabels[claim.status])}</td>
+  <td class="status s-${claim.status}">${escapeHtml(statusLabels[claim.status])}${claim.note ? `<div class="note">${escapeHtml(claim.note)}</div>` : ''}</td>
   <td>${claim.sources.length ? `<ul class="sources">${claim.sources.map((s) => `<li>${escapeHtml(s.text)}</li>`).join('')}</ul>` : '—'}</td>
 </tr>`);
   const problems = model.problems.length

@@ -1,4 +1,4 @@
-import { coveragePercent, LineIndex, summarize, type Analysis, type ClaimStatus, type SourceKind, type Totals } from '../core/index';
+import { citedOnlyByNameLinks, coveragePercent, LineIndex, summarize, type Analysis, type ClaimStatus, type SourceKind, type Totals } from '../core/index';
 import { describeClaim, describeSource } from './claim-format';
 
 /** A claim as the report shows it. Lines and columns are 1-based. */
@@ -10,6 +10,8 @@ export interface ReportClaim {
   /** "money · US$ 40,000,000,000 · qualifier: over" */
   readonly value: string;
   readonly status: ClaimStatus;
+  /** "cited only by a link on a name", when its only links are links on a name. */
+  readonly note?: string;
   readonly sentence: string;
   readonly sources: readonly { readonly kind: SourceKind; readonly text: string }[];
 }
@@ -68,6 +70,7 @@ export function buildArticleReport(uri: string, name: string, text: string, anal
         text: claim.text,
         value: describeClaim(claim),
         status: claim.status,
+        ...(citedOnlyByNameLinks(claim) ? { note: 'cited only by a link on a name' } : {}),
         sentence: claim.sentence,
         sources: claim.sources.map((source) => ({ kind: source.kind, text: describeSource(source) })),
       };
