@@ -1,4 +1,4 @@
-// Builds the CLI and the extension (CommonJS, `vscode` external) into dist/,
+// Builds the CLI, the language server and the extension (CommonJS, `vscode` external) into dist/,
 // and the tests and benchmark into out/. `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { globSync } from 'tinyglobby';
@@ -24,6 +24,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
+  // The language server: `claimlens lsp` loads it, `node dist/server.js --stdio` runs it alone.
+  { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist' },
   {
     ...common,
     entryPoints: globSync(['test/unit/**/*.test.ts', 'test/integration/**/*.ts', 'bench/*.ts']),

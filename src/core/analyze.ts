@@ -7,6 +7,7 @@ import { findAttributions, type Attribution } from './sources/attribution';
 import { isWeakLink } from './sources/weak-links';
 import { TokenPool } from './claims/tokens';
 import { findDirectives, type Suppression } from './suppression';
+import { compileIgnorePatterns, type IgnorePattern } from './ignore-patterns';
 import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, Source } from './types';
 
 /**
@@ -116,7 +117,7 @@ export function analyzeProse(
 ): Analysis {
   const suppression = prose.suppression ?? findDirectives(text);
   const strongOnly = settings.linkSources === 'strong';
-  const ignorePatterns = settings.ignorePatterns.map((p) => new RegExp(p, 'u'));
+  const ignorePatterns = compileIgnorePatterns(settings.ignorePatterns);
   const sources: Source[] = [];
   const claims: Claim[] = [];
   const problems: Problem[] = [...prose.problems];
@@ -201,11 +202,26 @@ export function analyzeProse(
   cache?.sweep();
   // Blocks come in document order, so claims almost always do too: sort only when they do not.
   if (!inOrder(claims)) claims.sort((a, b) => a.range.start - b.range.start);
+  ignoreNextClaims(claims, suppression.nextClaim);
   problems.sort((a, b) => a.range.start - b.range.start);
   return { format, claims, sources, problems };
 }
 
 const noSources: readonly Source[] = Object.freeze([]);
+
+/** Gives the first claim at or after each `<!-- claimlens-ignore -->` comment's end the status `ignored`. */
+function ignoreNextClaims(claims: Claim[], commentEnds: readonly number[]): void {
+  for (const end of commentEnds) {
+    let lo = 0;
+    let hi = claims.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (claims[mid].range.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < claims.length && claims[lo].status !== 'ignored') claims[lo] = { ...claims[lo], status: 'ignored' };
+  }
+}
 
 function inOrder(claims: readonly Claim[]): boolean {
   for (let i = 1; i < claims.length; i++) if (claims[i].range.start < claims[i - 1].range.start) return false;
@@ -290,7 +306,7 @@ function buildClaim(
   sentenceRange: Range,
   sources: readonly Source[],
   suppression: Suppression,
-  ignorePatterns: readonly RegExp[],
+  ignorePatterns: readonly IgnorePattern[],
   strongOnly: boolean,
 ): Claim {
   const range = block.map.toRaw(match.start, match.end);

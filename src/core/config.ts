@@ -11,10 +11,12 @@ import {
   type Node as JsonNode,
   type ParseError,
 } from 'jsonc-parser/lib/esm/main.js'; // the package's UMD entry hides its modules from bundlers
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { z } from 'zod';
+import { jsonTooDeepAt, maxNesting, yamlTooDeepAt } from './nesting';
 import { LineIndex } from './lines';
-import { defaultSettings, parseSettings, settingsSchema, type Settings } from './settings';
+import type { IgnoreEntry } from './ignored-claims';
+import { defaultSettings, parseSettings, settingsSchema, type Settings, type SettingsIssue } from './settings';
 
 /** Names of configuration files, in the order they win when a folder holds several. */
 export const configFileNames = ['.claimlensrc.json', '.claimlensrc.yaml', '.claimlensrc.yml'] as const;
@@ -40,8 +42,29 @@ export interface ConfigIssue {
 export interface ParsedConfig {
   /** Valid fields of the file, defaults for the rest (all defaults after a syntax error). */
   readonly settings: Settings;
+  /** The file's valid `ignore` entries: claims ignored in one article each. */
+  readonly ignore: readonly IgnoreEntry[];
   readonly issues: readonly ConfigIssue[];
 }
+
+/**
+ * One entry of a configuration file's `ignore` list: a claim ignored in one
+ * article. It belongs to the file, not to the settings: VS Code settings
+ * have no such field.
+ */
+export const ignoreEntrySchema = z.strictObject({
+  file: z.string().min(1)
+    .describe('The article, relative to the folder of this configuration file.'),
+  claim: z.string().min(1)
+    .describe('The claim\'s text, exactly as it stands in the article.'),
+  sentence: z.string().min(1).optional()
+    .describe('The sentence the claim stands in (white space is not compared); without it, every claim with this text in the article is ignored.'),
+  occurrence: z.number().int().min(1).optional()
+    .describe('Which of the claims with this text and sentence, counting from 1; without it, all of them.'),
+});
+
+const ignoreListSchema = z.array(z.unknown())
+  .describe('Claims ignored in one article each: the file, the claim\'s text and its sentence. The "Ignore this claim" quick fix adds entries for plain-text articles.');
 
 /** The syntax of a configuration file by its name: `.json` and `.jsonc` are JSON with comments, anything else YAML. */
 export function configSyntaxOf(fileName: string): ConfigSyntax {
@@ -68,22 +91,65 @@ export function parseConfigText(text: string, fileName: string): ParsedConfig {
   const lines = new LineIndex(text);
   const at = (offset: number | undefined): { line?: number; column?: number } =>
     offset === undefined ? {} : lines.lineColumn(offset);
-  if (!text.trim()) return { settings: defaultSettings, issues: [] };
+  if (!text.trim()) return { settings: defaultSettings, ignore: [], issues: [] };
 
   const parsed = configSyntaxOf(fileName) === 'json' ? parseJson(text) : parseYaml(text);
   const syntaxError = parsed.syntaxErrors[0];
   if (syntaxError) {
     // Only the first: later syntax errors are mostly its echoes.
-    return { settings: defaultSettings, issues: [{ file: fileName, field: '(syntax)', message: syntaxError.message, ...at(syntaxError.offset) }] };
+    return { settings: defaultSettings, ignore: [], issues: [{ file: fileName, field: '(syntax)', message: syntaxError.message, ...at(syntaxError.offset) }] };
   }
-  const { settings, issues } = parseSettings(withoutSchemaKey(parsed.value));
+  const { rest, ignoreValue } = withoutIgnoreList(withoutSchemaKey(parsed.value));
+  const { settings, issues: settingsIssues } = parseSettings(rest);
+  const ignore = parseIgnoreList(ignoreValue);
+  const issues = [...settingsIssues, ...ignore.issues];
   const located = issues.map((issue) => ({
     file: fileName,
     field: issue.field,
     message: issue.message,
-    ...at(parsed.locate(issue.path) ?? parsed.locate([])),
+    ...at(locateNearest(parsed.locate, issue.path)),
   }));
-  return { settings, issues: located.sort(byPosition) };
+  return { settings, ignore: ignore.entries, issues: located.sort(byPosition) };
+}
+
+/** The value of a top-level `ignore` key, and the object without it. */
+function withoutIgnoreList(value: unknown): { rest: unknown; ignoreValue: unknown } {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !('ignore' in value)) return { rest: value, ignoreValue: undefined };
+  const { ignore, ...rest } = value as Record<string, unknown>;
+  return { rest, ignoreValue: ignore };
+}
+
+/** The valid entries of an `ignore` list; each invalid one is an issue at its own path, and the others still count. */
+function parseIgnoreList(value: unknown): { entries: IgnoreEntry[]; issues: SettingsIssue[] } {
+  if (value === undefined) return { entries: [], issues: [] };
+  if (!Array.isArray(value)) return { entries: [], issues: [{ field: 'ignore', message: 'expected an array of {file, claim, sentence} entries', path: ['ignore'] }] };
+  const entries: IgnoreEntry[] = [];
+  const issues: SettingsIssue[] = [];
+  value.forEach((item: unknown, index) => {
+    const result = ignoreEntrySchema.safeParse(item);
+    if (result.success) {
+      entries.push(result.data);
+      return;
+    }
+    for (const issue of result.error.issues) {
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+      for (const key of keys) {
+        const path = ['ignore', index, ...key.map((p) => (typeof p === 'number' ? p : String(p)))];
+        const message = issue.code === 'unrecognized_keys' ? 'unknown field; expected one of file, claim, sentence, occurrence' : issue.message;
+        issues.push({ field: path.join('.'), message, path });
+      }
+    }
+  });
+  return { entries, issues };
+}
+
+/** Where the field stands, or its nearest enclosing field that does (a missing `claim` is shown at its entry). */
+function locateNearest(locate: Locate, path: readonly (string | number)[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const found = locate(path.slice(0, n));
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function byPosition(a: ConfigIssue, b: ConfigIssue): number {
@@ -116,12 +182,26 @@ const jsonErrorMessages: Record<string, string> = {
 };
 
 function parseJson(text: string): Parsed {
+  const deep = jsonTooDeepAt(text);
+  if (deep !== undefined) return tooDeep(deep, 'JSON');
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  // Top-level members by key, so that locating each of many issues does not scan them all.
+  const members = new Map<string, JsonNode>();
+  if (root?.type === 'object') {
+    for (const property of root.children ?? []) {
+      const key = property.children?.[0];
+      if (key && typeof key.value === 'string' && !members.has(key.value)) members.set(key.value, property);
+    }
+  }
   const locate: Locate = (path) => {
     if (!root) return undefined;
     if (!path.length) return root.offset;
-    const node = findNodeAtLocation(root, [...path]);
+    const member = typeof path[0] === 'string' ? members.get(path[0]) : undefined;
+    const top = member?.children?.[1];
+    if (!top) return undefined;
+    if (path.length === 1) return member.children![0].offset;
+    const node = findNodeAtLocation(top, path.slice(1));
     if (!node) return undefined;
     // An object member is shown at its key; an array item at the item.
     const parent: JsonNode | undefined = node.parent;
@@ -134,14 +214,31 @@ function parseJson(text: string): Parsed {
   };
 }
 
+function tooDeep(offset: number, syntax: string): Parsed {
+  return { value: undefined, syntaxErrors: [{ offset, message: `invalid ${syntax}: nested more than ${maxNesting} levels deep` }], locate: () => undefined };
+}
+
 function parseYaml(text: string): Parsed {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const deep = yamlTooDeepAt(text);
+  if (deep !== undefined) return tooDeep(deep, 'YAML');
+  // `yaml` checks unique keys by comparing each key with every other: the top level's are checked here, by key.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  // Top-level pairs by key, so that locating each of many issues does not scan them all.
+  const pairs = new Map<unknown, Pair>();
+  const duplicates: { offset: number; message: string }[] = [];
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (!pairs.has(key)) pairs.set(key, pair);
+      else duplicates.push({ offset: rangeStart(pair.key) ?? 0, message: 'invalid YAML: map keys must be unique' });
+    }
+  }
   const locate: Locate = (path) => {
     let node: unknown = doc.contents;
     let offset = rangeStart(node);
-    for (const key of path) {
+    for (const [depth, key] of path.entries()) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+        const pair = depth === 0 ? pairs.get(key) : node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
         if (!pair) return undefined;
         offset = rangeStart(pair.key) ?? rangeStart(pair.value);
         node = pair.value;
@@ -154,7 +251,7 @@ function parseYaml(text: string): Parsed {
     }
     return offset;
   };
-  const syntaxErrors = doc.errors.map((e) => ({ offset: e.pos[0], message: `invalid YAML: ${firstLine(e.message)}` }));
+  const syntaxErrors = [...doc.errors.map((e) => ({ offset: e.pos[0], message: `invalid YAML: ${firstLine(e.message)}` })), ...duplicates];
   let value: unknown;
   if (!syntaxErrors.length) {
     try {
@@ -193,6 +290,10 @@ export function settingsJsonSchema(): Record<string, unknown> {
     properties: {
       $schema: { type: 'string', description: 'The JSON Schema this file follows (for editors).' },
       ...(properties as Record<string, unknown>),
+      ignore: {
+        ...withoutSchemaUri(z.toJSONSchema(ignoreListSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>),
+        items: withoutSchemaUri(z.toJSONSchema(ignoreEntrySchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>),
+      },
     },
   };
 }
@@ -208,12 +309,16 @@ export function configNotice(fileName: string, issues: readonly ConfigIssue[]): 
   if (!first) return `Claim Lens: ${fileName} is valid.`;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   if (first.field === '(syntax)') return `Claim Lens: ${fileName} could not be read: ${first.message}. Using the default settings.`;
-  const key = first.field.split('.')[0];
-  const known = Object.prototype.hasOwnProperty.call(settingsSchema.shape, key);
+  const unknown = first.message.startsWith('unknown setting');
   const outcome = first.field === '(root)'
     ? 'Using the default settings.'
-    : known
-      ? 'Using the default for it; the other settings still apply.'
-      : 'It is ignored; the other settings still apply.';
+    : unknown
+      ? 'It is ignored; the other settings still apply.'
+      : 'Using the default for it; the other settings still apply.';
   return `Claim Lens: ${fileName}: "${first.field}" ${first.message}${more}. ${outcome}`;
+}
+
+function withoutSchemaUri(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _uri, ...rest } = schema;
+  return rest;
 }

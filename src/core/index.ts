@@ -9,6 +9,8 @@ import { parseMarkdownTree, readMarkdown, readMarkdownTree } from './formats/mar
 import type { ProseDocument } from './formats/prose';
 import { readText } from './formats/text';
 import { mayBeWordPress, readPostProse, readWordPressFile, readWordPressProse } from './formats/wordpress';
+import { withIgnoredClaims, type IgnoredClaim } from './ignored-claims';
+import { configFileNames } from './config';
 import { defaultSettings, type Settings } from './settings';
 import type { Analysis, BibEntry, Claim, Format, Range, Source } from './types';
 
@@ -34,8 +36,18 @@ export {
   type ConfigSyntax,
   type ParsedConfig,
 } from './config';
+export {
+  ignoredClaimOf,
+  ignoredClaimsFor,
+  normalizeEntryPath,
+  normalizeSentence,
+  withIgnoredClaims,
+  type IgnoredClaim,
+  type IgnoreEntry,
+} from './ignored-claims';
 export * from './report';
 export * from './bibliography';
+export { findFigures, type Figure } from './figures';
 
 /** Looks up bibliography entries by citation key. */
 export interface Bibliography {
@@ -56,6 +68,11 @@ export interface AnalyzeOptions {
    * not checked.
    */
   readonly bibliography?: Bibliography;
+  /**
+   * Claims the article's configuration file ignores (its `ignore` entries
+   * for this article, see `ignoredClaimsFor`): each gets the status `ignored`.
+   */
+  readonly ignoredClaims?: readonly IgnoredClaim[];
 }
 
 /**
@@ -67,7 +84,13 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   if (options.format === 'wordpress') return mergeAnalyses('wordpress', analyzeArticles(text, options).map((a) => a.analysis));
   const settings = options.settings ?? defaultSettings;
   const prose = readProse(text, options.format);
-  return analyzeProse(text, prose, options.format, settings, options.bibliography);
+  return withConfiguredIgnores(analyzeProse(text, prose, options.format, settings, options.bibliography), options.ignoredClaims);
+}
+
+function withConfiguredIgnores(analysis: Analysis, ignored: readonly IgnoredClaim[] | undefined): Analysis {
+  if (!ignored?.length) return analysis;
+  const claims = withIgnoredClaims(analysis.claims, ignored);
+  return claims === analysis.claims ? analysis : { ...analysis, claims };
 }
 
 /** One article of a file: the whole file, or one post of a WordPress file that holds several. */
@@ -94,7 +117,7 @@ export function analyzeArticles(text: string, options: AnalyzeOptions): ArticleA
   return file.posts.map((post) => ({
     ...(file.many ? { name: post.name } : {}),
     range: post.range,
-    analysis: analyzeProse(text, readPostProse(post), 'wordpress', settings, options.bibliography),
+    analysis: withConfiguredIgnores(analyzeProse(text, readPostProse(post), 'wordpress', settings, options.bibliography), options.ignoredClaims),
   }));
 }
 
@@ -148,7 +171,7 @@ export function createAnalyzer(options: AnalyzeOptions): DocumentAnalyzer {
       // Posts are analysed one by one, each with notes of its own.
       if (options.format === 'wordpress') return analyze(text, options);
       const prose = reader(text, changes);
-      return analyzeProse(text, prose, options.format, settings, options.bibliography, cache);
+      return withConfiguredIgnores(analyzeProse(text, prose, options.format, settings, options.bibliography, cache), options.ignoredClaims);
     },
   };
 }
@@ -219,6 +242,9 @@ const contentFormatExtensions = new Set(['json', 'xml']);
 export function mayBeArticlePath(path: string): boolean {
   if (formatOfPath(path)) return true;
   const dot = path.lastIndexOf('.');
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  // Claim Lens's own configuration files are never articles.
+  if ((configFileNames as readonly string[]).includes(name)) return false;
   return dot >= 0 && dot > path.lastIndexOf('/') && contentFormatExtensions.has(path.slice(dot + 1).toLowerCase());
 }
 

@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     statusBar,
     registerDiagnostics(analyses),
     registerProviders(analyses, bibliographies),
-    registerFixCommands(analyses, () => prompts, log),
+    registerFixCommands(analyses, configFiles, () => prompts, log),
     analyses.onDidSkip((skip) => {
       const name = vscode.workspace.asRelativePath(skip.document.uri);
       log.warn(`Skipped ${name}: ${Math.round(skip.sizeKB)} KB is over claimlens.maxFileSizeKB (${skip.limitKB} KB).`);

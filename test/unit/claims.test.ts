@@ -757,6 +757,30 @@ describe('suppression comments', () => {
       ['3%', 'uncited'],
     ]);
   });
+  it('<!-- claimlens-ignore --> ignores the next claim and no other, on its line or a later one', () => {
+    assert.deepEqual(statuses('A rose <!-- claimlens-ignore -->1% and B 2%, C <!--claimlens-ignore--> 3%.\nD rose<!-- claimlens-ignore -->\n4% and E 5%.'), [
+      ['1%', 'ignored'],
+      ['2%', 'uncited'],
+      ['3%', 'ignored'],
+      ['4%', 'ignored'],
+      ['5%', 'uncited'],
+    ]);
+  });
+  it('<!-- claimlens-ignore --> with no claim after it ignores nothing; look-alike comments are not directives', () => {
+    assert.deepEqual(statuses('A rose 1%. <!-- claimlens-ignore-everything --> B rose 2%. <!-- claimlens-ignore this --> C rose 3%. <!-- claimlens-ignore -->'), [
+      ['1%', 'uncited'],
+      ['2%', 'uncited'],
+      ['3%', 'uncited'],
+    ]);
+  });
+  it('<!-- claimlens-ignore --> in minified HTML ignores one claim of the line', () => {
+    const html = '<p>A rose 1%.</p><p>B rose <!-- claimlens-ignore -->2%.</p><p>C rose 3%.</p>';
+    assert.deepEqual(analyze(html, { format: 'html' }).claims.map((c) => [c.text, c.status]), [
+      ['1%', 'uncited'],
+      ['2%', 'ignored'],
+      ['3%', 'uncited'],
+    ]);
+  });
   it('ignores the whole file', () => {
     assert.deepEqual(statuses('<!-- claimlens-ignore-file -->\n\nA rose 1%. B rose 2%.'), [
       ['1%', 'ignored'],

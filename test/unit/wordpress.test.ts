@@ -180,7 +180,7 @@ describe('wordpress: a REST API post', () => {
     const fix = ignoreClaim(postJson, claim, 'wordpress');
     assert.equal(fix.kind, 'edit');
     const after = applyTextEdits(postJson, fix.kind === 'edit' ? fix.edits : []);
-    assert.match(JSON.parse(after).content.rendered, /<!-- claimlens-ignore-next-line -->\n<p>Residents filed 212/u);
+    assert.match(JSON.parse(after).content.rendered, /<p>Residents filed <!-- claimlens-ignore -->212 complaints/u);
     const statuses = analyze(after, { format: 'wordpress' }).claims.map((c) => [c.text, c.status]);
     assert.deepEqual(statuses, analysis.claims.map((c) => [c.text, c.text === '212' ? 'ignored' : c.status]));
   });

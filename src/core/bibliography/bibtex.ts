@@ -22,11 +22,12 @@
  * exports map), which skips the plugin registry. Version 0.8 is used because
  * 0.9 asks for Node 22. `@citation-js/core` brings fetch code along (for
  * loading from URLs); nothing here calls it.
+ *
+ * The library is loaded on the first `.bib` file read, not when the module
+ * is: loading it takes about 30 ms, and most runs of the command line read
+ * no bibliography at all.
  */
-import { logger } from '@citation-js/core';
-import { commands } from '@citation-js/plugin-bibtex/lib/input/constants.js';
-import { parse as convertToCsl } from '@citation-js/plugin-bibtex/lib/input/entries.js';
-import { parse as readBibtexText, type RawBibtexEntry } from '@citation-js/plugin-bibtex/lib/input/file.js';
+import type { RawBibtexEntry } from '@citation-js/plugin-bibtex/lib/input/file.js';
 import { LineIndex } from '../lines';
 import type { BibEntry } from '../types';
 import { entryFromCsl, positionAt } from './csl';
@@ -61,8 +62,29 @@ const extraCommands: Record<string, string> = {
   infty: '\u221e',
   cdot: '\u00b7',
 };
-for (const [name, text] of Object.entries(extraCommands)) {
-  if (!(name in commands)) commands[name] = text;
+/** The parts of Citation.js the reader uses. */
+interface CitationJs {
+  readonly logger: { _log: unknown[] };
+  readonly readBibtexText: (text: string) => RawBibtexEntry[];
+  readonly convertToCsl: (entries: RawBibtexEntry[]) => Record<string, unknown>[];
+}
+
+let citationJsModules: CitationJs | undefined;
+
+/** Citation.js, loaded (and its command table completed) on first use. */
+function citationJs(): CitationJs {
+  if (citationJsModules) return citationJsModules;
+  // `require` inside a function: the bundler emits the modules' code, but runs it only when called.
+  const { commands } = require('@citation-js/plugin-bibtex/lib/input/constants.js') as typeof import('@citation-js/plugin-bibtex/lib/input/constants.js');
+  for (const [name, text] of Object.entries(extraCommands)) {
+    if (!(name in commands)) commands[name] = text;
+  }
+  citationJsModules = {
+    logger: (require('@citation-js/core') as typeof import('@citation-js/core')).logger,
+    readBibtexText: (require('@citation-js/plugin-bibtex/lib/input/file.js') as typeof import('@citation-js/plugin-bibtex/lib/input/file.js')).parse,
+    convertToCsl: (require('@citation-js/plugin-bibtex/lib/input/entries.js') as typeof import('@citation-js/plugin-bibtex/lib/input/entries.js')).parse,
+  };
+  return citationJsModules;
 }
 
 /**
@@ -116,9 +138,11 @@ const directives = new Set(['string', 'preamble', 'comment']);
 
 /**
  * `@type{key,` or `@type(key,`: type as the plugin's lexer reads it; the key
- * runs to the comma (the lookahead and back-reference keep the match linear).
+ * runs to the comma (the lookahead and back-reference keep the match from
+ * backtracking, and a key stops at a brace, parenthesis, quote or `@`, so
+ * that `@a{@a{@a{…` is not scanned to its end from every `@`).
  */
-const entryHeader = /@[ \t]*([A-Za-z_][\w:+-]*)\s*[{(]\s*(?=([^,\s]+))\2\s*,/g;
+const entryHeader = /@[ \t]*([A-Za-z_][\w:+-]*)\s*[{(]\s*(?=([^,\s{}()"@]+))\2\s*,/g;
 
 /** Where each entry's header stands, by key, in text order. */
 function findHeaders(text: string): Map<string, number[]> {
@@ -177,6 +201,55 @@ function shortMessage(cause: unknown): string {
     .trim();
 }
 
+const identifier = /[A-Za-z_][\w:+-]*/g;
+const stringName = /^@[ \t]*string\s*[{(]\s*([A-Za-z_][\w:+-]*)/i;
+
+/**
+ * The `@string` definitions read so far, for the pieces read after them: a
+ * piece gets only the definitions its text names (and those they name in
+ * turn), so that a file of many macros and many broken entries is not read
+ * again whole for each broken entry.
+ */
+class StringDefinitions {
+  private readonly texts: string[] = [];
+  private readonly uses: Set<string>[] = [];
+  private readonly byName = new Map<string, number>();
+
+  add(definition: string): void {
+    const name = stringName.exec(definition)?.[1]?.toLowerCase();
+    if (name === undefined) return;
+    const index = this.texts.length;
+    this.texts.push(definition);
+    this.uses.push(this.namesIn(definition.slice(definition.search(/[=]/u) + 1)));
+    this.byName.set(name, index);
+  }
+
+  /** The definitions `body` needs, in the order they were read, as one text; empty when none. */
+  neededBy(body: string): string {
+    if (!this.texts.length) return '';
+    const needed = new Set<number>();
+    const pending = [...this.namesIn(body)];
+    while (pending.length) {
+      const index = this.byName.get(pending.pop()!);
+      if (index === undefined || needed.has(index)) continue;
+      needed.add(index);
+      for (const name of this.uses[index]) pending.push(name);
+    }
+    return [...needed].sort((a, b) => a - b).map((i) => this.texts[i]).join('\n');
+  }
+
+  /** Names in `text` that some definition defines, lower-cased. */
+  private namesIn(text: string): Set<string> {
+    const names = new Set<string>();
+    if (!this.byName.size && !this.texts.length) return names;
+    for (const match of text.matchAll(identifier)) {
+      const name = match[0].toLowerCase();
+      if (this.byName.has(name)) names.add(name);
+    }
+    return names;
+  }
+}
+
 /**
  * Reads the entries' structure. The whole text is tried first; when it has a
  * syntax error, it is read again in pieces so that only the broken entry is
@@ -188,20 +261,21 @@ function readStructure(
   lines: LineIndex,
 ): { raws: RawBibtexEntry[]; problems: BibProblem[] } {
   try {
-    return { raws: readBibtexText(text), problems: [] };
+    return { raws: citationJs().readBibtexText(text), problems: [] };
   } catch {
     // Located and reported piece by piece below.
   }
   const chunks = splitAtEntries(text);
   const raws: RawBibtexEntry[] = [];
   const problems: BibProblem[] = [];
-  const strings: string[] = [];
+  const strings = new StringDefinitions();
   const readRange = (lo: number, hi: number): void => {
     const body = text.slice(chunks[lo].start, chunks[hi - 1].end);
     try {
-      raws.push(...readBibtexText(strings.length > 0 ? `${strings.join('\n')}\n${body}` : body));
+      const needed = strings.neededBy(body);
+      raws.push(...citationJs().readBibtexText(needed ? `${needed}\n${body}` : body));
       for (const chunk of chunks.slice(lo, hi)) {
-        if (chunk.isString) strings.push(text.slice(chunk.start, chunk.end));
+        if (chunk.isString) strings.add(text.slice(chunk.start, chunk.end));
       }
     } catch (cause) {
       if (hi - lo > 1) {
@@ -287,10 +361,10 @@ const collectionTypes: Record<string, string> = {
  */
 function convertChain(chain: RawBibtexEntry[]): Record<string, unknown> {
   try {
-    return convertToCsl(chain)[0];
+    return citationJs().convertToCsl(chain)[0];
   } catch (cause) {
     if (chain.length < 2) throw cause;
-    return convertToCsl(chain.map((e) => ({ ...e, type: collectionTypes[e.type] ?? e.type })))[0];
+    return citationJs().convertToCsl(chain.map((e) => ({ ...e, type: collectionTypes[e.type] ?? e.type })))[0];
   }
 }
 
@@ -334,7 +408,7 @@ export function readBibtex(text: string, fileName: string): ParsedBibliography {
   }
   // Citation.js keeps every warning in memory even when silent; a long-lived
   // editor session re-reads bibliographies, so let them go.
-  logger._log.length = 0;
+  citationJs().logger._log.length = 0;
   problems.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
   return { entries, problems };
 }

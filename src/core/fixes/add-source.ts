@@ -2,7 +2,7 @@ import type { Analysis, Claim, Format } from '../types';
 import { linkText } from './cite';
 import { escapeHtml, escapeLinkText, hostOf, isHttpUrl, linkDestination } from './escape';
 import { editEmbeddedHtml } from './embedded-edits';
-import { placeCitation } from './placement';
+import { isInHtmlBlock, placeCitation } from './placement';
 import { insertAt, lineBreakOf, type TextEdit } from './text-edit';
 
 /**
@@ -47,12 +47,14 @@ const definitionLine = /^[ \t]{0,3}\[\^([^\]\s]+)\]:/gmu;
  * The edits that cite a new source for `claim`. Markdown and MDX get a
  * footnote: a reference after the claim's sentence, numbered after the
  * article's numeric notes, and its definition at the end of the article
- * (after the notes already there). HTML gets a link for a URL or DOI, and
- * for words a note: a numbered marker after the sentence and an entry in
- * the article's notes list (`<ol class="footnotes">`, made at the end when
- * there is none). Plain text gets "(Source: …)". A WordPress post gets
- * what HTML gets, written inside the post. Throws when the URL is not
- * http(s), or no source is given.
+ * (after the notes already there); inside a block of raw HTML, where a
+ * footnote reference would show as text, a link as in HTML (for words, a
+ * `<cite>`). HTML gets a link for a URL or DOI, and for words a note: a
+ * numbered marker after the sentence and an entry in the article's notes
+ * list (`<ol class="footnotes">`, made at the end when there is none).
+ * Plain text gets "(Source: …)". A WordPress post gets what HTML gets,
+ * written inside the post. Throws when the URL is not http(s), or no
+ * source is given.
  */
 export function addNewSource(text: string, analysis: Analysis, claim: Claim, format: Format, source: NewSource): TextEdit[] {
   if (format === 'wordpress') return editEmbeddedHtml(text, claim, (html, inner) => addNewSource(html, analysis, inner, 'html', source));
@@ -62,6 +64,11 @@ export function addNewSource(text: string, analysis: Analysis, claim: Claim, for
   if (url === undefined && !words) throw new Error('No source given: a URL, a DOI or words naming the source.');
   if (url !== undefined && !isHttpUrl(url)) throw new Error(`Not an http(s) URL: "${source.url}"`);
   const place = placeCitation(text, claim);
+  // Inside raw HTML in Markdown a footnote reference would show as "[^1]": an HTML link (or <cite>) instead.
+  if (format === 'markdown' && isInHtmlBlock(text, claim.range.start)) {
+    if (url === undefined) return [insertAt(place.beforePunctuation, ` (<cite>${escapeHtml(words ?? '')}</cite>)`)];
+    return [insertAt(place.beforePunctuation, linkText('html', url, title || (source.doi ? `doi:${source.doi.trim()}` : hostOf(url))))];
+  }
   if (url === undefined) {
     if (format === 'text') return [insertAt(place.beforePunctuation, ` (Source: ${words})`)];
     if (format === 'html') return addHtmlNote(text, place.afterSentence, words ?? '');

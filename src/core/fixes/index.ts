@@ -8,5 +8,5 @@ export { citableSources, citeExistingSource, linkText, type CitableSource } from
 export { citeBibliographyKey } from './cite-key';
 export { addNewSource, nextFootnoteNumber, parseSourceInput, type NewSource } from './add-source';
 export { editFootnoteDefinition, footnoteBodyRange } from './edit-note';
-export { ignoreClaim, ignorePatternFor, ignoreNextLineComment, type IgnoreFix } from './ignore';
+export { addIgnoreEntry, ignoreClaim, ignoreComment, ignoreNextLineComment, newConfigText, withIgnoreEntry, type IgnoreFix } from './ignore';
 export { escapeHtml, escapeRegExp, hostOf, isHttpUrl } from './escape';

@@ -225,7 +225,10 @@ export function lastGroupOf(doc: ProseDocument): number {
  */
 export function embeddedSuppression(fields: readonly EmbeddedHtml[]): Suppression {
   const each = fields.map((field) => ({ field, suppression: field.html.includes('claimlens-') ? findDirectives(field.html) : undefined }));
+  // `<!-- claimlens-ignore -->` comments, where they end in the raw text, in order.
+  const nextClaim = each.flatMap(({ field, suppression }) => (suppression?.nextClaim ?? []).map((at) => rawOffsetOf(field, at))).sort((a, b) => a - b);
   return {
+    nextClaim,
     isIgnored(offset: number): boolean {
       for (const { field, suppression } of each) {
         if (suppression && field.raw.start <= offset && offset <= field.raw.end) return suppression.isIgnored(htmlOffsetOf(field, offset));

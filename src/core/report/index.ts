@@ -8,7 +8,9 @@ export {
   findingsOf,
   rules,
   shorten,
+  verificationMessage,
   type ClaimFindingCode,
+  type VerificationFindingCode,
   type Finding,
   type FindingCode,
   type ReportFile,
@@ -16,7 +18,16 @@ export {
   type Severity,
 } from './findings';
 export { coveragePercent, summarize, summaryLine, type Totals } from './summary';
-export { toJsonReport, type JsonClaim, type JsonFile, type JsonProblem, type JsonReport, type JsonSource } from './json';
+export { toJsonReport, type JsonClaim, type JsonFile, type JsonProblem, type JsonReport, type JsonSource, type JsonVerification } from './json';
 export { defaultHelpBase, toSarif, type SarifLog, type SarifOptions, type SarifResult } from './sarif';
-export { csvField, toCsv } from './csv';
+export { csvField, neutraliseFormula, toCsv } from './csv';
 export { escapeMarkdown, toMarkdown } from './markdown';
+export {
+  formatAmount,
+  formatClaimValue,
+  formatClaimValueWithQualifier,
+  languageOfText,
+  linkableUrl,
+  type ClaimValue,
+  type ValueLanguage,
+} from './values';

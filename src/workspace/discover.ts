@@ -1,9 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { isInside, realPathOf } from './guarded-read';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { mayBeArticlePath } from '../core';
 import { GitignoreRules, ignoreTop } from './gitignore';
-import { describeError } from './read-article';
+import { describeError } from './decode';
 
 /** Folders never walked into. */
 const skippedFolders = new Set(['node_modules', '.git']);
@@ -21,13 +22,46 @@ export interface Discovery {
 }
 
 /**
+ * The folder a run's reads are kept in, as a real path: `root` when given,
+ * else the git work tree around `cwd`, else `cwd` itself.
+ */
+export async function workspaceRoot(root: string | undefined, cwd: string): Promise<string> {
+  if (root !== undefined) return realpath(root).catch(() => root);
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (await stat(join(dir, '.git')).then(() => true, () => false)) return realpath(dir).catch(() => dir);
+    if (dirname(dir) === dir) break;
+  }
+  return realpath(cwd).catch(() => cwd);
+}
+
+/**
+ * The folders a run may read bibliographies from and follow links into:
+ * `--root` alone when given; else the git work tree around the working
+ * folder (or the working folder), and the same around each folder or file
+ * named on the command line that lies outside it.
+ */
+export async function readRoots(options: { readonly root?: string; readonly paths: readonly string[] }, cwd: string): Promise<string[]> {
+  if (options.root !== undefined) return [await workspaceRoot(resolve(cwd, options.root), cwd)];
+  const roots = [await workspaceRoot(undefined, cwd)];
+  for (const input of options.paths) {
+    const path = resolve(cwd, input);
+    const stats = await stat(path).catch(() => undefined);
+    if (!stats) continue;
+    const real = (await realPathOf(path)) ?? path;
+    if (roots.some((root) => isInside(root, real))) continue;
+    roots.push(await workspaceRoot(undefined, stats.isDirectory() ? real : dirname(real)));
+  }
+  return roots;
+}
+
+/**
  * Expands the command line's paths: a file is taken as it is (when Claim
  * Lens reads its format, or it is a `.json` or `.xml` file that may be a
  * WordPress post or export); a folder is walked, skipping `node_modules`,
  * `.git` and what `.gitignore` files ignore; anything else is a glob,
  * filtered the same way.
  */
-export async function discoverFiles(inputs: readonly string[], cwd: string): Promise<Discovery> {
+export async function discoverFiles(inputs: readonly string[], cwd: string, roots: readonly string[] = [cwd]): Promise<Discovery> {
   const files = new Set<string>();
   const named = new Set<string>();
   const usageErrors: string[] = [];
@@ -48,10 +82,12 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
       const path = join(folder, entry.name);
       let isDirectory = entry.isDirectory();
       if (entry.isSymbolicLink()) {
-        // Links to files are followed; links to folders are not, so no walk can loop.
+        // Links to files inside the root are followed; links to folders are not, so no walk can loop.
         const target = await stat(path).catch(() => undefined);
         isDirectory = false;
         if (target?.isDirectory()) continue;
+        const real = await realPathOf(path);
+        if (real !== undefined && !roots.some((root) => isInside(root, real))) continue;
       } else if (!isDirectory && !entry.isFile()) {
         continue;
       }
