@@ -6,6 +6,7 @@ import type { Settings } from './settings';
 import { findAttributions, type Attribution } from './sources/attribution';
 import { isWeakLink } from './sources/weak-links';
 import { TokenPool } from './claims/tokens';
+import { enCardinals, enChanges, enMultipliers, enOrdinalDenominators, enScales } from './lang/en/words';
 import { findDirectives, type Suppression } from './suppression';
 import { compileIgnorePatterns, type IgnorePattern } from './ignore-patterns';
 import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, Source } from './types';
@@ -63,7 +64,15 @@ export class BlockCache {
  * sentences hold one) or a number word: sentences with none are not
  * tokenized at all, which is most of the cost of prose.
  */
-const numberWordTrigger = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|thirds?|quarters?|fifths?|sixths?|tenths?|twice|double|triple|quadruple|doubled|tripled|trebled|quadrupled|halved|an?\s+(?:million|billion|trillion))\b|fold\b/i;
+const numberWordTrigger = numberWordPattern();
+
+/** The words of every pack that can start or make a quantity without a digit, as one pattern. */
+function numberWordPattern(): RegExp {
+  const words = [...enCardinals.keys(), ...enScales.keys(), ...enOrdinalDenominators.keys()].filter((w) => w.length > 2);
+  words.push('halves', ...enMultipliers.keys(), ...enChanges.keys());
+  const escaped = [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  return new RegExp(`(?<!\\p{L})(?:${escaped.join('|')})s?(?!\\p{L})|fold(?!\\p{L})`, 'iu');
+}
 
 /** Token objects shared by every sentence of every block: none outlives the sentence it was made for. */
 const tokenPool = new TokenPool();

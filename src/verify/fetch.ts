@@ -291,7 +291,8 @@ async function readCapped(response: Response, max: number, controller: AbortCont
   return body;
 }
 
-function networkFailure(error: unknown): FetchFailure | { retry: string } {
+/** What a failed request means for checking the source, by its error code; `retry` for a dropped connection. */
+export function networkFailure(error: unknown): FetchFailure | { retry: string } {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code ?? (error as { code?: string }).code ?? '';
   switch (code) {

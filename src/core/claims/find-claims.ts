@@ -17,10 +17,10 @@ import {
   scaleWords,
   timeWords,
 } from './lexicon';
-import { zhClassifiers, zhCodeWords, zhCurrencies, zhMeasures, zhNumerals, zhQualifiersAfter, zhQualifiersBefore, zhRankVerbs, zhTimeWords } from '../lang/zh/words';
+import { zhClassifiers, zhCodeWords, zhCurrencies, zhMeasures, zhNumerals, zhQualifiersAfter, zhQualifiersBefore, zhRankVerbs, zhTimeWords, zhGrowthVerbs } from '../lang/zh/words';
 import { simplified, zhNumeralGrammar } from '../lang/zh/numerals';
 import { enNumeralGrammar } from '../lang/en/numerals';
-import { enNumeralWords } from '../lang/en/words';
+import { enChanges, enMultipliers, enNumeralWords } from '../lang/en/words';
 import { compoundWord, registerWordClass, tokenize, type Token } from './tokens';
 
 /** A quantity found in prose, by prose offsets. */
@@ -63,11 +63,8 @@ const comparatives = new Set([
   'more', 'less', 'fewer', 'as', 'the', 'that', 'larger', 'bigger', 'higher', 'greater', 'faster', 'smaller',
   'lower', 'cheaper', 'longer', 'better', 'worse', 'over', 'what', 'than',
 ]);
-const changeWords: ReadonlyMap<string, number> = new Map([
-  ['doubled', 2], ['tripled', 3], ['trebled', 3], ['quadrupled', 4], ['halved', 0.5],
-]);
-/** Multipliers before "as", "the", "that" or "what": "twice as many", "double the average", "triple that of 2022", "twice what it was". */
-const multiplierWords: ReadonlyMap<string, number> = new Map([['twice', 2], ['double', 2], ['triple', 3], ['quadruple', 4]]);
+const changeWords = enChanges;
+const multiplierWords = enMultipliers;
 /** Words that can start a quantity written in words. */
 const wordStarts: ReadonlySet<string> = new Set([
   ...numberWords.keys(), ...changeWords.keys(), ...multiplierWords.keys(), 'a', 'an', 'half',
@@ -150,9 +147,9 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
       const fan = tokens[i - 1]?.text === '翻' ? i - 1 : tokens[i - 1]?.text === '了' && tokens[i - 2]?.text === '翻' ? i - 2 : -1;
       if (fan >= 0 && q.value > 0 && q.value < 10) return new Quantity(fan, q.last + 1, 2 ** q.value, 'change', null, false, true, q.core);
     }
-    // Chinese numerals count only with a unit: "二三十家", "两亿元", not "十二五".
-    if (q && q.kind === null) {
-      const lone = q.last === i && zhNumerals.smallScales.has(simplified(t.text));
+    // Chinese numerals count only with a unit: "二三十家", "两亿元", not "十二五"; digits with a sign ("负10000") count as digits do.
+    if (q && q.kind === null && q.core.kind !== 'num') {
+      const lone = q.last === i && (zhNumerals.smallScales.get(simplified(t.text)) ?? 0) >= 100;
       readScaleAndUnit(tokens, q.last + 1, q, en, zh);
       if (q.kind === null) return null;
       // "百公里油耗": a lone 百 or 千 before a measure is the base of a rate.
@@ -359,6 +356,12 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
   // "a 6.8-inch screen", "a 400-megawatt farm": a unit joined by a hyphen.
   if (t.kind === 'sym' && t.text === '-' && !t.space && en && q.unit === null) {
     const u = tokens[j + 1];
+    // "25-fold", "a 12-fold rise": a multiplier.
+    if (u?.kind === 'word' && !u.space && enNumeralWords.fold === u.lower) {
+      q.kind = 'multiplier';
+      q.last = j + 1;
+      return;
+    }
     if (u?.kind === 'word' && !u.space && u.end - u.start > 1 && measureUnits.has(u.lower)) {
       q.kind = 'measure';
       q.unit = u.text;
@@ -401,7 +404,8 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       return;
     }
     // "8p", "45p": pence written against a small whole number ("1080p" is a screen resolution).
-    const pence = lower === 'p' && !t.space && q.unit === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal &&
+    // Not a video format: "shot in 24p", "at 60p".
+    const pence = lower === 'p' && !t.space && q.unit === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal && !formatBefore.has(tokens[q.first - 1]?.lower ?? '') &&
       q.core.value >= 1 && q.core.value < 100 && q.core.text[0] !== '0';
     if (pence) {
       q.kind = 'money';
@@ -461,7 +465,7 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     const u = tokens[j + 1];
     const of = (lower === 'square' || lower === 'cubic' || lower === 'sq') && u?.kind === 'word' && measureUnits.has(u.lower) ? u : undefined;
     // "m" alone is metres only with a power after it: "300 m²".
-    const metres = lower === 'm' && isPower(u);
+    const metres = lower === 'm' && (isPower(u) || (!t.space && q.core.kind === 'num' && q.core.decimal && u?.kind === 'word'));
     // "187g", "a 6.1in screen": grams and inches written against the number, in lower case ("5G" is a name).
     const attached = !t.space && (t.text === 'g' || t.text === 'in');
     if (q.unit === null && (of || metres || attached || (measureUnits.has(lower) && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))))) {
@@ -488,8 +492,13 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
 function isBareScaleSuffix(q: Quantity, lower: string, after: Token | undefined): boolean {
   if (lower === 'bn' || lower === 'mn' || lower === 'tn' || lower === 'trn') return true;
   if (lower === 'm' && q.core.kind === 'num' && q.first === q.last && after?.kind === 'word' && after.space && peopleCounted.has(after.lower)) return true;
+  // "a 1.8m wall": metres before a noun that is not counted.
+  if (lower === 'm' && after?.kind === 'word') return false;
   return (lower === 'm' || lower === 'k') && q.core.kind === 'num' && q.core.decimal && q.first === q.last;
 }
+
+/** Words before "24p" that make it a video format, not pence: "shot in 24p". */
+const formatBefore = new Set(['in', 'at']);
 
 /** Nouns of people and homes that make an "m" after a number millions: "1m people", not "100m hurdles". */
 const peopleCounted = new Set([
@@ -529,6 +538,9 @@ function readZhUnit(tokens: readonly Token[], j: number, q: Quantity): void {
   if (ahead.startsWith('倍')) {
     q.kind = 'multiplier';
     q.last = j;
+    // "增长约一倍", "增加了两倍": growth by N times the base is N + 1 times it.
+    const verb = hanBefore(tokens, qualifierBefore(tokens, q.first, 0)?.first ?? q.first, 3);
+    if (zhGrowthVerbs.some((v) => verb.endsWith(v) || verb.endsWith(`${v}了`))) q.value += 1;
     return;
   }
   // "两位数增长": digits of a number, not people.
@@ -548,6 +560,13 @@ function readZhUnit(tokens: readonly Token[], j: number, q: Quantity): void {
       return;
     }
   }
+}
+
+/** Up to `max` Han characters written together before token `j`, in order. */
+function hanBefore(tokens: readonly Token[], j: number, max: number): string {
+  let s = '';
+  for (let k = j - 1; k >= 0 && s.length < max && tokens[k].kind === 'han'; k--) s = simplified(tokens[k].text) + s;
+  return s;
 }
 
 /** Up to `max` Han characters written together from token `j`. */
@@ -713,6 +732,8 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   }
   if (!r) return q;
   if (isYear(r) || isYear(q)) return q;
+  // "68-32", "won 3-1": a second number below the first is a pair or a score, not a range.
+  if (dash && r.value < q.value && r.kind === q.kind) return q;
   // "raised the dividend by two cents to 45 cents": the change, then a new level far above it;
   // "grew by 5% to 7%" stays a range.
   if (word && c.lower === 'to' && isAfterBy(tokens, q.first) && r.value > 4 * q.value) return q;
@@ -798,7 +819,10 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (before && !numTok.space && before.kind === 'word' && !currencyCodesBefore.has(before.lower)) return 'skip';
     if (before && !numTok.space && before.kind === 'sym' && (before.text === '-' || before.text === '#' || before.text === '№' || before.text === '/' || before.text === '.' || before.text === ':' || before.text === '_')) {
       const b2 = tokens[numIndex - 2];
-      if (before.text !== '-' || (b2 && !before.space && (b2.kind === 'word' || b2.kind === 'num'))) return 'skip';
+      // Not the second of a pair or a score ("68-32"), a number below the first.
+      const pair = b2?.kind === 'num' && !b2.decimal && !numTok.decimal && b2.value > numTok.value && numTok.text[0] !== '0' &&
+        after?.text !== '-' && tokens[numIndex - 3]?.text !== '-';
+      if (before.text !== '-' || (b2 && !before.space && (b2.kind === 'word' || b2.kind === 'num') && !pair)) return 'skip';
     }
     if (q.kind === null && after && !after.space && after.kind === 'word' && numIndex + 1 > q.last) {
       if (ordinalSuffix.test(after.lower)) return readOrdinal(tokens, q, numIndex + 1);
@@ -911,7 +935,7 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.words && bare && q.kind === null) {
     // A number word counts something only when a noun follows: not "one", not "the other two being".
     const word = first.lower;
-    if (word === 'one' || word === 'zero') return null;
+    if ((word === 'one' || word === 'zero') && q.first === q.last) return null;
     if (startsUpper(first.text) && prev && !sentenceEnd.has(prev.text)) return null;
     if (word === 'a' || word === 'an') return null;
     // "the three provinces", "these two companies": a reference back, not a count.

@@ -241,7 +241,9 @@ function readDigits(data: SpacedNumeralData, tokens: readonly Token[], i: number
     const lower = e.lower;
     const bySpace = e.space && !(tokens[last + 2]?.kind === 'word' || tokens[last + 2]?.kind === 'num');
     const s = data.caseSensitiveSuffixes.get(e.text) ?? (e.text === lower || lower.length > 1 ? data.scaleSuffixes.get(lower) : undefined);
-    if (s !== undefined && (!e.space || bySpace) && (e.text !== lower || t.decimal || lower.length > 1 || lower === 'k')) {
+    // A lower-case letter that is also a unit ("a 1.8m wall") is a scale only after a decimal and before no word.
+    const letter = e.text === lower && lower.length === 1 && lower !== 'k';
+    if (s !== undefined && (!e.space || bySpace) && (!letter || (t.decimal && tokens[last + 2]?.kind !== 'word'))) {
       value *= s;
       last++;
       scaled = true;

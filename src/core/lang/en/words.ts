@@ -55,3 +55,11 @@ export const enNumeralWords = {
   half: 'half',
   fold: 'fold',
 };
+
+/** Multipliers before "as", "the", "that" or "what": "twice as many", "double the average". */
+export const enMultipliers: ReadonlyMap<string, number> = new Map([['twice', 2], ['double', 2], ['triple', 3], ['quadruple', 4]]);
+
+/** Verbs of change by a factor: "doubled", "halved". */
+export const enChanges: ReadonlyMap<string, number> = new Map([
+  ['doubled', 2], ['tripled', 3], ['trebled', 3], ['quadrupled', 4], ['halved', 0.5],
+]);
