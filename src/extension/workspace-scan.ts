@@ -36,8 +36,12 @@ export async function scanWorkspace(
   const files: (ReportFile & { uri: string })[] = [];
   const skipped: { path: string; reason: string }[] = [];
   let done = 0;
+  // .json and .xml files that hold no WordPress post are not articles; an export counts once per post.
+  let notArticles = 0;
+  let morePosts = 0;
+  const found = (): number => uris.length - notArticles + morePosts;
   for (const uri of uris) {
-    if (token.isCancellationRequested) return { files, skipped, cancelled: true, found: uris.length };
+    if (token.isCancellationRequested) return { files, skipped, cancelled: true, found: found() };
     const path = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
     progress.report({ message: progressMessage(done + 1, uris.length, path), increment: 100 / uris.length });
     done++;
@@ -48,15 +52,21 @@ export async function scanWorkspace(
       const byName = formatOfPath(uri.path) !== undefined;
       if (text.length / 1024 > resolved.editor.maxFileSizeKB) {
         if (byName) skipped.push({ path, reason: `larger than claimlens.maxFileSizeKB (${resolved.editor.maxFileSizeKB} KB)` });
+        else notArticles++;
         continue;
       }
       // A .json or .xml file is an article only when it is a WordPress post or export; other data files pass unnoticed.
       const format = byName ? (document ? analyses.formatOf(document) : formatOfPath(uri.path) ?? 'text') : formatOfContent(uri.path, text);
-      if (!format) continue;
+      if (!format) {
+        notArticles++;
+        continue;
+      }
       const { bibliography, problems } = await analyses.bibliographyFor(uri, text, format, resolved);
       // An export or a list of posts is reported post by post: `export.xml#post-slug`.
       const options = { format, settings: resolved.settings, ignoredClaims: resolved.ignoredClaims, ...(bibliography ? { bibliography } : {}) };
-      for (const article of analyzeArticles(text, options)) {
+      const articles = analyzeArticles(text, options);
+      morePosts += articles.length - 1;
+      for (const article of articles) {
         const analysis = withBibliographyProblems(article.analysis, problems);
         files.push({ uri: uri.toString(), path: article.name === undefined ? path : `${path}#${article.name}`, text, analysis, settings: resolved.settings });
       }
@@ -67,7 +77,7 @@ export async function scanWorkspace(
     // Let the extension host breathe between files.
     if (done % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return { files, skipped, cancelled: false, found: uris.length };
+  return { files, skipped, cancelled: false, found: found() };
 }
 
 /** The progress line of a scan: "12 of 340 files · desk/budget.md". */

@@ -35,7 +35,7 @@ if (workspaceKind === 'single') {
       // The hover shows the diagnostic beside the card: its message says the status, once.
       const [line, character] = rangeOf(document, '$4 billion');
       const diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.range.contains(new vscode.Position(line, character)));
-      assert.deepEqual(diagnostics.map((d) => d.message), ['Uncited claim "$4 billion": no link, footnote or citation in its sentence.']);
+      assert.deepEqual(diagnostics.map((d) => d.message), ['Uncited claim "$4 billion": no link, footnote or citation']);
       assert.ok(range);
       assert.deepEqual([range.start.line, range.start.character, range.end.line, range.end.character], rangeOf(document, '$4 billion'));
     });

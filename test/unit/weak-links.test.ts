@@ -105,3 +105,14 @@ describe('weak links: the linkSources setting', () => {
     assert.deepEqual(parsed.issues.map((i) => i.field), ['linkSources']);
   });
 });
+
+describe('weak links: the editor\'s diagnostic message', () => {
+  it('says "cited only by a link on a name" for either status', async () => {
+    const { claimMessage: diagnosticMessage } = await import('../../src/shared/diagnostic-codes');
+    const text = '[Yahoo](https://news.example/topic/yahoo)’s $4.8 billion sale closed.\n';
+    const any = analyze(text, { format: 'markdown' }).claims[0];
+    const strong = analyze(text, { format: 'markdown', settings: parseSettings({ linkSources: 'strong' }).settings }).claims[0];
+    assert.equal(diagnosticMessage(any), 'Cited claim "$4.8 billion", only by a link on a name');
+    assert.equal(diagnosticMessage(strong), 'Cited only by a link on a name (Yahoo), which leads to no evidence for "$4.8 billion"');
+  });
+});
