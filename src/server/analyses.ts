@@ -5,6 +5,7 @@ import {
   createAnalyzer,
   formatOfLanguage,
   formatOfPath,
+  ignoredClaimsFor,
   isWordPressText,
   parseSettings,
   withBibliographyProblems,
@@ -160,11 +161,15 @@ export class DocumentAnalyses {
     document = this.documents.get(uri)?.document;
     if (!document) return { reason: 'closed' };
     const text = document.getText();
-    const signature = `${format}\u0000${JSON.stringify(settings)}`;
+    // The configuration file's `ignore` entries for this article, by its path from the file's folder.
+    const ignoredClaims = path && fileSettings.configPath && fileSettings.ignore?.length
+      ? ignoredClaimsFor(fileSettings.ignore, relative(dirname(fileSettings.configPath), path).split(sep).join('/'))
+      : [];
+    const signature = `${format}\u0000${JSON.stringify(settings)}\u0000${JSON.stringify(ignoredClaims)}`;
     let analyzer = this.analyzers.get(uri);
     let changes = this.documents.takeChanges(uri);
     if (!analyzer || analyzer.signature !== signature || analyzer.bibliography !== bibliography) {
-      analyzer = { signature, bibliography, analyzer: createAnalyzer({ format, settings, ...(bibliography ? { bibliography } : {}) }) };
+      analyzer = { signature, bibliography, analyzer: createAnalyzer({ format, settings, ignoredClaims, ...(bibliography ? { bibliography } : {}) }) };
       this.analyzers.set(uri, analyzer);
       changes = undefined;
     }

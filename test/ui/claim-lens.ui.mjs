@@ -23,7 +23,7 @@ const fixTitles = {
   add: 'Add a new source…',
   ignore: 'Ignore this claim',
 };
-const ignoreComment = '<!-- claimlens-ignore-next-line -->';
+const ignoreComment = '<!-- claimlens-ignore -->';
 const reportCommand = 'Claim Lens: Show Claim Report';
 const workspaceCommand = 'Claim Lens: Show Claim Report for the Workspace';
 const reportTitle = `Claim Lens: ${article.file}`;
@@ -204,17 +204,15 @@ export const steps = [
       });
       await ignoreRow.click();
       await menu.waitFor({ state: 'hidden', timeout: 10_000 });
-      const commentAbove = async () => {
-        const lines = await wb.editorLines();
-        const at = lines.findIndex((l) => l.includes(text));
-        return at > 0 && lines[at - 1].trim() === ignoreComment;
-      };
+      // The comment goes inline, just before the claim, so the paragraph keeps its lines.
+      const ignoredText = text.replace(claim, `${ignoreComment}${claim}`);
+      const commentAbove = async () => (await wb.editorLines()).some((l) => l.includes(ignoredText));
       let failure;
       try {
-        await waitUntil(commentAbove, { message: `"${ignoreComment}" on the line above "${text}"` });
+        await waitUntil(commentAbove, { message: `"${ignoreComment}" just before "${claim}" in "${text}"` });
         // The fix is saved (files.refactoring.autoSave), so the file says so too.
         const path = join(folder, article.file);
-        await waitUntil(() => readFileSync(path, 'utf8').includes(`${ignoreComment}\n${text}`), {
+        await waitUntil(() => readFileSync(path, 'utf8').includes(ignoredText), {
           message: `${article.file} on disk to hold the comment`,
         });
         const [claims] = await statusCounts(wb, article.uncited - 1);
