@@ -334,14 +334,14 @@ const statusRank: Readonly<Record<ClaimStatus, number>> = { uncited: 0, attribut
 const saysRank = { supported: 0, 'not-found': 1, unreachable: 2, 'not-checked': 3 } as const;
 
 function claimRow(claim: ReportClaim, says: boolean): string {
-  const search = [claim.text, claim.value, claim.kind, claim.status, claim.sentence, claim.sourceSays?.label ?? '', ...claim.sources.flatMap((s) => [s.kindLabel, s.label, s.url ?? ''])]
+  const search = [claim.text, claim.value, claim.kind, claim.status, claim.note ?? '', claim.sentence, claim.sourceSays?.label ?? '', ...claim.sources.flatMap((s) => [s.kindLabel, s.label, s.url ?? ''])]
     .join(' ')
     .toLowerCase();
   return `<tr class="row" tabindex="-1" data-claim="${escapeHtml(claim.id)}" data-status="${claim.status}" data-statuses="${claim.status}" data-search="${escapeHtml(search)}" aria-label="${escapeHtml(`Line ${claim.line}: ${claim.text}, ${reportStatusLabels[claim.status]}`)}">
   <td class="num" data-sort="${claim.line * 100000 + claim.column}">${claim.line}</td>
   <td data-sort="${escapeHtml(claim.text)}"><span class="claim clamp" title="${escapeHtml(claim.text)}">${escapeHtml(claim.text)}</span></td>
   <td data-sort="${claim.amount ?? -Number.MAX_VALUE}"><span class="one" title="${escapeHtml(claim.value)}">${escapeHtml(claim.value)}</span><span class="one muted">${escapeHtml(claim.kind)}</span></td>
-  <td data-sort="${statusRank[claim.status]}"><span class="status" title="${escapeHtml(statusMeanings[claim.status])}"><i class="dot ${claim.status}"></i>${reportStatusLabels[claim.status]}</span></td>
+  <td data-sort="${statusRank[claim.status]}"><span class="status" title="${escapeHtml(statusMeanings[claim.status])}"><i class="dot ${claim.status}"></i>${reportStatusLabels[claim.status]}</span>${claim.note ? `<span class="one muted">${escapeHtml(claim.note)}</span>` : ''}</td>
   <td data-sort="${claim.sources.length}">${sourcesHtml(claim.sources)}</td>
 ${says ? `  <td data-sort="${claim.sourceSays ? saysRank[claim.sourceSays.status] : 9}">${claim.sourceSays ? `<span class="one says" title="${escapeHtml(claim.sourceSays.detail)}">${escapeHtml(claim.sourceSays.label)}</span>` : '<span class="muted">—</span>'}</td>\n` : ''}  <td class="col-sentence" data-sort="${escapeHtml(claim.sentence)}"><span class="sentence clamp" title="${escapeHtml(claim.sentence)}">${sentenceHtml(claim)}</span></td>
 </tr>`;

@@ -1,4 +1,5 @@
 import {
+  citedOnlyByNameLinks,
   coveragePercent,
   formatClaimValueWithQualifier,
   formatEntry,
@@ -51,6 +52,8 @@ export interface ReportClaim {
   /** The number behind `value`, for sorting; null when the claim has none. */
   readonly amount: number | null;
   readonly status: ClaimStatus;
+  /** "cited only by a link on a name", when its only links are links on a name (weak sources). */
+  readonly note?: string;
   readonly sentence: string;
   readonly sources: readonly ReportSource[];
   /** What checking its sources found, when *Verify Sources* ran on the article as it stands. */
@@ -157,6 +160,7 @@ export function buildArticleReport(uri: string, name: string, text: string, anal
         value: formatClaimValueWithQualifier(claim, language),
         amount: claim.value,
         status: claim.status,
+        ...(citedOnlyByNameLinks(claim) ? { note: 'cited only by a link on a name' } : {}),
         sentence: claim.sentence.replace(/\s+/gu, ' ').trim(),
         sources: claim.sources.map(reportSource),
         ...sayOf(verifications.filter((v) => v.claimId === claim.id)),
@@ -178,6 +182,8 @@ export function reportSource(source: Source): ReportSource {
   switch (source.kind) {
     case 'link': {
       const url = linkableUrl(source.url);
+      // A link on a name (its text only a name, its target a topic or profile page) is told apart.
+      if (source.weak) return { ...base, kindLabel: 'link on a name', label: source.label.trim() || source.url || '(empty link)', ...(url ? { url } : {}) };
       return { ...base, label: source.label.trim() || source.url || '(empty link)', ...(url ? { url } : {}) };
     }
     case 'footnote': {
