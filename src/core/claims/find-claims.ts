@@ -16,7 +16,7 @@ import {
   scaleSuffixes,
   scaleWords,
   timeWords,
-} from './lexicon';
+} from '../lang/en/words';
 import { zhClassifiers, zhCodeWords, zhCurrencies, zhMeasures, zhNumerals, zhQualifiersAfter, zhQualifiersBefore, zhRankVerbs, zhTimeWords, zhGrowthVerbs } from '../lang/zh/words';
 import { simplified, zhNumeralGrammar } from '../lang/zh/numerals';
 import { enNumeralGrammar } from '../lang/en/numerals';
