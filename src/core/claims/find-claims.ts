@@ -20,7 +20,7 @@ import {
 import { zhClassifiers, zhCodeWords, zhCurrencies, zhMeasures, zhNumerals, zhQualifiersAfter, zhQualifiersBefore, zhRankVerbs, zhTimeWords, zhGrowthVerbs } from '../lang/zh/words';
 import { simplified, zhNumeralGrammar } from '../lang/zh/numerals';
 import { enNumeralGrammar } from '../lang/en/numerals';
-import { enChanges, enMultipliers, enNumeralWords } from '../lang/en/words';
+import { enChanges, enMultipliers, enNumeralWords, enOrdinalDenominators } from '../lang/en/words';
 import { compoundWord, registerWordClass, tokenize, type Token } from './tokens';
 
 /** A quantity found in prose, by prose offsets. */
@@ -151,9 +151,12 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
     if (q && q.kind === null && q.core.kind !== 'num') {
       const lone = q.last === i && (zhNumerals.smallScales.get(simplified(t.text)) ?? 0) >= 100;
       readScaleAndUnit(tokens, q.last + 1, q, en, zh);
-      if (q.kind === null) return null;
+      // "二百五，", "一千六点五。": a numeral of places or with a decimal point, standing alone before punctuation, is a number as digits are.
+      const standalone = q.kind === null && q.last > i && (q.scaled || !Number.isInteger(q.value)) && !isWordAfter(tokens, q.last);
+      if (q.kind === null && !standalone) return null;
       // "百公里油耗": a lone 百 or 千 before a measure is the base of a rate.
       if (q.kind === 'measure' && lone) return null;
+      if (standalone) q.kind = 'count';
     }
   }
   if (!q) return null;
@@ -623,7 +626,8 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     const a = lower.slice(0, dash);
     const b = lower.slice(dash + 1);
     const n = numberWords.get(a);
-    const f = fractionWords.get(b);
+    const d = enOrdinalDenominators.get(b) ?? enOrdinalDenominators.get(b.slice(0, -1));
+    const f = fractionWords.get(b) ?? (d !== undefined && d > 2 ? 1 / d : undefined);
     if (n !== undefined && f !== undefined && n > 0) return word(n * f, 'fraction');
     const compound = wordsBelowHundred(lower);
     return compound !== undefined ? word(compound, null) : null;
@@ -932,7 +936,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.kind === 'percent' && isConfidenceLevel(tokens, q.last + 1)) return 'skip';
 
   let kind: ClaimKind = q.kind ?? 'count';
-  if (q.words && bare && q.kind === null) {
+  // A numeral of one word (or a hyphenated one); "minus five point five", "twenty and three fifths" are numbers as digits are.
+  if (q.words && bare && q.kind === null && (q.first === q.last || !isWholeNumeral(tokens, q))) {
     // A number word counts something only when a noun follows: not "one", not "the other two being".
     const word = first.lower;
     if ((word === 'one' || word === 'zero') && q.first === q.last) return null;
@@ -989,6 +994,18 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
   if (qualifier) match.qualifier = qualifier;
   return { match, last };
+}
+
+/** Whether a word, a Han character or digits follow token `k`. */
+function isWordAfter(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k + 1];
+  return t !== undefined && (t.kind === 'han' || t.kind === 'word' || t.kind === 'num');
+}
+
+/** Whether `q` spans a numeral the grammar read whole from its first token, of more than one token. */
+function isWholeNumeral(tokens: readonly Token[], q: Quantity): boolean {
+  const r = enNumeralGrammar.read(tokens, q.first);
+  return r !== null && r.last === q.last && r.last > q.first;
 }
 
 /** Uses up the digit groups after a phone number's first ("0161 496 0732", "+44 20 7946 0958"): none is a claim. */
