@@ -22,6 +22,8 @@ import { simplified, zhNumeralGrammar } from '../lang/zh/numerals';
 import { enNumeralGrammar } from '../lang/en/numerals';
 import { enChanges, enMultipliers, enNumeralWords, enOrdinalDenominators } from '../lang/en/words';
 import { compoundWord, registerWordClass, tokenize, type Token } from './tokens';
+import { builtInLanguages } from '../lang';
+import type { Language } from '../lang/types';
 
 /** A quantity found in prose, by prose offsets. */
 export interface ClaimMatch {
@@ -99,14 +101,19 @@ const sentenceEnd = new Set(['.', '!', '?', '。', '！', '？', ':', '：', ';'
  * out what is never a claim (section 2): years, dates, durations, names and
  * versions with digits, identifiers, idioms. Linear in the block's length.
  */
-export function findClaims(text: string, languages: readonly string[], tokens: readonly Token[] = tokenize(text)): ClaimMatch[] {
-  const zh = languages.includes('zh');
-  const en = languages.includes('en');
+export function findClaims(text: string, languages: readonly (string | Language)[], tokens: readonly Token[] = tokenize(text)): ClaimMatch[] {
+  const codes = languages.map((l) => (typeof l === 'string' ? l : l.code));
+  const zh = codes.includes('zh');
+  const en = codes.includes('en');
+  // Packs other than the built-in ones are read from their data alone.
+  const others = languages.filter((l): l is Language => typeof l !== 'string' && !builtInLanguages.has(l.code));
   const out: ClaimMatch[] = [];
   let floor = 0; // first token not yet used by a claim
   for (let i = 0; i < tokens.length; i++) {
     if (i < floor) continue;
-    const q = readQuantity(tokens, i, en, zh);
+    let q: Quantity | 'skip' | null = null;
+    for (let p = 0; !q && p < others.length; p++) q = readPackQuantity(tokens, i, others[p]);
+    q ??= readQuantity(tokens, i, en, zh);
     if (!q) continue;
     if (q === 'skip') continue;
     const result = finish(tokens, q, floor, zh);
@@ -121,6 +128,49 @@ export function findClaims(text: string, languages: readonly string[], tokens: r
     i = result.last;
   }
   return out;
+}
+
+/**
+ * A quantity in a language pack's own words, from its data: the pack's
+ * numeral grammar, then its scale words, percent words and currencies
+ * ("zwölf Millionen Euro", "3,5 Prozent").
+ */
+function readPackQuantity(tokens: readonly Token[], i: number, pack: Language): Quantity | null {
+  const t = tokens[i];
+  if (t.kind !== 'num' && !(t.kind === 'word' && (pack.numbers.cardinals.has(t.lower) || pack.numbers.negatives.includes(t.lower)))) return null;
+  const r = pack.numerals.read(tokens, i);
+  if (!r) return null;
+  const core = t.kind === 'num' ? t : tokens[i + 1]?.kind === 'num' ? tokens[i + 1] : t;
+  const q = new Quantity(i, r.last, r.value, r.kind ?? null, r.unit ?? null, r.scaled, core.kind !== 'num', core, r.valueMax);
+  let j = q.last + 1;
+  const scale = tokens[j]?.kind === 'word' ? pack.numbers.scales.get(tokens[j].lower) : undefined;
+  if (scale !== undefined && scale >= 1000) {
+    q.value *= scale;
+    q.scaled = true;
+    q.last = j++;
+  }
+  const w = tokens[j];
+  if (!w) return q;
+  if (w.kind === 'sym' && (w.text === '%' || w.text === '％')) {
+    q.kind = 'percent';
+    q.last = j;
+  } else if (w.kind === 'word') {
+    const percent = pack.units.percent.find((words) => words.every((word, k) => tokens[j + k]?.lower === word));
+    const currency = pack.units.currencyAfter.get(w.lower);
+    if (percent) {
+      q.kind = 'percent';
+      q.last = j + percent.length - 1;
+    } else if (currency) {
+      q.kind = 'money';
+      q.unit = currency;
+      q.last = j;
+    } else if (pack.units.measures.has(w.lower)) {
+      q.kind = 'measure';
+      q.unit = w.text;
+      q.last = j;
+    }
+  }
+  return q;
 }
 
 /** Reads a quantity whose number starts at token `i`: currency, number, scale, unit, range. */
