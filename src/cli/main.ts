@@ -1,4 +1,5 @@
 /** The `claimlens` command line. */
+import { join } from 'node:path';
 import { version } from '../../package.json';
 import { helpText, parseCommand, UsageError, type Command } from './args';
 import { runCheck } from './check';
@@ -26,7 +27,20 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return 0;
     case 'check':
       return runCheck(command.options, io, version);
+    case 'lsp':
+      return runServer();
   }
+}
+
+/**
+ * Runs the language server, built beside this file as `server.js` and loaded
+ * only now, so `check` does not pay for it. The server owns the process from
+ * here: it exits when its client says so.
+ */
+function runServer(): Promise<number> {
+  const server = require(join(__dirname, 'server.js')) as { main(): void };
+  server.main();
+  return new Promise<number>(() => undefined);
 }
 
 let outputGuarded = false;

@@ -4,7 +4,9 @@ import type { FootnoteDefinition, InlineMark, ProseBlock, ProseDocument } from '
 import { splitSentences, type Sentence } from './sentences';
 import type { Settings } from './settings';
 import { findAttributions, type Attribution } from './sources/attribution';
+import { isWeakLink } from './sources/weak-links';
 import { TokenPool } from './claims/tokens';
+import { enCardinals, enChanges, enMultipliers, enOrdinalDenominators, enScales } from './lang/en/words';
 import { findDirectives, type Suppression } from './suppression';
 import { compileIgnorePatterns, type IgnorePattern } from './ignore-patterns';
 import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, Source } from './types';
@@ -62,7 +64,15 @@ export class BlockCache {
  * sentences hold one) or a number word: sentences with none are not
  * tokenized at all, which is most of the cost of prose.
  */
-const numberWordTrigger = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|thirds?|quarters?|fifths?|sixths?|tenths?|twice|double|triple|quadruple|doubled|tripled|trebled|quadrupled|halved|an?\s+(?:million|billion|trillion))\b|fold\b/i;
+const numberWordTrigger = numberWordPattern();
+
+/** The words of every pack that can start or make a quantity without a digit, as one pattern. */
+function numberWordPattern(): RegExp {
+  const words = [...enCardinals.keys(), ...enScales.keys(), ...enOrdinalDenominators.keys()].filter((w) => w.length > 2);
+  words.push('halves', ...enMultipliers.keys(), ...enChanges.keys());
+  const escaped = [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  return new RegExp(`(?<!\\p{L})(?:${escaped.join('|')})s?(?!\\p{L})|fold(?!\\p{L})`, 'iu');
+}
 
 /** Token objects shared by every sentence of every block: none outlives the sentence it was made for. */
 const tokenPool = new TokenPool();
@@ -114,7 +124,8 @@ export function analyzeProse(
   bibliography: Bibliography | undefined,
   cache?: BlockCache,
 ): Analysis {
-  const suppression = findDirectives(text);
+  const suppression = prose.suppression ?? findDirectives(text);
+  const strongOnly = settings.linkSources === 'strong';
   const ignorePatterns = compileIgnorePatterns(settings.ignorePatterns);
   const sources: Source[] = [];
   const claims: Claim[] = [];
@@ -137,7 +148,7 @@ export function analyzeProse(
     if (groupIsBlockList && groupClaims.length && sourceLine.test(block.text)) {
       const found = blockSources(block, prose, bibliography, findAttributions(block.text, settings));
       const added = found.map((f) => addSource(f.source));
-      for (const index of groupClaims) claims[index] = withSources(claims[index], added);
+      for (const index of groupClaims) claims[index] = withSources(claims[index], added, strongOnly);
       continue;
     }
     if (block.group !== lastGroup) {
@@ -179,12 +190,12 @@ export function analyzeProse(
         own = whole ? all : sentenceSources(all, ats, found.sentences, s);
         if (s < sourceSentence) own = [...own, ...sentenceSources(all, ats, found.sentences, sourceSentence)];
         // Once per sentence, not per claim: a sentence may hold thousands of claims and sources.
-        ownStatus = statusOf(own);
+        ownStatus = statusOf(own, strongOnly);
       }
       // "48 comments", "1.4K views | 2.1k shares" in a byline or share bar: page furniture, not a claim.
       if (block.kind !== 'table-cell' && block.text.length <= pageCountMaxLength && isPageCount(block.text, match)) continue;
       groupClaims.push(claims.length);
-      claims.push(buildClaim(text, block, match, sentenceText, sentenceRange, own, ownStatus, suppression, ignorePatterns));
+      claims.push(buildClaim(text, prose, block, match, sentenceText, sentenceRange, own, ownStatus, suppression, ignorePatterns));
     }
   }
 
@@ -203,11 +214,26 @@ export function analyzeProse(
   cache?.sweep();
   // Blocks come in document order, so claims almost always do too: sort only when they do not.
   if (!inOrder(claims)) claims.sort((a, b) => a.range.start - b.range.start);
+  ignoreNextClaims(claims, suppression.nextClaim);
   problems.sort((a, b) => a.range.start - b.range.start);
   return { format, claims, sources, problems };
 }
 
 const noSources: readonly Source[] = Object.freeze([]);
+
+/** Gives the first claim at or after each `<!-- claimlens-ignore -->` comment's end the status `ignored`. */
+function ignoreNextClaims(claims: Claim[], commentEnds: readonly number[]): void {
+  for (const end of commentEnds) {
+    let lo = 0;
+    let hi = claims.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (claims[mid].range.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < claims.length && claims[lo].status !== 'ignored') claims[lo] = { ...claims[lo], status: 'ignored' };
+  }
+}
 
 function inOrder(claims: readonly Claim[]): boolean {
   for (let i = 1; i < claims.length; i++) if (claims[i].range.start < claims[i - 1].range.start) return false;
@@ -272,18 +298,20 @@ function lowerBound(values: readonly number[], value: number): number {
   return lo;
 }
 
-function withSources(claim: Claim, extra: readonly Source[]): Claim {
+function withSources(claim: Claim, extra: readonly Source[], strongOnly: boolean): Claim {
   const all = [...claim.sources, ...extra];
-  return { ...claim, sources: all, status: claim.status === 'ignored' ? 'ignored' : statusOf(all) };
+  return { ...claim, sources: all, status: claim.status === 'ignored' ? 'ignored' : statusOf(all, strongOnly) };
 }
 
-function statusOf(sources: readonly Source[]): ClaimStatus {
-  for (let i = 0; i < sources.length; i++) if (sources[i].kind !== 'textual') return 'cited';
+/** Cited by a link, note or citation; attributed by a name (and, when `strongOnly`, by a link on a name); else uncited. */
+function statusOf(sources: readonly Source[], strongOnly: boolean): ClaimStatus {
+  for (let i = 0; i < sources.length; i++) if (sources[i].kind !== 'textual' && !(strongOnly && sources[i].weak)) return 'cited';
   return sources.length ? 'attributed' : 'uncited';
 }
 
 function buildClaim(
   text: string,
+  prose: ProseDocument,
   block: ProseBlock,
   match: ClaimMatch,
   sentenceText: string,
@@ -294,7 +322,7 @@ function buildClaim(
   ignorePatterns: readonly IgnorePattern[],
 ): Claim {
   const range = block.map.toRaw(match.start, match.end);
-  const raw = text.slice(range.start, range.end);
+  const raw = prose.textOf ? prose.textOf(range) : text.slice(range.start, range.end);
   const ignored = suppression.isIgnored(range.start) || (ignorePatterns.length > 0 && ignorePatterns.some((p) => p.test(raw)));
   const claim: { -readonly [K in keyof Claim]: Claim[K] } = {
     id: `${range.start}:${raw}`,
@@ -365,6 +393,7 @@ function markSource(mark: InlineMark, prose: ProseDocument, bibliography: Biblio
     case 'link':
       if (mark.url) d.url = mark.url;
       if (mark.title) d.title = mark.title;
+      if (isWeakLink(mark.label, mark.url)) d.weak = true;
       return d;
     case 'footnote':
       d.kind = 'footnote';

@@ -3,8 +3,12 @@
  * unit index into the text given to `analyze()`; every `end` is exclusive.
  */
 
-/** Input formats the analyser reads. */
-export type Format = 'markdown' | 'mdx' | 'html' | 'text';
+/**
+ * Input formats the analyser reads. `wordpress` is a WordPress REST API
+ * post or page (JSON) or a WordPress export (WXR, XML), whose posts' HTML
+ * is read where it stands in the file.
+ */
+export type Format = 'markdown' | 'mdx' | 'html' | 'text' | 'wordpress';
 
 /** A half-open range of UTF-16 offsets into the analysed text. */
 export interface Range {
@@ -71,6 +75,12 @@ export interface Source {
   readonly phrase?: string;
   /** The bibliography entry of a citation, when one is known. */
   readonly entry?: BibEntry;
+  /**
+   * A link whose text is only a name and whose target is a topic or profile
+   * page ("Yahoo" linking to `/topic/yahoo`): it names a source but leads to
+   * no evidence. It cites unless the `linkSources` setting is `strong`.
+   */
+  readonly weak?: true;
 }
 
 /** A numeric claim: an anchor (the quantity) in its sentence. */
@@ -126,4 +136,35 @@ export interface Analysis {
 export interface LineColumn {
   readonly line: number;
   readonly column: number;
+}
+
+/**
+ * What checking a cited source for a claim's figure found: `supported` (the
+ * source states the figure), `not-found` (the source was read and does not),
+ * `unreachable` (the source is gone: 404, 410, no such host, time-out) or
+ * `not-checked` (it could not be read: paywall, login, bot wall, format).
+ */
+export type VerificationStatus = 'supported' | 'not-found' | 'unreachable' | 'not-checked';
+
+/** The result of checking one source of one claim. */
+export interface SourceVerification {
+  /** `Claim.id` of the claim checked. */
+  readonly claimId: string;
+  /** `Source.id` of the source checked. */
+  readonly sourceId: number;
+  readonly status: VerificationStatus;
+  /** The address fetched: the link, the footnote's URL, or `https://doi.org/…` for a DOI. */
+  readonly url: string;
+  /** `supported`: the passage of the source that states the figure. */
+  readonly quote?: string;
+  /** `supported`: the figure as the source writes it ("38.2 thousand"). */
+  readonly figure?: string;
+  /** `supported`: a link to the passage (`#:~:text=` fragment, or `#page=N` for a PDF). */
+  readonly link?: string;
+  /** `supported` in a PDF: the 1-based page the passage stands on. */
+  readonly page?: number;
+  /** Why a source is `unreachable` or `not-checked`, or what was read for `not-found`. */
+  readonly reason?: string;
+  /** `unreachable`: an archived copy of the page, when the web archive has one. */
+  readonly archived?: string;
 }

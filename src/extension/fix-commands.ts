@@ -4,14 +4,20 @@ import {
   citableSources,
   citeBibliographyKey,
   citeExistingSource,
+  editFootnoteDefinition,
+  footnoteBodyRange,
   ignoreClaim,
   isHttpUrl,
+  parseSourceInput,
+  withIgnoreEntry,
   type Claim,
+  type IgnoredClaim,
   type TextEdit,
 } from '../core/index';
-import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
+import type { ConfigFiles } from './config-files';
+import { relativeTo, type AnalysedDocument, type DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
-import { authorsAndYear } from './key-completion';
+import { authorsAndYear } from '../shared/claim-format';
 import type { Prompts, SourceChoice } from './prompts';
 
 /** Arguments of the quick-fix commands. Given answers skip the matching prompt. */
@@ -24,15 +30,26 @@ export interface FixArgs {
   readonly sourceId?: number;
   /** `claimlens.citeExistingSource`: a bibliography key to cite (Markdown articles). */
   readonly key?: string;
-  /** `claimlens.addSource`: the new source's URL and optional title. */
+  /** `claimlens.addSource`: the new source's http(s) URL… */
   readonly url?: string;
+  /** …or the source as a writer types it: a URL, a DOI or words ("Treasury briefing, 4 March 2025")… */
+  readonly source?: string;
+  /** …and an optional title for a URL or DOI. */
   readonly title?: string;
+}
+
+/** Arguments of `claimlens.editNote`: the article and the footnote's label; `text` skips the prompt. */
+export interface EditNoteArgs {
+  readonly uri: string | vscode.Uri;
+  readonly label: string;
+  readonly text?: string;
 }
 
 export const fixCommandIds = {
   citeExistingSource: 'claimlens.citeExistingSource',
   addSource: 'claimlens.addSource',
   ignoreClaim: 'claimlens.ignoreClaim',
+  editNote: 'claimlens.editNote',
 } as const;
 
 /**
@@ -41,7 +58,7 @@ export const fixCommandIds = {
  * as one WorkspaceEdit, so one undo takes the fix back. Each resolves to
  * true when it changed something.
  */
-export function registerFixCommands(analyses: DocumentAnalyses, prompts: () => Prompts, log: Log): vscode.Disposable {
+export function registerFixCommands(analyses: DocumentAnalyses, configFiles: ConfigFiles, prompts: () => Prompts, log: Log): vscode.Disposable {
   const run = (name: string, body: (args: FixArgs) => Promise<boolean>) =>
     vscode.commands.registerCommand(name, async (args?: FixArgs) => {
       if (!args || !args.uri || !args.claimId) {
@@ -97,25 +114,59 @@ export function registerFixCommands(analyses: DocumentAnalyses, prompts: () => P
     run(fixCommandIds.addSource, async (args) => {
       const found = await findClaim(analyses, args);
       if (!found) return false;
-      const url = args.url ?? (await prompts().askUrl(found.claim.text));
-      if (url === undefined) return false;
-      if (!isHttpUrl(url)) throw new Error(`"${url}" is not an http or https URL.`);
-      const title = args.title ?? (args.url === undefined ? await prompts().askTitle(url) : '');
+      if (args.url !== undefined && !isHttpUrl(args.url)) throw new Error(`"${args.url}" is not an http or https URL.`);
+      const given = args.url ?? args.source;
+      const input = given ?? (await prompts().askSource(found.claim.text));
+      if (input === undefined) return false;
+      const source = parseSourceInput(input);
+      if (!source) throw new Error(`"${input}" is not a source Claim Lens can cite: give an http(s) URL, a DOI, or the source in words.`);
+      // Words need no title; a URL or DOI may have one.
+      const link = source.url ?? (source.doi ? `doi:${source.doi}` : undefined);
+      const title = link === undefined ? '' : args.title ?? (given === undefined ? await prompts().askTitle(link) : '');
       if (title === undefined) return false;
       const again = await findClaim(analyses, args);
       if (!again) return false;
       const { document } = again.entry;
-      const edits = addNewSource(document.getText(), again.entry.analysis, again.claim, again.entry.format, { url, ...(title ? { title } : {}) });
+      const edits = addNewSource(document.getText(), again.entry.analysis, again.claim, again.entry.format, { ...source, ...(title ? { title } : {}) });
       return applyEdits(again.entry, edits);
+    }),
+    vscode.commands.registerCommand(fixCommandIds.editNote, async (args?: EditNoteArgs) => {
+      try {
+        return await editNote(analyses, prompts(), args);
+      } catch (cause) {
+        log.error(`${fixCommandIds.editNote} failed.`, cause);
+        void vscode.window.showErrorMessage(`Claim Lens: ${cause instanceof Error ? cause.message : String(cause)}`);
+        return false;
+      }
     }),
     run(fixCommandIds.ignoreClaim, async (args) => {
       const found = await findClaim(analyses, args);
       if (!found) return false;
-      const fix = ignoreClaim(found.entry.document.getText(), found.claim, found.entry.format);
+      const fix = ignoreClaim(found.entry.document.getText(), found.claim, found.entry.format, found.entry.analysis.claims);
       if (fix.kind === 'edit') return applyEdits(found.entry, fix.edits);
-      return addIgnorePattern(found.entry.document.uri, fix.pattern);
+      return addToIgnoreList(configFiles, found.entry.document.uri, fix.claim);
     }),
   );
+}
+
+/** Edits a footnote's definition: asks for its new text, starting from the one written, and replaces it. */
+async function editNote(analyses: DocumentAnalyses, prompts: Prompts, args: EditNoteArgs | undefined): Promise<boolean> {
+  if (!args?.uri || !args.label) {
+    void vscode.window.showInformationMessage('Claim Lens: use this from the hover of a claim cited by a note.');
+    return false;
+  }
+  const uri = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri;
+  const document = await vscode.workspace.openTextDocument(uri);
+  const entry = await analyses.ensure(document);
+  if (!entry) return false;
+  const text = document.getText();
+  const range = footnoteBodyRange(text, entry.format, args.label);
+  if (!range) throw new Error(`This article has no definition of the note "${args.label}" to edit.`);
+  const body = args.text ?? (await prompts.askNoteText(args.label, text.slice(range.start, range.end)));
+  if (body === undefined) return false;
+  const again = await analyses.ensure(document);
+  if (!again || again.version !== entry.version) return false;
+  return applyEdits(again, editFootnoteDefinition(text, again.format, args.label, body));
 }
 
 function isMarkdown(format: AnalysedDocument['format']): boolean {
@@ -172,23 +223,32 @@ export function workspaceEditOf(document: vscode.TextDocument, edits: readonly T
   return edit;
 }
 
-/** Adds a pattern to `claimlens.ignorePatterns` in the settings of the document's workspace folder (or workspace, or user). */
-async function addIgnorePattern(uri: vscode.Uri, pattern: string): Promise<boolean> {
-  const config = vscode.workspace.getConfiguration('claimlens', uri);
-  const inspected = config.inspect<string[]>('ignorePatterns');
-  const target = vscode.workspace.getWorkspaceFolder(uri)
-    ? vscode.ConfigurationTarget.WorkspaceFolder
-    : vscode.workspace.workspaceFolders?.length
-      ? vscode.ConfigurationTarget.Workspace
-      : vscode.ConfigurationTarget.Global;
-  const current =
-    target === vscode.ConfigurationTarget.WorkspaceFolder
-      ? inspected?.workspaceFolderValue
-      : target === vscode.ConfigurationTarget.Workspace
-        ? inspected?.workspaceValue
-        : inspected?.globalValue;
-  const list = Array.isArray(current) ? current : [];
-  if (list.includes(pattern)) return false;
-  await config.update('ignorePatterns', [...list, pattern], target);
+/**
+ * Adds the claim to the `ignore` list of the article's nearest
+ * `.claimlensrc` file, or of a new `.claimlensrc.json` in its workspace
+ * folder, the file the CLI reads too. The file is saved, so the analysis
+ * picks it up at once.
+ */
+async function addToIgnoreList(configFiles: ConfigFiles, uri: vscode.Uri, claim: IgnoredClaim): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) throw new Error('open the folder that holds this article: a plain-text claim is ignored in its .claimlensrc file.');
+  const nearest = await configFiles.nearest(uri);
+  const configUri = nearest?.uri ?? vscode.Uri.joinPath(folder.uri, '.claimlensrc.json');
+  const file = relativeTo(vscode.Uri.joinPath(configUri, '..'), uri);
+  if (file === undefined) throw new Error(`${uri.toString(true)} is not below ${configUri.toString(true)}.`);
+  const name = configUri.path.slice(configUri.path.lastIndexOf('/') + 1);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === configUri.toString());
+  let text = '';
+  if (open) text = open.getText();
+  else if (nearest) text = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
+  const updated = withIgnoreEntry(text, name, { file, ...claim });
+  if (updated === text) return false;
+  if (open) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(configUri, new vscode.Range(open.positionAt(0), open.positionAt(text.length)), updated);
+    if (!(await vscode.workspace.applyEdit(edit))) return false;
+    return open.save();
+  }
+  await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(updated));
   return true;
 }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { RunBibliographies } from '../../src/cli/bibliographies';
+import { RunBibliographies } from '../../src/workspace/bibliographies';
 import { defaultSettings } from '../../src/core';
 
 const cli = resolve('dist/cli.js');

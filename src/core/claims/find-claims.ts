@@ -16,10 +16,14 @@ import {
   scaleSuffixes,
   scaleWords,
   timeWords,
-} from './lexicon';
-import { zhClassifiers, zhCodeWords, zhCurrencies, zhMeasures, zhNumerals, zhQualifiersAfter, zhQualifiersBefore, zhRankVerbs, zhTimeWords } from '../lang/zh/words';
+} from '../lang/en/words';
+import { zhClassifiers, zhCodeWords, zhCurrencies, zhMeasures, zhNumerals, zhQualifiersAfter, zhQualifiersBefore, zhRankVerbs, zhTimeWords, zhGrowthVerbs } from '../lang/zh/words';
 import { simplified, zhNumeralGrammar } from '../lang/zh/numerals';
+import { enNumeralGrammar } from '../lang/en/numerals';
+import { enChanges, enMultipliers, enNumeralWords, enOrdinalDenominators } from '../lang/en/words';
 import { compoundWord, registerWordClass, tokenize, type Token } from './tokens';
+import { builtInLanguages } from '../lang';
+import type { Language } from '../lang/types';
 
 /** A quantity found in prose, by prose offsets. */
 export interface ClaimMatch {
@@ -61,11 +65,8 @@ const comparatives = new Set([
   'more', 'less', 'fewer', 'as', 'the', 'that', 'larger', 'bigger', 'higher', 'greater', 'faster', 'smaller',
   'lower', 'cheaper', 'longer', 'better', 'worse', 'over', 'what', 'than',
 ]);
-const changeWords: ReadonlyMap<string, number> = new Map([
-  ['doubled', 2], ['tripled', 3], ['trebled', 3], ['quadrupled', 4], ['halved', 0.5],
-]);
-/** Multipliers before "as", "the", "that" or "what": "twice as many", "double the average", "triple that of 2022", "twice what it was". */
-const multiplierWords: ReadonlyMap<string, number> = new Map([['twice', 2], ['double', 2], ['triple', 3], ['quadruple', 4]]);
+const changeWords = enChanges;
+const multiplierWords = enMultipliers;
 /** Words that can start a quantity written in words. */
 const wordStarts: ReadonlySet<string> = new Set([
   ...numberWords.keys(), ...changeWords.keys(), ...multiplierWords.keys(), 'a', 'an', 'half',
@@ -84,7 +85,7 @@ const changeNouns = new Set([
 /** Words after "a third", "a quarter" that make it a share of something: "a third below target". */
 const shareComparatives = new Set(['below', 'above', 'higher', 'lower', 'more', 'less', 'fewer', 'bigger', 'smaller', 'larger', 'cheaper', 'shorter', 'longer']);
 /** The class of words a quantity may start with, besides compounds ("two-thirds", "threefold"): see `readQuantity`. */
-const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore]);
+const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore, ...enNumeralWords.negatives, 'nought', 'naught']);
 /** Han characters a Chinese quantity may start with (see `readZhQuantity`). */
 const zhNumeralClass = registerWordClass([
   ...zhNumerals.digits.keys(), ...zhNumerals.smallScales.keys(), ...zhNumerals.negatives, zhNumerals.half, zhNumerals.zero,
@@ -100,14 +101,19 @@ const sentenceEnd = new Set(['.', '!', '?', '。', '！', '？', ':', '：', ';'
  * out what is never a claim (section 2): years, dates, durations, names and
  * versions with digits, identifiers, idioms. Linear in the block's length.
  */
-export function findClaims(text: string, languages: readonly string[], tokens: readonly Token[] = tokenize(text)): ClaimMatch[] {
-  const zh = languages.includes('zh');
-  const en = languages.includes('en');
+export function findClaims(text: string, languages: readonly (string | Language)[], tokens: readonly Token[] = tokenize(text)): ClaimMatch[] {
+  const codes = languages.map((l) => (typeof l === 'string' ? l : l.code));
+  const zh = codes.includes('zh');
+  const en = codes.includes('en');
+  // Packs other than the built-in ones are read from their data alone.
+  const others = languages.filter((l): l is Language => typeof l !== 'string' && !builtInLanguages.has(l.code));
   const out: ClaimMatch[] = [];
   let floor = 0; // first token not yet used by a claim
   for (let i = 0; i < tokens.length; i++) {
     if (i < floor) continue;
-    const q = readQuantity(tokens, i, en, zh);
+    let q: Quantity | 'skip' | null = null;
+    for (let p = 0; !q && p < others.length; p++) q = readPackQuantity(tokens, i, others[p]);
+    q ??= readQuantity(tokens, i, en, zh);
     if (!q) continue;
     if (q === 'skip') continue;
     const result = finish(tokens, q, floor, zh);
@@ -124,6 +130,49 @@ export function findClaims(text: string, languages: readonly string[], tokens: r
   return out;
 }
 
+/**
+ * A quantity in a language pack's own words, from its data: the pack's
+ * numeral grammar, then its scale words, percent words and currencies
+ * ("zwölf Millionen Euro", "3,5 Prozent").
+ */
+function readPackQuantity(tokens: readonly Token[], i: number, pack: Language): Quantity | null {
+  const t = tokens[i];
+  if (t.kind !== 'num' && !(t.kind === 'word' && (pack.numbers.cardinals.has(t.lower) || pack.numbers.negatives.includes(t.lower)))) return null;
+  const r = pack.numerals.read(tokens, i);
+  if (!r) return null;
+  const core = t.kind === 'num' ? t : tokens[i + 1]?.kind === 'num' ? tokens[i + 1] : t;
+  const q = new Quantity(i, r.last, r.value, r.kind ?? null, r.unit ?? null, r.scaled, core.kind !== 'num', core, r.valueMax);
+  let j = q.last + 1;
+  const scale = tokens[j]?.kind === 'word' ? pack.numbers.scales.get(tokens[j].lower) : undefined;
+  if (scale !== undefined && scale >= 1000) {
+    q.value *= scale;
+    q.scaled = true;
+    q.last = j++;
+  }
+  const w = tokens[j];
+  if (!w) return q;
+  if (w.kind === 'sym' && (w.text === '%' || w.text === '％')) {
+    q.kind = 'percent';
+    q.last = j;
+  } else if (w.kind === 'word') {
+    const percent = pack.units.percent.find((words) => words.every((word, k) => tokens[j + k]?.lower === word));
+    const currency = pack.units.currencyAfter.get(w.lower);
+    if (percent) {
+      q.kind = 'percent';
+      q.last = j + percent.length - 1;
+    } else if (currency) {
+      q.kind = 'money';
+      q.unit = currency;
+      q.last = j;
+    } else if (pack.units.measures.has(w.lower)) {
+      q.kind = 'measure';
+      q.unit = w.text;
+      q.last = j;
+    }
+  }
+  return q;
+}
+
 /** Reads a quantity whose number starts at token `i`: currency, number, scale, unit, range. */
 function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: boolean): Quantity | 'skip' | null {
   const t = tokens[i];
@@ -137,7 +186,7 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
       q = readAmount(tokens, i, en, zh);
     }
     else {
-      q = readWordQuantity(tokens, i);
+      q = readWordNumeral(tokens, i) ?? readWordQuantity(tokens, i);
       if (q && (q.kind === null || q.kind === 'fraction') && q.core.lower !== 'half') readScaleAndUnit(tokens, q.last + 1, q, en, zh);
     }
   } else if (t.kind === 'han' && zh) {
@@ -148,13 +197,16 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
       const fan = tokens[i - 1]?.text === '翻' ? i - 1 : tokens[i - 1]?.text === '了' && tokens[i - 2]?.text === '翻' ? i - 2 : -1;
       if (fan >= 0 && q.value > 0 && q.value < 10) return new Quantity(fan, q.last + 1, 2 ** q.value, 'change', null, false, true, q.core);
     }
-    // Chinese numerals count only with a unit: "二三十家", "两亿元", not "十二五".
-    if (q && q.kind === null) {
-      const lone = q.last === i && zhNumerals.smallScales.has(simplified(t.text));
+    // Chinese numerals count only with a unit: "二三十家", "两亿元", not "十二五"; digits with a sign ("负10000") count as digits do.
+    if (q && q.kind === null && q.core.kind !== 'num') {
+      const lone = q.last === i && (zhNumerals.smallScales.get(simplified(t.text)) ?? 0) >= 100;
       readScaleAndUnit(tokens, q.last + 1, q, en, zh);
-      if (q.kind === null) return null;
+      // "二百五，", "一千六点五。": a numeral of places or with a decimal point, standing alone before punctuation, is a number as digits are.
+      const standalone = q.kind === null && q.last > i && (q.scaled || !Number.isInteger(q.value)) && !isWordAfter(tokens, q.last);
+      if (q.kind === null && !standalone) return null;
       // "百公里油耗": a lone 百 or 千 before a measure is the base of a rate.
       if (q.kind === 'measure' && lone) return null;
+      if (standalone) q.kind = 'count';
     }
   }
   if (!q) return null;
@@ -252,6 +304,15 @@ function readAmount(tokens: readonly Token[], i: number, en: boolean, zh: boolea
   const core = tokens[j];
   if (core?.kind !== 'num') return null;
   const q = new Quantity(first, j, core.value, unit ? 'money' : null, unit, false, false, core);
+  // "2 450", "2 1/4", "2.33k", "1.3e6": the digits read whole.
+  const r = en ? enNumeralGrammar.read(tokens, j) : null;
+  if (r && r.last > j) {
+    q.value = r.value;
+    q.last = r.last;
+    q.scaled = r.scaled;
+    if (r.kind && !unit) q.kind = r.kind;
+    j = r.last;
+  }
   j++;
   readScaleAndUnit(tokens, j, q, en, zh);
   return q;
@@ -348,6 +409,12 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
   // "a 6.8-inch screen", "a 400-megawatt farm": a unit joined by a hyphen.
   if (t.kind === 'sym' && t.text === '-' && !t.space && en && q.unit === null) {
     const u = tokens[j + 1];
+    // "25-fold", "a 12-fold rise": a multiplier.
+    if (u?.kind === 'word' && !u.space && enNumeralWords.fold === u.lower) {
+      q.kind = 'multiplier';
+      q.last = j + 1;
+      return;
+    }
     if (u?.kind === 'word' && !u.space && u.end - u.start > 1 && measureUnits.has(u.lower)) {
       q.kind = 'measure';
       q.unit = u.text;
@@ -390,7 +457,8 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       return;
     }
     // "8p", "45p": pence written against a small whole number ("1080p" is a screen resolution).
-    const pence = lower === 'p' && !t.space && q.unit === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal &&
+    // Not a video format: "shot in 24p", "at 60p".
+    const pence = lower === 'p' && !t.space && q.unit === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal && !formatBefore.has(tokens[q.first - 1]?.lower ?? '') &&
       q.core.value >= 1 && q.core.value < 100 && q.core.text[0] !== '0';
     if (pence) {
       q.kind = 'money';
@@ -450,7 +518,7 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     const u = tokens[j + 1];
     const of = (lower === 'square' || lower === 'cubic' || lower === 'sq') && u?.kind === 'word' && measureUnits.has(u.lower) ? u : undefined;
     // "m" alone is metres only with a power after it: "300 m²".
-    const metres = lower === 'm' && isPower(u);
+    const metres = lower === 'm' && (isPower(u) || (!t.space && q.core.kind === 'num' && q.core.decimal && u?.kind === 'word'));
     // "187g", "a 6.1in screen": grams and inches written against the number, in lower case ("5G" is a name).
     const attached = !t.space && (t.text === 'g' || t.text === 'in');
     if (q.unit === null && (of || metres || attached || (measureUnits.has(lower) && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))))) {
@@ -477,8 +545,13 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
 function isBareScaleSuffix(q: Quantity, lower: string, after: Token | undefined): boolean {
   if (lower === 'bn' || lower === 'mn' || lower === 'tn' || lower === 'trn') return true;
   if (lower === 'm' && q.core.kind === 'num' && q.first === q.last && after?.kind === 'word' && after.space && peopleCounted.has(after.lower)) return true;
+  // "a 1.8m wall": metres before a noun that is not counted.
+  if (lower === 'm' && after?.kind === 'word') return false;
   return (lower === 'm' || lower === 'k') && q.core.kind === 'num' && q.core.decimal && q.first === q.last;
 }
+
+/** Words before "24p" that make it a video format, not pence: "shot in 24p". */
+const formatBefore = new Set(['in', 'at']);
 
 /** Nouns of people and homes that make an "m" after a number millions: "1m people", not "100m hurdles". */
 const peopleCounted = new Set([
@@ -518,6 +591,9 @@ function readZhUnit(tokens: readonly Token[], j: number, q: Quantity): void {
   if (ahead.startsWith('倍')) {
     q.kind = 'multiplier';
     q.last = j;
+    // "增长约一倍", "增加了两倍": growth by N times the base is N + 1 times it.
+    const verb = hanBefore(tokens, qualifierBefore(tokens, q.first, 0)?.first ?? q.first, 3);
+    if (zhGrowthVerbs.some((v) => verb.endsWith(v) || verb.endsWith(`${v}了`))) q.value += 1;
     return;
   }
   // "两位数增长": digits of a number, not people.
@@ -539,6 +615,13 @@ function readZhUnit(tokens: readonly Token[], j: number, q: Quantity): void {
   }
 }
 
+/** Up to `max` Han characters written together before token `j`, in order. */
+function hanBefore(tokens: readonly Token[], j: number, max: number): string {
+  let s = '';
+  for (let k = j - 1; k >= 0 && s.length < max && tokens[k].kind === 'han'; k--) s = simplified(tokens[k].text) + s;
+  return s;
+}
+
 /** Up to `max` Han characters written together from token `j`. */
 function hanRun(tokens: readonly Token[], j: number, max: number): string {
   let s = '';
@@ -548,6 +631,22 @@ function hanRun(tokens: readonly Token[], j: number, max: number): string {
     s += simplified(t.text);
   }
   return s;
+}
+
+/**
+ * A numeral of more than one word, read whole by the English grammar ("one hundred and three and two thirds",
+ * "fifty - two", "minus five point five", "one over three"); null for one word, which `readWordQuantity` reads.
+ */
+function readWordNumeral(tokens: readonly Token[], i: number): Quantity | null {
+  const t = tokens[i];
+  // "plus or minus 3" is a margin, read as a qualifier.
+  if (enNumeralWords.negatives.includes(t.lower) && tokens[i - 1]?.lower === 'or') return null;
+  const r = enNumeralGrammar.read(tokens, i);
+  if (!r || r.last === i) return null;
+  // "a quarter", "a third": an article and a fraction are read with their context by `readWordQuantity`.
+  if (enNumeralWords.a.includes(t.lower) && r.kind === 'fraction') return null;
+  const core = tokens[i + 1]?.kind === 'num' ? tokens[i + 1] : t;
+  return new Quantity(i, r.last, r.value, r.kind ?? null, null, r.scaled, core.kind !== 'num', core, r.valueMax);
 }
 
 /** Quantities written in words: "fourteen", "a trillion", "two-thirds", "six times", "half". */
@@ -577,7 +676,8 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     const a = lower.slice(0, dash);
     const b = lower.slice(dash + 1);
     const n = numberWords.get(a);
-    const f = fractionWords.get(b);
+    const d = enOrdinalDenominators.get(b) ?? enOrdinalDenominators.get(b.slice(0, -1));
+    const f = fractionWords.get(b) ?? (d !== undefined && d > 2 ? 1 / d : undefined);
     if (n !== undefined && f !== undefined && n > 0) return word(n * f, 'fraction');
     const compound = wordsBelowHundred(lower);
     return compound !== undefined ? word(compound, null) : null;
@@ -686,6 +786,8 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   }
   if (!r) return q;
   if (isYear(r) || isYear(q)) return q;
+  // "68-32", "won 3-1": a second number below the first is a pair or a score, not a range.
+  if (dash && r.value < q.value && r.kind === q.kind) return q;
   // "raised the dividend by two cents to 45 cents": the change, then a new level far above it;
   // "grew by 5% to 7%" stays a range.
   if (word && c.lower === 'to' && isAfterBy(tokens, q.first) && r.value > 4 * q.value) return q;
@@ -771,7 +873,10 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
     if (before && !numTok.space && before.kind === 'word' && !currencyCodesBefore.has(before.lower)) return 'skip';
     if (before && !numTok.space && before.kind === 'sym' && (before.text === '-' || before.text === '#' || before.text === '№' || before.text === '/' || before.text === '.' || before.text === ':' || before.text === '_')) {
       const b2 = tokens[numIndex - 2];
-      if (before.text !== '-' || (b2 && !before.space && (b2.kind === 'word' || b2.kind === 'num'))) return 'skip';
+      // Not the second of a pair or a score ("68-32"), a number below the first.
+      const pair = b2?.kind === 'num' && !b2.decimal && !numTok.decimal && b2.value > numTok.value && numTok.text[0] !== '0' &&
+        after?.text !== '-' && tokens[numIndex - 3]?.text !== '-';
+      if (before.text !== '-' || (b2 && !before.space && (b2.kind === 'word' || b2.kind === 'num') && !pair)) return 'skip';
     }
     if (q.kind === null && after && !after.space && after.kind === 'word' && numIndex + 1 > q.last) {
       if (ordinalSuffix.test(after.lower)) return readOrdinal(tokens, q, numIndex + 1);
@@ -881,10 +986,11 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.kind === 'percent' && isConfidenceLevel(tokens, q.last + 1)) return 'skip';
 
   let kind: ClaimKind = q.kind ?? 'count';
-  if (q.words && bare && q.kind === null) {
+  // A numeral of one word (or a hyphenated one); "minus five point five", "twenty and three fifths" are numbers as digits are.
+  if (q.words && bare && q.kind === null && (q.first === q.last || !isWholeNumeral(tokens, q))) {
     // A number word counts something only when a noun follows: not "one", not "the other two being".
     const word = first.lower;
-    if (word === 'one' || word === 'zero') return null;
+    if ((word === 'one' || word === 'zero') && q.first === q.last) return null;
     if (startsUpper(first.text) && prev && !sentenceEnd.has(prev.text)) return null;
     if (word === 'a' || word === 'an') return null;
     // "the three provinces", "these two companies": a reference back, not a count.
@@ -938,6 +1044,18 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
   if (qualifier) match.qualifier = qualifier;
   return { match, last };
+}
+
+/** Whether a word, a Han character or digits follow token `k`. */
+function isWordAfter(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k + 1];
+  return t !== undefined && (t.kind === 'han' || t.kind === 'word' || t.kind === 'num');
+}
+
+/** Whether `q` spans a numeral the grammar read whole from its first token, of more than one token. */
+function isWholeNumeral(tokens: readonly Token[], q: Quantity): boolean {
+  const r = enNumeralGrammar.read(tokens, q.first);
+  return r !== null && r.last === q.last && r.last > q.first;
 }
 
 /** Uses up the digit groups after a phone number's first ("0161 496 0732", "+44 20 7946 0958"): none is a claim. */

@@ -2,6 +2,7 @@ import { LineIndex } from '../lines';
 import type { Claim, Source } from '../types';
 import type { ReportFile } from './findings';
 import { claimSentence, listedSources } from './shared-sentence';
+import { flatten } from './json';
 
 const header = ['path', 'line', 'column', 'endLine', 'endColumn', 'claim', 'kind', 'value', 'unit', 'status', 'sources', 'sentence'];
 
@@ -33,7 +34,7 @@ export function toCsv(files: readonly ReportFile[]): string {
         claim.unit ?? '',
         claim.status,
         sourcesCell(claim, file.analysis.claims),
-        claimSentence(claim),
+        flatten(claimSentence(claim)),
       ]);
     }
   }

@@ -1,5 +1,6 @@
 /** Reports over analysed files: findings, summaries and output formats, shared by the CLI and the editor. */
 export {
+  citedOnlyByNameLinks,
   claimMessage,
   describeSource,
   describeSources,
@@ -7,7 +8,9 @@ export {
   findingsOf,
   rules,
   shorten,
+  verificationMessage,
   type ClaimFindingCode,
+  type VerificationFindingCode,
   type Finding,
   type FindingCode,
   type ReportFile,
@@ -15,7 +18,7 @@ export {
   type Severity,
 } from './findings';
 export { coveragePercent, summarize, summaryLine, type Totals } from './summary';
-export { toJsonReport, type JsonClaim, type JsonFile, type JsonProblem, type JsonReport, type JsonSource } from './json';
+export { toJsonReport, type JsonClaim, type JsonFile, type JsonProblem, type JsonReport, type JsonSource, type JsonVerification } from './json';
 export { defaultHelpBase, toSarif, type SarifLog, type SarifOptions, type SarifResult } from './sarif';
 export { csvField, neutraliseFormula, toCsv } from './csv';
 export { escapeMarkdown, toMarkdown } from './markdown';

@@ -1,27 +1,75 @@
-/**
- * Word lists for claim recognition, English and Chinese. Keys are lower
- * case; lookups are by whole token, so no list entry can match inside a word.
- */
+/** English numeral words, as data: the grammar in `numerals.ts` reads them. */
 
-/** Cardinal number words. */
-export const numberWords: ReadonlyMap<string, number> = new Map([
-  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
-  ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14],
-  ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20],
-  ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
+const units = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const tens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** Ordinals of the cardinals, by cardinal: "one" → "first"; the rest add "th" ("seven" → "seventh"). */
+const irregularOrdinals: ReadonlyMap<string, string> = new Map([
+  ['one', 'first'], ['two', 'second'], ['three', 'third'], ['five', 'fifth'], ['eight', 'eighth'], ['nine', 'ninth'],
+  ['twelve', 'twelfth'],
 ]);
 
-/** Scale words after a number ("4 billion", "$30m", "1.2bn"). */
-export const scaleWords: ReadonlyMap<string, number> = new Map([
-  ['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
-  ['mn', 1e6], ['mln', 1e6], ['bn', 1e9], ['bln', 1e9], ['tn', 1e12], ['trn', 1e12],
-  ['lakh', 1e5], ['crore', 1e7],
+/** Cardinal words: "zero" to "nineteen", the tens, and zero's other names. */
+export const enCardinals: ReadonlyMap<string, number> = new Map([
+  ...units.map((w, k) => [w, k] as const),
+  ...tens.map((w, k) => [w, 20 + 10 * k] as const),
+  ['nought', 0], ['naught', 0],
 ]);
 
-/** Scale suffixes written straight after digits, only with a currency ("$30m", "$4b", "$50k"). */
-export const scaleSuffixes: ReadonlyMap<string, number> = new Map([
-  ['k', 1e3], ['m', 1e6], ['mn', 1e6], ['b', 1e9], ['bn', 1e9], ['t', 1e12], ['tn', 1e12], ['trn', 1e12],
+/** Scale words after a number: "4 billion", "three dozen", "5 lakh". */
+export const enScales: ReadonlyMap<string, number> = new Map([
+  ['dozen', 12], ['dozens', 12], ['dz', 12], ['dzs', 12], ['doz', 12], ['dozs', 12],
+  ['hundred', 1e2], ['thousand', 1e3], ['lakh', 1e5], ['lakhs', 1e5], ['million', 1e6], ['crore', 1e7], ['crores', 1e7],
+  ['billion', 1e9], ['trillion', 1e12],
+  ['mn', 1e6], ['mln', 1e6], ['mil', 1e6], ['bn', 1e9], ['bln', 1e9], ['tn', 1e12], ['trn', 1e12], ['tln', 1e12],
 ]);
+
+/** Scale letters written against digits: "2.33k", "10M", "1.2b". */
+export const enScaleSuffixes: ReadonlyMap<string, number> = new Map([
+  ['k', 1e3], ['m', 1e6], ['mm', 1e6], ['mn', 1e6], ['mil', 1e6], ['b', 1e9], ['bn', 1e9], ['t', 1e12], ['tn', 1e12], ['trn', 1e12],
+]);
+
+/** Scale letters that are also units: "m" is million ("10M", "$30m") or metres ("a 1.8m wall"). */
+export const enAmbiguousSuffixes: ReadonlySet<string> = new Set(['m', 'k', 'b', 't']);
+
+/** The denominator of each ordinal a fraction is written with: "third" → 3, "twenty-fifth" → 25, "hundredth" → 100. */
+export const enOrdinalDenominators: ReadonlyMap<string, number> = (() => {
+  const out = new Map<string, number>();
+  const ordinal = (w: string): string => irregularOrdinals.get(w) ?? (w.endsWith('y') ? `${w.slice(0, -1)}ieth` : `${w}th`);
+  for (const [w, n] of enCardinals) if (n >= 3 && w !== 'nought' && w !== 'naught') out.set(ordinal(w), n);
+  for (const t of tens) for (let u = 1; u < 10; u++) out.set(`${t}-${ordinal(units[u])}`, (enCardinals.get(t) ?? 0) + u);
+  for (const [w, n] of [['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]] as const) out.set(`${w}th`, n);
+  out.set('quarter', 4);
+  out.set('half', 2);
+  return out;
+})();
+
+/** Words for the decimal point, the sign and the fraction bar, and the word that joins parts of a numeral. */
+export const enNumeralWords = {
+  point: 'point',
+  negatives: ['minus', 'negative'] as readonly string[],
+  over: 'over',
+  and: 'and',
+  a: ['a', 'an'] as readonly string[],
+  half: 'half',
+  fold: 'fold',
+};
+
+/** Multipliers before "as", "the", "that" or "what": "twice as many", "double the average". */
+export const enMultipliers: ReadonlyMap<string, number> = new Map([['twice', 2], ['double', 2], ['triple', 3], ['quadruple', 4]]);
+
+/** Verbs of change by a factor: "doubled", "halved". */
+export const enChanges: ReadonlyMap<string, number> = new Map([
+  ['doubled', 2], ['tripled', 3], ['trebled', 3], ['quadrupled', 4], ['halved', 0.5],
+]);
+
+/** Cardinal number words (an alias the recogniser reads by). */
+export const numberWords = enCardinals;
+/** Scale words after a number ("4 billion", "three dozen"). */
+export const scaleWords = enScales;
+/** Scale letters written against digits, with a currency ("$30m", "$4b", "$50k"). */
+export const scaleSuffixes = enScaleSuffixes;
 
 /** Fraction words that are claims on their own ("two-thirds", "a quarter of"). */
 export const fractionWords: ReadonlyMap<string, number> = new Map([
@@ -60,11 +108,11 @@ export const measureUnits: ReadonlySet<string> = new Set([
   'kb', 'mb', 'gb', 'tb', 'pb', 'eb', 'kib', 'mib', 'gib', 'tib', 'kbps', 'mbps', 'gbps', 'ghz', 'mhz', 'kw', 'mw', 'gw', 'tw', 'kwh', 'mwh',
   'gwh', 'twh', 'km', 'kms', 'kilometers', 'kilometres', 'mi', 'miles', 'mile', 'kg', 'kilograms', 'tons',
   'tonnes', 'ton', 'tonne', 'mt', 'meters', 'metres', 'feet', 'ft', 'acres', 'hectares', 'ha', 'liters',
-  'litres', 'gallons', 'barrels', 'bpd', 'mph', 'km/h', 'sq', 'square', 'teraflops', 'petaflops', 'exaflops',
+  'litres', 'gallons', 'barrels', 'bpd', 'mph', 'sq', 'square', 'teraflops', 'petaflops', 'exaflops',
   'nm', 'mm', 'cm', 'lbs', 'pounds', 'calories', 'kcal', 'watts', 'volts', 'degrees', 'kph', 'knots',
   'kilowatts', 'megawatts', 'gigawatts', 'terawatts', 'kilowatt-hours', 'megawatt-hours', 'gigawatt-hours',
-  'terawatt-hours', 'gigabytes', 'terabytes', 'megabytes', 'petabytes', 'litres', 'tons', 'ounces', 'oz',
-  'grams', 'kilos', 'inches', 'yards', 'metres', 'meters', 'centimetres', 'millimetres', 'decibels',
+  'terawatt-hours', 'gigabytes', 'terabytes', 'megabytes', 'petabytes', 'ounces', 'oz',
+  'grams', 'kilos', 'inches', 'yards', 'centimetres', 'millimetres', 'decibels',
   'ml', 'millilitres', 'milliliters', 'mg', 'milligrams', 'cubic', 'gallon', 'litre', 'liter',
   'hz', 'khz', 'w', 'wh', 'mah', 'nits', 'fps', 'rpm', 'mp', 'megapixel', 'megapixels', 'inch', 'foot', 'metre',
   'meter', 'kilometre', 'kilometer', 'gram', 'kilogram', 'watt', 'kilowatt', 'megawatt', 'gigawatt', 'acre',
@@ -72,13 +120,13 @@ export const measureUnits: ReadonlySet<string> = new Set([
 ]);
 
 /** Percent words after a number. */
-export const percentWords: ReadonlySet<string> = new Set(['percent', 'pct', 'percentage']);
+export const percentWords: ReadonlySet<string> = new Set(['percent', 'pct', 'pc', 'percentage']);
 
 /** Words of time after a number: durations, ages and dates are not claims. */
 export const timeWords: ReadonlySet<string> = new Set([
   'year', 'years', 'yr', 'yrs', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'hr', 'hrs',
   'minute', 'minutes', 'min', 'mins', 'second', 'seconds', 'sec', 'secs', 'decade', 'decades', 'century',
-  'centuries', 'quarter', 'quarters', 'am', 'pm', 'a.m', 'p.m', 'o\'clock', 'weekend', 'weekends', 'night',
+  'centuries', 'quarter', 'quarters', 'am', 'pm', 'o\'clock', 'weekend', 'weekends', 'night',
   'nights', 'semester', 'semesters', 'millennia', 'millennium', 'year-old', 'years-old', 'ms', 'nanoseconds',
   'milliseconds', 'microseconds', 'season', 'seasons', 'terms', 'innings', 'generations', 'overtime',
 ]);
@@ -140,61 +188,6 @@ export const qualifiersBefore: readonly (readonly string[])[] = [
   ['around'], ['approximately'], ['approx.'], ['approx'], ['roughly'], ['some'], ['over'], ['under'],
   ['circa'], ['ca.'], ['between'], ['only'], ['just'], ['barely'], ['exactly'], ['estimated'], ['above'],
   ['below'], ['beyond'],
-];
-
-/** Chinese qualifiers before a quantity, longest first: "不超过" before "超过". */
-export const zhQualifiersBefore: readonly string[] = [
-  '不超过', '超过', '不少于', '不低于', '不足', '不到', '将近', '接近', '大约', '大概', '约合', '多达', '高达',
-  '至少', '最多', '近', '约', '逾', '超', '仅',
-];
-
-/** Chinese qualifiers after a quantity. */
-export const zhQualifiersAfter: readonly string[] = ['左右', '以上', '以下', '上下', '多', '余', '强'];
-
-/** Chinese numerals. */
-export const zhDigits: ReadonlyMap<string, number> = new Map([
-  ['零', 0], ['〇', 0], ['一', 1], ['二', 2], ['两', 2], ['三', 3], ['四', 4], ['五', 5], ['六', 6], ['七', 7],
-  ['八', 8], ['九', 9],
-]);
-
-/** Chinese numeral multipliers below 万. */
-export const zhSmallScales: ReadonlyMap<string, number> = new Map([['十', 10], ['百', 100], ['千', 1000]]);
-
-/** Chinese scale characters. */
-export const zhScales: ReadonlyMap<string, number> = new Map([['万', 1e4], ['亿', 1e8], ['兆', 1e12]]);
-
-/** Chinese currency words after a quantity, longest first. */
-export const zhCurrencies: readonly (readonly [string, string])[] = [
-  ['元人民币', 'CNY'], ['人民币', 'CNY'], ['亿美元', 'USD'], ['美元', 'USD'], ['港元', 'HKD'], ['港币', 'HKD'],
-  ['欧元', 'EUR'], ['英镑', 'GBP'], ['日元', 'JPY'], ['韩元', 'KRW'], ['新台币', 'TWD'], ['元', 'CNY'], ['块', 'CNY'],
-];
-
-/** Chinese classifiers after a count ("台", "家", "条"). */
-export const zhClassifiers: ReadonlySet<string> = new Set([
-  '个', '家', '台', '条', '项', '名', '人', '位', '辆', '架', '座', '所', '件', '部', '款', '种', '颗', '片', '户',
-  '次', '套', '支', '只', '张', '艘', '批', '起', '例', '份', '册', '本', '篇', '间', '栋', '亩', '吨', '公里',
-  '千米', '米', '平方米', '平方公里', '千瓦时', '千瓦', '兆瓦时', '兆瓦', '瓦时', '度', '千克', '公斤', '桶', '辆次', '人次',
-  '倍', '单', '笔', '枚', '克', '毫克', '微克', '毫升', '立方米', '厘米', '毫米', '公顷', '平方千米', '分贝',
-  '斤', '尾', '头', '股', '处', '场', '株', '棵', '盏', '箱', '标准箱', '根', '匹', '首', '幅', '门', '架次', '车次', '班次',
-]);
-
-/** Chinese words before a bare number that make it a code: "股票代码600519", "邮编：518000". */
-export const zhCodeWords: ReadonlySet<string> = new Set([
-  '代码', '编码', '编号', '邮编', '号码', '电话', '热线', '传真', '账号', '帐号', '代号', '序号', '学号', '工号', '文号', '证号',
-]);
-
-/** Chinese measure units (a quantity with one is a measure). */
-export const zhMeasures: ReadonlySet<string> = new Set([
-  '吨', '公里', '千米', '米', '平方米', '平方公里', '千瓦时', '千瓦', '兆瓦时', '兆瓦', '瓦时', '度', '千克', '公斤', '桶', '亩',
-  '克', '毫克', '微克', '毫升', '立方米', '厘米', '毫米', '公顷', '平方千米', '分贝', '斤',
-]);
-
-/** Units that begin with a scale character: "千瓦时" is kilowatt-hours, not a thousand. */
-export const zhUnitsWithScale: readonly string[] = ['千瓦时', '千瓦', '千米', '千克', '百分点', '万吨', '万千瓦'];
-
-/** Chinese characters after a number that make it a date, time or duration. */
-export const zhTimeWords: readonly string[] = [
-  '年代', '年', '月', '日', '号', '时', '点', '分钟', '分', '秒', '周年', '周', '天', '小时', '世纪', '季度', '个月', '岁',
 ];
 
 /** Nouns after a number in a listicle's title: "5 ways to…", "10 things…", "7 reasons why…". */

@@ -7,13 +7,14 @@ import {
   type ArticleBibliography,
   type BibliographyFileRef,
   type BibliographyFileResult,
+  type BibliographySetting,
   type BibProblem,
   type Format,
   type ResolvedBibliographyRef,
 } from '../core';
 import type { FileSettings } from './config-lookup';
-import { decodeText } from './read-article';
-import { isInside, maxBibliographyBytes, readGuarded, realPathOf } from '../workspace/guarded-read';
+import { decodeText } from './decode';
+import { isInside, maxBibliographyBytes, readGuarded, realPathOf } from './guarded-read';
 
 /** A bibliography warning for stderr: where, and what. */
 export interface BibliographyWarning {
@@ -50,10 +51,20 @@ export class RunBibliographies {
     private readonly roots: readonly string[],
   ) {}
 
-  /** The bibliography of the article at the absolute path `file`. */
-  async forArticle(file: string, text: string, format: Format, fileSettings: FileSettings): Promise<ArticleBibliography<string>> {
+  /**
+   * The bibliography of the article at the absolute path `file`. `extra`
+   * adds bibliography settings with their own base folders (an editor's
+   * `claimlens.bibliography`, relative to its workspace folder).
+   */
+  async forArticle(
+    file: string,
+    text: string,
+    format: Format,
+    fileSettings: FileSettings,
+    extra: readonly BibliographySetting<string>[] = [],
+  ): Promise<ArticleBibliography<string>> {
     const base = fileSettings.configPath ? dirname(fileSettings.configPath) : this.cwd;
-    const settings = fileSettings.settings.bibliography.map((path) => ({ path, base }));
+    const settings = [...extra, ...fileSettings.settings.bibliography.map((path) => ({ path, base }))];
     const articleName = this.display(file);
     const plan = planBibliography(text, format, settings, articleName);
     const resolved: ResolvedBibliographyRef<string>[] = [];
