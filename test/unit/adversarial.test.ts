@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { analyze, findingsOf, parseBibliography, planBibliography, toCsv, toJsonReport, toMarkdown, type Analysis, type Format } from '../../src/core/index';
@@ -468,11 +468,8 @@ describe('hostile input: exports that are safe to open', function () {
   });
 
   it('a write error on stdout exits 2 with one line on stderr', function () {
-    try {
-      readFileSync('/dev/full', { flag: 'r' });
-    } catch {
-      this.skip();
-    }
+    // /dev/full is checked by name only: reading it gives zeros for ever.
+    if (!existsSync('/dev/full')) this.skip();
     const root = workspace('full', { 'a.md': article });
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" check . > /dev/full`], { cwd: root, encoding: 'utf8' });
     assert.equal(result.status, 2);
