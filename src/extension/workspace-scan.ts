@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { analyze, formatOfPath, withBibliographyProblems, type ReportFile } from '../core/index';
+import { decodeText } from '../workspace/decode';
+import { GitignoreRules, ignoreTop } from '../workspace/gitignore';
 import type { DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
 
@@ -19,9 +21,12 @@ export interface WorkspaceScan {
 
 /**
  * Finds and analyses every article in the workspace folders (skipping
- * `node_modules` and `.git`), each with the settings of its own folder
- * and configuration file. Open documents are read as they stand in the
- * editor. Reports progress and stops early when cancelled.
+ * `node_modules`, `.git` and, in folders on disk, what `.gitignore` files
+ * ignore), each with the settings of its own folder and configuration
+ * file. Files are decoded as `claimlens check` decodes them (UTF-8, UTF-16,
+ * binary and non-UTF-8 files skipped with the same reasons); open
+ * documents are read as they stand in the editor. Reports progress and
+ * stops early when cancelled.
  */
 export async function scanWorkspace(
   analyses: DocumentAnalyses,
@@ -29,9 +34,8 @@ export async function scanWorkspace(
   progress: vscode.Progress<{ message?: string; increment?: number }>,
   token: vscode.CancellationToken,
 ): Promise<WorkspaceScan> {
-  const uris = (await vscode.workspace.findFiles(include, exclude, undefined, token))
-    .filter((uri) => formatOfPath(uri.path) !== undefined)
-    .sort((a, b) => a.toString().localeCompare(b.toString()));
+  const found = (await vscode.workspace.findFiles(include, exclude, undefined, token)).filter((uri) => formatOfPath(uri.path) !== undefined);
+  const uris = (await withoutGitignored(found)).sort((a, b) => a.toString().localeCompare(b.toString()));
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
   const files: (ReportFile & { uri: string })[] = [];
   const skipped: { path: string; reason: string }[] = [];
@@ -44,7 +48,17 @@ export async function scanWorkspace(
     try {
       const resolved = await analyses.settingsFor(uri);
       const document = open.get(uri.toString());
-      const text = document ? document.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      let text: string;
+      if (document) {
+        text = document.getText();
+      } else {
+        const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
+        if (!decoded.ok) {
+          skipped.push({ path, reason: decoded.reason });
+          continue;
+        }
+        text = decoded.text;
+      }
       if (text.length / 1024 > resolved.editor.maxFileSizeKB) {
         skipped.push({ path, reason: `larger than claimlens.maxFileSizeKB (${resolved.editor.maxFileSizeKB} KB)` });
         continue;
@@ -64,6 +78,25 @@ export async function scanWorkspace(
     if (done % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return { files, skipped, cancelled: false, found: uris.length };
+}
+
+/** Drops the files on disk that the `.gitignore` files of their workspace folder (or git work tree) ignore, as `claimlens check` does. */
+async function withoutGitignored(uris: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
+  const rules = new GitignoreRules();
+  const tops = new Map<string, Promise<string>>();
+  const kept: vscode.Uri[] = [];
+  for (const uri of uris) {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (uri.scheme !== 'file' || !folder || folder.uri.scheme !== 'file') {
+      kept.push(uri);
+      continue;
+    }
+    const folderPath = folder.uri.fsPath;
+    let top = tops.get(folderPath);
+    if (!top) tops.set(folderPath, (top = ignoreTop(folderPath, folderPath)));
+    if (!(await rules.ignores(await top, uri.fsPath, false))) kept.push(uri);
+  }
+  return kept;
 }
 
 /** The progress line of a scan: "12 of 340 files · desk/budget.md". */
