@@ -5,8 +5,9 @@ import { splitSentences, type Sentence } from './sentences';
 import type { Settings } from './settings';
 import { findAttributions, type Attribution } from './sources/attribution';
 import { TokenPool } from './claims/tokens';
+import type { RuleFiring as ProseFiring } from './claims/rules/types';
 import { findDirectives, type Suppression } from './suppression';
-import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, Source } from './types';
+import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, RuleFiring, Source } from './types';
 
 /**
  * "Source: ONS", "Source – ONS", "Source - ONS": a colon or a dash after the word, perhaps after
@@ -24,6 +25,8 @@ interface BlockFindings {
   readonly attributions: readonly Attribution[];
   /** Index of a "Source:" sentence that cites the sentences above it, or -1. */
   readonly sourceSentence: number;
+  /** The named rules that fired, by prose offsets, when asked for. */
+  readonly firings?: readonly ProseFiring[];
 }
 
 /**
@@ -66,20 +69,21 @@ const numberWordTrigger = /\b(?:zero|one|two|three|four|five|six|seven|eight|nin
 /** Token objects shared by every sentence of every block: none outlives the sentence it was made for. */
 const tokenPool = new TokenPool();
 
-function findInBlock(text: string, settings: Settings, cache: BlockCache | undefined): BlockFindings {
+function findInBlock(text: string, settings: Settings, cache: BlockCache | undefined, explain = false): BlockFindings {
   const compute = (): BlockFindings => {
+    const firings: ProseFiring[] | undefined = explain ? [] : undefined;
     const sentences = splitSentences(text);
     const claims: ClaimMatch[] = [];
     let attributions: Attribution[] = [];
     for (const s of sentences) {
       if (!s.numeric && !numberWordTrigger.test(text.slice(s.start, s.end))) continue;
       const tokens = tokenPool.tokenize(text, s.start, s.end);
-      const found = findClaims(text, settings.languages, tokens);
+      const found = findClaims(text, settings.languages, tokens, firings);
       if (!found.length) continue;
       for (const c of found) claims.push(c);
       if (settings.scope === 'sentence') for (const a of findAttributions(text, settings, tokens, s.start, s.end, s.han)) attributions.push(a);
     }
-    if (!claims.length) return { claims, sentences: [], attributions: [], sourceSentence: -1 };
+    if (!claims.length) return { claims, sentences: [], attributions: [], sourceSentence: -1, firings };
     if (settings.scope === 'paragraph') attributions = findAttributions(text, settings);
     // "Costs rose 12% in two years. Source: Halford Council" in a caption or paragraph: the line cites the sentences above it.
     const sourceSentence = settings.scope === 'sentence' && sentences.length > 1 ? lastSourceSentence(text, sentences) : -1;
@@ -90,9 +94,10 @@ function findInBlock(text: string, settings: Settings, cache: BlockCache | undef
         attributions.sort((a, b) => a.start - b.start);
       }
     }
-    return { claims, sentences, attributions, sourceSentence };
+    if (firings) for (const a of attributions) firings.push({ rule: a.rule, start: a.start, end: a.end, effect: 'attributed' });
+    return { claims, sentences, attributions, sourceSentence, firings };
   };
-  return cache ? cache.get(text, settings, compute) : compute();
+  return cache && !explain ? cache.get(text, settings, compute) : compute();
 }
 
 /** One source found in a block, by prose position, before it is numbered. */
@@ -112,7 +117,9 @@ export function analyzeProse(
   settings: Settings,
   bibliography: Bibliography | undefined,
   cache?: BlockCache,
+  explain = false,
 ): Analysis {
+  const firings: RuleFiring[] | undefined = explain ? [] : undefined;
   const suppression = findDirectives(text);
   const ignorePatterns = settings.ignorePatterns.map((p) => new RegExp(p, 'u'));
   const sources: Source[] = [];
@@ -147,7 +154,10 @@ export function analyzeProse(
 
     const analysable = block.kind === 'paragraph' || block.kind === 'list-item' || block.kind === 'table-cell' ||
       block.kind === 'blockquote' || (settings.includeHeadings && (block.kind === 'heading' || block.kind === 'title'));
-    const found = analysable ? findInBlock(block.text, settings, cache) : undefined;
+    const found = analysable ? findInBlock(block.text, settings, cache, explain) : undefined;
+    if (firings && found?.firings) {
+      for (const f of found.firings) firings.push({ rule: f.rule, effect: f.effect, range: block.map.toRaw(f.start, f.end) });
+    }
     if (!found || !found.claims.length) {
       for (const mark of block.marks) addSource(markSource(mark, prose, bibliography));
       continue;
@@ -178,7 +188,10 @@ export function analyzeProse(
         if (s < sourceSentence) own = [...own, ...sentenceSources(all, ats, found.sentences, sourceSentence)];
       }
       // "48 comments", "1.4K views | 2.1k shares" in a byline or share bar: page furniture, not a claim.
-      if (block.kind !== 'table-cell' && block.text.length <= pageCountMaxLength && isPageCount(block.text, match)) continue;
+      if (block.kind !== 'table-cell' && block.text.length <= pageCountMaxLength && isPageCount(block.text, match)) {
+        firings?.push({ rule: 'page-count', effect: 'left out', range: block.map.toRaw(match.start, match.end) });
+        continue;
+      }
       groupClaims.push(claims.length);
       claims.push(buildClaim(text, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns));
     }
@@ -200,6 +213,10 @@ export function analyzeProse(
   // Blocks come in document order, so claims almost always do too: sort only when they do not.
   if (!inOrder(claims)) claims.sort((a, b) => a.range.start - b.range.start);
   problems.sort((a, b) => a.range.start - b.range.start);
+  if (firings) {
+    firings.sort((a, b) => a.range.start - b.range.start);
+    return { format, claims, sources, problems, firings };
+  }
   return { format, claims, sources, problems };
 }
 

@@ -54,6 +54,8 @@ export interface AnalyzeOptions {
    * not checked.
    */
   readonly bibliography?: Bibliography;
+  /** Record every named rule that fires in `Analysis.firings` (slower: nothing is cached). */
+  readonly explain?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface AnalyzeOptions {
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const settings = options.settings ?? defaultSettings;
   const prose = readProse(text, options.format);
-  return analyzeProse(text, prose, options.format, settings, options.bibliography);
+  return analyzeProse(text, prose, options.format, settings, options.bibliography, undefined, options.explain);
 }
 
 /** One edit to a text: the range `[start, end)` of the old text was replaced by `text`. */
@@ -96,7 +98,7 @@ export function createAnalyzer(options: AnalyzeOptions): DocumentAnalyzer {
   return {
     update(text: string, changes?: readonly TextChange[]): Analysis {
       const prose = reader(text, changes);
-      return analyzeProse(text, prose, options.format, settings, options.bibliography, cache);
+      return analyzeProse(text, prose, options.format, settings, options.bibliography, cache, options.explain);
     },
   };
 }
