@@ -18,6 +18,8 @@ export interface CheckOptions {
   readonly quiet: boolean;
   /** Files larger than this many bytes are skipped with an error. */
   readonly maxSize: number;
+  /** The folder that bibliographies and walked files must lie in (default: the git work tree around the working folder, or it). */
+  readonly root?: string;
 }
 
 /** A parsed command line. */
@@ -61,6 +63,7 @@ function parseCheck(args: readonly string[]): Command {
         'no-color': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         'max-size': { type: 'string' },
+        root: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -82,6 +85,7 @@ function parseCheck(args: readonly string[]): Command {
       color: !values['no-color'],
       quiet: values.quiet ?? false,
       maxSize: values['max-size'] === undefined ? defaultMaxSize : size('--max-size', values['max-size']),
+      ...(values.root !== undefined ? { root: values.root } : {}),
     },
   };
 }
@@ -131,6 +135,9 @@ Options of check:
                           nearest .claimlensrc.json / .claimlensrc.yaml / .yml.
       --scope SCOPE       Where sources count: sentence (default) or paragraph.
       --max-size SIZE     Skip files larger than SIZE (default 10mb).
+      --root DIR          Read bibliographies, and follow links while walking
+                          folders, only inside DIR (default: the git work tree
+                          around the current folder, or the current folder).
       --no-color          No colours (also when NO_COLOR is set or output is not a terminal).
   -q, --quiet             Text format: only warnings and errors; no info lines,
                           no summary, no progress.
@@ -148,5 +155,6 @@ Exit codes:
   0  no uncited claim (or no more than --max-uncited)
   1  more uncited claims than --max-uncited
   2  a usage error (unknown option, bad value, no such path), a file that could
-     not be read or decoded, or a configuration file with errors; this wins over 1
+     not be read or decoded, a configuration file with errors, or output that
+     could not be written; this wins over 1
 `;

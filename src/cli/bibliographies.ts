@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import {
   assembleBibliography,
@@ -13,7 +12,8 @@ import {
   type ResolvedBibliographyRef,
 } from '../core';
 import type { FileSettings } from './config-lookup';
-import { decodeText, describeError } from './read-article';
+import { decodeText } from './read-article';
+import { isInside, maxBibliographyBytes, readGuarded, realPathOf } from '../workspace/guarded-read';
 
 /** A bibliography warning for stderr: where, and what. */
 export interface BibliographyWarning {
@@ -38,10 +38,16 @@ export class RunBibliographies {
   private readonly globs = new Map<string, Promise<string[]>>();
   private readonly warned = new Map<string, BibliographyWarning>();
 
-  /** `display` turns an absolute path into the path shown (and used as the file's name in entries and messages). */
+  /**
+   * `display` turns an absolute path into the path shown (and used as the
+   * file's name in entries and messages). `root` (a real path) is the folder
+   * bibliography files must lie in: a path, glob or link that leads out of
+   * it is not read.
+   */
   constructor(
     private readonly cwd: string,
     private readonly display: (path: string) => string,
+    private readonly root: string,
   ) {}
 
   /** The bibliography of the article at the absolute path `file`. */
@@ -74,32 +80,54 @@ export class RunBibliographies {
     const key = `${base}\u0000${ref.path}`;
     let found = this.globs.get(key);
     if (!found) {
-      found = glob([ref.path], { cwd: base, absolute: true, onlyFiles: true, expandDirectories: false, ignore: ['**/node_modules/**', '**/.git/**'] })
-        .then((paths) => paths.map((p) => resolve(p)).sort());
+      found = this.expandGlob(base, ref.path);
       this.globs.set(key, found);
     }
     return found;
   }
 
-  private load(path: string): Promise<BibliographyFileResult> {
-    let pending = this.files.get(path);
+  /**
+   * The files a glob matches inside the root, each once by its real path. A
+   * glob whose fixed part leads out of the root (`../../**`, `/etc/**`)
+   * matches nothing; links are not followed while matching, so a loop of
+   * links is not walked round.
+   */
+  private async expandGlob(base: string, pattern: string): Promise<string[]> {
+    const fixed = resolve(base, staticPart(pattern));
+    const realBase = await realPathOf(base);
+    if (!isInside(this.root, fixed) || (realBase !== undefined && !isInside(this.root, realBase))) return [];
+    const paths = await glob([pattern], {
+      cwd: base,
+      absolute: true,
+      onlyFiles: true,
+      expandDirectories: false,
+      followSymbolicLinks: false,
+      ignore: ['**/node_modules/**', '**/.git/**'],
+    });
+    const byRealPath = new Map<string, string>();
+    for (const path of paths.map((p) => resolve(p)).sort()) {
+      const real = await realPathOf(path);
+      if (real !== undefined && isInside(this.root, real) && !byRealPath.has(real)) byRealPath.set(real, path);
+    }
+    return [...byRealPath.values()];
+  }
+
+  /** Reads and parses a file once per run, however many paths (links) lead to it. */
+  private async load(path: string): Promise<BibliographyFileResult> {
+    const key = (await realPathOf(path)) ?? path;
+    let pending = this.files.get(key);
     if (!pending) {
       pending = this.read(path);
-      this.files.set(path, pending);
+      this.files.set(key, pending);
     }
     return pending;
   }
 
   private async read(path: string): Promise<BibliographyFileResult> {
     const fileName = this.display(path);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      return { ok: false, fileName, missing: code === 'ENOENT' || code === 'ENOTDIR', reason: describeError(cause) };
-    }
-    const decoded = decodeText(bytes);
+    const read = await readGuarded(path, { maxBytes: maxBibliographyBytes, root: this.root });
+    if (!read.ok) return { ok: false, fileName, missing: read.missing, reason: read.reason };
+    const decoded = decodeText(read.bytes);
     if (!decoded.ok) return { ok: false, fileName, missing: false, reason: decoded.reason };
     return { ok: true, fileName, parsed: parseBibliography(decoded.text, fileName) };
   }
@@ -114,4 +142,16 @@ export class RunBibliographies {
     const id = `${warning.path}\u0000${warning.line}\u0000${warning.message}`;
     if (!this.warned.has(id)) this.warned.set(id, warning);
   }
+}
+
+/** The part of a glob before its first segment with a wildcard: `refs/**\/*.bib` → `refs`. */
+function staticPart(pattern: string): string {
+  const segments = pattern.split(/[\\/]/u);
+  const fixed: string[] = [];
+  for (const segment of segments) {
+    if (/[*?[\]{}()!]/u.test(segment)) break;
+    fixed.push(segment);
+  }
+  const joined = fixed.join('/');
+  return joined === '' && isAbsolute(pattern) ? '/' : joined;
 }

@@ -18,7 +18,7 @@ import {
 import type { CheckOptions } from './args';
 import { RunBibliographies } from './bibliographies';
 import { FixedConfig, NearestConfig, type SettingsSource } from './config-lookup';
-import { discoverFiles } from './discover';
+import { discoverFiles, workspaceRoot } from './discover';
 import { stylesFor, type CliIo, type Styles } from './io';
 import { mapConcurrent } from './pool';
 import { readArticle } from './read-article';
@@ -57,7 +57,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     config = new NearestConfig();
   }
 
-  const discovery = await discoverFiles(options.paths, io.cwd);
+  const discovery = await discoverFiles(options.paths, io.cwd, await workspaceRoot(options.root === undefined ? undefined : resolve(io.cwd, options.root), io.cwd));
   if (discovery.usageErrors.length) {
     for (const message of discovery.usageErrors) usage(message);
     return 2;
@@ -66,7 +66,8 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
 
   const paths = discovery.files.map((file) => ({ file, path: display(file) })).sort((a, b) => compare(a.path, b.path));
   const progress = progressReporter(io, paths.length, options.quiet);
-  const bibliographies = new RunBibliographies(io.cwd, display);
+  const root = await workspaceRoot(options.root === undefined ? undefined : resolve(io.cwd, options.root), io.cwd);
+  const bibliographies = new RunBibliographies(io.cwd, display, root);
   const analysed = await mapConcurrent(paths, concurrency, async ({ file, path }): Promise<ReportFile | undefined> => {
     try {
       const format = formatOfPath(file);

@@ -1,7 +1,17 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { configFileNames, defaultSettings, parseConfigText, type ConfigIssue, type Settings } from '../core';
-import { describeError } from './read-article';
+import { maxConfigBytes, readGuarded } from '../workspace/guarded-read';
+
+/** A configuration file's text, read through the guarded reader: undefined when there is none, or why it cannot be read. */
+async function readConfig(path: string): Promise<{ text: string } | { missing: boolean; reason: string }> {
+  const read = await readGuarded(path, { maxBytes: maxConfigBytes });
+  if (!read.ok) return { missing: read.missing, reason: read.reason };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(read.bytes) };
+  } catch {
+    return { missing: false, reason: 'is not valid UTF-8 text' };
+  }
+}
 
 /** A configuration file's issue, with the file's absolute path. */
 export interface LocatedConfigIssue {
@@ -49,14 +59,13 @@ export class NearestConfig implements SettingsSource {
   private async lookUp(folder: string): Promise<FileSettings> {
     for (const name of configFileNames) {
       const path = join(folder, name);
-      const text = await readFile(path, 'utf8').catch((cause: NodeJS.ErrnoException) => {
-        if (cause.code === 'ENOENT' || cause.code === 'EISDIR' || cause.code === 'ENOTDIR') return undefined;
-        this.issues.push({ path, issue: { file: name, field: '(file)', message: `cannot read: ${describeError(cause)}` } });
-        return null;
-      });
-      if (text === undefined) continue;
-      if (text === null) return { settings: defaultSettings };
-      return { settings: parseInto(this.issues, path, text), configPath: path };
+      const read = await readConfig(path);
+      if (!('text' in read)) {
+        if (read.missing) continue;
+        this.issues.push({ path, issue: { file: name, field: '(file)', message: `cannot read: ${read.reason}` } });
+        return { settings: defaultSettings };
+      }
+      return { settings: parseInto(this.issues, path, read.text), configPath: path };
     }
     const parent = dirname(folder);
     return parent === folder ? { settings: defaultSettings } : this.forFolder(parent);
@@ -70,12 +79,9 @@ export class FixedConfig implements SettingsSource {
 
   /** Reads the file; throws an `Error` naming the file when it cannot be read. */
   static async load(path: string): Promise<FixedConfig> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (cause) {
-      throw new Error(`cannot read the configuration file ${path}: ${describeError(cause)}`, { cause });
-    }
+    const read = await readConfig(path);
+    if (!('text' in read)) throw new Error(`cannot read the configuration file ${path}: ${read.reason}`);
+    const text = read.text;
     const issues: LocatedConfigIssue[] = [];
     const config = new FixedConfig({ settings: parseInto(issues, path, text), configPath: path });
     config.issues.push(...issues);

@@ -1,5 +1,6 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { isInside, realPathOf } from '../workspace/guarded-read';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { formatOfPath } from '../core';
 import { GitignoreRules, ignoreTop } from './gitignore';
@@ -24,7 +25,20 @@ export interface Discovery {
  * `.git` and what `.gitignore` files ignore; anything else is a glob,
  * filtered the same way.
  */
-export async function discoverFiles(inputs: readonly string[], cwd: string): Promise<Discovery> {
+/**
+ * The folder a run's reads are kept in, as a real path: `root` when given,
+ * else the git work tree around `cwd`, else `cwd` itself.
+ */
+export async function workspaceRoot(root: string | undefined, cwd: string): Promise<string> {
+  if (root !== undefined) return realpath(root).catch(() => root);
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (await stat(join(dir, '.git')).then(() => true, () => false)) return realpath(dir).catch(() => dir);
+    if (dirname(dir) === dir) break;
+  }
+  return realpath(cwd).catch(() => cwd);
+}
+
+export async function discoverFiles(inputs: readonly string[], cwd: string, root: string = cwd): Promise<Discovery> {
   const files = new Set<string>();
   const usageErrors: string[] = [];
   const ioErrors: [string, string][] = [];
@@ -44,10 +58,12 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
       const path = join(folder, entry.name);
       let isDirectory = entry.isDirectory();
       if (entry.isSymbolicLink()) {
-        // Links to files are followed; links to folders are not, so no walk can loop.
+        // Links to files inside the root are followed; links to folders are not, so no walk can loop.
         const target = await stat(path).catch(() => undefined);
         isDirectory = false;
         if (target?.isDirectory()) continue;
+        const real = await realPathOf(path);
+        if (real !== undefined && !isInside(root, real)) continue;
       } else if (!isDirectory && !entry.isFile()) {
         continue;
       }

@@ -1,4 +1,6 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { describeFsError, formatBytes } from '../workspace/guarded-read';
 
 /** The text of a file, or why it could not be had. */
 export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
@@ -11,13 +13,16 @@ export type ReadResult = { readonly ok: true; readonly text: string } | { readon
 export async function readArticle(path: string, maxSize: number): Promise<ReadResult> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    // Non-blocking, so that a FIFO or a device cannot keep open() waiting; the handle, not the path, is checked.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
     const stats = await handle.stat();
     if (!stats.isFile()) return { ok: false, reason: 'not a regular file' };
     if (stats.size > maxSize) {
-      return { ok: false, reason: `larger than ${formatSize(maxSize)} (${formatSize(stats.size)}); raise --max-size to read it` };
+      return { ok: false, reason: `larger than ${formatBytes(maxSize)} (${formatBytes(stats.size)}); raise --max-size to read it` };
     }
-    return decodeText(await handle.readFile());
+    const bytes = await handle.readFile();
+    if (bytes.length > maxSize) return { ok: false, reason: `larger than ${formatBytes(maxSize)}; raise --max-size to read it` };
+    return decodeText(bytes);
   } catch (cause) {
     return { ok: false, reason: `cannot read: ${describeError(cause)}` };
   } finally {
@@ -46,22 +51,4 @@ function bomEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
 }
 
 /** A file system error in a few words: `permission denied (EACCES)`. */
-export function describeError(cause: unknown): string {
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  const words: Record<string, string> = {
-    ENOENT: 'no such file (or a broken link)',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EISDIR: 'is a folder',
-    ELOOP: 'too many symbolic links',
-    EMFILE: 'too many open files',
-  };
-  if (code && words[code]) return `${words[code]} (${code})`;
-  return cause instanceof Error ? cause.message : String(cause);
-}
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 ** 2) return `${+(bytes / 1024 ** 2).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
-}
+export const describeError = describeFsError;

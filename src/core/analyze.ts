@@ -7,6 +7,7 @@ import { findAttributions, type Attribution } from './sources/attribution';
 import { TokenPool } from './claims/tokens';
 import type { RuleFiring as ProseFiring } from './claims/rules/types';
 import { findDirectives, type Suppression } from './suppression';
+import { compileIgnorePatterns, type IgnorePattern } from './ignore-patterns';
 import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, RuleFiring, Source } from './types';
 
 /**
@@ -121,7 +122,7 @@ export function analyzeProse(
 ): Analysis {
   const firings: RuleFiring[] | undefined = explain ? [] : undefined;
   const suppression = findDirectives(text);
-  const ignorePatterns = settings.ignorePatterns.map((p) => new RegExp(p, 'u'));
+  const ignorePatterns = compileIgnorePatterns(settings.ignorePatterns);
   const sources: Source[] = [];
   const claims: Claim[] = [];
   const problems: Problem[] = [...prose.problems];
@@ -303,7 +304,7 @@ function buildClaim(
   sentenceRange: Range,
   sources: readonly Source[],
   suppression: Suppression,
-  ignorePatterns: readonly RegExp[],
+  ignorePatterns: readonly IgnorePattern[],
 ): Claim {
   const range = block.map.toRaw(match.start, match.end);
   const raw = text.slice(range.start, range.end);

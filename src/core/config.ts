@@ -11,8 +11,9 @@ import {
   type Node as JsonNode,
   type ParseError,
 } from 'jsonc-parser/lib/esm/main.js'; // the package's UMD entry hides its modules from bundlers
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { z } from 'zod';
+import { jsonTooDeepAt, maxNesting, yamlTooDeepAt } from './nesting';
 import { LineIndex } from './lines';
 import { defaultSettings, parseSettings, settingsSchema, type Settings } from './settings';
 
@@ -116,12 +117,26 @@ const jsonErrorMessages: Record<string, string> = {
 };
 
 function parseJson(text: string): Parsed {
+  const deep = jsonTooDeepAt(text);
+  if (deep !== undefined) return tooDeep(deep, 'JSON');
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  // Top-level members by key, so that locating each of many issues does not scan them all.
+  const members = new Map<string, JsonNode>();
+  if (root?.type === 'object') {
+    for (const property of root.children ?? []) {
+      const key = property.children?.[0];
+      if (key && typeof key.value === 'string' && !members.has(key.value)) members.set(key.value, property);
+    }
+  }
   const locate: Locate = (path) => {
     if (!root) return undefined;
     if (!path.length) return root.offset;
-    const node = findNodeAtLocation(root, [...path]);
+    const member = typeof path[0] === 'string' ? members.get(path[0]) : undefined;
+    const top = member?.children?.[1];
+    if (!top) return undefined;
+    if (path.length === 1) return member.children![0].offset;
+    const node = findNodeAtLocation(top, path.slice(1));
     if (!node) return undefined;
     // An object member is shown at its key; an array item at the item.
     const parent: JsonNode | undefined = node.parent;
@@ -134,14 +149,31 @@ function parseJson(text: string): Parsed {
   };
 }
 
+function tooDeep(offset: number, syntax: string): Parsed {
+  return { value: undefined, syntaxErrors: [{ offset, message: `invalid ${syntax}: nested more than ${maxNesting} levels deep` }], locate: () => undefined };
+}
+
 function parseYaml(text: string): Parsed {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const deep = yamlTooDeepAt(text);
+  if (deep !== undefined) return tooDeep(deep, 'YAML');
+  // `yaml` checks unique keys by comparing each key with every other: the top level's are checked here, by key.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  // Top-level pairs by key, so that locating each of many issues does not scan them all.
+  const pairs = new Map<unknown, Pair>();
+  const duplicates: { offset: number; message: string }[] = [];
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (!pairs.has(key)) pairs.set(key, pair);
+      else duplicates.push({ offset: rangeStart(pair.key) ?? 0, message: 'invalid YAML: map keys must be unique' });
+    }
+  }
   const locate: Locate = (path) => {
     let node: unknown = doc.contents;
     let offset = rangeStart(node);
-    for (const key of path) {
+    for (const [depth, key] of path.entries()) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+        const pair = depth === 0 ? pairs.get(key) : node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
         if (!pair) return undefined;
         offset = rangeStart(pair.key) ?? rangeStart(pair.value);
         node = pair.value;
@@ -154,7 +186,7 @@ function parseYaml(text: string): Parsed {
     }
     return offset;
   };
-  const syntaxErrors = doc.errors.map((e) => ({ offset: e.pos[0], message: `invalid YAML: ${firstLine(e.message)}` }));
+  const syntaxErrors = [...doc.errors.map((e) => ({ offset: e.pos[0], message: `invalid YAML: ${firstLine(e.message)}` })), ...duplicates];
   let value: unknown;
   if (!syntaxErrors.length) {
     try {

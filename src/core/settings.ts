@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ignorePatternError } from './ignore-patterns';
 
 /** Claim statuses a user can choose to report. */
 export const reportableStatuses = ['uncited', 'attributed', 'cited', 'ignored'] as const;
@@ -19,8 +20,8 @@ export const settingsSchema = z.strictObject({
   attributionPhrases: z.array(z.string().min(1)).default([])
     .describe('Extra phrases that attribute a claim to the source named after them, beside the built-in ones.'),
   /** Regular expressions; a claim whose anchor text matches one is ignored. */
-  ignorePatterns: z.array(z.string().min(1).refine(isValidRegExp, { message: 'not a valid regular expression' })).default([])
-    .describe('Regular expressions: a claim whose text matches one is ignored.'),
+  ignorePatterns: z.array(ignorePatternSchema()).default([])
+    .describe('Regular expressions (RE2 syntax, matched in linear time): a claim whose text matches one is ignored.'),
   /** Languages whose number words and attribution phrases are recognised. */
   languages: z.array(z.enum(['en', 'zh'])).min(1).default(['en', 'zh'])
     .describe('Languages whose number words, scale words and attribution phrases are recognised.'),
@@ -40,13 +41,12 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 /** The defaults, as `settingsSchema.parse({})` gives them. */
 export const defaultSettings: Settings = settingsSchema.parse({});
 
-function isValidRegExp(source: string): boolean {
-  try {
-    new RegExp(source, 'u');
-    return true;
-  } catch {
-    return false;
-  }
+/** One `ignorePatterns` entry: a pattern the linear-time engine compiles. */
+function ignorePatternSchema() {
+  return z.string().min(1).superRefine((source, ctx) => {
+    const error = ignorePatternError(source);
+    if (error) ctx.addIssue({ code: 'custom', message: error });
+  });
 }
 
 /** One thing wrong with a settings object, with the dotted path of the field. */
@@ -89,10 +89,19 @@ export function parseSettings(raw: unknown): ParsedSettings {
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const field = shape[key];
-    if (field && field.safeParse(value).success) kept[key] = value;
+    if (!field) continue;
+    if (field.safeParse(value).success) kept[key] = value;
+    else if (Array.isArray(value) && arrayFields.has(key)) {
+      // A list keeps its good items: one bad pattern does not drop the others.
+      const good = value.filter((item) => field.safeParse([item]).success);
+      if (good.length) kept[key] = good;
+    }
   }
   return { settings: settingsSchema.parse(kept), issues };
 }
+
+/** Settings that are lists of independent items. */
+const arrayFields = new Set(['attributionPhrases', 'ignorePatterns', 'bibliography']);
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';

@@ -16,6 +16,7 @@ import {
   type ResolvedBibliographyRef,
 } from '../core/index';
 import type { Log } from './log';
+import { isInside, maxBibliographyBytes, readGuarded, realPathOf } from '../workspace/guarded-read';
 
 /** A document's bibliography, and the files it names that could not be read. */
 export interface DocumentBibliography {
@@ -111,11 +112,15 @@ export class Bibliographies implements vscode.Disposable {
     }
     const resolved: ResolvedBibliographyRef<vscode.Uri>[] = [];
     const ids: number[] = [];
+    // Files are read inside the article's workspace folder only, unless the user's own settings (not the workspace's) name them.
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri;
+    const userPaths = new Set(vscode.workspace.getConfiguration('claimlens', uri).inspect<string[]>('bibliography')?.globalValue ?? []);
     for (const ref of planned.files) {
       const files: BibliographyFileResult[] = [];
-      for (const file of await this.urisOf(uri, ref)) {
+      const root = ref.origin.kind === 'setting' && userPaths.has(ref.path) ? undefined : folder;
+      for (const file of await this.urisOf(uri, ref, root)) {
         this.used.add(file.toString());
-        const result = await this.load(file);
+        const result = await this.load(file, root);
         files.push(result);
         if (result.ok) ids.push(this.idOf(result.parsed));
       }
@@ -158,11 +163,13 @@ export class Bibliographies implements vscode.Disposable {
   }
 
   /** The files a planned reference names: one for a path, those matched for a glob. */
-  private async urisOf(article: vscode.Uri, ref: BibliographyFileRef<vscode.Uri>): Promise<vscode.Uri[]> {
+  private async urisOf(article: vscode.Uri, ref: BibliographyFileRef<vscode.Uri>, root: vscode.Uri | undefined): Promise<vscode.Uri[]> {
     if (ref.origin.kind === 'front-matter') return [joinPath(vscode.Uri.joinPath(article, '..'), ref.path)];
     const base = ref.origin.base;
     if (!ref.isGlob) return [joinPath(base, ref.path)];
     this.usesGlobs = true;
+    // A glob that leads out of the folder (`../../**`, `/etc/**`) matches nothing.
+    if (root && (/^(?:[\\/]|[A-Za-z]:)/u.test(ref.path) || !uriInside(root, vscode.Uri.joinPath(base, ref.path.split(/[*?[{]/u)[0] || '.')))) return [];
     const key = `${base.toString()}\u0000${ref.path}`;
     let found = this.globs.get(key);
     if (!found) {
@@ -175,7 +182,8 @@ export class Bibliographies implements vscode.Disposable {
     return found;
   }
 
-  private async load(uri: vscode.Uri): Promise<BibliographyFileResult> {
+  /** Reads and parses one file; `root`, when given, is the folder it must lie in. */
+  private async load(uri: vscode.Uri, root: vscode.Uri | undefined): Promise<BibliographyFileResult> {
     const key = uri.toString();
     let stat: vscode.FileStat;
     try {
@@ -185,12 +193,17 @@ export class Bibliographies implements vscode.Disposable {
       this.diagnostics.delete(uri);
       return { ok: false, fileName: key, missing: true, reason: 'no such file' };
     }
+    if (root && !uriInside(root, uri)) return { ok: false, fileName: key, missing: false, reason: 'outside the workspace folder; not read' };
+    // Only regular files, and none too large: a device or pipe named as a bibliography is not read.
+    if (!(stat.type & vscode.FileType.File) || stat.size > maxBibliographyBytes) {
+      return { ok: false, fileName: key, missing: false, reason: stat.size > maxBibliographyBytes ? 'too large; not read' : 'not a regular file; not read' };
+    }
     const version = `${stat.mtime}:${stat.size}`;
     const cached = this.cache.get(key, version);
     if (cached && this.loaded.get(key)?.result === cached) return { ok: true, fileName: key, parsed: cached };
     let text: string;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      text = new TextDecoder().decode(await this.readBytes(uri, root));
     } catch (cause) {
       this.log.error(`Could not read the bibliography ${uri.toString(true)}.`, cause);
       return { ok: false, fileName: key, missing: false, reason: cause instanceof Error ? cause.message : String(cause) };
@@ -200,6 +213,19 @@ export class Bibliographies implements vscode.Disposable {
     this.loaded.set(key, { version, result, lines: new LineIndex(text), length: text.length });
     if (previous?.result !== result) this.publish(key);
     return { ok: true, fileName: key, parsed: result };
+  }
+
+  /**
+   * A file's bytes: on disk through the guarded reader (non-blocking, regular
+   * files only, capped, links resolved and kept inside `root`), elsewhere
+   * through `workspace.fs` after the checks of `load`.
+   */
+  private async readBytes(uri: vscode.Uri, root: vscode.Uri | undefined): Promise<Uint8Array> {
+    if (uri.scheme !== 'file') return vscode.workspace.fs.readFile(uri);
+    const realRoot = root?.scheme === 'file' ? ((await realPathOf(root.fsPath)) ?? root.fsPath) : undefined;
+    const read = await readGuarded(uri.fsPath, { maxBytes: maxBibliographyBytes, ...(realRoot !== undefined ? { root: realRoot } : {}) });
+    if (!read.ok) throw new Error(`${uri.fsPath}: ${read.reason}`);
+    return read.bytes;
   }
 
   /** Whether a problem is one the file's own parse found (reported with the file, not per article). */
@@ -257,6 +283,15 @@ function lineRange(file: LoadedFile, line: number, offset: number | undefined): 
   const end = at < file.lines.lineCount ? file.lines.lineStart(at + 1) - 1 : file.length;
   const from = offset !== undefined && offset >= start && offset <= end ? offset : start;
   return new vscode.Range(at - 1, from - start, at - 1, Math.max(from, end) - start);
+}
+
+/** Whether `uri` is `folder` or lies inside it (same scheme and authority, path under it). */
+function uriInside(folder: vscode.Uri, uri: vscode.Uri): boolean {
+  if (folder.scheme !== uri.scheme || folder.authority !== uri.authority) return false;
+  if (uri.scheme === 'file') return isInside(folder.fsPath, uri.fsPath);
+  const base = folder.path.replace(/\/+$/u, '');
+  const path = vscode.Uri.joinPath(uri, '.').path;
+  return path === base || path.startsWith(`${base}/`);
 }
 
 /** A path from the front matter or a setting, against a folder; absolute paths stand as they are. */

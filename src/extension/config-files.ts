@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { documentationBase } from './diagnostic-codes';
 import { configFileNames, parseConfigText, type ConfigIssue, type ParsedConfig } from '../core/config';
 import type { Log } from './log';
+import { maxConfigBytes, readGuarded } from '../workspace/guarded-read';
 
 /** A `.claimlensrc.*` file read and checked. */
 export interface LoadedConfig {
@@ -80,7 +81,7 @@ export class ConfigFiles implements vscode.Disposable {
   private async read(uri: vscode.Uri): Promise<LoadedConfig | undefined> {
     let text: string;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      text = new TextDecoder().decode(await readConfigBytes(uri));
     } catch (cause) {
       this.log.error(`Could not read ${uri.toString(true)}.`, cause);
       this.diagnostics.delete(uri);
@@ -149,6 +150,21 @@ export class ConfigFiles implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * A configuration file's bytes: regular files only, at most `maxConfigBytes`
+ * (on disk through the guarded reader, whose open cannot block on a FIFO).
+ */
+async function readConfigBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  if (uri.scheme === 'file') {
+    const read = await readGuarded(uri.fsPath, { maxBytes: maxConfigBytes });
+    if (!read.ok) throw new Error(`${uri.fsPath}: ${read.reason}`);
+    return read.bytes;
+  }
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (!(stat.type & vscode.FileType.File) || stat.size > maxConfigBytes) throw new Error(`${uri.toString(true)}: not a regular file, or larger than ${maxConfigBytes} bytes; not read`);
+  return vscode.workspace.fs.readFile(uri);
 }
 
 function describeIssue(issue: ConfigIssue): string {

@@ -1,5 +1,41 @@
-import { coveragePercent, LineIndex, summarize, type Analysis, type ClaimStatus, type SourceKind, type Totals } from '../core/index';
-import { describeClaim, describeSource } from './claim-format';
+import {
+  coveragePercent,
+  formatClaimValueWithQualifier,
+  formatEntry,
+  languageOfText,
+  linkableUrl,
+  LineIndex,
+  summarize,
+  type Analysis,
+  type ClaimKind,
+  type ClaimStatus,
+  type Source,
+  type SourceKind,
+  type Totals,
+  type ValueLanguage,
+} from '../core/index';
+import { describeSource } from './claim-format';
+
+/** How the report names a source's kind. */
+export const sourceKindLabels: Readonly<Record<SourceKind, string>> = {
+  link: 'link',
+  footnote: 'footnote',
+  citation: 'citation',
+  textual: 'named',
+};
+
+/** A source as the report shows it. */
+export interface ReportSource {
+  readonly kind: SourceKind;
+  /** "link", "footnote", "citation" or "named". */
+  readonly kindLabel: string;
+  /** What to show: the link text, the footnote's text, the citation's entry, the name. */
+  readonly label: string;
+  /** Where the source leads, when it is an http, https or mailto URL; any other URL stays in `label` or `text`. */
+  readonly url?: string;
+  /** The source in one line of plain text, as quick picks and exports write it. */
+  readonly text: string;
+}
 
 /** A claim as the report shows it. Lines and columns are 1-based. */
 export interface ReportClaim {
@@ -7,11 +43,14 @@ export interface ReportClaim {
   readonly line: number;
   readonly column: number;
   readonly text: string;
-  /** "money · US$ 40,000,000,000 · qualifier: over" */
+  readonly kind: ClaimKind;
+  /** The normalised value as the article's language writes it, with its qualifier: "over $40 billion", "two-thirds (0.67)", "1.2万亿元". */
   readonly value: string;
+  /** The number behind `value`, for sorting; null when the claim has none. */
+  readonly amount: number | null;
   readonly status: ClaimStatus;
   readonly sentence: string;
-  readonly sources: readonly { readonly kind: SourceKind; readonly text: string }[];
+  readonly sources: readonly ReportSource[];
 }
 
 /** What the article report shows; kept after rendering so it can be read back. */
@@ -20,6 +59,8 @@ export interface ArticleReportModel {
   readonly uri: string;
   /** The file name, or the path relative to its workspace folder. */
   readonly name: string;
+  /** The language the article's values are written in. */
+  readonly language: ValueLanguage;
   readonly totals: Totals;
   /** Whole percent of claims (ignored ones aside) that name a source. */
   readonly coverage: number;
@@ -36,13 +77,25 @@ export interface WorkspaceReportFile {
   readonly problems: number;
 }
 
+/** The totals of one folder of the workspace report (its own files, not its subfolders'). */
+export interface WorkspaceReportFolder {
+  /** The folder's path as the files' paths start with it; "" for the top of the workspace. */
+  readonly path: string;
+  readonly totals: Totals;
+  readonly coverage: number;
+}
+
 /** What the workspace report shows. */
 export interface WorkspaceReportModel {
   readonly kind: 'workspace';
   /** Files sorted by uncited claims, most first, then by path. */
   readonly files: readonly WorkspaceReportFile[];
+  /** Folders that hold articles, sorted by path. */
+  readonly folders: readonly WorkspaceReportFolder[];
   readonly totals: Totals;
   readonly coverage: number;
+  /** How many articles the scan found, read or not. */
+  readonly found: number;
   /** Files left out, and why (too large, unreadable). */
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
   /** True when the run was cancelled before every file was read. */
@@ -53,10 +106,12 @@ export interface WorkspaceReportModel {
 export function buildArticleReport(uri: string, name: string, text: string, analysis: Analysis): ArticleReportModel {
   const lines = new LineIndex(text);
   const totals = summarize([{ analysis }]);
+  const language = languageOfText(text);
   return {
     kind: 'article',
     uri,
     name,
+    language,
     totals,
     coverage: coveragePercent(totals.coverage),
     claims: analysis.claims.map((claim) => {
@@ -66,14 +121,47 @@ export function buildArticleReport(uri: string, name: string, text: string, anal
         line: at.line,
         column: at.column,
         text: claim.text,
-        value: describeClaim(claim),
+        kind: claim.kind,
+        value: formatClaimValueWithQualifier(claim, language),
+        amount: claim.value,
         status: claim.status,
-        sentence: claim.sentence,
-        sources: claim.sources.map((source) => ({ kind: source.kind, text: describeSource(source) })),
+        sentence: claim.sentence.replace(/\s+/gu, ' ').trim(),
+        sources: claim.sources.map(reportSource),
       };
     }),
     problems: analysis.problems.map((problem) => ({ code: problem.code, message: problem.message, ...lines.lineColumn(problem.range.start) })),
   };
+}
+
+/** A source for the report: its kind in a word, what to show, and where it leads when that is safe to follow. */
+export function reportSource(source: Source): ReportSource {
+  const text = describeSource(source);
+  const base = { kind: source.kind, kindLabel: sourceKindLabels[source.kind], text };
+  switch (source.kind) {
+    case 'link': {
+      const url = linkableUrl(source.url);
+      return { ...base, label: source.label.trim() || source.url || '(empty link)', ...(url ? { url } : {}) };
+    }
+    case 'footnote': {
+      const url = linkableUrl(source.url ?? source.urls?.[0]);
+      return { ...base, label: `[^${source.label}] ${source.text?.trim() || '(no definition)'}`, ...(url ? { url } : {}) };
+    }
+    case 'citation': {
+      const entry = source.entry;
+      const url = linkableUrl(entry?.url ?? (entry?.doi ? `https://doi.org/${entry.doi}` : source.url));
+      const key = /^\d+$/u.test(source.key ?? '') ? `[${source.key}]` : `@${source.key ?? source.label}`;
+      const said = entry ? formatEntry(entry) : source.text?.trim();
+      return { ...base, label: said ? `${key} ${said}` : key, ...(url ? { url } : {}) };
+    }
+    case 'textual':
+      return { ...base, label: source.name ?? source.label };
+  }
+}
+
+/** The folder part of a workspace-relative path: "desk/a.md" → "desk"; "a.md" → "". */
+export function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
 }
 
 /** Builds the workspace report from per-file results. */
@@ -81,12 +169,24 @@ export function buildWorkspaceReport(
   files: readonly { readonly uri: string; readonly path: string; readonly analysis: Analysis }[],
   skipped: readonly { readonly path: string; readonly reason: string }[],
   cancelled: boolean,
+  found = files.length + skipped.length,
 ): WorkspaceReportModel {
   const rows = files.map((file) => {
     const totals = summarize([file]);
     return { uri: file.uri, path: file.path, totals, coverage: coveragePercent(totals.coverage), problems: file.analysis.problems.length };
   });
   rows.sort((a, b) => b.totals.uncited - a.totals.uncited || a.path.localeCompare(b.path));
+  const byFolder = new Map<string, { analysis: Analysis }[]>();
+  for (const file of files) {
+    const folder = folderOf(file.path);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+  }
+  const folders = [...byFolder.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([path, members]) => {
+      const folderTotals = summarize(members);
+      return { path, totals: folderTotals, coverage: coveragePercent(folderTotals.coverage) };
+    });
   const totals = summarize(files);
-  return { kind: 'workspace', files: rows, totals, coverage: coveragePercent(totals.coverage), skipped, cancelled };
+  return { kind: 'workspace', files: rows, folders, totals, coverage: coveragePercent(totals.coverage), found, skipped, cancelled };
 }

@@ -5,7 +5,11 @@ import { renderArticleReport, renderWorkspaceReport } from './report-html';
 import { buildArticleReport, buildWorkspaceReport, type ArticleReportModel, type WorkspaceReportModel } from './report-model';
 import { scanWorkspace, type WorkspaceScan } from './workspace-scan';
 
-type Message = { type: 'reveal'; claimId: string } | { type: 'revealPosition'; line: number; column: number } | { type: 'open'; uri: string };
+type Message =
+  | { type: 'reveal'; claimId: string }
+  | { type: 'revealPosition'; line: number; column: number }
+  | { type: 'open'; uri: string }
+  | { type: 'export' };
 
 function nonce(): string {
   const bytes = new Uint8Array(24);
@@ -14,8 +18,9 @@ function nonce(): string {
 }
 
 /**
- * The report webviews: one for the article in the editor (kept up to date
- * as it is analysed again), one for the whole workspace. The last model
+ * The report webviews, each in an editor tab of its own: one for the article
+ * (beside it, kept up to date as it is analysed again), one for the whole
+ * workspace. The pages are rendered from the report models alone. The last model
  * shown is kept, and returned by the commands, so it can be read back.
  */
 export class ReportPanels implements vscode.Disposable {
@@ -64,7 +69,7 @@ export class ReportPanels implements vscode.Disposable {
         localResourceRoots: [],
       });
       this.articlePanel.onDidDispose(() => (this.articlePanel = undefined), undefined, this.disposables);
-      this.articlePanel.webview.onDidReceiveMessage((m: Message) => this.onMessage(m), undefined, this.disposables);
+      this.articlePanel.webview.onDidReceiveMessage((m: Message) => this.onMessage(m, 'article'), undefined, this.disposables);
     } else {
       this.articlePanel.reveal(undefined, true);
     }
@@ -76,7 +81,7 @@ export class ReportPanels implements vscode.Disposable {
   async showWorkspace(): Promise<WorkspaceReportModel | undefined> {
     const scan = await this.scan();
     if (!scan) return undefined;
-    const model = buildWorkspaceReport(scan.files, scan.skipped, scan.cancelled);
+    const model = buildWorkspaceReport(scan.files, scan.skipped, scan.cancelled, scan.found);
     this.lastWorkspace = model;
     if (!this.workspacePanel) {
       this.workspacePanel = vscode.window.createWebviewPanel('claimlens.workspaceReport', 'Claim Lens: workspace', vscode.ViewColumn.Active, {
@@ -84,7 +89,7 @@ export class ReportPanels implements vscode.Disposable {
         localResourceRoots: [],
       });
       this.workspacePanel.onDidDispose(() => (this.workspacePanel = undefined), undefined, this.disposables);
-      this.workspacePanel.webview.onDidReceiveMessage((m: Message) => this.onMessage(m), undefined, this.disposables);
+      this.workspacePanel.webview.onDidReceiveMessage((m: Message) => this.onMessage(m, 'workspace'), undefined, this.disposables);
     } else {
       this.workspacePanel.reveal();
     }
@@ -120,11 +125,18 @@ export class ReportPanels implements vscode.Disposable {
     return uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   }
 
-  private async onMessage(message: Message): Promise<void> {
+  private async onMessage(message: Message, from: 'article' | 'workspace'): Promise<void> {
     try {
+      if (message.type === 'export') {
+        const args = from === 'article' && this.articleUri ? { scope: 'article', uri: this.articleUri.toString() } : { scope: 'workspace' };
+        await vscode.commands.executeCommand('claimlens.exportReport', args);
+        return;
+      }
       if (message.type === 'open') {
+        // The file in the first column, its report beside it.
         const uri = vscode.Uri.parse(message.uri);
-        await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
+        await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preview: false });
+        await this.showArticle(uri);
         return;
       }
       if (!this.articleUri) return;

@@ -13,6 +13,8 @@ export interface WorkspaceScan {
   readonly files: readonly (ReportFile & { readonly uri: string })[];
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
   readonly cancelled: boolean;
+  /** How many articles were found, read or not. */
+  readonly found: number;
 }
 
 /**
@@ -35,9 +37,10 @@ export async function scanWorkspace(
   const skipped: { path: string; reason: string }[] = [];
   let done = 0;
   for (const uri of uris) {
-    if (token.isCancellationRequested) return { files, skipped, cancelled: true };
+    if (token.isCancellationRequested) return { files, skipped, cancelled: true, found: uris.length };
     const path = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-    progress.report({ message: path, increment: 100 / uris.length });
+    progress.report({ message: progressMessage(done + 1, uris.length, path), increment: 100 / uris.length });
+    done++;
     try {
       const resolved = await analyses.settingsFor(uri);
       const document = open.get(uri.toString());
@@ -55,7 +58,12 @@ export async function scanWorkspace(
       skipped.push({ path, reason: cause instanceof Error ? cause.message : String(cause) });
     }
     // Let the extension host breathe between files.
-    if (++done % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (done % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return { files, skipped, cancelled: false };
+  return { files, skipped, cancelled: false, found: uris.length };
+}
+
+/** The progress line of a scan: "12 of 340 files · desk/budget.md". */
+export function progressMessage(n: number, total: number, path: string): string {
+  return `${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} file${total === 1 ? '' : 's'} · ${path}`;
 }

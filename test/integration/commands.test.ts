@@ -21,14 +21,24 @@ if (workspaceKind === 'single') {
       assert.deepEqual(
         model.claims.map((c) => [c.line, c.column, c.text, c.status, c.value, c.sources.map((s) => s.kind)]),
         [
-          [3, 14, '12%', 'uncited', 'percent · 12%', []],
-          [3, 21, '$4 billion', 'uncited', 'money · US$ 4,000,000,000', []],
-          [5, 18, 'about 3,000', 'attributed', 'count · 3,000 · qualifier: about', ['textual']],
-          [7, 22, '8%', 'cited', 'percent · 8%', ['footnote']],
-          [9, 12, '5%', 'cited', 'percent · 5%', ['link']],
-          [11, 17, '20%', 'cited', 'percent · 20%', ['footnote']],
+          [3, 14, '12%', 'uncited', '12%', []],
+          [3, 21, '$4 billion', 'uncited', '$4 billion', []],
+          [5, 18, 'about 3,000', 'attributed', 'about 3,000', ['textual']],
+          [7, 22, '8%', 'cited', '8%', ['footnote']],
+          [9, 12, '5%', 'cited', '5%', ['link']],
+          [11, 17, '20%', 'cited', '20%', ['footnote']],
         ],
       );
+      assert.deepEqual(
+        model.claims.flatMap((c) => c.sources.map((s) => [c.text, s.kindLabel, s.url ?? null])),
+        [
+          ['about 3,000', 'named', null],
+          ['8%', 'footnote', 'https://example.org/flour'],
+          ['5%', 'link', 'https://example.org/rents'],
+          ['20%', 'footnote', null],
+        ],
+      );
+      assert.equal(model.language, 'en');
       assert.deepEqual(model.problems.map((p) => [p.code, p.line]), [['missing-footnote', 11], ['empty-link', 13], ['duplicate-footnote', 16]]);
       assert.deepEqual((await claimLens()).lastReport(), model);
     });
@@ -48,6 +58,14 @@ if (workspaceKind === 'single') {
         [model.totals.files, model.totals.claims, model.totals.uncited, model.totals.cited, model.totals.attributed, model.totals.ignored],
         [model.files.length, sum('claims'), sum('uncited'), sum('cited'), sum('attributed'), sum('ignored')],
       );
+      assert.equal(model.found, model.files.length + model.skipped.length);
+      // Per-folder totals: each folder counts its own files.
+      const desk = model.folders.find((f) => f.path === 'desk-config');
+      assert.deepEqual(desk && [desk.totals.files, desk.totals.claims], [
+        model.files.filter((f) => f.path.startsWith('desk-config/') && !f.path.slice('desk-config/'.length).includes('/')).length,
+        model.files.filter((f) => f.path.startsWith('desk-config/') && !f.path.slice('desk-config/'.length).includes('/')).reduce((n, f) => n + f.totals.claims, 0),
+      ]);
+      assert.equal(model.folders.reduce((n, f) => n + f.totals.claims, 0), model.totals.claims, 'folder totals add up');
       const bakery = model.files.find((f) => f.path === 'bakery-openings.md');
       assert.deepEqual(bakery && [bakery.totals.claims, bakery.totals.uncited, bakery.problems], [6, 2, 3]);
       // The folder's .claimlensrc.json applies in the workspace report too: "$9 million" is ignored there.

@@ -87,8 +87,16 @@ const rows: Row[] = [
     name: 'a bad regular expression',
     file: '.claimlensrc.yml',
     text: lines('ignorePatterns:', '  - "^FY\\\\d+$"', '  - "(unclosed"', 'languages: [zh]'),
-    settings: { languages: ['zh'] },
-    issues: [{ field: 'ignorePatterns.1', message: 'not a valid regular expression', line: 3, column: 5 }],
+    // The good pattern is kept beside the bad one.
+    settings: { languages: ['zh'], ignorePatterns: ['^FY\\d+$'] },
+    issues: [
+      {
+        field: 'ignorePatterns.1',
+        message: 'not a valid regular expression (RE2 syntax: no backreferences or lookaround): missing closing ): `(unclosed`',
+        line: 3,
+        column: 5,
+      },
+    ],
   },
   {
     name: 'several issues, in file order',

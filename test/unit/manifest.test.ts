@@ -17,7 +17,7 @@ interface SettingSchema {
 const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean } };
+  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[]; description?: string } };
   contributes: {
     commands: { command: string; title: string; category?: string }[];
     menus: { commandPalette: { command: string; when: string }[] };
@@ -111,6 +111,11 @@ describe('manifest: activation, commands and files', () => {
   });
 
   it('runs in untrusted workspaces', () => {
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    // Limited only by the settings that name files to read: in Restricted Mode, VS Code gives their user values alone.
+    assert.deepEqual(
+      { supported: manifest.capabilities.untrustedWorkspaces.supported, restricted: manifest.capabilities.untrustedWorkspaces.restrictedConfigurations },
+      { supported: 'limited', restricted: ['claimlens.bibliography'] },
+    );
+    assert.ok(manifest.capabilities.untrustedWorkspaces.description);
   });
 });

@@ -116,9 +116,11 @@ const directives = new Set(['string', 'preamble', 'comment']);
 
 /**
  * `@type{key,` or `@type(key,`: type as the plugin's lexer reads it; the key
- * runs to the comma (the lookahead and back-reference keep the match linear).
+ * runs to the comma (the lookahead and back-reference keep the match from
+ * backtracking, and a key stops at a brace, parenthesis, quote or `@`, so
+ * that `@a{@a{@a{…` is not scanned to its end from every `@`).
  */
-const entryHeader = /@[ \t]*([A-Za-z_][\w:+-]*)\s*[{(]\s*(?=([^,\s]+))\2\s*,/g;
+const entryHeader = /@[ \t]*([A-Za-z_][\w:+-]*)\s*[{(]\s*(?=([^,\s{}()"@]+))\2\s*,/g;
 
 /** Where each entry's header stands, by key, in text order. */
 function findHeaders(text: string): Map<string, number[]> {
@@ -177,6 +179,55 @@ function shortMessage(cause: unknown): string {
     .trim();
 }
 
+const identifier = /[A-Za-z_][\w:+-]*/g;
+const stringName = /^@[ \t]*string\s*[{(]\s*([A-Za-z_][\w:+-]*)/i;
+
+/**
+ * The `@string` definitions read so far, for the pieces read after them: a
+ * piece gets only the definitions its text names (and those they name in
+ * turn), so that a file of many macros and many broken entries is not read
+ * again whole for each broken entry.
+ */
+class StringDefinitions {
+  private readonly texts: string[] = [];
+  private readonly uses: Set<string>[] = [];
+  private readonly byName = new Map<string, number>();
+
+  add(definition: string): void {
+    const name = stringName.exec(definition)?.[1]?.toLowerCase();
+    if (name === undefined) return;
+    const index = this.texts.length;
+    this.texts.push(definition);
+    this.uses.push(this.namesIn(definition.slice(definition.search(/[=]/u) + 1)));
+    this.byName.set(name, index);
+  }
+
+  /** The definitions `body` needs, in the order they were read, as one text; empty when none. */
+  neededBy(body: string): string {
+    if (!this.texts.length) return '';
+    const needed = new Set<number>();
+    const pending = [...this.namesIn(body)];
+    while (pending.length) {
+      const index = this.byName.get(pending.pop()!);
+      if (index === undefined || needed.has(index)) continue;
+      needed.add(index);
+      for (const name of this.uses[index]) pending.push(name);
+    }
+    return [...needed].sort((a, b) => a - b).map((i) => this.texts[i]).join('\n');
+  }
+
+  /** Names in `text` that some definition defines, lower-cased. */
+  private namesIn(text: string): Set<string> {
+    const names = new Set<string>();
+    if (!this.byName.size && !this.texts.length) return names;
+    for (const match of text.matchAll(identifier)) {
+      const name = match[0].toLowerCase();
+      if (this.byName.has(name)) names.add(name);
+    }
+    return names;
+  }
+}
+
 /**
  * Reads the entries' structure. The whole text is tried first; when it has a
  * syntax error, it is read again in pieces so that only the broken entry is
@@ -195,13 +246,14 @@ function readStructure(
   const chunks = splitAtEntries(text);
   const raws: RawBibtexEntry[] = [];
   const problems: BibProblem[] = [];
-  const strings: string[] = [];
+  const strings = new StringDefinitions();
   const readRange = (lo: number, hi: number): void => {
     const body = text.slice(chunks[lo].start, chunks[hi - 1].end);
     try {
-      raws.push(...readBibtexText(strings.length > 0 ? `${strings.join('\n')}\n${body}` : body));
+      const needed = strings.neededBy(body);
+      raws.push(...readBibtexText(needed ? `${needed}\n${body}` : body));
       for (const chunk of chunks.slice(lo, hi)) {
-        if (chunk.isString) strings.push(text.slice(chunk.start, chunk.end));
+        if (chunk.isString) strings.add(text.slice(chunk.start, chunk.end));
       }
     } catch (cause) {
       if (hi - lo > 1) {

@@ -11,6 +11,7 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../lines';
+import { jsonTooDeepAt, maxNesting, yamlTooDeepAt } from '../nesting';
 import type { BibEntry } from '../types';
 import { toPlainText } from './plain-text';
 import type { BibProblem, EntryPosition, ParsedBibliography } from './types';
@@ -136,6 +137,11 @@ function collect(read: BibEntry | BibProblem, entries: BibEntry[], problems: Bib
   else entries.push(read);
 }
 
+/** A file refused for nesting too deep to parse safely. */
+export function tooDeepProblem(fileName: string | undefined, offset: number, lines: LineIndex): BibProblem {
+  return { code: 'syntax-error', message: `Nested more than ${maxNesting} levels deep; the file is not read.`, ...positionAt(fileName, offset, lines) };
+}
+
 // ---------------------------------------------------------------- CSL-JSON
 
 const jsonId = /"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/g;
@@ -168,6 +174,8 @@ function sentence(code: string): string {
  * Each entry's position is its `"id"` property.
  */
 export function readCslJson(text: string, fileName: string): ParsedBibliography {
+  const deep = jsonTooDeepAt(text);
+  if (deep !== undefined) return { entries: [], problems: [tooDeepProblem(fileName, deep, new LineIndex(text))] };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -207,11 +215,12 @@ function readBrokenCslJson(text: string, fileName: string): ParsedBibliography {
   const problems: BibProblem[] = [];
   const reported = new Set<ParseError>();
   const at = (offset: number) => positionAt(fileName, offset, lines);
+  const sorted = [...errors].sort((a, b) => a.offset - b.offset);
 
   for (const node of list?.type === 'array' ? (list.children ?? []) : []) {
     const idNode = node.type === 'object' ? node.children?.find((p) => p.children?.[0]?.value === 'id') : undefined;
     const position = at(idNode?.offset ?? node.offset);
-    const inside = errors.filter((e) => e.offset >= node.offset && e.offset < node.offset + node.length);
+    const inside = errorsWithin(sorted, node.offset, node.offset + node.length);
     if (inside.length > 0) {
       inside.forEach((e) => reported.add(e));
       const value: unknown = getNodeValue(node);
@@ -237,6 +246,20 @@ function readBrokenCslJson(text: string, fileName: string): ParsedBibliography {
   return { entries, problems: problems.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0)) };
 }
 
+/** The sorted `errors` from `from` up to `to` (exclusive), found by bisection. */
+function errorsWithin(errors: readonly ParseError[], from: number, to: number): ParseError[] {
+  let lo = 0;
+  let hi = errors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (errors[mid].offset < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < errors.length && errors[end].offset < to) end++;
+  return errors.slice(lo, end);
+}
+
 // ---------------------------------------------------------------- CSL-YAML
 
 /**
@@ -253,13 +276,24 @@ export function readYamlItems(
 ): ParsedBibliography {
   const entries: BibEntry[] = [];
   const problems: BibProblem[] = [];
-  for (const node of seq.items) {
+  // One conversion for the whole list (a conversion per item walks every anchor of the document each time),
+  // with YAML's limit on aliases, so that an alias bomb is refused instead of expanded.
+  let values: unknown[];
+  try {
+    values = seq.toJS(doc, { maxAliasCount: maxYamlAliases }) as unknown[];
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    problems.push({ code: 'syntax-error', message: `The references cannot be read: ${message.replace(/[^.]$/, '$&.')}`, ...positionAt(fileName, base + (seq.range?.[0] ?? 0), lines) });
+    return { entries, problems };
+  }
+  const errors = sortedErrors(doc);
+  seq.items.forEach((node, index) => {
     const range = (node as { range?: [number, number, number] } | null)?.range ?? seq.range ?? [0, 0, 0];
     const idPair = isMap(node) ? node.items.find((p) => isScalar(p.key) && p.key.value === 'id') : undefined;
     const start = base + ((isScalar(idPair?.key) ? idPair.key.range?.[0] : undefined) ?? range[0]);
     const position = positionAt(fileName, start, lines);
-    const value: unknown = isMap(node) ? node.toJS(doc) : isScalar(node) ? node.value : undefined;
-    const error = doc.errors.find((e) => e.pos[0] >= range[0] && e.pos[0] < range[2]);
+    const value: unknown = isMap(node) || isScalar(node) ? values[index] : undefined;
+    const error = errorWithin(errors, range[0], range[2]);
     if (error !== undefined) {
       const key = isRecord(value) ? keyOfCsl(value) : undefined;
       problems.push({
@@ -268,11 +302,33 @@ export function readYamlItems(
         ...positionAt(fileName, base + error.pos[0], lines),
         ...(key === undefined ? {} : { key }),
       });
-      continue;
+      return;
     }
     collect(readItem(value, position), entries, problems);
-  }
+  });
   return { entries, problems };
+}
+
+/** Aliases allowed per YAML document, as the `yaml` library counts them (its default). */
+const maxYamlAliases = 100;
+
+type YamlError = Document['errors'][number];
+
+/** The document's errors by position. */
+function sortedErrors(doc: Document): YamlError[] {
+  return [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/** The first of the sorted `errors` at `from` or after and before `to`, found by bisection. */
+function errorWithin(errors: readonly YamlError[], from: number, to: number): YamlError | undefined {
+  let lo = 0;
+  let hi = errors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (errors[mid].pos[0] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < errors.length && errors[lo].pos[0] < to ? errors[lo] : undefined;
 }
 
 /** Problems for YAML errors that fall outside every item of `seq`. */
@@ -283,11 +339,20 @@ export function yamlErrorProblems(
   base: number,
   fileName: string | undefined,
 ): BibProblem[] {
-  const within = (offset: number) =>
-    seq?.items.some((node) => {
-      const range = (node as { range?: [number, number, number] } | null)?.range;
-      return range !== undefined && offset >= range[0] && offset < range[2];
-    }) ?? false;
+  // The items' ranges are in order: an error is within one when the last item starting at or before it has not ended.
+  const ranges = (seq?.items ?? [])
+    .map((node) => (node as { range?: [number, number, number] } | null)?.range)
+    .filter((range): range is [number, number, number] => range !== undefined);
+  const within = (offset: number): boolean => {
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid][0] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && offset < ranges[lo - 1][2];
+  };
   return doc.errors
     .filter((e) => !within(e.pos[0]))
     .map((e) => {
@@ -299,6 +364,8 @@ export function yamlErrorProblems(
 /** Reads CSL-YAML: a list of items, or a mapping whose `references` is one. */
 export function readCslYaml(text: string, fileName: string): ParsedBibliography {
   const lines = new LineIndex(text);
+  const deep = yamlTooDeepAt(text);
+  if (deep !== undefined) return { entries: [], problems: [tooDeepProblem(fileName, deep, lines)] };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const contents = doc.contents;
   const seq = isSeq(contents) ? contents : isMap(contents) ? contents.get('references', true) : undefined;

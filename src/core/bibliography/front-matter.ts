@@ -6,7 +6,8 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { LineIndex } from '../lines';
 import type { BibEntry } from '../types';
-import { positionAt, readYamlItems, yamlErrorProblems } from './csl';
+import { positionAt, readYamlItems, tooDeepProblem, yamlErrorProblems } from './csl';
+import { yamlTooDeepAt } from '../nesting';
 import type { BibProblem } from './types';
 
 /** A bibliography path as the front matter writes it, and the 1-based line it stands on. */
@@ -51,6 +52,8 @@ export function readFrontMatterBibliography(markdownText: string, fileName?: str
   if (block === undefined) return { paths: [], inline: [], problems: [] };
   const lines = new LineIndex(markdownText);
   const yamlText = markdownText.slice(block.start, block.end);
+  const deep = yamlTooDeepAt(yamlText);
+  if (deep !== undefined) return { paths: [], inline: [], problems: [tooDeepProblem(fileName, block.start + deep, lines)] };
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
   const root = doc.contents;
   const problems: BibProblem[] = [];

@@ -13,15 +13,9 @@ import {
   percentWords,
   scaleSuffixes,
   scaleWords,
-  zhClassifiers,
-  zhCurrencies,
-  zhDigits,
-  zhMeasures,
-  zhScales,
-  zhSmallScales,
-  zhTimeWords,
-  zhUnitsWithScale,
 } from './lexicon';
+import { zhClassifiers, zhCurrencies, zhMeasures, zhNumerals, zhTimeWords } from '../lang/zh/words';
+import { simplified, zhNumeralGrammar } from '../lang/zh/numerals';
 import { isYear, Quantity, type ClaimMatch } from './quantity';
 import { hanRun, qualifierBefore, qualifiersByLastWord } from './qualifiers';
 import type { RuleFiring } from './rules/types';
@@ -55,7 +49,10 @@ const shareComparatives = new Set(['below', 'above', 'higher', 'lower', 'more', 
 /** The class of words a quantity may start with, besides compounds ("two-thirds", "threefold"): see `readQuantity`. */
 const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore]);
 /** Han characters a Chinese quantity may start with (see `readZhQuantity`). */
-const zhNumeralClass = registerWordClass([...zhDigits.keys(), ...zhSmallScales.keys(), '百']);
+const zhNumeralClass = registerWordClass([
+  ...zhNumerals.digits.keys(), ...zhNumerals.smallScales.keys(), ...zhNumerals.negatives, zhNumerals.half, zhNumerals.zero,
+  ...[...zhNumerals.simplified].filter(([, s]) => zhNumerals.digits.has(s) || zhNumerals.smallScales.has(s) || zhNumerals.negatives.includes(s) || s === zhNumerals.zero).map(([t]) => t),
+]);
 
 /**
  * Finds the numeric claims in one block of prose (spec section 1): the
@@ -120,11 +117,11 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
     }
     // Chinese numerals count only with a unit: "二三十家", "两亿元", not "十二五".
     if (q && q.kind === null) {
+      const lone = q.last === i && zhNumerals.smallScales.has(simplified(t.text));
       readScaleAndUnit(tokens, q.last + 1, q, en, zh);
       if (q.kind === null) return null;
       // "百公里油耗": a lone 百 or 千 before a measure is the base of a rate.
-      const n = tokens[i + 1]?.text ?? '';
-      if (q.kind === 'measure' && (t.text === '百' || t.text === '千') && !zhDigits.has(n) && !zhSmallScales.has(n)) return null;
+      if (q.kind === 'measure' && lone) return null;
     }
   }
   if (!q) return null;
@@ -279,23 +276,17 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
         }
       }
     }
-  } else if (t?.kind === 'han' && zh && !t.space) {
-    let k = j;
-    let factor = 1;
-    // "150余万次", "20多亿元": "about" between the number and its scale.
-    if ((t.text === '余' || t.text === '多') && zhScales.has(tokens[j + 1]?.text ?? '') && !tokens[j + 1].space) k++;
-    while (tokens[k]?.kind === 'han' && !tokens[k].space) {
-      if (zhSmallScales.has(tokens[k].text) && zhUnitsWithScale.some((u) => hanRun(tokens, k, u.length) === u && !zhScales.has(u[0]))) break;
-      const f = zhScales.get(tokens[k].text) ?? (q.words ? undefined : zhSmallScales.get(tokens[k].text));
-      if (f === undefined) break;
-      factor *= f;
-      k++;
-    }
-    if (k > j) {
-      q.value *= factor;
-      q.scaled = true;
-      q.last = k - 1;
-      j = k;
+  } else if (zh && !q.words && q.last === j - 1 && tokens[j - 1].kind === 'num' && (t?.kind === 'han' || tokens[j + 1]?.kind === 'han')) {
+    // "1.2万亿", "5万4千6百", "3万4000", "20多亿", "12个百分点", "9.9折": the Chinese grammar reads on from the digits.
+    const r = zhNumeralGrammar.read(tokens, j - 1);
+    if (r && r.last > j - 1) {
+      q.value = r.value;
+      q.scaled ||= r.scaled;
+      if (r.kind) q.kind = r.kind;
+      if (r.unit) q.unit = r.unit;
+      q.last = r.last;
+      if (r.kind) return;
+      j = r.last + 1;
       t = tokens[j];
     }
   }
@@ -470,7 +461,8 @@ function isPower(t: Token | undefined): boolean {
 function isZhUnitStart(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j];
   if (t?.kind !== 'han') return false;
-  return zhClassifiers.has(t.text) || zhCurrencies.some(([w]) => w[0] === t.text) || t.text === '倍';
+  const c = simplified(t.text);
+  return zhClassifiers.has(c) || zhCurrencies.some(([w]) => w[0] === c) || c === '倍';
 }
 
 /** Chinese units: currencies, 倍, 个百分点, classifiers. */
@@ -484,20 +476,11 @@ function readZhUnit(tokens: readonly Token[], j: number, q: Quantity): void {
   }
   for (const [word, code] of zhCurrencies) {
     if (ahead.startsWith(word)) {
-      if (word === '亿美元') continue; // 亿 was read as a scale already
       q.kind = 'money';
       q.unit = code;
       q.last = j + word.length - 1;
       return;
     }
-  }
-  // "三成": tenths, a share.
-  if (ahead.startsWith('成') && !/^成(?:本|为|功|立|长|交|绩|果|员|熟|都|就|型|品|分|效|年|人)/u.test(ahead)) {
-    q.kind = 'percent';
-    q.value *= 10;
-    if (q.valueMax !== undefined) q.valueMax *= 10;
-    q.last = j;
-    return;
   }
   if (ahead.startsWith('倍')) {
     q.kind = 'multiplier';
@@ -512,6 +495,12 @@ function readZhUnit(tokens: readonly Token[], j: number, q: Quantity): void {
       q.kind = zhMeasures.has(w) ? 'measure' : 'count';
       if (q.kind === 'measure') q.unit = w;
       q.last = j + len - 1;
+      // "一吨半", "两个半": and a half.
+      const h = tokens[q.last + 1];
+      if (h?.kind === 'han' && !h.space && h.text === zhNumerals.half && q.valueMax === undefined && Number.isInteger(q.value)) {
+        q.value += 0.5;
+        q.last++;
+      }
       return;
     }
   }
@@ -597,75 +586,27 @@ function isPeriodStart(t: Token | undefined): boolean {
   return t !== undefined && (t.kind === 'num' || (t.kind === 'word' && (periodStarts.has(t.lower) || numberWords.has(t.lower))));
 }
 
-/** Chinese numerals and 百分之: "二三十家", "百分之六十", "两亿元". */
+/** Chinese numerals, read whole by the Chinese grammar: "二三十家", "百分之六十", "两亿元", "三成半", "负三十二". */
 function readZhQuantity(tokens: readonly Token[], i: number): Quantity | null {
   const t = tokens[i];
-  // 百分之六十 / 百分之6
-  if (t.text === '百' && hanRun(tokens, i, 3) === '百分之') {
-    const after = tokens[i + 3];
-    if (after?.kind === 'num' && !after.space) {
-      return new Quantity(i, i + 3, after.value, 'percent', null, false, false, after);
-    }
-    const zhNum = readZhNumeral(tokens, i + 3);
-    if (zhNum) return new Quantity(i, zhNum.last, zhNum.value, 'percent', null, false, true, t);
-    return null;
-  }
-  if (!zhDigits.has(t.text) && !zhSmallScales.has(t.text)) return null;
+  const c = simplified(t.text);
   // A numeral inside a word (第一, 十二五, 一些) is not a quantity: it must be followed by a unit.
   const prev = tokens[i - 1];
-  if (prev?.kind === 'han' && !prev.space && (prev.text === '第' || prev.text === '初' || prev.text === '周' || zhDigits.has(prev.text))) return null;
+  const p = prev?.kind === 'han' && !t.space ? simplified(prev.text) : '';
+  if (p === '第' || p === '初' || p === '周' || zhNumerals.digits.has(p) || p === zhNumerals.zero) return null;
   // 每千人口, 每十万人, 每百户: the base of a rate, not a count.
-  if (prev?.kind === 'han' && !t.space && prev.text === '每' && zhSmallScales.has(t.text)) return null;
-  const zhNum = readZhNumeral(tokens, i);
-  if (!zhNum) return null;
-  // 三分之二, 四分之一, 十分之一: a fraction, denominator first.
-  if (zhNum.valueMax === undefined && zhNum.value > 0 && hanRun(tokens, zhNum.last + 1, 2) === '分之') {
-    const part = readZhNumeral(tokens, zhNum.last + 3);
-    if (part && part.valueMax === undefined && part.value > 0 && part.value < zhNum.value) {
-      return new Quantity(i, part.last, part.value / zhNum.value, 'fraction', null, false, true, t);
-    }
-  }
-  return new Quantity(i, zhNum.last, zhNum.value, null, null, false, true, t, zhNum.valueMax);
+  if (p === '每' && zhNumerals.smallScales.has(c)) return null;
+  const r = zhNumeralGrammar.read(tokens, i);
+  if (!r) return null;
+  const core = firstNum(tokens, i, r.last) ?? t;
+  const q = new Quantity(i, r.last, r.value, r.kind ?? null, r.unit ?? null, r.scaled, r.words, core, r.valueMax);
+  return q;
 }
 
-/** Reads Chinese numerals: 十二 = 12, 一百五十 = 150, 二三十 = 20 to 30. */
-function readZhNumeral(tokens: readonly Token[], i: number): { last: number; value: number; valueMax?: number } | null {
-  let total = 0;
-  let pending = -1;
-  let low = -1;
-  let last = -1;
-  for (let k = i; k < tokens.length; k++) {
-    const t = tokens[k];
-    if (t.kind !== 'han' || (k > i && t.space)) break;
-    const d = zhDigits.get(t.text);
-    const s = zhSmallScales.get(t.text);
-    if (d !== undefined) {
-      if (pending >= 0) low = pending; // 二三十: two digits in a row give a range
-      pending = d;
-      last = k;
-    } else if (s !== undefined) {
-      const lowPart = low >= 0 ? low * s : -1;
-      total += (pending >= 0 ? pending : 1) * s;
-      if (lowPart >= 0) low = total - (pending >= 0 ? pending : 1) * s + lowPart;
-      pending = -1;
-      last = k;
-    } else break;
-  }
-  if (last < 0) return null;
-  if (pending >= 0) total += pending;
-  if (low >= 0 && low < total) return { last, value: low, valueMax: total };
-  // 八点五 = 8.5; not a time of day: 三点十五分, 三点五分.
-  if (tokens[last + 1]?.text === '点' && !tokens[last + 1].space) {
-    let frac = '';
-    let k = last + 2;
-    for (; k < tokens.length && k < last + 8 && tokens[k].kind === 'han' && !tokens[k].space; k++) {
-      const d = zhDigits.get(tokens[k].text);
-      if (d === undefined || d > 9 || tokens[k].text === '两') break;
-      frac += d;
-    }
-    if (frac && tokens[k]?.text !== '分' && tokens[k]?.text !== '时') return { last: k - 1, value: total + Number(`0.${frac}`) };
-  }
-  return { last, value: total };
+/** The first digits token in `tokens[from, to]`, if any: the core of "负10000" or "5万4千". */
+function firstNum(tokens: readonly Token[], from: number, to: number): Token | undefined {
+  for (let k = from; k <= to; k++) if (tokens[k].kind === 'num') return tokens[k];
+  return undefined;
 }
 
 /** "10-20 trillion RMB", "between 6.5 percent and 7 percent", "２－３条", "6 to 7 trillion". */

@@ -1,4 +1,6 @@
-import { qualifiersBefore, zhQualifiersBefore } from './lexicon';
+import { simplified } from '../lang/zh/numerals';
+import { zhQualifiersBefore } from '../lang/zh/words';
+import { qualifiersBefore } from './lexicon';
 import type { Token } from './tokens';
 
 /** Qualifiers by their last word (without a trailing period), longest first. */
@@ -17,7 +19,7 @@ export function hanRun(tokens: readonly Token[], j: number, max: number): string
   for (let k = j; k < tokens.length && s.length < max; k++) {
     const t = tokens[k];
     if (t.kind !== 'han' || (k > j && t.space)) break;
-    s += t.text;
+    s += simplified(t.text);
   }
   return s;
 }
@@ -56,7 +58,7 @@ export function qualifierBefore(tokens: readonly Token[], i: number, floor: numb
 
 function hanQualifierBefore(tokens: readonly Token[], end: number, floor: number): { first: number; text: string } | null {
   const chars: string[] = [];
-  for (let k = end; k >= floor && k > end - 3 && tokens[k].kind === 'han'; k--) chars.unshift(tokens[k].text);
+  for (let k = end; k >= floor && k > end - 3 && tokens[k].kind === 'han'; k--) chars.unshift(simplified(tokens[k].text));
   const run = chars.join('');
   for (const w of zhQualifiersBefore) {
     if (run.endsWith(w)) return { first: end - w.length + 1, text: w };

@@ -19,3 +19,12 @@ export { toJsonReport, type JsonClaim, type JsonFile, type JsonProblem, type Jso
 export { defaultHelpBase, toSarif, type SarifLog, type SarifOptions, type SarifResult } from './sarif';
 export { csvField, toCsv } from './csv';
 export { escapeMarkdown, toMarkdown } from './markdown';
+export {
+  formatAmount,
+  formatClaimValue,
+  formatClaimValueWithQualifier,
+  languageOfText,
+  linkableUrl,
+  type ClaimValue,
+  type ValueLanguage,
+} from './values';

@@ -2,10 +2,12 @@ import { LineIndex } from '../lines';
 import type { Source } from '../types';
 import { describeSource, type ReportFile } from './findings';
 import { summarize, summaryLine } from './summary';
+import { formatClaimValueWithQualifier, languageOfText } from './values';
 
 /**
  * A Markdown report: the summary line, then for each file a heading and a
- * table of its claims (line, claim, kind, status, sources), then its
+ * table of its claims (line, claim, kind, value as the article's language
+ * writes it, status, sources), then its
  * problems as a list. Cell text is escaped so that no markup in an article
  * changes the table.
  */
@@ -15,11 +17,12 @@ export function toMarkdown(files: readonly ReportFile[]): string {
     const lines = new LineIndex(file.text);
     out.push(`## ${escapeMarkdown(file.path)}`, '');
     if (file.analysis.claims.length) {
-      out.push('| Line | Claim | Kind | Status | Sources |', '| ---: | --- | --- | --- | --- |');
+      const language = languageOfText(file.text);
+      out.push('| Line | Claim | Kind | Value | Status | Sources |', '| ---: | --- | --- | --- | --- | --- |');
       for (const claim of file.analysis.claims) {
         const { line } = lines.lineColumn(claim.range.start);
         const sources = claim.sources.map(sourceCell).join('<br>') || '—';
-        out.push(`| ${line} | ${escapeMarkdown(claim.text)} | ${claim.kind} | ${claim.status} | ${sources} |`);
+        out.push(`| ${line} | ${escapeMarkdown(claim.text)} | ${claim.kind} | ${escapeMarkdown(formatClaimValueWithQualifier(claim, language))} | ${claim.status} | ${sources} |`);
       }
     } else {
       out.push('No claims.');

@@ -1,3 +1,4 @@
+import { zhRankVerbs } from '../../../lang/zh/words';
 import { glued, hanChar, optional, seq, word } from '../../pattern';
 import type { Quantity } from '../../quantity';
 import type { Token } from '../../tokens';
@@ -16,8 +17,6 @@ const chartVerbs = new Set([
 ]);
 /** "peaked at number 3", "debuted at No. 1", "climbed to No. 12", "reached number 5". */
 const chartPosition = seq(word(chartVerbs), optional(word('at', 'to')), word('number', 'no'), optional('.'));
-/** Verbs that make a number after 第 a rank: "排名第12位", "位居第3". */
-const zhRankVerbs = ['排名', '位居', '位列', '名列', '排在', '居', '列'];
 /** Classifiers of a place in a ranking: "第12位", "第3名". */
 const zhRankClassifier = seq(glued(['位', '名']));
 

@@ -1,4 +1,5 @@
-import { monthWords, zhTimeWords } from '../../lexicon';
+import { zhTimeWords } from '../../../lang/zh/words';
+import { monthWords } from '../../lexicon';
 import { glued, seq, startsUpper, sym, word } from '../../pattern';
 import { isYear } from '../../quantity';
 import { hanRun } from '../../qualifiers';

@@ -1,4 +1,5 @@
-import { capitalisedFunctionWords, currencyCodesBefore, identifierWords, zhCodeWords } from '../../lexicon';
+import { zhCodeWords } from '../../../lang/zh/words';
+import { capitalisedFunctionWords, currencyCodesBefore, identifierWords } from '../../lexicon';
 import { capitalised, glued, seq, startsUpper, sym } from '../../pattern';
 import type { Token } from '../../tokens';
 import { claimRule, type Candidate } from '../types';

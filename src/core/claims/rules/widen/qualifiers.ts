@@ -1,4 +1,4 @@
-import { zhQualifiersAfter } from '../../lexicon';
+import { zhQualifiersAfter } from '../../../lang/zh/words';
 import { seq, word } from '../../pattern';
 import { hanRun, qualifierBefore } from '../../qualifiers';
 import { claimRule, type Candidate } from '../types';

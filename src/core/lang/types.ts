@@ -1,0 +1,185 @@
+import type { Token } from '../claims/tokens';
+
+/**
+ * A language pack: everything the recogniser knows about one language, as
+ * data, plus the grammar that reads its numerals. The core takes a list of
+ * packs and has no word of any language of its own; a new language is one
+ * folder under `src/core/lang/<code>/` exporting a `Language`.
+ *
+ * Words are lower case; a pack's words may be in any script. Multi-word
+ * entries are arrays of words (token by token); Han entries are strings of
+ * characters (Han text is one token per character).
+ */
+export interface Language {
+  /** BCP 47 code: "en", "zh", "de". */
+  readonly code: string;
+  /** The language's English name, for messages. */
+  readonly name: string;
+  /** Whether the language writes words without spaces (Chinese): its entries are read as character runs. */
+  readonly unspaced: boolean;
+  readonly numbers: NumberWords;
+  readonly units: UnitWords;
+  readonly qualifiers: QualifierWords;
+  readonly time: TimeWords;
+  /** Words before a number that make it a label or an identifier ("page 12", "代码600519"). */
+  readonly identifiers: IdentifierWords;
+  readonly sentences: SentenceWords;
+  readonly listMarkers: ListMarkers;
+  readonly attribution: AttributionWords;
+  /** Reads a numeral whole, starting at a token: see `NumeralGrammar`. */
+  readonly numerals: NumeralGrammar;
+}
+
+/** Number words and how digits are written. */
+export interface NumberWords {
+  /** Cardinal words and characters: "one" → 1, "twenty" → 20, "七" → 7, "兩" → 2. */
+  readonly cardinals: ReadonlyMap<string, number>;
+  /**
+   * Scale words and characters that multiply what stands before them:
+   * "hundred", "thousand", "million", "lakh", "dozen"; "十", "百", "千", "万", "亿".
+   */
+  readonly scales: ReadonlyMap<string, number>;
+  /** Scale letters written against digits: "k" in "2.33k", "m" in "10M", "bn" in "4bn". */
+  readonly scaleSuffixes: ReadonlyMap<string, number>;
+  /** Fraction words: "half" → 0.5, "third"/"thirds" → 1/3, "quarter" → 0.25. */
+  readonly fractions: ReadonlyMap<string, number>;
+  /** Multiplier words before a comparison: "twice" → 2, "double" → 2, "triple" → 3. */
+  readonly multipliers: ReadonlyMap<string, number>;
+  /** Verbs of change by a factor: "doubled" → 2, "halved" → 0.5. */
+  readonly changes: ReadonlyMap<string, number>;
+  /** Suffixes that make a number a multiplier: "fold" ("25-fold", "threefold"), "倍". */
+  readonly multiplierSuffixes: readonly string[];
+  /** Words that join parts of one numeral: "and" ("one hundred and three"), "零". */
+  readonly joiners: readonly string[];
+  /** Words of a negative sign before a number: "minus", "负". */
+  readonly negatives: readonly string[];
+  /** The decimal separators written between digits: "." in English, "," in German. */
+  readonly decimalSeparators: readonly string[];
+  /** Separators of digit groups: "," in English, "." and " " in German; a space groups when listed. */
+  readonly groupSeparators: readonly string[];
+}
+
+/** Units after (or before) a number. */
+export interface UnitWords {
+  /** Words of percent after a number: "percent", "per cent", "pc"; "百分之" stands before (see `percentBefore`). */
+  readonly percent: readonly (readonly string[])[];
+  /** Words of a percent written before its number: "百分之". */
+  readonly percentBefore: readonly string[];
+  /** Words of percentage points: "percentage points", "个百分点". */
+  readonly percentagePoints: readonly (readonly string[])[];
+  /** Currency symbols before a number, by code: "$" → USD, "US$" → USD, "€" → EUR. */
+  readonly currencySymbols: ReadonlyMap<string, string>;
+  /** Currency codes and words that may stand before a number: "usd", "rmb". */
+  readonly currencyBefore: ReadonlyMap<string, string>;
+  /** Currency words after a number: "dollars", "yuan", "元", "美元". */
+  readonly currencyAfter: ReadonlyMap<string, string>;
+  /** Hundredths of a currency: "cents", "pence", "p". */
+  readonly currencyHundredths: ReadonlyMap<string, string>;
+  /** Units of measure after a number: "km", "tonnes", "吨", "公里". */
+  readonly measures: ReadonlySet<string>;
+  /**
+   * Measure letters that are also scale letters ("m" metres or million): read as a
+   * measure when a physical noun follows, or no currency stands before.
+   */
+  readonly ambiguousMeasures: ReadonlySet<string>;
+  /** Classifiers after a count: "个", "家", "名". Empty for languages without them. */
+  readonly classifiers: ReadonlySet<string>;
+}
+
+/** Qualifiers of a quantity, each a list of words (or a character run), longest first. */
+export interface QualifierWords {
+  readonly before: readonly (readonly string[])[];
+  readonly after: readonly (readonly string[])[];
+}
+
+/** Words of time and dates: a number with one is a date, a time or a duration, not a claim. */
+export interface TimeWords {
+  /** Units of time after a number: "years", "days", "年", "个月". */
+  readonly units: ReadonlySet<string>;
+  /** Month names and abbreviations. */
+  readonly months: ReadonlySet<string>;
+  /** Words before a time frame: "past", "last", "next". */
+  readonly frames: ReadonlySet<string>;
+}
+
+/** Words before a number that make it a label. */
+export interface IdentifierWords {
+  /** "page", "section", "No.", "代码", "编号". */
+  readonly before: ReadonlySet<string>;
+  /** Marks of numbering before a number: "第", "#", "№". */
+  readonly ordinalPrefixes: readonly string[];
+  /** Suffixes of ordinals after digits: "st", "nd", "rd", "th". */
+  readonly ordinalSuffixes: ReadonlySet<string>;
+}
+
+/** What sentence splitting needs. */
+export interface SentenceWords {
+  /** Abbreviations (without the final period) that never end a sentence: "mr", "e.g", "approx". */
+  readonly neverFinal: ReadonlySet<string>;
+  /** Abbreviations that end a sentence only when a capitalised word follows that is not a name: "inc", "u.s". */
+  readonly maybeFinal: ReadonlySet<string>;
+  /** Words that commonly open a sentence (as written): after "U.S." or "Inc." they mark a new one. */
+  readonly openers: ReadonlySet<string>;
+}
+
+/** How list and outline markers are written; a marker is never a claim. */
+export interface ListMarkers {
+  /** Marks after a number at the start of an item: ".", ")", "、". */
+  readonly after: readonly string[];
+  /** Brackets around a number: ["(", ")"], ["（", "）"]. */
+  readonly enclosing: readonly (readonly [string, string])[];
+  /** Characters that are numbers used only as markers: "①"…"⑳". */
+  readonly symbols: readonly string[];
+}
+
+/** What textual attribution needs. */
+export interface AttributionWords {
+  /**
+   * Reporting verbs as lemmas ("say", "estimate", "称", "表示"): their forms
+   * come from `inflect`, never from a hand-written list.
+   */
+  readonly reportingVerbs: readonly string[];
+  /** Irregular forms by lemma: "say" → ["said"], "find" → ["found"]. */
+  readonly irregularForms: ReadonlyMap<string, readonly string[]>;
+  /** Every written form of a lemma (the lemma itself included). */
+  readonly inflect: (lemma: string) => readonly string[];
+  /** Phrases that open an attribution before a source: ["according", "to"], ["据"], ["根据"]. */
+  readonly sourceOpeners: readonly (readonly string[])[];
+  /** Nouns of evidence a source publishes: "report", "survey", "data", "调查", "报告". */
+  readonly sourceNouns: ReadonlySet<string>;
+  /** Heads of generic speakers that name no source: "experts", "analysts", "专家", "业内人士". */
+  readonly genericSpeakers: ReadonlySet<string>;
+  /** Pronouns that name no source: "he", "they", "他". */
+  readonly pronouns: ReadonlySet<string>;
+}
+
+/** What a numeral says, read whole: "one hundred and three and two thirds", "十四亿一千一百七十八万", "三成半". */
+export interface NumeralReading {
+  /** Index of the numeral's last token, inclusive. */
+  readonly last: number;
+  /** Its value: 103.667, 1411780000, 35. */
+  readonly value: number;
+  /** The upper bound when the numeral is itself a range ("二三十" → 20 to 30). */
+  readonly valueMax?: number;
+  /**
+   * What the numeral is beyond a number, when its own words say so: a share
+   * ("三成" → `percent`), a factor ("25-fold" → `multiplier`), a part ("two thirds" → `fraction`).
+   */
+  readonly kind?: 'percent' | 'multiplier' | 'fraction';
+  /** A unit the numeral carries: "percentage points" for "个百分点"; "discount" for "七五折". */
+  readonly unit?: string;
+  /** Whether a scale word or letter was read ("2.33k", "two million", "四亿"). */
+  readonly scaled: boolean;
+  /** Whether the numeral is written (at least partly) in words, not digits. */
+  readonly words: boolean;
+}
+
+/**
+ * A language's numeral grammar: `read(tokens, i)` reads the longest numeral
+ * that starts at token `i` (digits, words or both: "2 1/4", "2.33k", "fifty-two",
+ * "一千零五", "3,5" in German) or returns null when none starts there.
+ * Pure and linear in the numeral's length.
+ */
+export interface NumeralGrammar {
+  read(tokens: readonly Token[], i: number): NumeralReading | null;
+}

@@ -1,0 +1,148 @@
+// The editor's report pages are rendered from plain models by pure code
+// (no `vscode` import), so they are tested here like the core.
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core/index';
+import { renderArticleReport, renderWorkspaceReport } from '../../src/extension/report-html';
+import { buildArticleReport, buildWorkspaceReport } from '../../src/extension/report-model';
+
+const context = { nonce: 'n0nce', cspSource: 'https://webview.test' };
+
+const english = [
+  '# Wind',
+  '',
+  'The farm cost an estimated £6.2 billion, per the [operator](https://example.org/farm).',
+  '',
+  'Two-thirds of homes are served, [the desk](mailto:desk@example.org) says.',
+  '',
+  'Output rose 67% last year ([notes](javascript:alert(1))).',
+  '',
+  'About 2,300 people work there.[^jobs]',
+  '',
+  'Rents rose 12%, according to the Housing Office.',
+  '',
+  'Prices fell 4% <b onclick="x()">in</b> May.',
+  '',
+  '[^jobs]: Jobs survey, <https://example.org/jobs>.',
+  '',
+].join('\n');
+
+function englishModel() {
+  return buildArticleReport('file:///w/wind.md', 'wind.md', english, analyze(english, { format: 'markdown' }));
+}
+
+describe('report page: the article model', () => {
+  it('formats values for people and names each source by kind, linking only http, https and mailto', () => {
+    const model = englishModel();
+    assert.equal(model.language, 'en');
+    assert.deepEqual(
+      model.claims.map((c) => [c.text, c.value, c.status, c.sources.map((s) => [s.kindLabel, s.label, s.url ?? null])]),
+      [
+        ['an estimated £6.2 billion', 'an estimated £6.2 billion', 'cited', [['named', 'the operator', null], ['link', 'operator', 'https://example.org/farm']]],
+        ['Two-thirds', 'two-thirds (0.67)', 'cited', [['link', 'the desk', 'mailto:desk@example.org'], ['named', 'the desk', null]]],
+        ['67%', '67%', 'cited', [['link', 'notes', null]]],
+        ['About 2,300', 'about 2,300', 'cited', [['footnote', '[^jobs] Jobs survey, https://example.org/jobs.', 'https://example.org/jobs']]],
+        ['12%', '12%', 'attributed', [['named', 'Housing Office', null]]],
+        ['4%', '4%', 'uncited', []],
+      ],
+    );
+  });
+
+  it('reads a Chinese article in Chinese', () => {
+    const text = '全国新能源汽车销售额达1.2万亿元，同比增长三分之二。\n';
+    const model = buildArticleReport('file:///w/ev.md', 'ev.md', text, analyze(text, { format: 'markdown' }));
+    assert.equal(model.language, 'zh');
+    assert.deepEqual(model.claims.map((c) => c.value), ['1.2万亿元', '三分之二 (0.67)']);
+    const html = renderArticleReport(model, context);
+    assert.match(html, /<html lang="zh">/);
+    assert.ok(html.includes('1.2万亿元'));
+  });
+});
+
+describe('report page: the article page', () => {
+  const html = renderArticleReport(englishModel(), context);
+
+  it('allows only its own nonce-marked script and style, and no inline handler or style attribute', () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/u.exec(html)?.[1];
+    assert.equal(csp, "default-src &#39;none&#39;; img-src https://webview.test; style-src https://webview.test &#39;nonce-n0nce&#39;; script-src &#39;nonce-n0nce&#39;;");
+    assert.deepEqual([...html.matchAll(/<script\b[^>]*>/gu)].map((m) => m[0]), ['<script nonce="n0nce">']);
+    assert.ok([...html.matchAll(/<style\b[^>]*>/gu)].every((m) => m[0] === '<style nonce="n0nce">'));
+    // Attributes of the page's own tags, not text inside attribute values (the article's `onclick` is escaped).
+    assert.deepEqual(html.match(/<[a-z]+\b[^>]*\s(?:on[a-z]+|style)=/gu), null);
+    assert.ok(html.includes('&lt;b onclick=&quot;x()&quot;&gt;') || !html.includes('onclick="x()"'));
+  });
+
+  it('links sources only to http, https and mailto URLs', () => {
+    const hrefs = [...html.matchAll(/<a href="([^"]*)"/gu)].map((m) => m[1]);
+    assert.deepEqual(hrefs, ['https://example.org/farm', 'mailto:desk@example.org', 'https://example.org/jobs']);
+    assert.ok(!html.includes('href="javascript'));
+  });
+
+  it('has one focusable row per claim, sortable headers with aria-sort, a text filter, status filters and an export button', () => {
+    assert.equal(html.match(/<tr class="row" tabindex="-1" data-claim=/gu)?.length, 6);
+    const headers = [...html.matchAll(/<th scope="col" data-key="(\w+)" data-type="(\w+)"([^>]*)>/gu)].map((m) => [m[1], m[2], /aria-sort="(\w+)"/u.exec(m[3])?.[1] ?? null]);
+    assert.deepEqual(headers, [
+      ['line', 'number', 'ascending'],
+      ['claim', 'text', null],
+      ['value', 'number', null],
+      ['status', 'number', null],
+      ['sources', 'number', null],
+      ['sentence', 'text', null],
+    ]);
+    assert.match(html, /<input id="filter" type="search"/u);
+    assert.deepEqual([...html.matchAll(/data-filter="(\w+)" aria-pressed="(\w+)"/gu)].map((m) => [m[1], m[2]]), [
+      ['all', 'true'],
+      ['uncited', 'false'],
+      ['attributed', 'false'],
+      ['cited', 'false'],
+      ['ignored', 'false'],
+    ]);
+    assert.match(html, /<button id="export" type="button"/u);
+    assert.match(html, /Coverage is the share of claims that name a source, cited or attributed: 5 of 6 claims\./u);
+  });
+
+  it('draws statuses in the legend\'s theme colours, uncited apart from attributed', () => {
+    assert.match(html, /--cl-uncited: var\(--vscode-charts-red\)/u);
+    assert.match(html, /--cl-attributed: var\(--vscode-charts-yellow\)/u);
+    assert.match(html, /<i class="dot uncited"><\/i>Uncited/u);
+    assert.ok(!/editorWarning-foreground/u.test(html), 'no warning amber for uncited');
+  });
+});
+
+describe('report page: the workspace', () => {
+  const file = (path: string, text: string) => ({ uri: `file:///w/${path}`, path, analysis: analyze(text, { format: 'markdown' }) });
+  const files = [
+    file('a.md', 'Sales rose 12% and 8%.\n'),
+    file('desk/b.md', 'Rents rose 5%, [per the survey](https://example.org/s).\n'),
+    file('desk/c.md', 'Fares rose 3%.\n'),
+    file('desk/old/d.md', 'No figures here.\n'),
+  ];
+  const model = buildWorkspaceReport(files, [{ path: 'big.md', reason: 'too large' }], false, 5);
+
+  it('totals each folder and keeps the count of files found', () => {
+    assert.deepEqual(
+      model.folders.map((f) => [f.path, f.totals.files, f.totals.claims, f.totals.uncited, f.coverage]),
+      [
+        ['', 1, 2, 2, 0],
+        ['desk', 2, 2, 1, 50],
+        ['desk/old', 1, 0, 0, 100],
+      ],
+    );
+    assert.equal(model.found, 5);
+    assert.deepEqual(model.files.map((f) => f.path), ['a.md', 'desk/c.md', 'desk/b.md', 'desk/old/d.md']);
+  });
+
+  it('renders a group per folder with its totals, rows that open a file, and what was read', () => {
+    const html = renderWorkspaceReport(model, context);
+    assert.deepEqual([...html.matchAll(/<th scope="rowgroup" title="([^"]+)">/gu)].map((m) => m[1]), ['Top folder', 'desk/', 'desk/old/']);
+    assert.deepEqual([...html.matchAll(/<tr class="row" tabindex="-1" data-uri="([^"]+)"/gu)].map((m) => m[1]), [
+      'file:///w/a.md',
+      'file:///w/desk/c.md',
+      'file:///w/desk/b.md',
+      'file:///w/desk/old/d.md',
+    ]);
+    assert.match(html, /Read 5 files of 5 found\./u);
+    assert.match(html, /<li>big\.md: too large<\/li>/u);
+    const cancelled = renderWorkspaceReport(buildWorkspaceReport(files.slice(0, 2), [], true, 40), context);
+    assert.match(cancelled, /Cancelled after 2 of 40 files/u);
+  });
+});
