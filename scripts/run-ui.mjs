@@ -1,7 +1,8 @@
 // Runs the UI test (test/ui/claim-lens.ui.mjs): the workbench of code-server
-// in headless Chromium at 1280×800, with the extension loaded from this
+// in headless Chromium at 1400×900, with the extension loaded from this
 // checkout (dist/, built by `node esbuild.mjs`) and a temporary copy of
-// test/fixtures/ui open, driven with the keyboard and mouse as a person would.
+// test/fixtures/ui (with examples/ in it) open, driven with the keyboard and
+// mouse as a person would.
 // Screenshots go to test/screenshots/tmp/; with --update-screenshots a run
 // that passed also copies them to docs/images/ (for the README).
 //
@@ -31,7 +32,7 @@ const screenshotDir = join(repoRoot, 'test', 'screenshots', 'tmp');
 const docsImages = join(repoRoot, 'docs', 'images');
 const extensionEntry = join(repoRoot, 'dist', 'extension.js');
 /** The whole run, server start to shutdown. */
-const runTimeoutMs = Number(process.env.CLAIMLENS_UI_TIMEOUT_MS ?? 170_000);
+const runTimeoutMs = Number(process.env.CLAIMLENS_UI_TIMEOUT_MS ?? 360_000);
 const stepTimeoutMs = 60_000;
 
 const { values: options } = parseArgs({
@@ -107,10 +108,11 @@ async function main() {
   live.tempDir = makeTempDir('claimlens-ui-');
   const folder = join(live.tempDir, 'articles');
   cpSync(fixture, folder, { recursive: true });
+  cpSync(join(repoRoot, 'examples'), join(folder, 'examples'), { recursive: true });
   const port = await findFreePort();
   live.server = await startCodeServer({ port, stateDir: join(live.tempDir, 'state'), env: { EXTENSIONS_GALLERY: '{}' } });
   live.browser = await launchChromium();
-  const page = await live.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await live.browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(30_000);
   const pageLog = [];
   page.on('pageerror', (error) => pageLog.push(error.message.split('\n')[0]));

@@ -18,14 +18,33 @@ export interface CheckOptions {
   readonly quiet: boolean;
   /** Files larger than this many bytes are skipped with an error. */
   readonly maxSize: number;
+  /** Check each cited claim's figure against the sources it cites; undefined when not asked. */
+  readonly verify?: VerifyCliOptions;
   /** The folder that bibliographies and walked files must lie in (default: the git work tree around the working folder, or it). */
   readonly root?: string;
+}
+
+/** How `--verify` fetches and where it caches. */
+export interface VerifyCliOptions {
+  /** Use the cache only. */
+  readonly offline: boolean;
+  /** The cache folder; undefined for the default under the user's cache directory. */
+  readonly cacheDir?: string;
+  /** Cached sources younger than this are used without asking the server, ms. */
+  readonly maxAgeMs: number;
+  /** Per request, ms. */
+  readonly timeoutMs: number;
+  /** The web archive's availability API, or null for none. */
+  readonly archiveApi: string | null;
+  /** `not-found` and `unreachable` claims count like uncited ones for the exit code. */
+  readonly failOnUnsupported: boolean;
 }
 
 /** A parsed command line. */
 export type Command =
   | { readonly kind: 'help'; readonly topic?: 'check' }
   | { readonly kind: 'version' }
+  | { readonly kind: 'lsp' }
   | { readonly kind: 'check'; readonly options: CheckOptions };
 
 /** A command line that makes no sense: the CLI prints the message and exits 2. */
@@ -42,6 +61,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (first === undefined) throw new UsageError('no command given.');
   if (first === '--help' || first === '-h' || first === 'help') return { kind: 'help', ...(rest[0] === 'check' ? { topic: 'check' as const } : {}) };
   if (first === '--version' || first === '-v') return { kind: 'version' };
+  if (first === 'lsp') return parseLsp(rest);
   if (first !== 'check') {
     throw new UsageError(first.startsWith('-') ? `unknown option '${first}'.` : `unknown command '${first}'.`);
   }
@@ -63,6 +83,14 @@ function parseCheck(args: readonly string[]): Command {
         'no-color': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         'max-size': { type: 'string' },
+        verify: { type: 'boolean' },
+        offline: { type: 'boolean' },
+        cache: { type: 'string' },
+        'cache-max-age': { type: 'string' },
+        timeout: { type: 'string' },
+        'archive-api': { type: 'string' },
+        'no-archive': { type: 'boolean' },
+        'fail-on-unsupported': { type: 'boolean' },
         root: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -74,6 +102,19 @@ function parseCheck(args: readonly string[]): Command {
   if (values.help) return { kind: 'help', topic: 'check' };
   const format = oneOf('--format', values.format ?? 'text', outputFormats);
   const scope = values.scope === undefined ? undefined : oneOf('--scope', values.scope, ['sentence', 'paragraph'] as const);
+  const verifyFlags = ['offline', 'cache', 'cache-max-age', 'timeout', 'archive-api', 'no-archive', 'fail-on-unsupported'] as const;
+  const stray = verifyFlags.find((flag) => values[flag] !== undefined);
+  if (!values.verify && stray) throw new UsageError(`--${stray} needs --verify.`);
+  const verify: VerifyCliOptions | undefined = values.verify
+    ? {
+      offline: values.offline ?? false,
+      ...(values.cache !== undefined ? { cacheDir: values.cache } : {}),
+      maxAgeMs: values['cache-max-age'] === undefined ? 24 * 3600_000 : duration('--cache-max-age', values['cache-max-age']),
+      timeoutMs: values.timeout === undefined ? 15_000 : duration('--timeout', values.timeout),
+      archiveApi: values['no-archive'] ? null : (values['archive-api'] ?? 'https://archive.org/wayback/available'),
+      failOnUnsupported: values['fail-on-unsupported'] ?? false,
+    }
+    : undefined;
   return {
     kind: 'check',
     options: {
@@ -85,9 +126,23 @@ function parseCheck(args: readonly string[]): Command {
       color: !values['no-color'],
       quiet: values.quiet ?? false,
       maxSize: values['max-size'] === undefined ? defaultMaxSize : size('--max-size', values['max-size']),
+      ...(verify ? { verify } : {}),
       ...(values.root !== undefined ? { root: values.root } : {}),
     },
   };
+}
+
+/** Transports of `claimlens lsp`, as the language server library reads them from the command line. */
+const transports = /^--(?:stdio|node-ipc|socket=\d+|pipe=.+|clientProcessId(?:=\d+)?)$|^\d+$/u;
+
+function parseLsp(args: readonly string[]): Command {
+  if (args.includes('--help') || args.includes('-h')) return { kind: 'help' };
+  const unknown = args.find((arg) => !transports.test(arg) && arg !== '--socket' && arg !== '--pipe' && arg !== '--clientProcessId');
+  if (unknown !== undefined) throw new UsageError(`unknown option '${unknown}' of lsp.`);
+  if (!args.some((arg) => /^--(?:stdio|node-ipc|socket|pipe)\b/u.test(arg))) {
+    throw new UsageError('lsp needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME.');
+  }
+  return { kind: 'lsp' };
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
@@ -110,6 +165,15 @@ function size(flag: string, value: string): number {
   throw new UsageError(`${flag} must be a size such as 10mb, 512kb or 1000000; got '${value}'.`);
 }
 
+const durationUnits: Record<string, number> = { ms: 1, s: 1000, '': 1000, m: 60_000, h: 3600_000, d: 86_400_000 };
+
+/** A duration in ms: `30s`, `10m`, `12h`, `7d`, `500ms`; a bare number is seconds. */
+function duration(flag: string, value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|)$/iu.exec(value.trim());
+  if (m) return Math.round(Number(m[1]) * durationUnits[m[2].toLowerCase()]);
+  throw new UsageError(`${flag} must be a duration such as 30s, 10m, 12h or 7d; got '${value}'.`);
+}
+
 function firstSentence(message: string): string {
   // parseArgs explains itself over several sentences; the first names the problem.
   const text = message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '.');
@@ -126,6 +190,9 @@ Commands:
   check [paths…]          Analyse files, folders (walked, skipping node_modules,
                           .git and what .gitignore files ignore) and globs.
                           With no path: the current folder.
+  lsp --stdio             Run the language server (also --node-ipc,
+                          --socket=PORT, --pipe=NAME), for editors that speak
+                          the Language Server Protocol.
   help [check]            Show this help.
 
 Options of check:
@@ -141,6 +208,22 @@ Options of check:
       --no-color          No colours (also when NO_COLOR is set or output is not a terminal).
   -q, --quiet             Text format: only warnings and errors; no info lines,
                           no summary, no progress.
+      --verify            Fetch what each cited claim cites (links, footnote URLs,
+                          bibliography URLs and DOIs) and look for its figure there.
+                          Only those addresses are requested; the article is never sent.
+      --offline           With --verify: use cached sources only.
+      --cache DIR         With --verify: where fetched sources are cached (default
+                          $XDG_CACHE_HOME/claimlens or ~/.cache/claimlens).
+      --cache-max-age AGE With --verify: use cached sources younger than AGE
+                          without asking the server (default 1d; then revalidated).
+      --timeout TIME      With --verify: per request (default 15s).
+      --archive-api URL   With --verify: the web archive's availability API asked
+                          for a copy of a dead source (default
+                          https://archive.org/wayback/available).
+      --no-archive        With --verify: ask no archive.
+      --fail-on-unsupported
+                          With --verify: claims whose figure is not in their source,
+                          or whose source is dead, count like uncited claims.
   -h, --help              Show this help.
   -v, --version           Show the version.
 
@@ -153,7 +236,8 @@ then a summary. Coverage = (cited + attributed) / (claims - ignored).
 
 Exit codes:
   0  no uncited claim (or no more than --max-uncited)
-  1  more uncited claims than --max-uncited
+  1  more uncited claims than --max-uncited (with --fail-on-unsupported, claims
+     not found in their source or with a dead source count too)
   2  a usage error (unknown option, bad value, no such path), a file that could
      not be read or decoded, a configuration file with errors, or output that
      could not be written; this wins over 1

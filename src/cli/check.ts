@@ -1,108 +1,64 @@
-import { relative, resolve, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  analyze,
   findingsOf,
-  formatOfPath,
   summarize,
   summaryLine,
   toCsv,
   toJsonReport,
   toMarkdown,
   toSarif,
-  withBibliographyProblems,
   type Finding,
-  type ReportFile,
   type Severity,
 } from '../core';
+import { analyseFiles } from '../workspace';
 import type { CheckOptions } from './args';
-import { RunBibliographies } from './bibliographies';
-import { FixedConfig, NearestConfig, type SettingsSource } from './config-lookup';
-import { discoverFiles, workspaceRoot } from './discover';
-import { stylesFor, type CliIo, type Styles } from './io';
-import { mapConcurrent } from './pool';
-import { readArticle } from './read-article';
+import { escapeControls, stylesFor, type CliIo, type Styles } from './io';
+import { unsupportedClaims, verifyFiles } from './verify-sources';
 
-/** Files read at once. */
-const concurrency = 8;
 /** Progress is shown for more files than this, on a terminal. */
 const progressThreshold = 20;
 
-/** A file that could not be analysed, and why. */
-interface Failure {
-  readonly path: string;
-  readonly reason: string;
-}
-
 /**
- * `claimlens check`: finds the files, reads and analyses them, prints the
- * report and returns the exit code: 2 when a path named nothing, a file or
- * configuration could not be read or had errors; else 1 when more claims
- * are uncited than `--max-uncited`; else 0.
+ * `claimlens check`: has the workspace layer find, read and analyse the
+ * files, prints the report and returns the exit code: 2 when a path named
+ * nothing, a file or configuration could not be read or had errors; else 1
+ * when more claims are uncited than `--max-uncited`; else 0.
  */
 export async function runCheck(options: CheckOptions, io: CliIo, version: string): Promise<number> {
-  const display = (path: string) => relative(io.cwd, path).split(sep).join('/') || '.';
   const errStyles = stylesFor(io.stderr, io.env, options.color);
   const usage = (message: string) => io.stderr.write(`claimlens: ${message}\n`);
-
-  let config: SettingsSource;
-  if (options.config !== undefined) {
-    try {
-      config = await FixedConfig.load(resolve(io.cwd, options.config));
-    } catch (cause) {
-      usage(cause instanceof Error ? cause.message : String(cause));
-      return 2;
-    }
-  } else {
-    config = new NearestConfig();
-  }
-
-  const discovery = await discoverFiles(options.paths, io.cwd, await workspaceRoot(options.root === undefined ? undefined : resolve(io.cwd, options.root), io.cwd));
-  if (discovery.usageErrors.length) {
-    for (const message of discovery.usageErrors) usage(message);
-    return 2;
-  }
-  const failures: Failure[] = discovery.ioErrors.map(([path, reason]) => ({ path: display(path), reason }));
-
-  const paths = discovery.files.map((file) => ({ file, path: display(file) })).sort((a, b) => compare(a.path, b.path));
-  const progress = progressReporter(io, paths.length, options.quiet);
-  const root = await workspaceRoot(options.root === undefined ? undefined : resolve(io.cwd, options.root), io.cwd);
-  const bibliographies = new RunBibliographies(io.cwd, display, root);
-  const analysed = await mapConcurrent(paths, concurrency, async ({ file, path }): Promise<ReportFile | undefined> => {
-    try {
-      const format = formatOfPath(file);
-      const read = await readArticle(file, options.maxSize);
-      const fileSettings = await config.settingsFor(file);
-      const settings = { ...fileSettings.settings, ...(options.scope ? { scope: options.scope } : {}) };
-      if (!read.ok || !format) {
-        failures.push({ path, reason: read.ok ? 'not a format Claim Lens reads' : read.reason });
-        return undefined;
-      }
-      try {
-        const { bibliography, problems } = await bibliographies.forArticle(file, read.text, format, fileSettings);
-        const analysis = analyze(read.text, { format, settings, ...(bibliography ? { bibliography } : {}) });
-        return { path, text: read.text, analysis: withBibliographyProblems(analysis, problems), settings };
-      } catch (cause) {
-        failures.push({ path, reason: `could not be analysed: ${cause instanceof Error ? cause.message : String(cause)}` });
-        return undefined;
-      }
-    } finally {
-      progress.step();
-    }
+  // What goes to the terminal: names and messages from files, with their control characters shown escaped.
+  const safe = escapeControls;
+  const progress = progressReporter(io, options.quiet);
+  const scope = options.scope;
+  const run = await analyseFiles({
+    paths: options.paths,
+    cwd: io.cwd,
+    maxSize: options.maxSize,
+    ...(options.root !== undefined ? { root: options.root } : {}),
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(scope ? { override: (settings) => ({ ...settings, scope }) } : {}),
+    onProgress: progress.step,
   });
   progress.done();
-  const files = analysed.filter((file): file is ReportFile => file !== undefined);
-
-  const configIssues = [...config.issues].sort((a, b) => compare(a.path, b.path));
+  if (run.usageErrors.length) {
+    for (const message of run.usageErrors) usage(safe(message));
+    return 2;
+  }
+  const { configIssues, skipped } = run;
+  let files = run.files;
+  if (options.verify) files = await verifyFiles(files, options.verify, io, version, options.quiet);
+  const display = (path: string) => relative(io.cwd, path).split(sep).join('/') || '.';
   for (const { path, issue } of configIssues) {
-    const where = `${display(path)}:${issue.line ?? 1}:${issue.column ?? 1}`;
-    io.stderr.write(`${where} ${errStyles.red('error')} config-error ${issue.field}: ${issue.message}\n`);
+    const where = `${safe(display(path))}:${issue.line ?? 1}:${issue.column ?? 1}`;
+    io.stderr.write(`${where} ${errStyles.red('error')} config-error ${safe(issue.field)}: ${safe(issue.message)}\n`);
   }
-  for (const warning of bibliographies.warnings()) {
-    io.stderr.write(`${warning.path}:${warning.line}:1 ${errStyles.yellow('warning')} ${warning.code} ${warning.message}\n`);
+  for (const warning of run.bibliographyWarnings) {
+    io.stderr.write(`${safe(warning.path)}:${warning.line}:1 ${errStyles.yellow('warning')} ${warning.code} ${safe(warning.message)}\n`);
   }
-  for (const failure of failures.sort((a, b) => compare(a.path, b.path))) {
-    io.stderr.write(`${failure.path}:1:1 ${errStyles.red('error')} read-error ${failure.reason}; file skipped\n`);
+  for (const failure of skipped) {
+    io.stderr.write(`${safe(failure.path)}:1:1 ${errStyles.red('error')} read-error ${safe(failure.reason)}; file skipped\n`);
   }
 
   const totals = summarize(files);
@@ -134,37 +90,34 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     }
   }
 
-  if (failures.length || configIssues.length) return 2;
-  return totals.uncited > options.maxUncited ? 1 : 0;
+  if (skipped.length || configIssues.length) return 2;
+  const failing = totals.uncited + (options.verify?.failOnUnsupported ? unsupportedClaims(files) : 0);
+  return failing > options.maxUncited ? 1 : 0;
 }
 
 const severityStyle: Record<Severity, keyof Styles> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
 /** `path:line:column severity code message`, as the `claimlens` problem matcher reads it. */
 export function findingLine(path: string, finding: Finding, styles: Styles): string {
-  const where = `${path}:${finding.start.line}:${finding.start.column}`;
-  return `${where} ${styles[severityStyle[finding.severity]](finding.severity)} ${styles.dim(finding.code)} ${finding.message}`;
+  const where = `${escapeControls(path)}:${finding.start.line}:${finding.start.column}`;
+  return `${where} ${styles[severityStyle[finding.severity]](finding.severity)} ${styles.dim(finding.code)} ${escapeControls(finding.message)}`;
 }
 
-/** Orders paths by UTF-16 code units, the same on every machine and locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function progressReporter(io: CliIo, total: number, quiet: boolean): { step(): void; done(): void } {
-  if (quiet || total <= progressThreshold || io.stderr.isTTY !== true) return { step() {}, done() {} };
-  let count = 0;
+function progressReporter(io: CliIo, quiet: boolean): { step(count: number, total: number): void; done(): void } {
+  if (quiet || io.stderr.isTTY !== true) return { step() {}, done() {} };
   let shownAt = 0;
+  let shown = false;
   return {
-    step() {
-      count++;
+    step(count, total) {
+      if (total <= progressThreshold) return;
       const now = Date.now();
       if (now - shownAt < 100 && count < total) return;
       shownAt = now;
+      shown = true;
       io.stderr.write(`\rAnalysing ${count}/${total} files…`);
     },
     done() {
-      io.stderr.write('\r\u001b[K');
+      if (shown) io.stderr.write('\r\u001b[K');
     },
   };
 }

@@ -31,3 +31,16 @@ export function stylesFor(stream: OutputStream, env: CliIo['env'], wanted: boole
   if (!on) return { dim: plain, bold: plain, red: plain, yellow: plain, cyan: plain };
   return { dim: ansi(2, 22), bold: ansi(1, 22), red: ansi(31, 39), yellow: ansi(33, 39), cyan: ansi(36, 39) };
 }
+
+/**
+ * Text from a file or its name made safe for a terminal: control characters
+ * (C0, DEL, C1, and line and paragraph separators) shown as `\x1b` or
+ * `\u2028`, so that an escape sequence in a file name or citation key
+ * neither drives the terminal nor forges a line a problem matcher reads.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+  });
+}

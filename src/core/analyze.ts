@@ -6,6 +6,7 @@ import type { Settings } from './settings';
 import { findAttributions, type Attribution } from './sources/attribution';
 import { TokenPool } from './claims/tokens';
 import type { RuleFiring as ProseFiring } from './claims/rules/types';
+import { enCardinals, enChanges, enMultipliers, enOrdinalDenominators, enScales } from './lang/en/words';
 import { findDirectives, type Suppression } from './suppression';
 import { compileIgnorePatterns, type IgnorePattern } from './ignore-patterns';
 import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, RuleFiring, Source } from './types';
@@ -65,7 +66,15 @@ export class BlockCache {
  * sentences hold one) or a number word: sentences with none are not
  * tokenized at all, which is most of the cost of prose.
  */
-const numberWordTrigger = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|thirds?|quarters?|fifths?|sixths?|tenths?|twice|double|triple|quadruple|doubled|tripled|trebled|quadrupled|halved|an?\s+(?:million|billion|trillion))\b|fold\b/i;
+const numberWordTrigger = numberWordPattern();
+
+/** The words of every pack that can start or make a quantity without a digit, as one pattern. */
+function numberWordPattern(): RegExp {
+  const words = [...enCardinals.keys(), ...enScales.keys(), ...enOrdinalDenominators.keys()].filter((w) => w.length > 2);
+  words.push('halves', ...enMultipliers.keys(), ...enChanges.keys());
+  const escaped = [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  return new RegExp(`(?<!\\p{L})(?:${escaped.join('|')})s?(?!\\p{L})|fold(?!\\p{L})`, 'iu');
+}
 
 /** Token objects shared by every sentence of every block: none outlives the sentence it was made for. */
 const tokenPool = new TokenPool();
@@ -213,6 +222,7 @@ export function analyzeProse(
   cache?.sweep();
   // Blocks come in document order, so claims almost always do too: sort only when they do not.
   if (!inOrder(claims)) claims.sort((a, b) => a.range.start - b.range.start);
+  ignoreNextClaims(claims, suppression.nextClaim);
   problems.sort((a, b) => a.range.start - b.range.start);
   if (firings) {
     firings.sort((a, b) => a.range.start - b.range.start);
@@ -222,6 +232,20 @@ export function analyzeProse(
 }
 
 const noSources: readonly Source[] = Object.freeze([]);
+
+/** Gives the first claim at or after each `<!-- claimlens-ignore -->` comment's end the status `ignored`. */
+function ignoreNextClaims(claims: Claim[], commentEnds: readonly number[]): void {
+  for (const end of commentEnds) {
+    let lo = 0;
+    let hi = claims.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (claims[mid].range.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < claims.length && claims[lo].status !== 'ignored') claims[lo] = { ...claims[lo], status: 'ignored' };
+  }
+}
 
 function inOrder(claims: readonly Claim[]): boolean {
   for (let i = 1; i < claims.length; i++) if (claims[i].range.start < claims[i - 1].range.start) return false;

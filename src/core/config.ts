@@ -15,7 +15,8 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair
 import { z } from 'zod';
 import { jsonTooDeepAt, maxNesting, yamlTooDeepAt } from './nesting';
 import { LineIndex } from './lines';
-import { defaultSettings, parseSettings, settingsSchema, type Settings } from './settings';
+import type { IgnoreEntry } from './ignored-claims';
+import { defaultSettings, parseSettings, settingsSchema, type Settings, type SettingsIssue } from './settings';
 
 /** Names of configuration files, in the order they win when a folder holds several. */
 export const configFileNames = ['.claimlensrc.json', '.claimlensrc.yaml', '.claimlensrc.yml'] as const;
@@ -41,8 +42,29 @@ export interface ConfigIssue {
 export interface ParsedConfig {
   /** Valid fields of the file, defaults for the rest (all defaults after a syntax error). */
   readonly settings: Settings;
+  /** The file's valid `ignore` entries: claims ignored in one article each. */
+  readonly ignore: readonly IgnoreEntry[];
   readonly issues: readonly ConfigIssue[];
 }
+
+/**
+ * One entry of a configuration file's `ignore` list: a claim ignored in one
+ * article. It belongs to the file, not to the settings: VS Code settings
+ * have no such field.
+ */
+export const ignoreEntrySchema = z.strictObject({
+  file: z.string().min(1)
+    .describe('The article, relative to the folder of this configuration file.'),
+  claim: z.string().min(1)
+    .describe('The claim\'s text, exactly as it stands in the article.'),
+  sentence: z.string().min(1).optional()
+    .describe('The sentence the claim stands in (white space is not compared); without it, every claim with this text in the article is ignored.'),
+  occurrence: z.number().int().min(1).optional()
+    .describe('Which of the claims with this text and sentence, counting from 1; without it, all of them.'),
+});
+
+const ignoreListSchema = z.array(z.unknown())
+  .describe('Claims ignored in one article each: the file, the claim\'s text and its sentence. The "Ignore this claim" quick fix adds entries for plain-text articles.');
 
 /** The syntax of a configuration file by its name: `.json` and `.jsonc` are JSON with comments, anything else YAML. */
 export function configSyntaxOf(fileName: string): ConfigSyntax {
@@ -69,22 +91,65 @@ export function parseConfigText(text: string, fileName: string): ParsedConfig {
   const lines = new LineIndex(text);
   const at = (offset: number | undefined): { line?: number; column?: number } =>
     offset === undefined ? {} : lines.lineColumn(offset);
-  if (!text.trim()) return { settings: defaultSettings, issues: [] };
+  if (!text.trim()) return { settings: defaultSettings, ignore: [], issues: [] };
 
   const parsed = configSyntaxOf(fileName) === 'json' ? parseJson(text) : parseYaml(text);
   const syntaxError = parsed.syntaxErrors[0];
   if (syntaxError) {
     // Only the first: later syntax errors are mostly its echoes.
-    return { settings: defaultSettings, issues: [{ file: fileName, field: '(syntax)', message: syntaxError.message, ...at(syntaxError.offset) }] };
+    return { settings: defaultSettings, ignore: [], issues: [{ file: fileName, field: '(syntax)', message: syntaxError.message, ...at(syntaxError.offset) }] };
   }
-  const { settings, issues } = parseSettings(withoutSchemaKey(parsed.value));
+  const { rest, ignoreValue } = withoutIgnoreList(withoutSchemaKey(parsed.value));
+  const { settings, issues: settingsIssues } = parseSettings(rest);
+  const ignore = parseIgnoreList(ignoreValue);
+  const issues = [...settingsIssues, ...ignore.issues];
   const located = issues.map((issue) => ({
     file: fileName,
     field: issue.field,
     message: issue.message,
-    ...at(parsed.locate(issue.path) ?? parsed.locate([])),
+    ...at(locateNearest(parsed.locate, issue.path)),
   }));
-  return { settings, issues: located.sort(byPosition) };
+  return { settings, ignore: ignore.entries, issues: located.sort(byPosition) };
+}
+
+/** The value of a top-level `ignore` key, and the object without it. */
+function withoutIgnoreList(value: unknown): { rest: unknown; ignoreValue: unknown } {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !('ignore' in value)) return { rest: value, ignoreValue: undefined };
+  const { ignore, ...rest } = value as Record<string, unknown>;
+  return { rest, ignoreValue: ignore };
+}
+
+/** The valid entries of an `ignore` list; each invalid one is an issue at its own path, and the others still count. */
+function parseIgnoreList(value: unknown): { entries: IgnoreEntry[]; issues: SettingsIssue[] } {
+  if (value === undefined) return { entries: [], issues: [] };
+  if (!Array.isArray(value)) return { entries: [], issues: [{ field: 'ignore', message: 'expected an array of {file, claim, sentence} entries', path: ['ignore'] }] };
+  const entries: IgnoreEntry[] = [];
+  const issues: SettingsIssue[] = [];
+  value.forEach((item: unknown, index) => {
+    const result = ignoreEntrySchema.safeParse(item);
+    if (result.success) {
+      entries.push(result.data);
+      return;
+    }
+    for (const issue of result.error.issues) {
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+      for (const key of keys) {
+        const path = ['ignore', index, ...key.map((p) => (typeof p === 'number' ? p : String(p)))];
+        const message = issue.code === 'unrecognized_keys' ? 'unknown field; expected one of file, claim, sentence, occurrence' : issue.message;
+        issues.push({ field: path.join('.'), message, path });
+      }
+    }
+  });
+  return { entries, issues };
+}
+
+/** Where the field stands, or its nearest enclosing field that does (a missing `claim` is shown at its entry). */
+function locateNearest(locate: Locate, path: readonly (string | number)[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const found = locate(path.slice(0, n));
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function byPosition(a: ConfigIssue, b: ConfigIssue): number {
@@ -225,6 +290,15 @@ export function settingsJsonSchema(): Record<string, unknown> {
     properties: {
       $schema: { type: 'string', description: 'The JSON Schema this file follows (for editors).' },
       ...(properties as Record<string, unknown>),
+      ignore: {
+        ...withoutSchemaUri(z.toJSONSchema(ignoreListSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>),
+        items: withoutSchemaUri(z.toJSONSchema(ignoreEntrySchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>),
+      },
     },
   };
+}
+
+function withoutSchemaUri(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _uri, ...rest } = schema;
+  return rest;
 }

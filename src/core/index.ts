@@ -8,6 +8,7 @@ import { TreeFragment, type Tree } from '@lezer/common';
 import { parseMarkdownTree, readMarkdown, readMarkdownTree } from './formats/markdown';
 import type { ProseDocument } from './formats/prose';
 import { readText } from './formats/text';
+import { withIgnoredClaims, type IgnoredClaim } from './ignored-claims';
 import { defaultSettings, type Settings } from './settings';
 import type { Analysis, BibEntry, Format } from './types';
 
@@ -32,8 +33,18 @@ export {
   type ConfigSyntax,
   type ParsedConfig,
 } from './config';
+export {
+  ignoredClaimOf,
+  ignoredClaimsFor,
+  normalizeEntryPath,
+  normalizeSentence,
+  withIgnoredClaims,
+  type IgnoredClaim,
+  type IgnoreEntry,
+} from './ignored-claims';
 export * from './report';
 export * from './bibliography';
+export { findFigures, type Figure } from './figures';
 
 /** Looks up bibliography entries by citation key. */
 export interface Bibliography {
@@ -56,6 +67,11 @@ export interface AnalyzeOptions {
   readonly bibliography?: Bibliography;
   /** Record every named rule that fires in `Analysis.firings` (slower: nothing is cached). */
   readonly explain?: boolean;
+  /**
+   * Claims the article's configuration file ignores (its `ignore` entries
+   * for this article, see `ignoredClaimsFor`): each gets the status `ignored`.
+   */
+  readonly ignoredClaims?: readonly IgnoredClaim[];
 }
 
 /**
@@ -66,7 +82,13 @@ export interface AnalyzeOptions {
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const settings = options.settings ?? defaultSettings;
   const prose = readProse(text, options.format);
-  return analyzeProse(text, prose, options.format, settings, options.bibliography, undefined, options.explain);
+  return withConfiguredIgnores(analyzeProse(text, prose, options.format, settings, options.bibliography, undefined, options.explain), options.ignoredClaims);
+}
+
+function withConfiguredIgnores(analysis: Analysis, ignored: readonly IgnoredClaim[] | undefined): Analysis {
+  if (!ignored?.length) return analysis;
+  const claims = withIgnoredClaims(analysis.claims, ignored);
+  return claims === analysis.claims ? analysis : { ...analysis, claims };
 }
 
 /** One edit to a text: the range `[start, end)` of the old text was replaced by `text`. */
@@ -98,7 +120,7 @@ export function createAnalyzer(options: AnalyzeOptions): DocumentAnalyzer {
   return {
     update(text: string, changes?: readonly TextChange[]): Analysis {
       const prose = reader(text, changes);
-      return analyzeProse(text, prose, options.format, settings, options.bibliography, cache, options.explain);
+      return withConfiguredIgnores(analyzeProse(text, prose, options.format, settings, options.bibliography, cache, options.explain), options.ignoredClaims);
     },
   };
 }

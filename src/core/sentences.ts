@@ -1,4 +1,4 @@
-import { zhDigits, zhScales, zhSmallScales } from './claims/lexicon';
+import { zhNumerals } from './lang/zh/words';
 
 /** A half-open range of prose offsets. */
 export interface Span {
@@ -28,7 +28,9 @@ const charKinds = (() => {
   const kinds = new Uint8Array(0xa000);
   kinds.fill(Kind.Han, 0x4e00, 0xa000);
   for (const c of '.!?\n。…') kinds[c.charCodeAt(0)] = Kind.Stop;
-  for (const c of ['0123456789', ...zhDigits.keys(), ...zhSmallScales.keys(), ...zhScales.keys()].join('')) kinds[c.charCodeAt(0)] |= Kind.Numeral;
+  const numerals = new Set([...zhNumerals.digits.keys(), ...zhNumerals.smallScales.keys(), ...zhNumerals.bigScales.keys(), zhNumerals.zero, zhNumerals.half]);
+  const variants = [...zhNumerals.simplified].filter(([, s]) => numerals.has(s)).map(([t]) => t);
+  for (const c of ['0123456789', ...numerals, ...variants].join('')) if (c.charCodeAt(0) < 0xa000) kinds[c.charCodeAt(0)] |= Kind.Numeral;
   return kinds;
 })();
 

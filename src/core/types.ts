@@ -139,3 +139,34 @@ export interface LineColumn {
   readonly line: number;
   readonly column: number;
 }
+
+/**
+ * What checking a cited source for a claim's figure found: `supported` (the
+ * source states the figure), `not-found` (the source was read and does not),
+ * `unreachable` (the source is gone: 404, 410, no such host, time-out) or
+ * `not-checked` (it could not be read: paywall, login, bot wall, format).
+ */
+export type VerificationStatus = 'supported' | 'not-found' | 'unreachable' | 'not-checked';
+
+/** The result of checking one source of one claim. */
+export interface SourceVerification {
+  /** `Claim.id` of the claim checked. */
+  readonly claimId: string;
+  /** `Source.id` of the source checked. */
+  readonly sourceId: number;
+  readonly status: VerificationStatus;
+  /** The address fetched: the link, the footnote's URL, or `https://doi.org/…` for a DOI. */
+  readonly url: string;
+  /** `supported`: the passage of the source that states the figure. */
+  readonly quote?: string;
+  /** `supported`: the figure as the source writes it ("38.2 thousand"). */
+  readonly figure?: string;
+  /** `supported`: a link to the passage (`#:~:text=` fragment, or `#page=N` for a PDF). */
+  readonly link?: string;
+  /** `supported` in a PDF: the 1-based page the passage stands on. */
+  readonly page?: number;
+  /** Why a source is `unreachable` or `not-checked`, or what was read for `not-found`. */
+  readonly reason?: string;
+  /** `unreachable`: an archived copy of the page, when the web archive has one. */
+  readonly archived?: string;
+}

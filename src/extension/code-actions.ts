@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ignoreClaim } from '../core/index';
-import { codeValue } from './diagnostic-codes';
+import { codeValue } from '../shared/diagnostic-codes';
 import { claimOfDiagnostic } from './diagnostics';
 import type { DocumentAnalyses } from './document-analyses';
 import { fixCommandIds, sourceChoices, workspaceEditOf, type FixArgs } from './fix-commands';
@@ -56,7 +56,7 @@ export class ClaimCodeActionProvider implements vscode.CodeActionProvider {
       add.command = { command: fixCommandIds.addSource, title: fixTitles.add, arguments: [args] };
       actions.push(add);
       const ignore = make(fixTitles.ignore);
-      const fix = ignoreClaim(document.getText(), claim, entry.format);
+      const fix = ignoreClaim(document.getText(), claim, entry.format, entry.analysis.claims);
       if (fix.kind === 'edit') ignore.edit = workspaceEditOf(document, fix.edits);
       else ignore.command = { command: fixCommandIds.ignoreClaim, title: fixTitles.ignore, arguments: [args] };
       actions.push(ignore);

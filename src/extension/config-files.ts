@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { documentationBase } from './diagnostic-codes';
+import { documentationBase } from '../shared/diagnostic-codes';
 import { configFileNames, parseConfigText, type ConfigIssue, type ParsedConfig } from '../core/config';
 import type { Log } from './log';
 import { maxConfigBytes, readGuarded } from '../workspace/guarded-read';

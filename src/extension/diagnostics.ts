@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { reportableStatuses, type Claim } from '../core/index';
-import { claimCodes, claimMessage, codeValue, documentationBase, statusOfCode } from './diagnostic-codes';
+import { claimCodes, claimMessage, codeValue, documentationBase, statusOfCode } from '../shared/diagnostic-codes';
 import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
 import type { SeverityChoice, SeverityKind } from './editor-settings';
 

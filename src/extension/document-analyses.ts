@@ -2,12 +2,15 @@ import * as vscode from 'vscode';
 import {
   formatOfLanguage,
   formatOfPath,
+  ignoredClaimsFor,
   parseSettings,
   withBibliographyProblems,
+  withIgnoredClaims,
   type Analysis,
   type Bibliography,
   type BibliographySetting,
   type Format,
+  type IgnoredClaim,
   type Settings,
   type TextChange,
 } from '../core/index';
@@ -16,7 +19,7 @@ import type { Bibliographies, DocumentBibliography } from './bibliographies';
 import type { ConfigFiles } from './config-files';
 import { readEditorSettings, readExplicitAnalysisSettings, type EditorSettings } from './editor-settings';
 import type { Log } from './log';
-import { mergeSettings } from './merge-settings';
+import { mergeSettings } from '../shared/merge-settings';
 
 /** The settings that apply to one document. */
 export interface ResolvedSettings {
@@ -30,6 +33,8 @@ export interface ResolvedSettings {
    * for its own.
    */
   readonly bibliography: readonly BibliographySetting<vscode.Uri>[];
+  /** The claims the configuration file's `ignore` list names in this document. */
+  readonly ignoredClaims: readonly IgnoredClaim[];
 }
 
 /** A document's analysis at one version. */
@@ -271,7 +276,7 @@ export class DocumentAnalyses implements vscode.Disposable {
       this.analyser.forget(key);
       return undefined;
     }
-    analysis = withBibliographyProblems(analysis, bibliography.problems);
+    analysis = withBibliographyProblems(withConfiguredIgnores(analysis, resolved.ignoredClaims), bibliography.problems);
     const entry: AnalysedDocument = {
       document,
       version,
@@ -307,7 +312,8 @@ export class DocumentAnalyses implements vscode.Disposable {
     const bibliography: BibliographySetting<vscode.Uri>[] = [];
     if (folder) for (const path of parseSettings(explicit).settings.bibliography) bibliography.push({ path, base: folder.uri });
     if (file) for (const path of file.parsed.settings.bibliography) bibliography.push({ path, base: vscode.Uri.joinPath(file.uri, '..') });
-    return { settings, editor, bibliography, ...(file ? { configFile: file.uri } : {}) };
+    const ignoredClaims = file ? ignoredClaimsFor(file.parsed.ignore, relativeTo(vscode.Uri.joinPath(file.uri, '..'), uri) ?? '') : [];
+    return { settings, editor, bibliography, ignoredClaims, ...(file ? { configFile: file.uri } : {}) };
   }
 
   private refreshAll(): void {
@@ -335,4 +341,17 @@ export class DocumentAnalyses implements vscode.Disposable {
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The analysis with the claims a configuration file ignores given the status `ignored`. */
+export function withConfiguredIgnores(analysis: Analysis, ignored: readonly IgnoredClaim[]): Analysis {
+  const claims = withIgnoredClaims(analysis.claims, ignored);
+  return claims === analysis.claims ? analysis : { ...analysis, claims };
+}
+
+/** The path of `uri` below the folder `dir`, with `/` between folders; undefined when it is not below it. */
+export function relativeTo(dir: vscode.Uri, uri: vscode.Uri): string | undefined {
+  if (dir.scheme !== uri.scheme || dir.authority !== uri.authority) return undefined;
+  const base = dir.path.replace(/\/+$/u, '');
+  return uri.path.startsWith(`${base}/`) ? uri.path.slice(base.length + 1) : undefined;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/index';
+import type { Analysis, SourceVerification } from '../core/index';
 import { createIncrementalAnalyser } from './analyser';
 import { Bibliographies } from './bibliographies';
 import { ClaimCodeActionProvider } from './code-actions';
@@ -18,6 +18,8 @@ import { editorPrompts, type Prompts } from './prompts';
 import { ReportPanels } from './report-panel';
 import type { ArticleReportModel, WorkspaceReportModel } from './report-model';
 import { ClaimStatusBar } from './status-bar';
+import { SourceVerifications } from './verify-sources';
+import { WalkthroughExample, type ExampleStep } from './walkthrough';
 
 /** What the extension offers other extensions and its tests. */
 export interface ClaimLensApi {
@@ -31,6 +33,10 @@ export interface ClaimLensApi {
   statusBarText(): string | undefined;
   /** Replaces the quick pick and input box prompts (undefined puts the editor's back). */
   setPrompts(prompts: Prompts | undefined): void;
+  /** What "Verify Sources" found for an article, until it is edited. */
+  sourceResults(uri: vscode.Uri): readonly SourceVerification[] | undefined;
+  /** The status bar text of checked sources, or undefined when hidden. */
+  sourcesStatusText(): string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): ClaimLensApi {
@@ -40,6 +46,9 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
   const analyses = new DocumentAnalyses(createIncrementalAnalyser(), configFiles, bibliographies, log);
   const panels = new ReportPanels(analyses, log);
   const statusBar = new ClaimStatusBar(analyses);
+  // Results hover and fix only where a check ran, so one selector for every file will do.
+  const sources = new SourceVerifications(context, analyses, log, [{ scheme: 'file' }, { scheme: 'untitled' }]);
+  const example = new WalkthroughExample(context.extensionUri, analyses);
   let prompts: Prompts = editorPrompts;
 
   context.subscriptions.push(
@@ -49,9 +58,10 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     analyses,
     panels,
     statusBar,
+    sources,
     registerDiagnostics(analyses),
     registerProviders(analyses, bibliographies),
-    registerFixCommands(analyses, () => prompts, log),
+    registerFixCommands(analyses, configFiles, () => prompts, log),
     analyses.onDidSkip((skip) => {
       const name = vscode.workspace.asRelativePath(skip.document.uri);
       log.warn(`Skipped ${name}: ${Math.round(skip.sizeKB)} KB is over claimlens.maxFileSizeKB (${skip.limitKB} KB).`);
@@ -68,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     command('claimlens.nextUncitedClaim', log, () => goToUncitedClaim(analyses, 1)),
     command('claimlens.previousUncitedClaim', log, () => goToUncitedClaim(analyses, -1)),
     command('claimlens.showOutput', log, async () => log.show()),
+    command('claimlens.openExample', log, (step?: ExampleStep) => example.open(step === 'hover' || step === 'fix' ? step : 'open')),
   );
 
   analyses.start();
@@ -78,6 +89,8 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     lastReport: () => panels.lastArticle,
     lastWorkspaceReport: () => panels.lastWorkspace,
     statusBarText: () => statusBar.text,
+    sourceResults: (uri) => sources.resultsOf(uri),
+    sourcesStatusText: () => sources.statusText,
     setPrompts: (p) => {
       prompts = p ?? editorPrompts;
     },

@@ -6,12 +6,15 @@ import {
   citeExistingSource,
   ignoreClaim,
   isHttpUrl,
+  withIgnoreEntry,
   type Claim,
+  type IgnoredClaim,
   type TextEdit,
 } from '../core/index';
-import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
+import type { ConfigFiles } from './config-files';
+import { relativeTo, type AnalysedDocument, type DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
-import { authorsAndYear } from './key-completion';
+import { authorsAndYear } from '../shared/claim-format';
 import type { Prompts, SourceChoice } from './prompts';
 
 /** Arguments of the quick-fix commands. Given answers skip the matching prompt. */
@@ -41,7 +44,7 @@ export const fixCommandIds = {
  * as one WorkspaceEdit, so one undo takes the fix back. Each resolves to
  * true when it changed something.
  */
-export function registerFixCommands(analyses: DocumentAnalyses, prompts: () => Prompts, log: Log): vscode.Disposable {
+export function registerFixCommands(analyses: DocumentAnalyses, configFiles: ConfigFiles, prompts: () => Prompts, log: Log): vscode.Disposable {
   const run = (name: string, body: (args: FixArgs) => Promise<boolean>) =>
     vscode.commands.registerCommand(name, async (args?: FixArgs) => {
       if (!args || !args.uri || !args.claimId) {
@@ -111,9 +114,9 @@ export function registerFixCommands(analyses: DocumentAnalyses, prompts: () => P
     run(fixCommandIds.ignoreClaim, async (args) => {
       const found = await findClaim(analyses, args);
       if (!found) return false;
-      const fix = ignoreClaim(found.entry.document.getText(), found.claim, found.entry.format);
+      const fix = ignoreClaim(found.entry.document.getText(), found.claim, found.entry.format, found.entry.analysis.claims);
       if (fix.kind === 'edit') return applyEdits(found.entry, fix.edits);
-      return addIgnorePattern(found.entry.document.uri, fix.pattern);
+      return addToIgnoreList(configFiles, found.entry.document.uri, fix.claim);
     }),
   );
 }
@@ -172,23 +175,32 @@ export function workspaceEditOf(document: vscode.TextDocument, edits: readonly T
   return edit;
 }
 
-/** Adds a pattern to `claimlens.ignorePatterns` in the settings of the document's workspace folder (or workspace, or user). */
-async function addIgnorePattern(uri: vscode.Uri, pattern: string): Promise<boolean> {
-  const config = vscode.workspace.getConfiguration('claimlens', uri);
-  const inspected = config.inspect<string[]>('ignorePatterns');
-  const target = vscode.workspace.getWorkspaceFolder(uri)
-    ? vscode.ConfigurationTarget.WorkspaceFolder
-    : vscode.workspace.workspaceFolders?.length
-      ? vscode.ConfigurationTarget.Workspace
-      : vscode.ConfigurationTarget.Global;
-  const current =
-    target === vscode.ConfigurationTarget.WorkspaceFolder
-      ? inspected?.workspaceFolderValue
-      : target === vscode.ConfigurationTarget.Workspace
-        ? inspected?.workspaceValue
-        : inspected?.globalValue;
-  const list = Array.isArray(current) ? current : [];
-  if (list.includes(pattern)) return false;
-  await config.update('ignorePatterns', [...list, pattern], target);
+/**
+ * Adds the claim to the `ignore` list of the article's nearest
+ * `.claimlensrc` file, or of a new `.claimlensrc.json` in its workspace
+ * folder, the file the CLI reads too. The file is saved, so the analysis
+ * picks it up at once.
+ */
+async function addToIgnoreList(configFiles: ConfigFiles, uri: vscode.Uri, claim: IgnoredClaim): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) throw new Error('open the folder that holds this article: a plain-text claim is ignored in its .claimlensrc file.');
+  const nearest = await configFiles.nearest(uri);
+  const configUri = nearest?.uri ?? vscode.Uri.joinPath(folder.uri, '.claimlensrc.json');
+  const file = relativeTo(vscode.Uri.joinPath(configUri, '..'), uri);
+  if (file === undefined) throw new Error(`${uri.toString(true)} is not below ${configUri.toString(true)}.`);
+  const name = configUri.path.slice(configUri.path.lastIndexOf('/') + 1);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === configUri.toString());
+  let text = '';
+  if (open) text = open.getText();
+  else if (nearest) text = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
+  const updated = withIgnoreEntry(text, name, { file, ...claim });
+  if (updated === text) return false;
+  if (open) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(configUri, new vscode.Range(open.positionAt(0), open.positionAt(text.length)), updated);
+    if (!(await vscode.workspace.applyEdit(edit))) return false;
+    return open.save();
+  }
+  await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(updated));
   return true;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { citedKeyAt } from '../core/index';
 import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
-import { claimHoverMarkdown, claimsAt, keyHoverMarkdown, problemHoverMarkdown } from './hover-card';
+import { claimHoverMarkdown, claimsAt, keyHoverMarkdown, problemHoverMarkdown } from '../shared/hover-card';
 
 /** Hover cards for claims, citation keys and broken sources, from the cached analysis. */
 export class ClaimHoverProvider implements vscode.HoverProvider {

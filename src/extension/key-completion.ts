@@ -1,14 +1,8 @@
 import * as vscode from 'vscode';
-import { keyCompletionAt, type BibEntry } from '../core/index';
+import { keyCompletionAt } from '../core/index';
 import type { DocumentAnalyses } from './document-analyses';
-import { entryMarkdown } from './hover-card';
-
-/** "Doe and Roe · 2023": the authors' family names and the year, for a completion item's description. */
-export function authorsAndYear(entry: BibEntry): string {
-  const families = entry.authors.map((a) => (a.includes(',') ? a.slice(0, a.indexOf(',')).trim() : a));
-  const authors = families.length > 2 ? `${families[0]} et al.` : families.join(' and ');
-  return [authors, entry.year].filter((p) => p !== undefined && p !== '').join(' · ');
-}
+import { authorsAndYear } from '../shared/claim-format';
+import { entryMarkdown } from '../shared/hover-card';
 
 /**
  * Completes citation keys after `[@` and `@` in Markdown articles (not in

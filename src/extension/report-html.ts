@@ -74,13 +74,14 @@ const style = `
   .filters { display: flex; flex-wrap: wrap; gap: .3em; }
   .filters button { display: inline-flex; align-items: center; }
   .filters button[aria-pressed="true"] { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
+  .filters .dot { box-shadow: 0 0 0 1px color-mix(in srgb, currentColor 45%, transparent); }
   .filters button .n { margin-left: .45em; font-variant-numeric: tabular-nums; opacity: .85; }
   .shown { color: var(--cl-muted); margin-left: auto; font-variant-numeric: tabular-nums; }
   table { border-collapse: collapse; width: 100%; table-layout: fixed; }
   th, td { text-align: left; vertical-align: top; padding: .3em .55em; border-bottom: 1px solid var(--cl-border); overflow: hidden; }
   thead th { position: sticky; top: 0; z-index: 1; background: var(--vscode-editor-background); font-weight: 600; color: var(--cl-muted); white-space: nowrap; padding: 0; border-bottom: 1px solid var(--vscode-foreground); }
   thead th button { all: unset; box-sizing: border-box; display: block; width: 100%; padding: .35em .55em; cursor: pointer; }
-  thead th button:hover { color: var(--vscode-foreground); }
+  thead th button:hover { color: var(--vscode-foreground); background: none; }
   thead th button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
   thead th button::after { content: ""; display: inline-block; width: 1em; margin-left: .2em; }
   thead th[aria-sort="ascending"] button::after { content: "▲"; font-size: .7em; }
@@ -454,7 +455,6 @@ ${filterButtons(counts, model.files.length, (s) => `Show only files with ${s} cl
 <span id="shown" class="shown" role="status" aria-live="polite"></span>
 </div>
 <table id="files" class="report" data-noun="files" aria-label="Files by folder">
-<colgroup><col><col class="c-n"><col class="c-n"><col class="c-n"><col class="c-n"><col class="c-n"><col class="c-n"><col class="c-n"></colgroup>
 <thead><tr>${header('file', 'File', 'text')}${header('claims', 'Claims', 'number', { className: 'num', first: 'descending' })}${header('uncited', 'Uncited', 'number', { className: 'num', first: 'descending' })}${header('attributed', 'Attributed', 'number', { className: 'num', first: 'descending' })}${header('cited', 'Cited', 'number', { className: 'num', first: 'descending' })}${header('ignored', 'Ignored', 'number', { className: 'num', first: 'descending' })}${header('coverage', 'Coverage', 'number', { className: 'num' })}${header('problems', 'Broken sources', 'number', { className: 'num', first: 'descending' })}</tr></thead>
 ${groups.join('\n')}
 </table>
@@ -466,7 +466,7 @@ ${coverageSummary(model.coverage, t, t.files)}
 ${bar(t, 'claims')}
 ${table}
 ${skipped}
-<style nonce="${context.nonce}">col.c-n { width: 7.5em; } thead th:first-child button { padding-left: .55em; }</style>`;
+<style nonce="${context.nonce}">#files { table-layout: auto; } #files th.num, #files td.num { width: 1%; white-space: nowrap; padding-left: 1.2em; } #files td.path, #files th[scope=rowgroup] { min-width: 12em; }</style>`;
   const script = `
   var onActivate = (row) => vscode.postMessage({ type: 'open', uri: row.dataset.uri });`;
   return page(context, 'Claim Lens: workspace', 'en', body, script);

@@ -14,7 +14,7 @@ import {
   type Totals,
   type ValueLanguage,
 } from '../core/index';
-import { describeSource } from './claim-format';
+import { describeSource } from '../shared/claim-format';
 
 /** How the report names a source's kind. */
 export const sourceKindLabels: Readonly<Record<SourceKind, string>> = {

@@ -51,7 +51,10 @@ export async function scanWorkspace(
       }
       const format = document ? analyses.formatOf(document) : formatOfPath(uri.path) ?? 'text';
       const { bibliography, problems } = await analyses.bibliographyFor(uri, text, format, resolved);
-      const analysis = withBibliographyProblems(analyze(text, { format, settings: resolved.settings, ...(bibliography ? { bibliography } : {}) }), problems);
+      const analysis = withBibliographyProblems(
+        analyze(text, { format, settings: resolved.settings, ignoredClaims: resolved.ignoredClaims, ...(bibliography ? { bibliography } : {}) }),
+        problems,
+      );
       files.push({ uri: uri.toString(), path, text, analysis, settings: resolved.settings });
     } catch (cause) {
       log.error(`Could not analyse ${uri.toString(true)}.`, cause);

@@ -206,6 +206,26 @@ export class Workbench {
     return path;
   }
 
+  /**
+   * Switches the colour theme with the theme picker (Ctrl+K Ctrl+T), as a
+   * person does, and waits until the workbench shows a `kind` ("light" or
+   * "dark") theme.
+   */
+  async setTheme(name, kind, timeout = 30_000) {
+    await this.chord('Control+K', 'Control+T');
+    const box = this.quickInput.locator('input.input');
+    await box.waitFor({ state: 'visible', timeout });
+    await box.pressSequentially(name, { delay: 10 });
+    await waitUntil(async () => (await this.focusedQuickPickLabel()) === name, { timeout, message: `"${name}" in the theme picker` });
+    await this.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden', timeout });
+    const wanted = kind === 'light' ? 'vs' : 'vs-dark';
+    await waitUntil(async () => ((await this.page.locator('.monaco-workbench').first().getAttribute('class')) ?? '').split(/\s+/).includes(wanted), {
+      timeout,
+      message: `the ${kind} theme "${name}"`,
+    });
+  }
+
   /** Copies the run's screenshots to `targetDir`. */
   copyScreenshots(targetDir) {
     mkdirSync(targetDir, { recursive: true });

@@ -75,7 +75,8 @@ describe('claim recognition', () => {
     ]],
     ['It costs roughly 8p in every pound.', [{ text: 'roughly 8p', kind: 'money', value: 0.08, unit: 'GBP', qualifier: 'roughly' }]],
     ['A cup could cost 10 to 25 cents more.', [{ text: '10 to 25 cents', kind: 'money', value: 0.1, valueMax: 0.25, unit: 'USD' }]],
-    ['The bill passed the Senate 68-32.', [{ text: '68-32', kind: 'count', value: 68, valueMax: 32, unit: null }]],
+    // A tally is a pair, not a range whose top is below its bottom (spec 8).
+    ['The bill passed the Senate 68-32.', [{ text: '68', kind: 'count', value: 68, unit: null }, { text: '32', kind: 'count', value: 32, unit: null }]],
     ['It raised the dividend by two cents to 45 cents.', [
       { text: 'two cents', kind: 'money', value: 0.02, unit: 'USD' },
       { text: '45 cents', kind: 'money', value: 0.45, unit: 'USD' },
@@ -131,7 +132,8 @@ describe('claim recognition', () => {
     ['Revenue grew threefold.', [{ text: 'threefold', kind: 'multiplier', value: 3, unit: null }]],
     ['Usage tripled in a year.', [{ text: 'tripled', kind: 'change', value: 3, unit: null }]],
     ['The new chip is 3x faster.', [{ text: '3x', kind: 'multiplier', value: 3, unit: null }]],
-    ['产量增长2倍。', [{ text: '2倍', kind: 'multiplier', value: 2, unit: null }]],
+    // Growth by N times the base is N + 1 times it.
+    ['产量增长2倍。', [{ text: '2倍', kind: 'multiplier', value: 3, unit: null }]],
     ['设备出货量同比翻了一番。', [{ text: '翻了一番', kind: 'change', value: 2, unit: null }]],
     ['野外种群已不足100尾。', [{ text: '不足100尾', kind: 'count', value: 100, unit: null, qualifier: '不足' }]],
     ['全年举办展会120场。', [{ text: '120场', kind: 'count', value: 120, unit: null }]],
@@ -184,7 +186,7 @@ describe('claim recognition', () => {
     ]],
     ['Three quarters of voters backed it.', [{ text: 'Three quarters', kind: 'fraction', value: 0.75, unit: null }]],
     ['About two thirds of the land is farmed.', [{ text: 'About two thirds', kind: 'fraction', value: 2 / 3, unit: null, qualifier: 'about' }]],
-    ['生产线增长了一倍。', [{ text: '一倍', kind: 'multiplier', value: 1, unit: null }]],
+    ['生产线增长了一倍。', [{ text: '一倍', kind: 'multiplier', value: 2, unit: null }]],
     ['充电量累计达到3.8亿千瓦时。', [{ text: '3.8亿千瓦时', kind: 'measure', value: 3.8e8, unit: '千瓦时' }]],
     ['车桩比已降至2.4比1。', [{ text: '2.4比1', kind: 'multiplier', value: 2.4, unit: null }]],
     ['城乡居民收入比缩小到2.1∶1。', [{ text: '2.1∶1', kind: 'multiplier', value: 2.1, unit: null }]],
@@ -752,6 +754,30 @@ describe('suppression comments', () => {
   });
   it('ignores a disabled region until enabled', () => {
     assert.deepEqual(statuses('A rose 1%.\n\n<!-- claimlens-disable -->\n\nB rose 2%.\n\n<!-- claimlens-enable -->\n\nC rose 3%.'), [
+      ['1%', 'uncited'],
+      ['2%', 'ignored'],
+      ['3%', 'uncited'],
+    ]);
+  });
+  it('<!-- claimlens-ignore --> ignores the next claim and no other, on its line or a later one', () => {
+    assert.deepEqual(statuses('A rose <!-- claimlens-ignore -->1% and B 2%, C <!--claimlens-ignore--> 3%.\nD rose<!-- claimlens-ignore -->\n4% and E 5%.'), [
+      ['1%', 'ignored'],
+      ['2%', 'uncited'],
+      ['3%', 'ignored'],
+      ['4%', 'ignored'],
+      ['5%', 'uncited'],
+    ]);
+  });
+  it('<!-- claimlens-ignore --> with no claim after it ignores nothing; look-alike comments are not directives', () => {
+    assert.deepEqual(statuses('A rose 1%. <!-- claimlens-ignore-everything --> B rose 2%. <!-- claimlens-ignore this --> C rose 3%. <!-- claimlens-ignore -->'), [
+      ['1%', 'uncited'],
+      ['2%', 'uncited'],
+      ['3%', 'uncited'],
+    ]);
+  });
+  it('<!-- claimlens-ignore --> in minified HTML ignores one claim of the line', () => {
+    const html = '<p>A rose 1%.</p><p>B rose <!-- claimlens-ignore -->2%.</p><p>C rose 3%.</p>';
+    assert.deepEqual(analyze(html, { format: 'html' }).claims.map((c) => [c.text, c.status]), [
       ['1%', 'uncited'],
       ['2%', 'ignored'],
       ['3%', 'uncited'],

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseConfigText, settingsJsonSchema, type ConfigIssue } from '../../src/core/config';
+import type { IgnoreEntry } from '../../src/core/ignored-claims';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 
 const lines = (...rows: string[]) => rows.join('\n');
@@ -10,6 +11,7 @@ interface Row {
   readonly file: string;
   readonly text: string;
   readonly settings: Partial<Settings>;
+  readonly ignore?: readonly IgnoreEntry[];
   readonly issues: readonly Omit<ConfigIssue, 'file'>[];
 }
 
@@ -18,6 +20,42 @@ const unknownSetting =
 const reportExpected = 'Invalid option: expected one of "uncited"|"attributed"|"cited"|"ignored"';
 
 const rows: Row[] = [
+  {
+    name: 'an ignore list: valid entries kept, each bad one reported at its own field',
+    file: '.claimlensrc.yaml',
+    text: lines(
+      'scope: paragraph',
+      'ignore:',
+      '  - file: notes/harvest.txt',
+      '    claim: 5%',
+      '    sentence: Sales rose 5% in May.',
+      '  - file: a.txt',
+      '  - file: b.txt',
+      '    claim: $4 billion',
+      '    occurrence: 0',
+      '    colour: red',
+      '  - file: c.txt',
+      '    claim: "12"',
+      '    occurrence: 2',
+    ),
+    settings: { scope: 'paragraph' },
+    ignore: [
+      { file: 'notes/harvest.txt', claim: '5%', sentence: 'Sales rose 5% in May.' },
+      { file: 'c.txt', claim: '12', occurrence: 2 },
+    ],
+    issues: [
+      { field: 'ignore.1.claim', message: 'Invalid input: expected string, received undefined', line: 6, column: 5 },
+      { field: 'ignore.2.occurrence', message: 'Too small: expected number to be >=1', line: 9, column: 5 },
+      { field: 'ignore.2.colour', message: 'unknown field; expected one of file, claim, sentence, occurrence', line: 10, column: 5 },
+    ],
+  },
+  {
+    name: 'an ignore that is not a list',
+    file: '.claimlensrc.json',
+    text: '{"ignore": "5%", "scope": "paragraph"}',
+    settings: { scope: 'paragraph' },
+    issues: [{ field: 'ignore', message: 'expected an array of {file, claim, sentence} entries', line: 1, column: 2 }],
+  },
   {
     name: 'good JSON, with comments and a trailing comma',
     file: '.claimlensrc.json',
@@ -131,6 +169,7 @@ describe('parseConfigText', () => {
       const parsed = parseConfigText(row.text, row.file);
       assert.deepEqual(parsed, {
         settings: { ...defaultSettings, ...row.settings },
+        ignore: row.ignore ?? [],
         issues: row.issues.map((issue) => ({ file: row.file, ...issue })),
       });
     });
@@ -145,7 +184,7 @@ describe('settingsJsonSchema', () => {
 
   it('describes every setting, allows $schema and nothing else', () => {
     const schema = settingsJsonSchema();
-    assert.deepEqual(Object.keys(schema.properties as object).sort(), ['$schema', ...Object.keys(defaultSettings)].sort());
+    assert.deepEqual(Object.keys(schema.properties as object).sort(), ['$schema', 'ignore', ...Object.keys(defaultSettings)].sort());
     assert.equal(schema.additionalProperties, false);
     assert.equal(schema.allowComments, true);
   });

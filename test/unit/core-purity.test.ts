@@ -38,3 +38,26 @@ describe('the core stays pure', () => {
     assert.deepEqual(offences.map((f) => relative(root, f)), []);
   });
 });
+
+describe('the layers import downwards only', () => {
+  const src = join(__dirname, '..', '..', '..', 'src');
+  const importsOf = (file: string): string[] => {
+    const text = readFileSync(file, 'utf8');
+    const found: string[] = [];
+    importFrom.lastIndex = 0;
+    for (let m = importFrom.exec(text); m; m = importFrom.exec(text)) found.push(m[1] ?? m[2]);
+    return found;
+  };
+
+  it('the workspace layer imports neither vscode nor a shell (cli, extension, server)', () => {
+    const offences = sources(join(src, 'workspace')).flatMap((file) =>
+      importsOf(file).filter((spec) => spec === 'vscode' || /^\.\.\/(?:cli|extension|server)\b/u.test(spec)).map((spec) => `${relative(src, file)} imports ${spec}`));
+    assert.deepEqual(offences, []);
+  });
+
+  it('the command line reads no file itself: it goes through the workspace layer', () => {
+    const offences = sources(join(src, 'cli')).flatMap((file) =>
+      importsOf(file).filter((spec) => /^(?:node:)?fs(?:\/promises)?$/u.test(spec) || spec === 'tinyglobby' || spec === 'ignore').map((spec) => `${relative(src, file)} imports ${spec}`));
+    assert.deepEqual(offences, []);
+  });
+});

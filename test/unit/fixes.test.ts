@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import type { Analysis, Claim, Format, Source } from '../../src/core/index';
+import { analyze, defaultSettings, type Analysis, type Claim, type Format, type Source } from '../../src/core/index';
 import {
   addNewSource,
   applyTextEdits,
   citableSources,
   citeExistingSource,
   ignoreClaim,
-  ignorePatternFor,
   isHttpUrl,
   nextFootnoteNumber,
   placeCitation,
@@ -194,6 +193,32 @@ describe('fixes: addNewSource', () => {
     );
   });
 
+  it('Markdown, inside a block of raw HTML: an HTML link, which the analyser reads as the claim\'s source; no [^1], no claim "1"', () => {
+    const text = lines('Intro.', '', '<div class="box">', '<p>Councils built 20,000 homes.</p>', '</div>', '', 'Costs fell 3%.', '');
+    const before = analyze(text, { format: 'markdown' });
+    const claim = before.claims.find((c) => c.text === '20,000');
+    assert.ok(claim);
+    const edited = applyTextEdits(text, addNewSource(text, before, claim, 'markdown', { url, title: 'Housing <census>' }));
+    assert.equal(edited, text.replace('20,000 homes.', '20,000 homes<sup><a href="https://example.org/stats">Housing &lt;census&gt;</a></sup>.'));
+    const after = analyze(edited, { format: 'markdown' });
+    assert.deepEqual(after.claims.map((c) => [c.text, c.status, c.sources.map((x) => x.url)]), [
+      ['20,000', 'cited', [url]],
+      ['3%', 'uncited', []],
+    ]);
+  });
+
+  it('Markdown, inside raw HTML: citing an existing footnote links to its URL, or refuses without one', () => {
+    const text = lines('Rents rose 4%.[^1] Wages 2%.[^2]', '', '<div>', 'Councils built 20,000 homes.', '</div>', '', '[^1]: ONS. https://ons.example/rents', '[^2]: A survey.', '');
+    const before = analyze(text, { format: 'markdown' });
+    const claim = before.claims.find((c) => c.text === '20,000');
+    const [withUrl, withoutUrl] = before.sources.filter((x) => x.kind === 'footnote');
+    assert.ok(claim && withUrl && withoutUrl);
+    const edited = applyTextEdits(text, citeExistingSource(text, claim, withUrl, 'markdown'));
+    assert.equal(edited, text.replace('20,000 homes.', '20,000 homes<sup><a href="https://ons.example/rents">ons.example</a></sup>.'));
+    assert.equal(analyze(edited, { format: 'markdown' }).claims.find((c) => c.text === '20,000')?.status, 'cited');
+    assert.throws(() => citeExistingSource(text, claim, withoutUrl, 'markdown'), /would show as text/u);
+  });
+
   it('a definition in the text counts even when nothing refers to it', () => {
     const text = lines('Revenue rose 12%.', '', '[^7]: Orphan.');
     assert.equal(nextFootnoteNumber(text, analysisOf('markdown', [], [])), 8);
@@ -232,53 +257,140 @@ describe('fixes: addNewSource', () => {
 });
 
 describe('fixes: ignoreClaim', () => {
-  const rows: { name: string; format: Format; text: string; anchor: string; sentence: string; expected: string }[] = [
+  /** Each row: the article, the claim to ignore (its text; `nth` when it appears more than once) and the article after the fix. */
+  const rows: { name: string; format: Format; text: string; claim: string; nth?: number; expected: string }[] = [
     {
-      name: 'Markdown paragraph line',
+      name: 'Markdown, mid-line: a comment just before the claim',
       format: 'markdown',
-      text: lines('Intro.', '', 'Revenue rose 12% last year.', ''),
-      anchor: '12%',
-      sentence: 'Revenue rose 12% last year.',
-      expected: lines('Intro.', '', '<!-- claimlens-ignore-next-line -->', 'Revenue rose 12% last year.', ''),
+      text: lines('Intro.', '', 'Revenue rose 12% and costs 5% last year.', ''),
+      claim: '12%',
+      expected: lines('Intro.', '', 'Revenue rose <!-- claimlens-ignore -->12% and costs 5% last year.', ''),
     },
     {
-      name: 'Markdown blockquote keeps its marker and indent',
+      name: 'Markdown, a claim opening a wrapped line: the comment ends the line above',
       format: 'markdown',
-      text: lines('  > Revenue rose 12% last year.'),
-      anchor: '12%',
-      sentence: 'Revenue rose 12% last year.',
-      expected: lines('  > <!-- claimlens-ignore-next-line -->', '  > Revenue rose 12% last year.'),
+      text: lines('Councils spent a record sum on', '20,000 new homes.'),
+      claim: '20,000',
+      expected: lines('Councils spent a record sum on<!-- claimlens-ignore -->', '20,000 new homes.'),
     },
     {
-      name: 'HTML with CRLF',
+      name: 'Markdown, a hard break above: the comment goes before its spaces or backslash',
+      format: 'markdown',
+      text: lines('Councils spent a record sum on  ', '20,000 new homes,\\', '12% more than before.'),
+      claim: '12%',
+      expected: lines('Councils spent a record sum on  ', '20,000 new homes,<!-- claimlens-ignore -->\\', '12% more than before.'),
+    },
+    {
+      name: 'Markdown, a claim opening a paragraph: a comment line above it',
+      format: 'markdown',
+      text: lines('Intro.', '', '12% of homes were empty.', ''),
+      claim: '12%',
+      expected: lines('Intro.', '', '<!-- claimlens-ignore -->', '12% of homes were empty.', ''),
+    },
+    {
+      name: 'Markdown, a blockquote keeps its marker and indent',
+      format: 'markdown',
+      text: lines('  > 12% of homes were empty.'),
+      claim: '12%',
+      expected: lines('  > <!-- claimlens-ignore -->', '  > 12% of homes were empty.'),
+    },
+    {
+      name: 'Markdown, a table cell: the comment inside the cell',
+      format: 'markdown',
+      text: lines('| town | homes | repairs |', '|---|---|---|', '| Leeds | 20,000 | 12% |'),
+      claim: '12%',
+      expected: lines('| town | homes | repairs |', '|---|---|---|', '| Leeds | 20,000 | <!-- claimlens-ignore -->12% |'),
+    },
+    {
+      name: 'Markdown, the first cell of a row without a leading pipe gets one',
+      format: 'markdown',
+      text: lines('homes | repairs', '--|--', '20,000 | 12%'),
+      claim: '20,000',
+      expected: lines('homes | repairs', '--|--', '| <!-- claimlens-ignore -->20,000 | 12%'),
+    },
+    {
+      name: 'Markdown, a list item: the comment ends the item above',
+      format: 'markdown',
+      text: lines('- 20,000 homes', '- 12% more repairs'),
+      claim: '12%',
+      expected: lines('- 20,000 homes<!-- claimlens-ignore -->', '- 12% more repairs'),
+    },
+    {
+      name: 'Markdown, a nested list item: the comment ends its parent\'s line',
+      format: 'markdown',
+      text: lines('- Leeds', '  - 20,000 homes'),
+      claim: '20,000',
+      expected: lines('- Leeds<!-- claimlens-ignore -->', '  - 20,000 homes'),
+    },
+    {
+      name: 'Markdown, the first item of a list that opens the article: a comment line above the list',
+      format: 'markdown',
+      text: lines('> - 20,000 homes', '> - 12% more repairs'),
+      claim: '20,000',
+      expected: lines('> <!-- claimlens-ignore -->', '> - 20,000 homes', '> - 12% more repairs'),
+    },
+    {
+      name: 'Markdown, a line of an HTML block: the comment just before the claim',
+      format: 'markdown',
+      text: lines('<div>', '20,000 homes', '</div>'),
+      claim: '20,000',
+      expected: lines('<div>', '<!-- claimlens-ignore -->20,000 homes', '</div>'),
+    },
+    {
+      name: 'Markdown, a code span ending the line above: the comment goes after it',
+      format: 'markdown',
+      text: lines('Run `build', '`', '20,000 times.'),
+      claim: '20,000',
+      expected: lines('Run `build', '`<!-- claimlens-ignore -->', '20,000 times.'),
+    },
+    {
+      name: 'HTML, minified: just before the claim',
       format: 'html',
-      text: '<p>Intro.</p>\r\n<p>Revenue rose 12% last year.</p>\r\n',
-      anchor: '12%',
-      sentence: 'Revenue rose 12% last year.',
-      expected: '<p>Intro.</p>\r\n<!-- claimlens-ignore-next-line -->\r\n<p>Revenue rose 12% last year.</p>\r\n',
+      text: '<p>Intro.</p><p>Revenue rose 12% and costs 12% last year.</p>',
+      claim: '12%',
+      nth: 2,
+      expected: '<p>Intro.</p><p>Revenue rose 12% and costs <!-- claimlens-ignore -->12% last year.</p>',
     },
     {
-      name: 'MDX uses an expression comment',
+      name: 'HTML, a claim in the title: before the element, whose text would show the comment',
+      format: 'html',
+      text: '<html><head><title>Rents up 12%</title></head><body><p>Text.</p></body></html>',
+      claim: '12%',
+      expected: '<html><head><!-- claimlens-ignore --><title>Rents up 12%</title></head><body><p>Text.</p></body></html>',
+    },
+    {
+      name: 'MDX uses an expression comment, inline',
       format: 'mdx',
       text: lines('Revenue rose 12% last year.'),
-      anchor: '12%',
-      sentence: 'Revenue rose 12% last year.',
-      expected: lines('{/* <!-- claimlens-ignore-next-line --> */}', 'Revenue rose 12% last year.'),
+      claim: '12%',
+      expected: lines('Revenue rose {/* <!-- claimlens-ignore --> */}12% last year.'),
     },
   ];
   for (const row of rows) {
     it(row.name, () => {
-      const fix = ignoreClaim(row.text, claimAt(row.text, row.anchor, row.sentence), row.format);
+      const settings = { ...defaultSettings, includeHeadings: true };
+      const before = analyze(row.text, { format: row.format, settings });
+      const claim = before.claims.filter((c) => c.text === row.claim)[(row.nth ?? 1) - 1];
+      assert.ok(claim, `no claim "${row.claim}" in ${JSON.stringify(before.claims.map((c) => c.text))}`);
+      const fix = ignoreClaim(row.text, claim, row.format, before.claims);
       assert.equal(fix.kind, 'edit');
-      assert.equal(fix.kind === 'edit' ? applyTextEdits(row.text, fix.edits) : '', row.expected);
+      const edited = fix.kind === 'edit' ? applyTextEdits(row.text, fix.edits) : '';
+      assert.equal(edited, row.expected);
+      // The claim is ignored and no other one; the claims are the same otherwise.
+      const after = analyze(edited, { format: row.format, settings });
+      const index = before.claims.indexOf(claim);
+      assert.deepEqual(
+        after.claims.map((c) => [c.text, c.status]),
+        before.claims.map((c, i) => [c.text, i === index ? 'ignored' : c.status]),
+      );
     });
   }
 
-  it('plain text: a setting pattern that matches exactly the claim text', () => {
-    const text = 'It cost $4.5 billion (est.) in total.';
-    const fix = ignoreClaim(text, claimAt(text, '$4.5 billion (est.)', text), 'text');
-    assert.deepEqual(fix, { kind: 'setting', pattern: '^\\$4\\.5 billion \\(est\\.\\)$' });
-    const re = new RegExp(ignorePatternFor('$4.5 billion (est.)'), 'u');
-    assert.deepEqual(['$4.5 billion (est.)', '$4.5 billion (est.) more', '$425 billion (est.)'].map((s) => re.test(s)), [true, false, false]);
+  it('plain text: an entry for the configuration file naming the claim, its sentence and which of its look-alikes', () => {
+    const text = 'Sales rose 5% in May.\nCosts rose 5% in May.\nSales rose 5% in May.\n';
+    const { claims } = analyze(text, { format: 'text' });
+    assert.deepEqual(claims.map((c) => c.text), ['5%', '5%', '5%']);
+    assert.deepEqual(ignoreClaim(text, claims[1], 'text', claims), { kind: 'config', claim: { claim: '5%', sentence: 'Costs rose 5% in May.' } });
+    assert.deepEqual(ignoreClaim(text, claims[2], 'text', claims), { kind: 'config', claim: { claim: '5%', sentence: 'Sales rose 5% in May.', occurrence: 2 } });
   });
 });

@@ -223,6 +223,9 @@ describe('report: toSarif', () => {
       ['unknown-citation-key', 'warning'],
       ['missing-bibliography', 'warning'],
       ['bibliography-error', 'warning'],
+      ['figure-not-in-source', 'warning'],
+      ['dead-source', 'warning'],
+      ['source-not-checked', 'note'],
     ]);
     assert.deepEqual(run.tool.driver.rules[0], {
       id: 'uncited-claim',

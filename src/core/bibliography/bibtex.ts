@@ -22,11 +22,12 @@
  * exports map), which skips the plugin registry. Version 0.8 is used because
  * 0.9 asks for Node 22. `@citation-js/core` brings fetch code along (for
  * loading from URLs); nothing here calls it.
+ *
+ * The library is loaded on the first `.bib` file read, not when the module
+ * is: loading it takes about 30 ms, and most runs of the command line read
+ * no bibliography at all.
  */
-import { logger } from '@citation-js/core';
-import { commands } from '@citation-js/plugin-bibtex/lib/input/constants.js';
-import { parse as convertToCsl } from '@citation-js/plugin-bibtex/lib/input/entries.js';
-import { parse as readBibtexText, type RawBibtexEntry } from '@citation-js/plugin-bibtex/lib/input/file.js';
+import type { RawBibtexEntry } from '@citation-js/plugin-bibtex/lib/input/file.js';
 import { LineIndex } from '../lines';
 import type { BibEntry } from '../types';
 import { entryFromCsl, positionAt } from './csl';
@@ -61,8 +62,29 @@ const extraCommands: Record<string, string> = {
   infty: '\u221e',
   cdot: '\u00b7',
 };
-for (const [name, text] of Object.entries(extraCommands)) {
-  if (!(name in commands)) commands[name] = text;
+/** The parts of Citation.js the reader uses. */
+interface CitationJs {
+  readonly logger: { _log: unknown[] };
+  readonly readBibtexText: (text: string) => RawBibtexEntry[];
+  readonly convertToCsl: (entries: RawBibtexEntry[]) => Record<string, unknown>[];
+}
+
+let citationJsModules: CitationJs | undefined;
+
+/** Citation.js, loaded (and its command table completed) on first use. */
+function citationJs(): CitationJs {
+  if (citationJsModules) return citationJsModules;
+  // `require` inside a function: the bundler emits the modules' code, but runs it only when called.
+  const { commands } = require('@citation-js/plugin-bibtex/lib/input/constants.js') as typeof import('@citation-js/plugin-bibtex/lib/input/constants.js');
+  for (const [name, text] of Object.entries(extraCommands)) {
+    if (!(name in commands)) commands[name] = text;
+  }
+  citationJsModules = {
+    logger: (require('@citation-js/core') as typeof import('@citation-js/core')).logger,
+    readBibtexText: (require('@citation-js/plugin-bibtex/lib/input/file.js') as typeof import('@citation-js/plugin-bibtex/lib/input/file.js')).parse,
+    convertToCsl: (require('@citation-js/plugin-bibtex/lib/input/entries.js') as typeof import('@citation-js/plugin-bibtex/lib/input/entries.js')).parse,
+  };
+  return citationJsModules;
 }
 
 /**
@@ -239,7 +261,7 @@ function readStructure(
   lines: LineIndex,
 ): { raws: RawBibtexEntry[]; problems: BibProblem[] } {
   try {
-    return { raws: readBibtexText(text), problems: [] };
+    return { raws: citationJs().readBibtexText(text), problems: [] };
   } catch {
     // Located and reported piece by piece below.
   }
@@ -251,7 +273,7 @@ function readStructure(
     const body = text.slice(chunks[lo].start, chunks[hi - 1].end);
     try {
       const needed = strings.neededBy(body);
-      raws.push(...readBibtexText(needed ? `${needed}\n${body}` : body));
+      raws.push(...citationJs().readBibtexText(needed ? `${needed}\n${body}` : body));
       for (const chunk of chunks.slice(lo, hi)) {
         if (chunk.isString) strings.add(text.slice(chunk.start, chunk.end));
       }
@@ -339,10 +361,10 @@ const collectionTypes: Record<string, string> = {
  */
 function convertChain(chain: RawBibtexEntry[]): Record<string, unknown> {
   try {
-    return convertToCsl(chain)[0];
+    return citationJs().convertToCsl(chain)[0];
   } catch (cause) {
     if (chain.length < 2) throw cause;
-    return convertToCsl(chain.map((e) => ({ ...e, type: collectionTypes[e.type] ?? e.type })))[0];
+    return citationJs().convertToCsl(chain.map((e) => ({ ...e, type: collectionTypes[e.type] ?? e.type })))[0];
   }
 }
 
@@ -386,7 +408,7 @@ export function readBibtex(text: string, fileName: string): ParsedBibliography {
   }
   // Citation.js keeps every warning in memory even when silent; a long-lived
   // editor session re-reads bibliographies, so let them go.
-  logger._log.length = 0;
+  citationJs().logger._log.length = 0;
   problems.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
   return { entries, problems };
 }

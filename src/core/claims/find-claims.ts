@@ -14,8 +14,10 @@ import {
   scaleSuffixes,
   scaleWords,
 } from './lexicon';
-import { zhClassifiers, zhCurrencies, zhMeasures, zhNumerals, zhTimeWords } from '../lang/zh/words';
+import { zhClassifiers, zhCurrencies, zhMeasures, zhNumerals, zhTimeWords, zhGrowthVerbs } from '../lang/zh/words';
 import { simplified, zhNumeralGrammar } from '../lang/zh/numerals';
+import { enNumeralGrammar } from '../lang/en/numerals';
+import { enChanges, enMultipliers, enNumeralWords } from '../lang/en/words';
 import { isYear, Quantity, type ClaimMatch } from './quantity';
 import { hanRun, qualifierBefore, qualifiersByLastWord } from './qualifiers';
 import type { RuleFiring } from './rules/types';
@@ -27,11 +29,8 @@ const comparatives = new Set([
   'more', 'less', 'fewer', 'as', 'the', 'that', 'larger', 'bigger', 'higher', 'greater', 'faster', 'smaller',
   'lower', 'cheaper', 'longer', 'better', 'worse', 'over', 'what', 'than',
 ]);
-const changeWords: ReadonlyMap<string, number> = new Map([
-  ['doubled', 2], ['tripled', 3], ['trebled', 3], ['quadrupled', 4], ['halved', 0.5],
-]);
-/** Multipliers before "as", "the", "that" or "what": "twice as many", "double the average", "triple that of 2022", "twice what it was". */
-const multiplierWords: ReadonlyMap<string, number> = new Map([['twice', 2], ['double', 2], ['triple', 3], ['quadruple', 4]]);
+const changeWords = enChanges;
+const multiplierWords = enMultipliers;
 /** Words that can start a quantity written in words. */
 const wordStarts: ReadonlySet<string> = new Set([
   ...numberWords.keys(), ...changeWords.keys(), ...multiplierWords.keys(), 'a', 'an', 'half',
@@ -47,7 +46,7 @@ const changeNouns = new Set([
 /** Words after "a third", "a quarter" that make it a share of something: "a third below target". */
 const shareComparatives = new Set(['below', 'above', 'higher', 'lower', 'more', 'less', 'fewer', 'bigger', 'smaller', 'larger', 'cheaper', 'shorter', 'longer']);
 /** The class of words a quantity may start with, besides compounds ("two-thirds", "threefold"): see `readQuantity`. */
-const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore]);
+const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore, ...enNumeralWords.negatives, 'nought', 'naught']);
 /** Han characters a Chinese quantity may start with (see `readZhQuantity`). */
 const zhNumeralClass = registerWordClass([
   ...zhNumerals.digits.keys(), ...zhNumerals.smallScales.keys(), ...zhNumerals.negatives, zhNumerals.half, zhNumerals.zero,
@@ -104,7 +103,7 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
       q = readAmount(tokens, i, en, zh);
     }
     else {
-      q = readWordQuantity(tokens, i);
+      q = readWordNumeral(tokens, i) ?? readWordQuantity(tokens, i);
       if (q && (q.kind === null || q.kind === 'fraction') && q.core.lower !== 'half') readScaleAndUnit(tokens, q.last + 1, q, en, zh);
     }
   } else if (t.kind === 'han' && zh) {
@@ -115,9 +114,9 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
       const fan = tokens[i - 1]?.text === '翻' ? i - 1 : tokens[i - 1]?.text === '了' && tokens[i - 2]?.text === '翻' ? i - 2 : -1;
       if (fan >= 0 && q.value > 0 && q.value < 10) return new Quantity(fan, q.last + 1, 2 ** q.value, 'change', null, false, true, q.core);
     }
-    // Chinese numerals count only with a unit: "二三十家", "两亿元", not "十二五".
-    if (q && q.kind === null) {
-      const lone = q.last === i && zhNumerals.smallScales.has(simplified(t.text));
+    // Chinese numerals count only with a unit: "二三十家", "两亿元", not "十二五"; digits with a sign ("负10000") count as digits do.
+    if (q && q.kind === null && q.core.kind !== 'num') {
+      const lone = q.last === i && (zhNumerals.smallScales.get(simplified(t.text)) ?? 0) >= 100;
       readScaleAndUnit(tokens, q.last + 1, q, en, zh);
       if (q.kind === null) return null;
       // "百公里油耗": a lone 百 or 千 before a measure is the base of a rate.
@@ -219,6 +218,15 @@ function readAmount(tokens: readonly Token[], i: number, en: boolean, zh: boolea
   const core = tokens[j];
   if (core?.kind !== 'num') return null;
   const q = new Quantity(first, j, core.value, unit ? 'money' : null, unit, false, false, core);
+  // "2 450", "2 1/4", "2.33k", "1.3e6": the digits read whole.
+  const r = en ? enNumeralGrammar.read(tokens, j) : null;
+  if (r && r.last > j) {
+    q.value = r.value;
+    q.last = r.last;
+    q.scaled = r.scaled;
+    if (r.kind && !unit) q.kind = r.kind;
+    j = r.last;
+  }
   j++;
   readScaleAndUnit(tokens, j, q, en, zh);
   return q;
@@ -315,6 +323,12 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
   // "a 6.8-inch screen", "a 400-megawatt farm": a unit joined by a hyphen.
   if (t.kind === 'sym' && t.text === '-' && !t.space && en && q.unit === null) {
     const u = tokens[j + 1];
+    // "25-fold", "a 12-fold rise": a multiplier.
+    if (u?.kind === 'word' && !u.space && enNumeralWords.fold === u.lower) {
+      q.kind = 'multiplier';
+      q.last = j + 1;
+      return;
+    }
     if (u?.kind === 'word' && !u.space && u.end - u.start > 1 && measureUnits.has(u.lower)) {
       q.kind = 'measure';
       q.unit = u.text;
@@ -357,7 +371,8 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       return;
     }
     // "8p", "45p": pence written against a small whole number ("1080p" is a screen resolution).
-    const pence = lower === 'p' && !t.space && q.unit === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal &&
+    // Not a video format: "shot in 24p", "at 60p".
+    const pence = lower === 'p' && !t.space && q.unit === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal && !formatBefore.has(tokens[q.first - 1]?.lower ?? '') &&
       q.core.value >= 1 && q.core.value < 100 && q.core.text[0] !== '0';
     if (pence) {
       q.kind = 'money';
@@ -417,7 +432,7 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     const u = tokens[j + 1];
     const of = (lower === 'square' || lower === 'cubic' || lower === 'sq') && u?.kind === 'word' && measureUnits.has(u.lower) ? u : undefined;
     // "m" alone is metres only with a power after it: "300 m²".
-    const metres = lower === 'm' && isPower(u);
+    const metres = lower === 'm' && (isPower(u) || (!t.space && q.core.kind === 'num' && q.core.decimal && u?.kind === 'word'));
     // "187g", "a 6.1in screen": grams and inches written against the number, in lower case ("5G" is a name).
     const attached = !t.space && (t.text === 'g' || t.text === 'in');
     if (q.unit === null && (of || metres || attached || (measureUnits.has(lower) && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))))) {
@@ -444,8 +459,13 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
 function isBareScaleSuffix(q: Quantity, lower: string, after: Token | undefined): boolean {
   if (lower === 'bn' || lower === 'mn' || lower === 'tn' || lower === 'trn') return true;
   if (lower === 'm' && q.core.kind === 'num' && q.first === q.last && after?.kind === 'word' && after.space && peopleCounted.has(after.lower)) return true;
+  // "a 1.8m wall": metres before a noun that is not counted.
+  if (lower === 'm' && after?.kind === 'word') return false;
   return (lower === 'm' || lower === 'k') && q.core.kind === 'num' && q.core.decimal && q.first === q.last;
 }
+
+/** Words before "24p" that make it a video format, not pence: "shot in 24p". */
+const formatBefore = new Set(['in', 'at']);
 
 /** Nouns of people and homes that make an "m" after a number millions: "1m people", not "100m hurdles". */
 const peopleCounted = new Set([
@@ -485,6 +505,9 @@ function readZhUnit(tokens: readonly Token[], j: number, q: Quantity): void {
   if (ahead.startsWith('倍')) {
     q.kind = 'multiplier';
     q.last = j;
+    // "增长约一倍", "增加了两倍": growth by N times the base is N + 1 times it.
+    const verb = hanBefore(tokens, qualifierBefore(tokens, q.first, 0)?.first ?? q.first, 3);
+    if (zhGrowthVerbs.some((v) => verb.endsWith(v) || verb.endsWith(`${v}了`))) q.value += 1;
     return;
   }
   // "两位数增长": digits of a number, not people.
@@ -504,6 +527,29 @@ function readZhUnit(tokens: readonly Token[], j: number, q: Quantity): void {
       return;
     }
   }
+}
+
+/** Up to `max` Han characters written together before token `j`, in order. */
+function hanBefore(tokens: readonly Token[], j: number, max: number): string {
+  let s = '';
+  for (let k = j - 1; k >= 0 && s.length < max && tokens[k].kind === 'han'; k--) s = simplified(tokens[k].text) + s;
+  return s;
+}
+
+/**
+ * A numeral of more than one word, read whole by the English grammar ("one hundred and three and two thirds",
+ * "fifty - two", "minus five point five", "one over three"); null for one word, which `readWordQuantity` reads.
+ */
+function readWordNumeral(tokens: readonly Token[], i: number): Quantity | null {
+  const t = tokens[i];
+  // "plus or minus 3" is a margin, read as a qualifier.
+  if (enNumeralWords.negatives.includes(t.lower) && tokens[i - 1]?.lower === 'or') return null;
+  const r = enNumeralGrammar.read(tokens, i);
+  if (!r || r.last === i) return null;
+  // "a quarter", "a third": an article and a fraction are read with their context by `readWordQuantity`.
+  if (enNumeralWords.a.includes(t.lower) && r.kind === 'fraction') return null;
+  const core = tokens[i + 1]?.kind === 'num' ? tokens[i + 1] : t;
+  return new Quantity(i, r.last, r.value, r.kind ?? null, null, r.scaled, core.kind !== 'num', core, r.valueMax);
 }
 
 /** Quantities written in words: "fourteen", "a trillion", "two-thirds", "six times", "half". */
@@ -636,6 +682,8 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   }
   if (!r) return q;
   if (isYear(r) || isYear(q)) return q;
+  // "68-32", "won 3-1": a second number below the first is a pair or a score, not a range.
+  if (dash && r.value < q.value && r.kind === q.kind) return q;
   // "raised the dividend by two cents to 45 cents": the change, then a new level far above it;
   // "grew by 5% to 7%" stays a range.
   if (word && c.lower === 'to' && isAfterBy(tokens, q.first) && r.value > 4 * q.value) return q;

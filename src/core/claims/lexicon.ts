@@ -72,7 +72,7 @@ export const measureUnits: ReadonlySet<string> = new Set([
 ]);
 
 /** Percent words after a number. */
-export const percentWords: ReadonlySet<string> = new Set(['percent', 'pct', 'percentage']);
+export const percentWords: ReadonlySet<string> = new Set(['percent', 'pct', 'pc', 'percentage']);
 
 /** Words of time after a number: durations, ages and dates are not claims. */
 export const timeWords: ReadonlySet<string> = new Set([

@@ -1,7 +1,7 @@
 import type { Analysis, Claim, Format } from '../types';
 import { linkText } from './cite';
 import { escapeLinkText, hostOf, isHttpUrl, linkDestination } from './escape';
-import { placeCitation } from './placement';
+import { isInHtmlBlock, placeCitation } from './placement';
 import { insertAt, lineBreakOf, type TextEdit } from './text-edit';
 
 /** A new source a writer gives for a claim. */
@@ -18,14 +18,19 @@ const definitionLine = /^[ \t]{0,3}\[\^([^\]\s]+)\]:/gmu;
  * The edits that cite a new source for `claim`. Markdown and MDX get a
  * footnote: a reference after the claim's sentence, numbered after the
  * article's numeric notes, and its definition at the end of the article
- * (after the notes already there). HTML gets a link, plain text a
- * "(Source: …)". Throws when the URL is not http(s).
+ * (after the notes already there); inside a block of raw HTML, where a
+ * footnote reference would show as text, a link as in HTML. HTML gets a
+ * link, plain text a "(Source: …)". Throws when the URL is not http(s).
  */
 export function addNewSource(text: string, analysis: Analysis, claim: Claim, format: Format, source: NewSource): TextEdit[] {
   const url = source.url.trim();
   if (!isHttpUrl(url)) throw new Error(`Not an http(s) URL: "${source.url}"`);
   const title = source.title?.trim() ?? '';
   const place = placeCitation(text, claim);
+  // Inside raw HTML in Markdown a footnote reference would show as "[^1]": an HTML link instead.
+  if (format === 'markdown' && isInHtmlBlock(text, claim.range.start)) {
+    return [insertAt(place.beforePunctuation, linkText('html', url, title || hostOf(url)))];
+  }
   if (format === 'html' || format === 'text') {
     return [insertAt(place.beforePunctuation, linkText(format, url, title || (format === 'html' ? hostOf(url) : '')))];
   }

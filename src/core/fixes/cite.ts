@@ -1,5 +1,5 @@
 import type { Analysis, Claim, Format, Source } from '../types';
-import { placeCitation } from './placement';
+import { isInHtmlBlock, placeCitation, type Placement } from './placement';
 import { insertAt, type TextEdit } from './text-edit';
 import { escapeHtml, escapeLinkText, linkDestination, hostOf } from './escape';
 
@@ -64,6 +64,7 @@ function citable(source: Source): CitableSource | undefined {
 export function citeExistingSource(text: string, claim: Claim, source: Source, format: Format): TextEdit[] {
   const place = placeCitation(text, claim);
   const raw = text.slice(source.range.start, source.range.end);
+  if (format === 'markdown' && source.kind !== 'textual' && isInHtmlBlock(text, claim.range.start)) return citeInHtmlBlock(place, source);
   switch (source.kind) {
     case 'footnote':
       if (format === 'html') return [insertAt(place.afterSentence, withoutIds(raw))];
@@ -99,6 +100,18 @@ export function linkText(format: Format, url: string, label: string): string {
     case 'text':
       return label && label !== url && label !== hostOf(url) ? ` (Source: ${label}, ${url})` : ` (Source: ${url})`;
   }
+}
+
+/**
+ * Inside raw HTML in Markdown, Markdown's `[^1]`, `[@key]` and `[text](url)`
+ * show as they are: a source with a URL is cited as an HTML link, one
+ * without cannot be.
+ */
+function citeInHtmlBlock(place: Placement, source: Source): TextEdit[] {
+  const url = source.url ?? source.urls?.[0];
+  if (!url) throw new Error(`Inside raw HTML, ${source.kind === 'footnote' ? `[^${source.label}]` : `@${source.key ?? source.label}`} would show as text, and it has no URL to link to: add a new source instead.`);
+  const label = source.kind === 'link' ? source.label.trim() || hostOf(url) : source.title ?? hostOf(url);
+  return [insertAt(place.beforePunctuation, linkText('html', url, label))];
 }
 
 function withoutIds(raw: string): string {

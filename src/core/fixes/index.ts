@@ -7,5 +7,5 @@ export { placeCitation, type Placement } from './placement';
 export { citableSources, citeExistingSource, linkText, type CitableSource } from './cite';
 export { citeBibliographyKey } from './cite-key';
 export { addNewSource, nextFootnoteNumber, type NewSource } from './add-source';
-export { ignoreClaim, ignorePatternFor, ignoreNextLineComment, type IgnoreFix } from './ignore';
+export { addIgnoreEntry, ignoreClaim, ignoreComment, ignoreNextLineComment, newConfigText, withIgnoreEntry, type IgnoreFix } from './ignore';
 export { escapeHtml, escapeRegExp, hostOf, isHttpUrl } from './escape';

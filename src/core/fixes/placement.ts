@@ -1,3 +1,5 @@
+import type { SyntaxNode } from '@lezer/common';
+import { parseMarkdownTree } from '../formats/markdown';
 import type { Claim } from '../types';
 
 /** Where a citation can go in a claim's sentence, as raw 0-based offsets. */
@@ -46,4 +48,15 @@ export function placeCitation(text: string, claim: Claim): Placement {
 /** 0-based offset where the line holding `offset` starts. */
 export function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/**
+ * Whether `offset` stands inside a block of raw HTML in a Markdown article,
+ * where Markdown syntax such as `[^1]` is not read and shows as it is.
+ */
+export function isInHtmlBlock(text: string, offset: number): boolean {
+  // Most articles hold no HTML block, and a line of raw HTML starts with "<": no parse without one.
+  if (!/^[ \t>]*</mu.test(text)) return false;
+  for (let n: SyntaxNode | null = parseMarkdownTree(text, { mdx: false }).resolveInner(offset, 1); n; n = n.parent) if (n.name === 'HTMLBlock') return true;
+  return false;
 }

@@ -72,7 +72,7 @@ export interface FootnoteDefinition {
 
 /** A suppression comment found in the raw text. */
 export interface Directive {
-  readonly kind: 'ignore-next-line' | 'ignore-line' | 'disable' | 'enable' | 'ignore-file';
+  readonly kind: 'ignore' | 'ignore-next-line' | 'ignore-line' | 'disable' | 'enable' | 'ignore-file';
   readonly raw: Range;
 }
 

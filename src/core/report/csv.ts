@@ -9,7 +9,8 @@ const header = ['path', 'line', 'column', 'endLine', 'endColumn', 'claim', 'kind
  * fields with a comma, quote or line break quoted, quotes doubled): one row
  * per claim, whatever its status, for a spreadsheet. Sources are listed in
  * one field, separated by " | ": a URL when there is one, else the label or
- * name. Problems are not listed.
+ * name. Problems are not listed. A cell that a spreadsheet would read as a
+ * formula is neutralised (`neutraliseFormula`).
  */
 export function toCsv(files: readonly ReportFile[]): string {
   const rows: string[][] = [header];
@@ -34,7 +35,17 @@ export function toCsv(files: readonly ReportFile[]): string {
       ]);
     }
   }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return rows.map((row) => row.map((cell) => csvField(neutraliseFormula(cell))).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return) behind a `'`, as OWASP recommends for CSV
+ * injection; plain numbers ("-3", "+2.1") are left as they are.
+ */
+export function neutraliseFormula(cell: string): string {
+  if (!/^[=+\-@\t\r]/u.test(cell) || /^[+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/iu.test(cell)) return cell;
+  return `'${cell}`;
 }
 
 function sourceCell(source: Source): string {

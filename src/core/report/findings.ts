@@ -1,6 +1,6 @@
 import { LineIndex } from '../lines';
 import { defaultSettings, type Settings } from '../settings';
-import type { Analysis, Claim, ClaimStatus, LineColumn, Problem, ProblemCode, Range, Source } from '../types';
+import type { Analysis, Claim, ClaimStatus, LineColumn, Problem, ProblemCode, Range, Source, SourceVerification } from '../types';
 
 /** One analysed file, as every report takes it. */
 export interface ReportFile {
@@ -11,6 +11,8 @@ export interface ReportFile {
   readonly analysis: Analysis;
   /** The file's settings: `report` picks the statuses shown as findings, `scope` words the messages. Defaults when omitted. */
   readonly settings?: Pick<Settings, 'report' | 'scope'>;
+  /** What checking the cited sources found, when they were checked (`claimlens check --verify`). */
+  readonly verifications?: readonly SourceVerification[];
 }
 
 /** How serious a finding is, as editors and problem matchers name it. */
@@ -19,8 +21,11 @@ export type Severity = 'error' | 'warning' | 'info';
 /** Codes of findings about claims, one per status. */
 export type ClaimFindingCode = 'uncited-claim' | 'attributed-claim' | 'cited-claim' | 'ignored-claim';
 
-/** Every finding code: a claim's status or a problem's code. */
-export type FindingCode = ClaimFindingCode | ProblemCode;
+/** Codes of findings about checked sources. */
+export type VerificationFindingCode = 'figure-not-in-source' | 'dead-source' | 'source-not-checked';
+
+/** Every finding code: a claim's status, a problem's code or a checked source's. */
+export type FindingCode = ClaimFindingCode | ProblemCode | VerificationFindingCode;
 
 /** A claim or problem worth showing: a CLI line, a diagnostic, a SARIF result. */
 export interface Finding {
@@ -38,6 +43,8 @@ export interface Finding {
   readonly claim?: Claim;
   /** The problem, for problem findings. */
   readonly problem?: Problem;
+  /** The check of a cited source, for verification findings. */
+  readonly verification?: SourceVerification;
 }
 
 /** What each finding code means, for help texts and SARIF rules. */
@@ -107,6 +114,21 @@ const ruleTable: Record<FindingCode, Omit<Rule, 'id'>> = {
     severity: 'warning',
     description: 'A bibliography file that cannot be read or parsed.',
   },
+  'figure-not-in-source': {
+    name: 'FigureNotInSource',
+    severity: 'warning',
+    description: 'A cited source was read, and the claim\'s figure is not in it.',
+  },
+  'dead-source': {
+    name: 'DeadSource',
+    severity: 'warning',
+    description: 'A cited source cannot be reached: gone (404, 410), no such host, or no answer in time.',
+  },
+  'source-not-checked': {
+    name: 'SourceNotChecked',
+    severity: 'info',
+    description: 'A cited source could not be read: a paywall, a login, a bot wall or a format Claim Lens does not read.',
+  },
 };
 
 /** Every rule, claim statuses first, then problem codes; the order is stable. */
@@ -135,8 +157,52 @@ export function findingsOf(file: ReportFile, lines: LineIndex = new LineIndex(fi
   for (const problem of file.analysis.problems) {
     findings.push({ code: problem.code, severity: ruleTable[problem.code].severity, message: problem.message, ...at(problem.range), problem });
   }
+  const sources = new Map<number, Source>();
+  for (const source of file.analysis.sources) sources.set(source.id, source);
+  const claims = new Map<string, Claim>();
+  for (const claim of file.analysis.claims) claims.set(claim.id, claim);
+  const sourcesReported = new Set<number>();
+  for (const verification of file.verifications ?? []) {
+    const code = verificationCodes[verification.status];
+    if (!code) continue;
+    const claim = claims.get(verification.claimId);
+    const source = sources.get(verification.sourceId);
+    if (code === 'figure-not-in-source') {
+      if (!claim) continue;
+      findings.push({ code, severity: ruleTable[code].severity, message: verificationMessage(verification, claim), ...at(claim.range), claim, verification });
+      continue;
+    }
+    // A dead or unreadable source is one finding where it stands, however many claims cite it.
+    if (!source || sourcesReported.has(source.id)) continue;
+    sourcesReported.add(source.id);
+    findings.push({ code, severity: ruleTable[code].severity, message: verificationMessage(verification, claim), ...at(source.range), verification });
+  }
   // Stable: a claim and a problem at the same offset keep claims first.
   return findings.sort((a, b) => a.range.start - b.range.start);
+}
+
+const verificationCodes: Partial<Record<SourceVerification['status'], VerificationFindingCode>> = {
+  'not-found': 'figure-not-in-source',
+  unreachable: 'dead-source',
+  'not-checked': 'source-not-checked',
+};
+
+/**
+ * The message of a verification finding, e.g. `Figure "38,210" is not in its
+ * source https://…` or `Source https://… cannot be reached: HTTP 404.`
+ */
+export function verificationMessage(verification: SourceVerification, claim?: Claim): string {
+  const why = verification.reason ? `: ${verification.reason}` : '';
+  switch (verification.status) {
+    case 'not-found':
+      return `Figure "${shorten(claim?.text ?? '')}" is not in its source ${verification.url}${why}.`;
+    case 'unreachable':
+      return `Source ${verification.url} cannot be reached${why}.${verification.archived ? ` An archived copy: ${verification.archived}` : ''}`;
+    case 'not-checked':
+      return `Source ${verification.url} was not checked${why}.`;
+    case 'supported':
+      return `Source ${verification.url} states "${shorten(verification.figure ?? '')}"${verification.page ? ` on page ${verification.page}` : ''}.`;
+  }
 }
 
 /** The message of a claim finding, e.g. `Uncited claim "$40 billion": no link, footnote or citation in its sentence.` */

@@ -7,7 +7,9 @@ export {
   findingsOf,
   rules,
   shorten,
+  verificationMessage,
   type ClaimFindingCode,
+  type VerificationFindingCode,
   type Finding,
   type FindingCode,
   type ReportFile,
@@ -15,9 +17,9 @@ export {
   type Severity,
 } from './findings';
 export { coveragePercent, summarize, summaryLine, type Totals } from './summary';
-export { toJsonReport, type JsonClaim, type JsonFile, type JsonProblem, type JsonReport, type JsonSource } from './json';
+export { toJsonReport, type JsonClaim, type JsonFile, type JsonProblem, type JsonReport, type JsonSource, type JsonVerification } from './json';
 export { defaultHelpBase, toSarif, type SarifLog, type SarifOptions, type SarifResult } from './sarif';
-export { csvField, toCsv } from './csv';
+export { csvField, neutraliseFormula, toCsv } from './csv';
 export { escapeMarkdown, toMarkdown } from './markdown';
 export {
   formatAmount,

@@ -1,5 +1,5 @@
 import { LineIndex } from '../lines';
-import type { ClaimKind, ClaimStatus, ProblemCode, SourceKind } from '../types';
+import type { ClaimKind, ClaimStatus, ProblemCode, SourceKind, SourceVerification, VerificationStatus } from '../types';
 import type { ReportFile } from './findings';
 import { summarize, type Totals } from './summary';
 
@@ -15,6 +15,26 @@ export interface JsonSource {
   /** 1-based line and column (UTF-16 code units) where the source's marker starts. */
   readonly line: number;
   readonly column: number;
+  /** What checking the source found, when it was checked (`--verify`). */
+  readonly verification?: JsonVerification;
+}
+
+/** A checked source: its status, the address fetched, the passage or the reason. */
+export interface JsonVerification {
+  readonly status: VerificationStatus;
+  readonly url: string;
+  /** The passage that states the figure (`supported`), else null. */
+  readonly quote: string | null;
+  /** Why it is `unreachable` or `not-checked`, or what was read (`not-found`), else null. */
+  readonly reason: string | null;
+  /** The figure as the source writes it. */
+  readonly figure?: string;
+  /** A deep link to the passage. */
+  readonly link?: string;
+  /** The PDF page of the passage, 1-based. */
+  readonly page?: number;
+  /** An archived copy of an unreachable source. */
+  readonly archived?: string;
 }
 
 /** A claim in the JSON report. Lines and columns are 1-based, columns in UTF-16 code units, `endColumn` exclusive. */
@@ -62,6 +82,8 @@ export function toJsonReport(files: readonly ReportFile[]): JsonReport {
 
 function jsonFile(file: ReportFile): JsonFile {
   const lines = new LineIndex(file.text);
+  const verifications = new Map<string, SourceVerification>();
+  for (const v of file.verifications ?? []) verifications.set(`${v.claimId}\u0000${v.sourceId}`, v);
   return {
     path: file.path,
     claims: file.analysis.claims.map((claim) => {
@@ -87,6 +109,7 @@ function jsonFile(file: ReportFile): JsonFile {
           ...(source.name !== undefined ? { name: source.name } : {}),
           ...(source.text !== undefined ? { text: source.text } : {}),
           ...lines.lineColumn(source.range.start),
+          ...jsonVerification(verifications.get(`${claim.id}\u0000${source.id}`)),
         })),
       };
     }),
@@ -95,5 +118,21 @@ function jsonFile(file: ReportFile): JsonFile {
       message: problem.message,
       ...lines.lineColumn(problem.range.start),
     })),
+  };
+}
+
+function jsonVerification(v: SourceVerification | undefined): { verification?: JsonVerification } {
+  if (!v) return {};
+  return {
+    verification: {
+      status: v.status,
+      url: v.url,
+      quote: v.quote ?? null,
+      reason: v.reason ?? null,
+      ...(v.figure !== undefined ? { figure: v.figure } : {}),
+      ...(v.link !== undefined ? { link: v.link } : {}),
+      ...(v.page !== undefined ? { page: v.page } : {}),
+      ...(v.archived !== undefined ? { archived: v.archived } : {}),
+    },
   };
 }

@@ -41,7 +41,8 @@ export function toMarkdown(files: readonly ReportFile[]): string {
 
 function sourceCell(source: Source): string {
   const said = escapeMarkdown(describeSource(source));
-  return source.url && /^https?:\/\//i.test(source.url) ? `[${said}](<${source.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : said;
+  // A "|" in the destination would end the table cell: it is percent-encoded like "<", ">" and spaces.
+  return source.url && /^https?:\/\//i.test(source.url) ? `[${said}](<${source.url.replace(/[<>\s|\\]/g, encodeURIComponent)}>)` : said;
 }
 
 /** Escapes text for a Markdown table cell or line: markup characters, pipes, entities and line breaks. */

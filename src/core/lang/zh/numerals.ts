@@ -221,7 +221,6 @@ function readNumber(tokens: readonly Token[], i: number): NumeralReading | null 
   let scaled = int.scaled;
   const decimal = readDecimal(tokens, last);
   if (decimal) {
-    if (int.tail) value -= int.tail.digit * (int.tail.scale - 1); // "两千三点一" is 2,300.1; its 三 is a tail
     value += decimal.fraction;
     last = decimal.last;
     // "三点五亿": a scale after the decimal multiplies the whole.

@@ -97,3 +97,6 @@ export const zhTimeWords: readonly string[] = [
 
 /** Verbs that make a number after 第 a rank: "排名第12位", "位居第3". */
 export const zhRankVerbs: readonly string[] = ['排名', '位居', '位列', '名列', '排在', '居', '列'];
+
+/** Verbs of growth before N倍: "增长一倍" is twice the base, not once. */
+export const zhGrowthVerbs: readonly string[] = ['增长', '增加', '提高', '上升', '上涨', '扩大'];

@@ -70,8 +70,13 @@ export const markBefore = claimRule({
   apply(c) {
     const before = c.beforeNum;
     if (!before || c.num?.space || before.kind !== 'sym' || !joiningMarks.has(before.text)) return undefined;
-    const b2 = c.tokens[c.numIndex - 2];
-    return before.text !== '-' || (b2 && !before.space && (b2.kind === 'word' || b2.kind === 'num')) ? 'skip' : undefined;
+    const { tokens, numIndex } = c;
+    const num = tokens[numIndex];
+    const b2 = tokens[numIndex - 2];
+    // Not the second of a pair or a score ("68-32"), a number below the first.
+    const pair = b2?.kind === 'num' && !b2.decimal && !num.decimal && b2.value > num.value && num.text[0] !== '0' &&
+      c.afterNum?.text !== '-' && tokens[numIndex - 3]?.text !== '-';
+    return before.text !== '-' || (b2 && !before.space && (b2.kind === 'word' || b2.kind === 'num') && !pair) ? 'skip' : undefined;
   },
 });
 

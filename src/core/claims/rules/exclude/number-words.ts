@@ -32,7 +32,7 @@ export const loneOne = claimRule({
   stage: 'exclude',
   description: '"one" and "zero" in words are too common to count anything on their own: "one of the reasons", "zero tolerance".',
   examples: { fires: ['It was one reason among many.'], doesNotFire: ['It was two reasons among many.'] },
-  apply: (c) => (isBareWords(c) && (c.first.lower === 'one' || c.first.lower === 'zero') ? 'drop' : undefined),
+  apply: (c) => (isBareWords(c) && (c.first.lower === 'one' || c.first.lower === 'zero') && c.q.first === c.q.last ? 'drop' : undefined),
 });
 
 export const numberWordInName = claimRule({

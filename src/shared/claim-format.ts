@@ -1,4 +1,4 @@
-import { formatEntry, type Claim, type ClaimStatus, type Source } from '../core/index';
+import { formatEntry, type BibEntry, type Claim, type ClaimStatus, type Source } from '../core/index';
 
 const currencySymbols: Record<string, string> = {
   USD: 'US$',
@@ -65,4 +65,11 @@ export function describeSource(source: Source): string {
     case 'textual':
       return `per ${source.name ?? source.label} (no link)`;
   }
+}
+
+/** "Doe and Roe · 2023": the authors' family names and the year, for a completion item's description. */
+export function authorsAndYear(entry: BibEntry): string {
+  const families = entry.authors.map((a) => (a.includes(',') ? a.slice(0, a.indexOf(',')).trim() : a));
+  const authors = families.length > 2 ? `${families[0]} et al.` : families.join(' and ');
+  return [authors, entry.year].filter((p) => p !== undefined && p !== '').join(' · ');
 }

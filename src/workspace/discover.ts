@@ -1,10 +1,10 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { isInside, realPathOf } from '../workspace/guarded-read';
+import { isInside, realPathOf } from './guarded-read';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { formatOfPath } from '../core';
 import { GitignoreRules, ignoreTop } from './gitignore';
-import { describeError } from './read-article';
+import { describeError } from './decode';
 
 /** Folders never walked into. */
 const skippedFolders = new Set(['node_modules', '.git']);
@@ -20,12 +20,6 @@ export interface Discovery {
 }
 
 /**
- * Expands the command line's paths: a file is taken as it is (when Claim
- * Lens reads its format); a folder is walked, skipping `node_modules`,
- * `.git` and what `.gitignore` files ignore; anything else is a glob,
- * filtered the same way.
- */
-/**
  * The folder a run's reads are kept in, as a real path: `root` when given,
  * else the git work tree around `cwd`, else `cwd` itself.
  */
@@ -38,7 +32,33 @@ export async function workspaceRoot(root: string | undefined, cwd: string): Prom
   return realpath(cwd).catch(() => cwd);
 }
 
-export async function discoverFiles(inputs: readonly string[], cwd: string, root: string = cwd): Promise<Discovery> {
+/**
+ * The folders a run may read bibliographies from and follow links into:
+ * `--root` alone when given; else the git work tree around the working
+ * folder (or the working folder), and the same around each folder or file
+ * named on the command line that lies outside it.
+ */
+export async function readRoots(options: { readonly root?: string; readonly paths: readonly string[] }, cwd: string): Promise<string[]> {
+  if (options.root !== undefined) return [await workspaceRoot(resolve(cwd, options.root), cwd)];
+  const roots = [await workspaceRoot(undefined, cwd)];
+  for (const input of options.paths) {
+    const path = resolve(cwd, input);
+    const stats = await stat(path).catch(() => undefined);
+    if (!stats) continue;
+    const real = (await realPathOf(path)) ?? path;
+    if (roots.some((root) => isInside(root, real))) continue;
+    roots.push(await workspaceRoot(undefined, stats.isDirectory() ? real : dirname(real)));
+  }
+  return roots;
+}
+
+/**
+ * Expands the command line's paths: a file is taken as it is (when Claim
+ * Lens reads its format); a folder is walked, skipping `node_modules`,
+ * `.git` and what `.gitignore` files ignore; anything else is a glob,
+ * filtered the same way.
+ */
+export async function discoverFiles(inputs: readonly string[], cwd: string, roots: readonly string[] = [cwd]): Promise<Discovery> {
   const files = new Set<string>();
   const usageErrors: string[] = [];
   const ioErrors: [string, string][] = [];
@@ -63,7 +83,7 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, root
         isDirectory = false;
         if (target?.isDirectory()) continue;
         const real = await realPathOf(path);
-        if (real !== undefined && !isInside(root, real)) continue;
+        if (real !== undefined && !roots.some((root) => isInside(root, real))) continue;
       } else if (!isDirectory && !entry.isFile()) {
         continue;
       }

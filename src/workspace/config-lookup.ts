@@ -1,6 +1,6 @@
 import { basename, dirname, join } from 'node:path';
-import { configFileNames, defaultSettings, parseConfigText, type ConfigIssue, type Settings } from '../core';
-import { maxConfigBytes, readGuarded } from '../workspace/guarded-read';
+import { configFileNames, defaultSettings, parseConfigText, type ConfigIssue, type IgnoreEntry, type Settings } from '../core';
+import { maxConfigBytes, readGuarded } from './guarded-read';
 
 /** A configuration file's text, read through the guarded reader: undefined when there is none, or why it cannot be read. */
 async function readConfig(path: string): Promise<{ text: string } | { missing: boolean; reason: string }> {
@@ -24,6 +24,8 @@ export interface FileSettings {
   readonly settings: Settings;
   /** Absolute path of the `.claimlensrc.*` file; its folder is what its `bibliography` paths are relative to. */
   readonly configPath?: string;
+  /** The file's `ignore` entries (their paths relative to its folder). */
+  readonly ignore?: readonly IgnoreEntry[];
 }
 
 /** Settings for files: from one fixed file, or from the nearest `.claimlensrc.*` above each file. */
@@ -65,7 +67,7 @@ export class NearestConfig implements SettingsSource {
         this.issues.push({ path, issue: { file: name, field: '(file)', message: `cannot read: ${read.reason}` } });
         return { settings: defaultSettings };
       }
-      return { settings: parseInto(this.issues, path, read.text), configPath: path };
+      return { ...parseInto(this.issues, path, read.text), configPath: path };
     }
     const parent = dirname(folder);
     return parent === folder ? { settings: defaultSettings } : this.forFolder(parent);
@@ -83,7 +85,7 @@ export class FixedConfig implements SettingsSource {
     if (!('text' in read)) throw new Error(`cannot read the configuration file ${path}: ${read.reason}`);
     const text = read.text;
     const issues: LocatedConfigIssue[] = [];
-    const config = new FixedConfig({ settings: parseInto(issues, path, text), configPath: path });
+    const config = new FixedConfig({ ...parseInto(issues, path, text), configPath: path });
     config.issues.push(...issues);
     return config;
   }
@@ -93,8 +95,8 @@ export class FixedConfig implements SettingsSource {
   }
 }
 
-function parseInto(issues: LocatedConfigIssue[], path: string, text: string): Settings {
+function parseInto(issues: LocatedConfigIssue[], path: string, text: string): { settings: Settings; ignore: readonly IgnoreEntry[] } {
   const parsed = parseConfigText(text.replace(/^\uFEFF/, ''), basename(path));
   for (const issue of parsed.issues) issues.push({ path, issue });
-  return parsed.settings;
+  return { settings: parsed.settings, ignore: parsed.ignore };
 }

@@ -7,13 +7,14 @@ import {
   type ArticleBibliography,
   type BibliographyFileRef,
   type BibliographyFileResult,
+  type BibliographySetting,
   type BibProblem,
   type Format,
   type ResolvedBibliographyRef,
 } from '../core';
 import type { FileSettings } from './config-lookup';
-import { decodeText } from './read-article';
-import { isInside, maxBibliographyBytes, readGuarded, realPathOf } from '../workspace/guarded-read';
+import { decodeText } from './decode';
+import { isInside, maxBibliographyBytes, readGuarded, realPathOf } from './guarded-read';
 
 /** A bibliography warning for stderr: where, and what. */
 export interface BibliographyWarning {
@@ -40,20 +41,30 @@ export class RunBibliographies {
 
   /**
    * `display` turns an absolute path into the path shown (and used as the
-   * file's name in entries and messages). `root` (a real path) is the folder
-   * bibliography files must lie in: a path, glob or link that leads out of
-   * it is not read.
+   * file's name in entries and messages). `roots` (real paths) are the
+   * folders bibliography files must lie in: a path, glob or link that leads
+   * out of all of them is not read.
    */
   constructor(
     private readonly cwd: string,
     private readonly display: (path: string) => string,
-    private readonly root: string,
+    private readonly roots: readonly string[],
   ) {}
 
-  /** The bibliography of the article at the absolute path `file`. */
-  async forArticle(file: string, text: string, format: Format, fileSettings: FileSettings): Promise<ArticleBibliography<string>> {
+  /**
+   * The bibliography of the article at the absolute path `file`. `extra`
+   * adds bibliography settings with their own base folders (an editor's
+   * `claimlens.bibliography`, relative to its workspace folder).
+   */
+  async forArticle(
+    file: string,
+    text: string,
+    format: Format,
+    fileSettings: FileSettings,
+    extra: readonly BibliographySetting<string>[] = [],
+  ): Promise<ArticleBibliography<string>> {
     const base = fileSettings.configPath ? dirname(fileSettings.configPath) : this.cwd;
-    const settings = fileSettings.settings.bibliography.map((path) => ({ path, base }));
+    const settings = [...extra, ...fileSettings.settings.bibliography.map((path) => ({ path, base }))];
     const articleName = this.display(file);
     const plan = planBibliography(text, format, settings, articleName);
     const resolved: ResolvedBibliographyRef<string>[] = [];
@@ -95,7 +106,7 @@ export class RunBibliographies {
   private async expandGlob(base: string, pattern: string): Promise<string[]> {
     const fixed = resolve(base, staticPart(pattern));
     const realBase = await realPathOf(base);
-    if (!isInside(this.root, fixed) || (realBase !== undefined && !isInside(this.root, realBase))) return [];
+    if (!this.contains(fixed) || (realBase !== undefined && !this.contains(realBase))) return [];
     const paths = await glob([pattern], {
       cwd: base,
       absolute: true,
@@ -107,7 +118,7 @@ export class RunBibliographies {
     const byRealPath = new Map<string, string>();
     for (const path of paths.map((p) => resolve(p)).sort()) {
       const real = await realPathOf(path);
-      if (real !== undefined && isInside(this.root, real) && !byRealPath.has(real)) byRealPath.set(real, path);
+      if (real !== undefined && this.contains(real) && !byRealPath.has(real)) byRealPath.set(real, path);
     }
     return [...byRealPath.values()];
   }
@@ -125,11 +136,17 @@ export class RunBibliographies {
 
   private async read(path: string): Promise<BibliographyFileResult> {
     const fileName = this.display(path);
-    const read = await readGuarded(path, { maxBytes: maxBibliographyBytes, root: this.root });
+    const real = await realPathOf(path);
+    const root = real === undefined ? this.roots[0] : (this.roots.find((r) => isInside(r, real)) ?? this.roots[0]);
+    const read = await readGuarded(path, { maxBytes: maxBibliographyBytes, root });
     if (!read.ok) return { ok: false, fileName, missing: read.missing, reason: read.reason };
     const decoded = decodeText(read.bytes);
     if (!decoded.ok) return { ok: false, fileName, missing: false, reason: decoded.reason };
     return { ok: true, fileName, parsed: parseBibliography(decoded.text, fileName) };
+  }
+
+  private contains(path: string): boolean {
+    return this.roots.some((root) => isInside(root, path));
   }
 
   private warnAbout(problem: BibProblem): void {

@@ -1,0 +1,237 @@
+import { realpathSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createAnalyzer,
+  formatOfLanguage,
+  formatOfPath,
+  parseSettings,
+  withBibliographyProblems,
+  type Analysis,
+  type Bibliography,
+  type BibliographySetting,
+  type DocumentAnalyzer,
+  type Format,
+  type Settings,
+} from '../core';
+import { mergeSettings } from '../shared/merge-settings';
+import { NearestConfig, RunBibliographies, type FileSettings } from '../workspace';
+import type { OpenDocuments } from './documents';
+import type { ClientSettings, ServerEditorSettings } from './settings';
+
+/** An open document's analysis at one version. */
+export interface DocumentAnalysis {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly format: Format;
+  readonly analysis: Analysis;
+  readonly settings: Settings;
+  readonly editor: ServerEditorSettings;
+  /** The bibliography citations were resolved with, when the article names one. */
+  readonly bibliography?: Bibliography;
+  /** The folder bibliography entries' file names are relative to (undefined for documents that are not files). */
+  readonly folder?: string;
+  /** The article's own name in bibliography entries (front matter `references:`). */
+  readonly articleName: string;
+}
+
+/** Why a document has no analysis. */
+export type NotAnalysed = { readonly reason: 'closed' | 'disabled' | 'not-an-article' } | { readonly reason: 'too-large'; readonly sizeKB: number; readonly limitKB: number };
+
+/** Language ids the server reads, beside any document whose file name has an extension Claim Lens reads. */
+const languageIds = new Set(['markdown', 'mdx', 'html', 'plaintext', 'quarto', 'rmd', 'text']);
+
+/** What the analyses need from the server: the client's settings and its workspace folders. */
+export interface AnalysisContext {
+  settingsFor(uri: string): Promise<ClientSettings>;
+  /** The workspace folder (a path) holding `path`, if any. */
+  folderOf(path: string): string | undefined;
+  log(message: string): void;
+}
+
+interface Analyzer {
+  readonly signature: string;
+  readonly bibliography: Bibliography | undefined;
+  readonly analyzer: DocumentAnalyzer;
+}
+
+/**
+ * The analyses of the open documents, one per version, made on demand and
+ * cached. Settings are the client's `claimlens` section merged with the
+ * nearest `.claimlensrc.*` (as in VS Code); bibliographies are read through
+ * the workspace layer, once until a file changes. Each document keeps an
+ * incremental analyser while its settings and bibliography stay the same.
+ */
+export class DocumentAnalyses {
+  private readonly cache = new Map<string, DocumentAnalysis>();
+  private readonly analyzers = new Map<string, Analyzer>();
+  private readonly inFlight = new Map<string, Promise<DocumentAnalysis | NotAnalysed>>();
+  private config = new NearestConfig();
+  private readonly bibliographies = new Map<string, RunBibliographies>();
+  private reportedIssues = 0;
+
+  constructor(
+    private readonly documents: OpenDocuments,
+    private readonly context: AnalysisContext,
+  ) {}
+
+  /** The cached analysis of the document's current version, if any. */
+  current(uri: string): DocumentAnalysis | undefined {
+    const open = this.documents.get(uri);
+    const cached = this.cache.get(uri);
+    return open && cached && cached.version === open.document.version ? cached : undefined;
+  }
+
+  /** The last analysis of the document, even of an older version (its bibliography seldom changes with an edit). */
+  latest(uri: string): DocumentAnalysis | undefined {
+    return this.cache.get(uri);
+  }
+
+  /** The analysis of the document's current version, made now when the cache is behind. */
+  async analyse(uri: string): Promise<DocumentAnalysis | NotAnalysed> {
+    const cached = this.current(uri);
+    if (cached) return cached;
+    const pending = this.inFlight.get(uri);
+    if (pending) {
+      const result = await pending;
+      return 'analysis' in result && result.version !== this.documents.get(uri)?.document.version ? this.analyse(uri) : result;
+    }
+    const run = this.run(uri).finally(() => this.inFlight.delete(uri));
+    this.inFlight.set(uri, run);
+    return run;
+  }
+
+  /** Forgets a closed document. */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.analyzers.delete(uri);
+  }
+
+  /** Drops cached settings, configuration files and bibliographies (they changed); open documents are analysed afresh. */
+  reset(): void {
+    this.cache.clear();
+    this.analyzers.clear();
+    this.config = new NearestConfig();
+    this.reportedIssues = 0;
+    this.bibliographies.clear();
+  }
+
+  private async run(uri: string): Promise<DocumentAnalysis | NotAnalysed> {
+    const open = this.documents.get(uri);
+    if (!open) return { reason: 'closed' };
+    const path = pathOf(uri);
+    const format = formatOf(open.document.languageId, path ?? uri);
+    if (!format) return { reason: 'not-an-article' };
+    const client = await this.context.settingsFor(uri);
+    if (!client.editor.enable) return { reason: 'disabled' };
+    const folder = path ? (this.context.folderOf(path) ?? dirname(path)) : undefined;
+    const fileSettings: FileSettings = path ? await this.config.settingsFor(path) : { settings: parseSettings({}).settings };
+    this.reportConfigIssues();
+    const { settings, issues } = mergeSettings(client.analysis, path ? fileSettings.settings : undefined);
+    for (const issue of issues) this.context.log(`${uri}: ${issue}`);
+
+    let document = this.documents.get(uri)?.document;
+    if (!document) return { reason: 'closed' };
+    const sizeKB = document.getText().length / 1024;
+    if (sizeKB > client.editor.maxFileSizeKB) return { reason: 'too-large', sizeKB, limitKB: client.editor.maxFileSizeKB };
+
+    const articleName = path && folder ? display(folder, path) : uri;
+    let bibliography: Bibliography | undefined;
+    let problems: Awaited<ReturnType<RunBibliographies['forArticle']>>['problems'] = [];
+    if (path && folder) {
+      const editorBibliography: BibliographySetting<string>[] = parseSettings(client.analysis).settings.bibliography.map((p) => ({ path: p, base: folder }));
+      // The file's own entries are resolved from its configuration file; the client's from the workspace folder.
+      const own: FileSettings = { settings: { ...fileSettings.settings }, ...(fileSettings.configPath ? { configPath: fileSettings.configPath } : {}) };
+      try {
+        const loaded = await this.bibliographiesOf(folder).forArticle(path, document.getText(), format, own, editorBibliography);
+        bibliography = loaded.bibliography;
+        problems = loaded.problems;
+      } catch (cause) {
+        this.context.log(`Could not load the bibliography of ${uri}: ${cause instanceof Error ? cause.message : String(cause)}`);
+      }
+    }
+
+    // The document may have moved on while settings and files were read: analyse what it is now.
+    document = this.documents.get(uri)?.document;
+    if (!document) return { reason: 'closed' };
+    const text = document.getText();
+    const signature = `${format}\u0000${JSON.stringify(settings)}`;
+    let analyzer = this.analyzers.get(uri);
+    let changes = this.documents.takeChanges(uri);
+    if (!analyzer || analyzer.signature !== signature || analyzer.bibliography !== bibliography) {
+      analyzer = { signature, bibliography, analyzer: createAnalyzer({ format, settings, ...(bibliography ? { bibliography } : {}) }) };
+      this.analyzers.set(uri, analyzer);
+      changes = undefined;
+    }
+    let analysis: Analysis;
+    try {
+      analysis = analyzer.analyzer.update(text, changes);
+    } catch (cause) {
+      this.analyzers.delete(uri);
+      throw new Error(`Analysis of ${uri} failed`, { cause });
+    }
+    const result: DocumentAnalysis = {
+      uri,
+      version: document.version,
+      text,
+      format,
+      analysis: withBibliographyProblems(analysis, problems),
+      settings,
+      editor: client.editor,
+      ...(bibliography ? { bibliography } : {}),
+      ...(folder ? { folder } : {}),
+      articleName,
+    };
+    this.cache.set(uri, result);
+    return result;
+  }
+
+  private bibliographiesOf(folder: string): RunBibliographies {
+    let found = this.bibliographies.get(folder);
+    if (!found) {
+      // Bibliographies are read inside the workspace folder only, as the command line keeps them inside its root.
+      found = new RunBibliographies(folder, (path) => display(folder, path), [realFolder(folder)]);
+      this.bibliographies.set(folder, found);
+    }
+    return found;
+  }
+
+  private reportConfigIssues(): void {
+    for (const { path, issue } of this.config.issues.slice(this.reportedIssues)) {
+      this.context.log(`${path}:${issue.line ?? 1}:${issue.column ?? 1} ${issue.field}: ${issue.message}`);
+    }
+    this.reportedIssues = this.config.issues.length;
+  }
+}
+
+/** The file system path of a `file:` URI, else undefined. */
+export function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path relative to `folder`, with `/`, as entries and messages name files. */
+export function display(folder: string, path: string): string {
+  return relative(folder, path).split(sep).join('/') || '.';
+}
+
+/** The format of a document, by its language id, else by its file name; undefined when Claim Lens does not read it. */
+export function formatOf(languageId: string, name: string): Format | undefined {
+  const byName = formatOfPath(name.replace(/[?#].*$/u, ''));
+  if (languageId === 'plaintext' || languageId === 'text') return byName ?? 'text';
+  if (languageIds.has(languageId)) return formatOfLanguage(languageId) ?? byName;
+  return byName;
+}
+
+function realFolder(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
+}

@@ -1,0 +1,81 @@
+import { settingsSchema } from '../core';
+
+/** How a kind of finding is shown: a diagnostic severity, or not at all. */
+export type SeverityChoice = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** The kinds of finding whose severity is a setting (`claimlens.severity.<kind>`). */
+export const severityKinds = ['uncited', 'attributed', 'cited', 'ignored', 'brokenSource'] as const;
+export type SeverityKind = (typeof severityKinds)[number];
+
+/** The server's settings beside the analysis settings: what VS Code calls the editor settings. */
+export interface ServerEditorSettings {
+  readonly enable: boolean;
+  /** Milliseconds after the last edit before diagnostics are pushed. */
+  readonly debounceMs: number;
+  /** Larger documents are not analysed; a notice says so. */
+  readonly maxFileSizeKB: number;
+  readonly severity: Readonly<Record<SeverityKind, SeverityChoice>>;
+}
+
+/** A client's `claimlens` settings, read apart. */
+export interface ClientSettings {
+  /** The analysis settings the client gives (unvalidated: `mergeSettings` checks them). */
+  readonly analysis: Record<string, unknown>;
+  readonly editor: ServerEditorSettings;
+}
+
+const defaultSeverity: Record<SeverityKind, SeverityChoice> = {
+  uncited: 'warning',
+  attributed: 'information',
+  cited: 'hint',
+  ignored: 'hint',
+  brokenSource: 'warning',
+};
+
+const severityChoices: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/**
+ * Reads the `claimlens` section a client sends (through
+ * `workspace/configuration`, `didChangeConfiguration` or the initialization
+ * options). Both shapes clients write are read: nested
+ * (`{ severity: { uncited: "error" } }`, as VS Code and most editors send
+ * it) and dotted (`{ "severity.uncited": "error" }`). Anything missing or
+ * of the wrong type takes its default.
+ */
+export function readClientSettings(raw: unknown): ClientSettings {
+  const section = isRecord(raw) ? raw : {};
+  const get = (path: string): unknown => {
+    if (path in section) return section[path];
+    let value: unknown = section;
+    for (const part of path.split('.')) value = isRecord(value) ? value[part] : undefined;
+    return value;
+  };
+  const analysis: Record<string, unknown> = {};
+  for (const key of Object.keys(settingsSchema.shape)) {
+    const value = get(key);
+    if (value !== undefined && value !== null) analysis[key] = value;
+  }
+  const severity = {} as Record<SeverityKind, SeverityChoice>;
+  for (const kind of severityKinds) {
+    const value = get(`severity.${kind}`);
+    severity[kind] = typeof value === 'string' && severityChoices.includes(value) ? (value as SeverityChoice) : defaultSeverity[kind];
+  }
+  return {
+    analysis,
+    editor: {
+      enable: get('enable') !== false,
+      debounceMs: clampNumber(get('debounceMs'), 250, 0, 10_000),
+      maxFileSizeKB: clampNumber(get('maxFileSizeKB'), 2048, 1, 1_000_000),
+      severity,
+    },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function clampNumber(value: unknown, fallback: number, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, value));
+}

@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { analyseFiles, binaryKind, decodeText, sniffUtf16 } from '../../src/workspace';
+
+const figures = 'Sales rose by 12% to $4 billion last year.\n';
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+
+const made: string[] = [];
+function tree(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(join(tmpdir(), 'claimlens-workspace-'));
+  made.push(root);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+after(() => {
+  for (const root of made) rmSync(root, { recursive: true, force: true });
+});
+
+describe('workspace: decoding', () => {
+  const cases: [string, Uint8Array, { text: string } | { reason: string }][] = [
+    ['UTF-8', Buffer.from(figures, 'utf8'), { text: figures }],
+    ['UTF-8 with a byte order mark', Buffer.from(`\uFEFF${figures}`, 'utf8'), { text: figures }],
+    ['UTF-16 LE with a byte order mark', Buffer.from([0xff, 0xfe, ...Buffer.from(figures, 'utf16le')]), { text: figures }],
+    ['UTF-16 BE with a byte order mark', Buffer.from([0xfe, 0xff, ...Buffer.from(figures, 'utf16le').swap16()]), { text: figures }],
+    ['UTF-16 LE without one', Buffer.from(figures, 'utf16le'), { text: figures }],
+    ['UTF-16 BE without one', Buffer.from(figures, 'utf16le').swap16(), { text: figures }],
+    ['a PNG image', png, { reason: 'looks binary (a PNG image)' }],
+    ['a PDF', Buffer.from('%PDF-1.7\n%\u00e2\u00e3', 'latin1'), { reason: 'looks binary (a PDF document)' }],
+    ['other bytes with NULs', new Uint8Array([0x52, 0x65, 0x76, 0x00, 0x01, 0x02]), { reason: 'looks binary (it holds NUL bytes); UTF-16 text needs a byte order mark' }],
+    ['Latin-1', Buffer.from('3\u00a0000 caf\u00e9s', 'latin1'), { reason: 'is not valid UTF-8 text' }],
+    ['a lone UTF-16 surrogate', Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]), { reason: 'is not valid UTF-16LE text' }],
+  ];
+  for (const [name, bytes, expected] of cases) {
+    it(`${name}: ${'text' in expected ? 'decoded' : expected.reason}`, () => {
+      const result = decodeText(bytes);
+      assert.deepEqual(result, 'text' in expected ? { ok: true, text: expected.text } : { ok: false, reason: expected.reason });
+    });
+  }
+
+  it('names binary formats by their signature and nothing else', () => {
+    assert.equal(binaryKind(png), 'a PNG image');
+    assert.equal(binaryKind(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])), 'a JPEG image');
+    assert.equal(binaryKind(Buffer.from(figures)), undefined);
+  });
+
+  it('takes text with stray NULs on both sides for binary, not UTF-16', () => {
+    assert.equal(sniffUtf16(new Uint8Array([0x41, 0x00, 0x00, 0x42, 0x41, 0x00, 0x43, 0x00, 0x44, 0x00])), undefined);
+    assert.equal(sniffUtf16(Buffer.from('Numbers: 12%, 40 km', 'utf16le')), 'utf-16le');
+  });
+});
+
+describe('workspace: analyseFiles', () => {
+  it('skips binary, Latin-1 and too-large files with reasons, reads UTF-16, honours .gitignore', async () => {
+    const root = tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': '_site/\n',
+      'article.md': figures,
+      '_site/article.md': figures,
+      'picture.html': png,
+      'latin1.md': Buffer.from('Prices: 3\u00a0000 caf\u00e9s.\n', 'latin1'),
+      'utf16.md': Buffer.from([0xff, 0xfe, ...Buffer.from(figures, 'utf16le')]),
+      'big.md': figures.repeat(50),
+    });
+    const run = await analyseFiles({ paths: ['.'], cwd: root, maxSize: 1024 });
+    assert.deepEqual(run.files.map((f) => [f.path, f.analysis.claims.map((c) => c.text)]), [
+      ['article.md', ['12%', '$4 billion']],
+      ['utf16.md', ['12%', '$4 billion']],
+    ]);
+    assert.deepEqual(run.skipped, [
+      { path: 'big.md', reason: 'larger than 1 KB (2.1 KB); raise --max-size to read it' },
+      { path: 'latin1.md', reason: 'is not valid UTF-8 text' },
+      { path: 'picture.html', reason: 'looks binary (a PNG image)' },
+    ]);
+    assert.equal(run.cancelled, false);
+  });
+
+  it('applies an override over each file\'s settings and reports progress for every file', async () => {
+    const root = tree({ 'a.md': figures, 'b.md': figures, '.claimlensrc.json': '{ "report": ["uncited"] }' });
+    const steps: [number, number][] = [];
+    const run = await analyseFiles({
+      paths: ['.'],
+      cwd: root,
+      maxSize: 1e6,
+      override: (settings) => ({ ...settings, scope: 'paragraph' }),
+      onProgress: (done, total) => steps.push([done, total]),
+    });
+    assert.deepEqual(run.files.map((f) => [f.settings?.scope, f.settings?.report]), [['paragraph', ['uncited']], ['paragraph', ['uncited']]]);
+    assert.deepEqual(steps, [[1, 2], [2, 2]]);
+  });
+
+  it('stops when its signal is aborted, saying so', async () => {
+    const root = tree(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`a${i}.md`, figures])));
+    const controller = new AbortController();
+    const run = await analyseFiles({ paths: ['.'], cwd: root, maxSize: 1e6, concurrency: 1, onProgress: (done) => done === 3 && controller.abort(), signal: controller.signal });
+    assert.equal(run.cancelled, true);
+    assert.equal(run.files.length, 3);
+  });
+
+  it('names a path that names nothing as a usage error and analyses nothing', async () => {
+    const root = tree({ 'a.md': figures });
+    const run = await analyseFiles({ paths: ['a.md', 'missing.md'], cwd: root, maxSize: 1e6 });
+    assert.deepEqual(run.usageErrors, ['no such file or folder: missing.md']);
+    assert.deepEqual(run.files, []);
+  });
+});
