@@ -41,7 +41,7 @@ const builds = [
     entryPoints: globSync(['test/unit/**/*.test.ts', 'test/integration/**/*.ts', 'bench/*.ts']),
     outbase: '.',
     outdir: 'out',
-    external: ['vscode', 'mocha', 'playwright-core'],
+    external: ['vscode', 'mocha', 'playwright-core', 'typescript'],
   },
 ];
 

@@ -7,6 +7,7 @@ import { findAttributions, type Attribution } from './sources/attribution';
 import { TokenPool } from './claims/tokens';
 import type { RuleFiring as ProseFiring } from './claims/rules/types';
 import { enCardinals, enChanges, enMultipliers, enOrdinalDenominators, enScales } from './lang/en/words';
+import { isPageCount, pageCountRule } from './claims/rules/exclude/page-furniture';
 import { findDirectives, type Suppression } from './suppression';
 import { compileIgnorePatterns, type IgnorePattern } from './ignore-patterns';
 import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, RuleFiring, Source } from './types';
@@ -198,8 +199,8 @@ export function analyzeProse(
         if (s < sourceSentence) own = [...own, ...sentenceSources(all, ats, found.sentences, sourceSentence)];
       }
       // "48 comments", "1.4K views | 2.1k shares" in a byline or share bar: page furniture, not a claim.
-      if (block.kind !== 'table-cell' && block.text.length <= pageCountMaxLength && isPageCount(block.text, match)) {
-        firings?.push({ rule: 'page-count', effect: 'left out', range: block.map.toRaw(match.start, match.end) });
+      if (block.kind !== 'table-cell' && isPageCount(block.text, match)) {
+        firings?.push({ rule: pageCountRule.id, effect: 'left out', range: block.map.toRaw(match.start, match.end) });
         continue;
       }
       groupClaims.push(claims.length);
@@ -250,31 +251,6 @@ function ignoreNextClaims(claims: Claim[], commentEnds: readonly number[]): void
 function inOrder(claims: readonly Claim[]): boolean {
   for (let i = 1; i < claims.length; i++) if (claims[i].range.start < claims[i - 1].range.start) return false;
   return true;
-}
-
-/** Longest block searched for page counts: a byline or share bar is short. */
-const pageCountMaxLength = 120;
-/**
- * A count of the page's own readers or reactions, alone between separators: "48 comments", "Share 312";
- * or a gallery's counter: "1 of 12", "Image 3 of 12: Flooding in Leeds".
- */
-const pageCount = /^\s*(?:(?:(?:image|photo|picture|slide)\s+)?\d+\s+of\s+\d+(?:\s*:.*)?|[\d.,]+\s?[km]?\s+(?:comments?|views?|shares?|likes?|repl(?:y|ies)|reactions?|retweets?|reposts?|reads?|plays?)|(?:comments?|views?|shares?|likes?|repl(?:y|ies)|reactions?)\s*:?\s*[\d.,]+\s?[km]?)\s*$/iu;
-
-/**
- * Whether `match` stands alone with a page-count word in its part of a short
- * block, the parts set off by bars, middle dots, bullets or line breaks.
- */
-function isPageCount(text: string, match: { readonly start: number; readonly end: number }): boolean {
-  let from = match.start;
-  while (from > 0 && !isPartSeparator(text.charCodeAt(from - 1))) from--;
-  let to = match.end;
-  while (to < text.length && !isPartSeparator(text.charCodeAt(to))) to++;
-  return pageCount.test(text.slice(from, to));
-}
-
-/** "|", "·", "•" or a line break. */
-function isPartSeparator(c: number): boolean {
-  return c === 124 || c === 0xb7 || c === 0x2022 || c === 10;
 }
 
 /** Index of the last sentence after the first that is a "Source:" line, or -1. */

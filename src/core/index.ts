@@ -43,6 +43,7 @@ export {
   type IgnoreEntry,
 } from './ignored-claims';
 export * from './report';
+export { namedRules, ruleById, type RuleExamples, type RuleInfo, type RuleStage } from './rules';
 export * from './bibliography';
 export { findFigures, type Figure } from './figures';
 

@@ -255,6 +255,12 @@ function scaleHead(lower: string): string {
 
 /** Scale words and units after the number. */
 function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: boolean, zh: boolean): void {
+  const k = readScale(tokens, j, q, en, zh);
+  if (k >= 0) readUnit(tokens, k, q, en, zh);
+}
+
+/** Scale words after the number: "billion", "bn", "$30m", "万", "亿", "万亿"; returns the index after them, or -1 when the quantity is whole. */
+function readScale(tokens: readonly Token[], j: number, q: Quantity, en: boolean, zh: boolean): number {
   // Scale: "billion", "bn", "$30m", "万", "亿", "万亿".
   let t = tokens[j];
   if (t?.kind === 'word' && en) {
@@ -293,11 +299,17 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       if (r.kind) q.kind = r.kind;
       if (r.unit) q.unit = r.unit;
       q.last = r.last;
-      if (r.kind) return;
+      if (r.kind) return -1;
       j = r.last + 1;
       t = tokens[j];
     }
   }
+  return j;
+}
+
+/** Units after the number (and its scale) at token `j`: degrees, percent, currencies, measures, Chinese classifiers. */
+function readUnit(tokens: readonly Token[], j: number, q: Quantity, en: boolean, zh: boolean): void {
+  let t = tokens[j];
   if (!t) return;
   // Chinese "多" / "余" between the number and its classifier ("二十多家").
   if (t.kind === 'han' && zh && (t.text === '多' || t.text === '余') && isZhUnitStart(tokens, j + 1)) {
@@ -349,105 +361,119 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     return;
   }
   if (t.kind === 'word' && en) {
-    const lower = t.lower;
-    if (percentWords.has(lower)) {
-      q.kind = 'percent';
-      q.last = j;
-      if (lower === 'percentage' && /^points?$/u.test(tokens[j + 1]?.lower ?? '')) {
-        q.unit = 'percentage points';
-        q.last = j + 1;
-      }
-      return;
-    }
-    if ((lower === 'basis' && /^points?$/u.test(tokens[j + 1]?.lower ?? '')) || lower === 'bps' || lower === 'bp') {
-      q.kind = 'percent';
-      q.unit = 'basis points';
-      q.last = lower === 'basis' ? j + 1 : j;
-      return;
-    }
-    if (lower === 'per' && tokens[j + 1]?.lower === 'cent') {
-      q.kind = 'percent';
-      q.last = j + 1;
-      return;
-    }
-    // "8p", "45p": pence written against a small whole number ("1080p" is a screen resolution).
-    // Not a video format: "shot in 24p", "at 60p".
-    const pence = lower === 'p' && !t.space && q.unit === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal && !formatBefore.has(tokens[q.first - 1]?.lower ?? '') &&
-      q.core.value >= 1 && q.core.value < 100 && q.core.text[0] !== '0';
-    if (pence) {
-      q.kind = 'money';
-      q.unit = 'GBP';
-      q.value /= 100;
-      q.last = j;
-      return;
-    }
-    // "US dollars", "U.S. dollars", "65.12 US cents"
-    let c = j;
-    // "U.S." is four tokens: U . S .
-    const prefix = lower === 'us' ? 1 : lower === 'u' && tokens[j + 2]?.lower === 's' && tokens[j + 3]?.text === '.' ? 4 : 0;
-    const after = prefix ? tokens[j + prefix]?.lower : undefined;
-    if (after === 'dollars' || after === 'cents' || after === 'cent') c = j + prefix;
-    const word = tokens[c].lower;
-    if (word === 'cents' || word === 'cent' || word === 'pence') {
-      if (q.unit === null) {
-        q.kind = 'money';
-        q.unit = currencyWords.get(word) ?? 'USD';
-        q.value /= 100;
-        q.last = c;
-      }
-      return;
-    }
-    // "6,603 pounds" is a weight; "5 billion pounds" is money.
-    if ((lower === 'pounds' || lower === 'pound') && !q.scaled && q.unit === null) {
-      q.kind = 'measure';
-      q.unit = 'pounds';
-      q.last = j;
-      return;
-    }
-    const currency = currencyWords.get(tokens[c].lower);
-    if (currency && q.unit === null && !(tokens[c].lower === 'won' && !startsUpper(tokens[c].text) && !q.scaled)) {
-      q.kind = 'money';
-      q.unit = currency;
-      q.last = c;
-      return;
-    }
-    // "rose by 3 points", "±2.5 points": points of a score or an index, as counted; "three points" keeps its noun.
-    if ((lower === 'points' || lower === 'pts') && q.unit === null && !q.words && q.core.kind === 'num') {
-      q.unit = 'points';
-      q.last = j;
-      return;
-    }
-    if (lower === 'x' && !t.space) {
-      q.kind = 'multiplier';
-      q.last = j;
-      return;
-    }
-    // "six times more", "1.4 times annual income": a fraction of a time is never a count of occasions ("three times a week").
-    if (lower === 'times' && (comparatives.has(tokens[j + 1]?.lower ?? '') || (q.core.kind === 'num' && q.core.decimal && !q.scaled))) {
-      q.kind = 'multiplier';
-      q.last = j;
-      return;
-    }
-    // "square kilometres", "cubic metres", "sq ft": the unit an area or a volume qualifies.
-    const u = tokens[j + 1];
-    const of = (lower === 'square' || lower === 'cubic' || lower === 'sq') && u?.kind === 'word' && measureUnits.has(u.lower) ? u : undefined;
-    // "m" alone is metres only with a power after it: "300 m²".
-    const metres = lower === 'm' && (isPower(u) || (!t.space && q.core.kind === 'num' && q.core.decimal && u?.kind === 'word'));
-    // "187g", "a 6.1in screen": grams and inches written against the number, in lower case ("5G" is a name).
-    const attached = !t.space && (t.text === 'g' || t.text === 'in');
-    if (q.unit === null && (of || metres || attached || (measureUnits.has(lower) && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))))) {
-      q.kind = 'measure';
-      q.unit = of ? `${t.text} ${of.text}` : t.text;
-      q.last = of ? j + 1 : j;
-      // "km²", "m³"
-      if (isPower(tokens[q.last + 1])) q.unit += tokens[++q.last].text;
-      return;
-    }
+    readEnglishUnit(tokens, j, q);
     return;
   }
   if (t.kind === 'han' && zh && !t.space) {
     readZhUnit(tokens, j, q);
   }
+}
+
+/** English units at word token `j`: percent, basis points, pence, cents, pounds, currencies, then points and measures. */
+function readEnglishUnit(tokens: readonly Token[], j: number, q: Quantity): void {
+  const t = tokens[j];
+  const lower = t.lower;
+  if (percentWords.has(lower)) {
+    q.kind = 'percent';
+    q.last = j;
+    if (lower === 'percentage' && /^points?$/u.test(tokens[j + 1]?.lower ?? '')) {
+      q.unit = 'percentage points';
+      q.last = j + 1;
+    }
+    return;
+  }
+  if ((lower === 'basis' && /^points?$/u.test(tokens[j + 1]?.lower ?? '')) || lower === 'bps' || lower === 'bp') {
+    q.kind = 'percent';
+    q.unit = 'basis points';
+    q.last = lower === 'basis' ? j + 1 : j;
+    return;
+  }
+  if (lower === 'per' && tokens[j + 1]?.lower === 'cent') {
+    q.kind = 'percent';
+    q.last = j + 1;
+    return;
+  }
+  // "8p", "45p": pence written against a small whole number ("1080p" is a screen resolution).
+  // Not a video format: "shot in 24p", "at 60p".
+  const pence = lower === 'p' && !t.space && q.unit === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal && !formatBefore.has(tokens[q.first - 1]?.lower ?? '') &&
+    q.core.value >= 1 && q.core.value < 100 && q.core.text[0] !== '0';
+  if (pence) {
+    q.kind = 'money';
+    q.unit = 'GBP';
+    q.value /= 100;
+    q.last = j;
+    return;
+  }
+  // "US dollars", "U.S. dollars", "65.12 US cents"
+  let c = j;
+  // "U.S." is four tokens: U . S .
+  const prefix = lower === 'us' ? 1 : lower === 'u' && tokens[j + 2]?.lower === 's' && tokens[j + 3]?.text === '.' ? 4 : 0;
+  const after = prefix ? tokens[j + prefix]?.lower : undefined;
+  if (after === 'dollars' || after === 'cents' || after === 'cent') c = j + prefix;
+  const word = tokens[c].lower;
+  if (word === 'cents' || word === 'cent' || word === 'pence') {
+    if (q.unit === null) {
+      q.kind = 'money';
+      q.unit = currencyWords.get(word) ?? 'USD';
+      q.value /= 100;
+      q.last = c;
+    }
+    return;
+  }
+  // "6,603 pounds" is a weight; "5 billion pounds" is money.
+  if ((lower === 'pounds' || lower === 'pound') && !q.scaled && q.unit === null) {
+    q.kind = 'measure';
+    q.unit = 'pounds';
+    q.last = j;
+    return;
+  }
+  const currency = currencyWords.get(tokens[c].lower);
+  if (currency && q.unit === null && !(tokens[c].lower === 'won' && !startsUpper(tokens[c].text) && !q.scaled)) {
+    q.kind = 'money';
+    q.unit = currency;
+    q.last = c;
+    return;
+  }
+  readEnglishMeasure(tokens, j, q);
+}
+
+/** Points, multipliers ("3x", "six times more") and units of measure at word token `j`. */
+function readEnglishMeasure(tokens: readonly Token[], j: number, q: Quantity): void {
+  const t = tokens[j];
+  const lower = t.lower;
+  // "rose by 3 points", "±2.5 points": points of a score or an index, as counted; "three points" keeps its noun.
+  if ((lower === 'points' || lower === 'pts') && q.unit === null && !q.words && q.core.kind === 'num') {
+    q.unit = 'points';
+    q.last = j;
+    return;
+  }
+  if (lower === 'x' && !t.space) {
+    q.kind = 'multiplier';
+    q.last = j;
+    return;
+  }
+  // "six times more", "1.4 times annual income": a fraction of a time is never a count of occasions ("three times a week").
+  if (lower === 'times' && (comparatives.has(tokens[j + 1]?.lower ?? '') || (q.core.kind === 'num' && q.core.decimal && !q.scaled))) {
+    q.kind = 'multiplier';
+    q.last = j;
+    return;
+  }
+  // "square kilometres", "cubic metres", "sq ft": the unit an area or a volume qualifies.
+  const u = tokens[j + 1];
+  const of = (lower === 'square' || lower === 'cubic' || lower === 'sq') && u?.kind === 'word' && measureUnits.has(u.lower) ? u : undefined;
+  // "m" alone is metres only with a power after it: "300 m²".
+  const metres = lower === 'm' && (isPower(u) || (!t.space && q.core.kind === 'num' && q.core.decimal && u?.kind === 'word'));
+  // "187g", "a 6.1in screen": grams and inches written against the number, in lower case ("5G" is a name).
+  const attached = !t.space && (t.text === 'g' || t.text === 'in');
+  if (q.unit === null && (of || metres || attached || (measureUnits.has(lower) && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))))) {
+    q.kind = 'measure';
+    q.unit = of ? `${t.text} ${of.text}` : t.text;
+    q.last = of ? j + 1 : j;
+    // "km²", "m³"
+    if (isPower(tokens[q.last + 1])) q.unit += tokens[++q.last].text;
+    return;
+  }
+  return;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Settings } from '../settings';
 import { hasHan } from '../text-tests';
 import { makerBefore, sourceListRest } from './english-names';
 import { attributionRules } from './rules/index';
+import { makerOfEvidence } from './rules/english';
 import { settingPhrase } from './rules/phrases';
 import type { AttributionContext, AttributionRule } from './rules/types';
 
@@ -120,7 +121,7 @@ function accept(ctx: AttributionContext, rule: AttributionRule, i: number, found
   if (!first || prevEnd > (rule.overlap === 'name' ? first.start : ctx.tokens[i].start)) return prevEnd;
   // "a YouGov poll for The Times shows": the pollster is a source beside the client.
   const maker = first.phrase === ctx.tokens[i].lower && rule.overlap === 'name' ? makerBefore(ctx.text, ctx.tokens, first) : null;
-  if (maker && !(prevEnd > maker.start)) out.push({ ...maker, rule: 'maker-of-evidence' });
+  if (maker && !(prevEnd > maker.start)) out.push({ ...maker, rule: makerOfEvidence.id });
   let end = prevEnd;
   for (const named of list) {
     out.push({ ...named, rule: rule.id });

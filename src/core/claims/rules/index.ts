@@ -8,14 +8,14 @@ import { chartRank, ordinal, zhRank } from './classify/ranks';
 import { age } from './exclude/ages';
 import { zhNumberAsName } from './exclude/chinese';
 import { clockOrDate, decadeRule, monthDate, timeFrame, timeOfDay, year, zhTimeUnit } from './exclude/dates-and-times';
-import { bareFractionWord, halfAlone, periodFraction } from './exclude/fractions';
+import { halfAlone, periodFraction } from './exclude/fractions';
 import {
   ageAfterName, coordinates, dottedName, identifierWord, lettersAfter, lettersBefore, markBefore, nameWithHyphen, nameWithNumber,
   offerName, statuteName, streetAddress, zhCode,
 } from './exclude/identifiers';
 import { bracketedMarker, listicle, listMarker } from './exclude/list-markers';
 import {
-  articleAlone, capitalisedMidSentence, loneOne, numberWordBeforeIn, numberWordInName, referenceBack, withoutNoun, zeroCount,
+  capitalisedMidSentence, loneOne, numberWordBeforeIn, numberWordInName, referenceBack, withoutNoun, zeroCount,
 } from './exclude/number-words';
 import { leadingZero, phoneCall, phoneNumber } from './exclude/phone-numbers';
 import { score } from './exclude/scores';
@@ -36,8 +36,8 @@ export const claimRules: readonly ClaimRule[] = [
   // Times: measured, or a frame.
   measuredTime, durationFrame, timeOfDay, zhTimeUnit, confidenceLevel,
   // Number words.
-  loneOne, numberWordInName, capitalisedMidSentence, articleAlone, referenceBack, withoutNoun, numberWordBeforeIn,
-  listicle, ofWhole, halfAlone, bareFractionWord, periodFraction,
+  loneOne, numberWordInName, capitalisedMidSentence, referenceBack, withoutNoun, numberWordBeforeIn,
+  listicle, ofWhole, halfAlone, periodFraction,
   // The anchor.
   sign, qualifierBeforeRule, zeroCount,
 ];

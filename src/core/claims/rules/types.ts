@@ -1,4 +1,5 @@
-import type { ClaimKind, RuleEffect } from '../../types';
+import type { SettingsInput } from '../../settings';
+import type { ClaimKind, Format, RuleEffect } from '../../types';
 
 export type { RuleEffect } from '../../types';
 import type { ClaimMatch, Quantity } from '../quantity';
@@ -8,6 +9,10 @@ import type { Token } from '../tokens';
 export interface RuleExamples {
   readonly fires: readonly string[];
   readonly doesNotFire: readonly string[];
+  /** Settings the examples are read with, when the defaults do not show the rule ("attributionPhrases"). */
+  readonly settings?: SettingsInput;
+  /** The format the examples are written in; plain text when omitted. */
+  readonly format?: Format;
 }
 
 /** What every named rule says about itself, for `--explain`, `--rule-stats` and its generated test. */

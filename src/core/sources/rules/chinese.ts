@@ -125,7 +125,7 @@ export const zhSourceLine = attributionRule({
   overlap: 'phrase',
   triggers: 0,
   description: '"来源：", "资料来源：", "数据来源：" name every source of the list after them.',
-  examples: { fires: ['全年增长5%（来源：国家统计局）。', '资料来源：海关总署、商务部。出口增长8%。'], doesNotFire: ['收入来源：工资。增长8%。'] },
+  examples: { fires: ['全年增长5%（来源：国家统计局）。', '全年出口增长8%（资料来源：海关总署、商务部）。'], doesNotFire: ['收入来源：工资。增长8%。'] },
   find(ctx, i) {
     const { tokens, text } = ctx;
     if (i < ctx.resumeAt) return undefined;

@@ -4,6 +4,7 @@ import {
   isLineStart, isQuoteOrComma, isTagEnd, leadingFiller, nounsToo, speechVerbs, tagVerbs, tokenBefore,
 } from '../english-names';
 import { seq } from '../../claims/pattern';
+import type { RuleInfo } from '../../claims/rules/types';
 import { attributionRule } from './types';
 
 /** Every word that can start a built-in English phrase. */
@@ -74,7 +75,7 @@ export const sourceLine = attributionRule({
   overlap: 'name',
   triggers,
   description: '"Source:" names every source of its list; a dash may stand for the colon where the line starts ("Source – ONS").',
-  examples: { fires: ['Costs rose 12% (Source: Halford Council).', 'Source – Office for National Statistics. Costs rose 12%.'], doesNotFire: ['The source of the 12% rise is unclear.'] },
+  examples: { fires: ['Costs rose 12% (Source: Halford Council).', 'Costs rose 12%. Source – Office for National Statistics'], doesNotFire: ['The source of the 12% rise is unclear.'] },
   find(ctx, i) {
     const { tokens } = ctx;
     const lower = tokens[i].lower;
@@ -177,3 +178,12 @@ export const reportingTag = attributionRule({
     return named && isQuoteOrComma(tokenBefore(tokens, i, named.start)) ? named : null;
   },
 });
+
+/** Found with a reporting verb, beside the source it names: the engine adds it after `reporting-verb` or `reporting-tag`. */
+export const makerOfEvidence: RuleInfo = {
+  id: 'maker-of-evidence',
+  languages: ['en'],
+  stage: 'attribute',
+  description: 'The maker of evidence done "for" a client is a source beside the client: "a YouGov poll for The Times shows".',
+  examples: { fires: ['A YouGov poll for The Times shows 46% support.'], doesNotFire: ['A poll for The Times shows 46% support.'] },
+};

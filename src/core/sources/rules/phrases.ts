@@ -21,7 +21,11 @@ export const settingPhrase = attributionRule({
   overlap: 'name',
   triggers: 0,
   description: 'A phrase from the attributionPhrases setting names the source after it, in any language ("as reported by", "数据来源").',
-  examples: { fires: [], doesNotFire: ['Votes rose 12%, as tallied by him.'] },
+  examples: {
+    settings: { attributionPhrases: ['as tallied by', '数据来源'] },
+    fires: ['Votes rose 12%, as tallied by Ipsos.', '销量增长12%，数据来源国家统计局。'],
+    doesNotFire: ['Votes rose 12%, as tallied by him.', 'Votes rose 12%, as counted by Ipsos.'],
+  },
   find(ctx, i) {
     const { tokens } = ctx;
     for (const words of ctx.phrases) {

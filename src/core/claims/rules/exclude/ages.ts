@@ -37,7 +37,7 @@ export const age = claimRule({
   stage: 'exclude',
   description: 'An age is not a claim: "children under five", "aged over 80", "people 65 and older", "turned 40".',
   examples: {
-    fires: ['Children under five get free care.', 'Patients aged over 80 wait longest.', 'People 65 and older vote more.', 'She turned 40 in May.'],
+    fires: ['Children under five get free care.', 'Patients aged over 80 wait longest.', 'Many people 65 and older vote.', 'She turned 40 in May.'],
     doesNotFire: ['Under five firms bid.', 'People saw 65 and more.'],
   },
   apply: (c) => (c.bare && isAge(c.tokens, c.q) ? 'skip' : undefined),

@@ -35,7 +35,7 @@ export const decadeRule = claimRule({
   languages: ['en'],
   stage: 'exclude',
   description: 'A number with "s" written against it is a decade: "the 1990s", "the ’90s".',
-  examples: { fires: ['Prices were lower in the 1990s.', 'Prices were lower in the ’90s.'], doesNotFire: ['Prices were lower for 90 days.'] },
+  examples: { fires: ['Prices were lower in the 80s.', 'Prices were lower in the ’90s.'], doesNotFire: ['Prices were lower for 90 days.'] },
   apply(c) {
     if (c.numIndex < 0) return undefined;
     const { tokens, numIndex } = c;
@@ -50,7 +50,7 @@ export const clockOrDate = claimRule({
   languages: ['*'],
   stage: 'exclude',
   description: 'Digits joined by ":" or "/" to more digits are a time or a date ("10:30", "12/05"), and dotted digits a version or a date ("7.12.2024").',
-  examples: { fires: ['The vote closed at 10:30 on Friday.', 'The release 1.2.3 fixed it.'], doesNotFire: ['The vote closed with 30 ayes.'] },
+  examples: { fires: ['The vote closed at 10:30 on Friday.', 'Sales fell on 12/05 again.'], doesNotFire: ['The vote closed with 30 ayes.'] },
   apply(c) {
     const { tokens, numIndex } = c;
     const after = c.afterNum;
@@ -107,7 +107,7 @@ export const zhTimeUnit = claimRule({
   languages: ['zh'],
   stage: 'exclude',
   description: 'A number before 年, 月, 日, 天, 小时 and the like is a date, a time or a duration: "２０１０年", "４个月".',
-  examples: { fires: ['项目历时４个月完成。', '该厂于２０１０年投产。'], doesNotFire: ['项目雇用４个工人。'] },
+  examples: { fires: ['项目历时４个月完成。', '工期延长了两个月。'], doesNotFire: ['项目雇用４个工人。'] },
   apply(c) {
     if (c.q.kind !== null && c.q.kind !== 'count') return undefined;
     const n = c.next;

@@ -21,15 +21,6 @@ export const halfAlone = claimRule({
   },
 });
 
-export const bareFractionWord = claimRule({
-  id: 'fraction-word-alone',
-  languages: ['en'],
-  stage: 'exclude',
-  description: '"quarter" or "third" without a number or an article is a period or an ordinal: "third quarter", "a third party".',
-  examples: { fires: ['Profits fell in the third quarter.'], doesNotFire: ['Profits fell by a third.'] },
-  apply: (c) => (c.q.kind === 'fraction' && (c.first.lower === 'quarter' || c.first.lower === 'third') ? 'drop' : undefined),
-});
-
 export const periodFraction = claimRule({
   id: 'period-fraction',
   languages: ['en'],

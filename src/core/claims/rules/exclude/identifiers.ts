@@ -196,7 +196,7 @@ export const nameWithNumber = claimRule({
   languages: ['en'],
   stage: 'exclude',
   description: 'Digits after a capitalised word are part of its name: "Windows 11", "ISO 9001", "Node.js 22".',
-  examples: { fires: ['Users moved to Windows 11 quickly.', 'The plant meets ISO 9001 rules.'], doesNotFire: ['Around 11 users moved.', 'Population 1,000,000 was passed.'] },
+  examples: { fires: ['Users moved to Xcode 16 quickly.', 'The plant meets ISO 9001 rules.'], doesNotFire: ['Around 11 users moved.', 'Population 1,000,000 was passed.'] },
   apply(c) {
     if (!isBareOrChange(c)) return undefined;
     const prev = c.prev;

@@ -58,7 +58,7 @@ export const phoneCall = claimRule({
   languages: ['en'],
   stage: 'exclude',
   description: 'A number after "call" that counts nothing is a phone number: "call 101", "call 999 or 112".',
-  examples: { fires: ['In an emergency call 999 or 112.'], doesNotFire: ['The defence will call 12 witnesses.'] },
+  examples: { fires: ['For non-emergencies, call 101.'], doesNotFire: ['The defence will call 12 witnesses.'] },
   apply(c) {
     if (!(c.bare || c.q.kind === 'change')) return undefined;
     const prev = c.prev;
