@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { citedKeyAt } from '../core/index';
+import { analyze, citedKeyAt } from '../core/index';
 import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
-import { claimHoverMarkdown, claimsAt, keyHoverMarkdown, problemHoverMarkdown } from '../shared/hover-card';
+import { claimExplanationMarkdown, claimHoverMarkdown, claimsAt, keyHoverMarkdown, problemHoverMarkdown } from '../shared/hover-card';
 
 /** Hover cards for claims, citation keys and broken sources, from the cached analysis. */
 export class ClaimHoverProvider implements vscode.HoverProvider {
@@ -18,8 +18,14 @@ export class ClaimHoverProvider implements vscode.HoverProvider {
       start = Math.min(start, range.start);
       end = Math.max(end, range.end);
     };
-    for (const claim of claimsAt(entry.analysis, offset)) {
-      cards.push(claimHoverMarkdown(claim));
+    const claims = claimsAt(entry.analysis, offset);
+    // The explanation is asked for on hover only: the cached analysis does not record rule firings.
+    const explained = claims.length && entry.resolved.settings.explainInHover
+      ? analyze(document.getText(), { format: entry.format, settings: entry.resolved.settings, explain: true, ...(entry.bibliography ? { bibliography: entry.bibliography } : {}) })
+      : undefined;
+    for (const claim of claims) {
+      const why = explained ? claimExplanationMarkdown(claim, explained, document.getText()) : '';
+      cards.push(why ? `${claimHoverMarkdown(claim)}\n\n${why}` : claimHoverMarkdown(claim));
       cover(claim.range);
     }
     const cited = citedKeyAt(document.getText(), entry.analysis, offset);

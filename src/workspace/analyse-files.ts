@@ -34,6 +34,8 @@ export interface AnalyseFilesOptions {
   readonly concurrency?: number;
   /** Called after each file, with how many are done and how many there are. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Record which named rules fired in each analysis (`Analysis.firings`). */
+  readonly explain?: boolean;
   /** Stops the run: files not started yet are left out, and `cancelled` is set. */
   readonly signal?: AbortSignal;
 }
@@ -104,7 +106,7 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
         const ignoredClaims = fileSettings.configPath && fileSettings.ignore?.length
           ? ignoredClaimsFor(fileSettings.ignore, relative(dirname(fileSettings.configPath), file).split(sep).join('/'))
           : [];
-        const analysis = analyze(read.text, { format, settings, ignoredClaims, ...(bibliography ? { bibliography } : {}) });
+        const analysis = analyze(read.text, { format, settings, ignoredClaims, explain: options.explain === true, ...(bibliography ? { bibliography } : {}) });
         return { path, text: read.text, analysis: withBibliographyProblems(analysis, problems), settings };
       } catch (cause) {
         skipped.push({ path, reason: `could not be analysed: ${cause instanceof Error ? cause.message : String(cause)}` });

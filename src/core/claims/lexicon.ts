@@ -60,11 +60,11 @@ export const measureUnits: ReadonlySet<string> = new Set([
   'kb', 'mb', 'gb', 'tb', 'pb', 'eb', 'kib', 'mib', 'gib', 'tib', 'kbps', 'mbps', 'gbps', 'ghz', 'mhz', 'kw', 'mw', 'gw', 'tw', 'kwh', 'mwh',
   'gwh', 'twh', 'km', 'kms', 'kilometers', 'kilometres', 'mi', 'miles', 'mile', 'kg', 'kilograms', 'tons',
   'tonnes', 'ton', 'tonne', 'mt', 'meters', 'metres', 'feet', 'ft', 'acres', 'hectares', 'ha', 'liters',
-  'litres', 'gallons', 'barrels', 'bpd', 'mph', 'km/h', 'sq', 'square', 'teraflops', 'petaflops', 'exaflops',
+  'litres', 'gallons', 'barrels', 'bpd', 'mph', 'sq', 'square', 'teraflops', 'petaflops', 'exaflops',
   'nm', 'mm', 'cm', 'lbs', 'pounds', 'calories', 'kcal', 'watts', 'volts', 'degrees', 'kph', 'knots',
   'kilowatts', 'megawatts', 'gigawatts', 'terawatts', 'kilowatt-hours', 'megawatt-hours', 'gigawatt-hours',
-  'terawatt-hours', 'gigabytes', 'terabytes', 'megabytes', 'petabytes', 'litres', 'tons', 'ounces', 'oz',
-  'grams', 'kilos', 'inches', 'yards', 'metres', 'meters', 'centimetres', 'millimetres', 'decibels',
+  'terawatt-hours', 'gigabytes', 'terabytes', 'megabytes', 'petabytes', 'ounces', 'oz',
+  'grams', 'kilos', 'inches', 'yards', 'centimetres', 'millimetres', 'decibels',
   'ml', 'millilitres', 'milliliters', 'mg', 'milligrams', 'cubic', 'gallon', 'litre', 'liter',
   'hz', 'khz', 'w', 'wh', 'mah', 'nits', 'fps', 'rpm', 'mp', 'megapixel', 'megapixels', 'inch', 'foot', 'metre',
   'meter', 'kilometre', 'kilometer', 'gram', 'kilogram', 'watt', 'kilowatt', 'megawatt', 'gigawatt', 'acre',
@@ -78,7 +78,7 @@ export const percentWords: ReadonlySet<string> = new Set(['percent', 'pct', 'pc'
 export const timeWords: ReadonlySet<string> = new Set([
   'year', 'years', 'yr', 'yrs', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'hr', 'hrs',
   'minute', 'minutes', 'min', 'mins', 'second', 'seconds', 'sec', 'secs', 'decade', 'decades', 'century',
-  'centuries', 'quarter', 'quarters', 'am', 'pm', 'a.m', 'p.m', 'o\'clock', 'weekend', 'weekends', 'night',
+  'centuries', 'quarter', 'quarters', 'am', 'pm', 'o\'clock', 'weekend', 'weekends', 'night',
   'nights', 'semester', 'semesters', 'millennia', 'millennium', 'year-old', 'years-old', 'ms', 'nanoseconds',
   'milliseconds', 'microseconds', 'season', 'seasons', 'terms', 'innings', 'generations', 'overtime',
 ]);
