@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { analyze, citedKeyAt } from '../core/index';
+import { analyze, citedKeyAt, type Claim, type Source } from '../core/index';
+import { fixCommandIds } from './fix-commands';
 import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
 import { claimExplanationMarkdown, claimHoverMarkdown, claimsAt, keyHoverMarkdown, problemHoverMarkdown } from '../shared/hover-card';
 
@@ -18,14 +19,19 @@ export class ClaimHoverProvider implements vscode.HoverProvider {
       start = Math.min(start, range.start);
       end = Math.max(end, range.end);
     };
+    const uri = document.uri.toString();
+    const notesEditable = entry.format === 'markdown' || entry.format === 'mdx' || entry.format === 'html';
+    const editNoteLink = (source: Source): string | undefined =>
+      notesEditable ? `command:${fixCommandIds.editNote}?${encodeURIComponent(JSON.stringify([{ uri, label: source.label }]))}` : undefined;
     const claims = claimsAt(entry.analysis, offset);
     // The explanation is asked for on hover only: the cached analysis does not record rule firings.
     const explained = claims.length && entry.resolved.settings.explainInHover
       ? analyze(document.getText(), { format: entry.format, settings: entry.resolved.settings, explain: true, ...(entry.bibliography ? { bibliography: entry.bibliography } : {}) })
       : undefined;
     for (const claim of claims) {
+      const card = claimHoverMarkdown(claim, { statusShown: hasDiagnostic(entry, claim), editNoteLink });
       const why = explained ? claimExplanationMarkdown(claim, explained, document.getText()) : '';
-      cards.push(why ? `${claimHoverMarkdown(claim)}\n\n${why}` : claimHoverMarkdown(claim));
+      cards.push(why ? `${card}\n\n${why}` : card);
       cover(claim.range);
     }
     const cited = citedKeyAt(document.getText(), entry.analysis, offset);
@@ -41,11 +47,18 @@ export class ClaimHoverProvider implements vscode.HoverProvider {
     }
     if (!cards.length) return undefined;
     const markdown = new vscode.MarkdownString(cards.join('\n\n---\n\n'));
-    markdown.isTrusted = false;
+    // Only the note editor may run from a link; every article string in the card is escaped.
+    markdown.isTrusted = { enabledCommands: [fixCommandIds.editNote] };
     markdown.supportHtml = false;
     markdown.supportThemeIcons = false;
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(start), document.positionAt(end)));
   }
+}
+
+/** Whether the claim has a diagnostic, which the same hover shows with its message. */
+function hasDiagnostic(entry: AnalysedDocument, claim: Claim): boolean {
+  const status = claim.status;
+  return (entry.resolved.settings.report as readonly string[]).includes(status) && entry.resolved.editor.severity[status] !== 'off';
 }
 
 /** "references/milling.bib, line 1": where an entry stands, relative to the workspace. */

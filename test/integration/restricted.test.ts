@@ -21,7 +21,9 @@ if (workspaceKind === 'restricted') {
       // The hostile article first, so that its bibliography is being read while the normal one is analysed.
       const hostile = await openFixture('zero-bibliography.md');
       const normal = await openFixture('normal.md');
+      // Native regular expressions take seconds on 9 characters with this pattern, and for ever on "over $40 billion".
       await expectDiagnostics(normal.document.uri, [
+        { code: 'uncited-claim', severity: 'warning', range: rangeOf(normal.document, 'over $40 billion') },
         { code: 'uncited-claim', severity: 'warning', range: rangeOf(normal.document, '20,000') },
         { code: 'uncited-claim', severity: 'warning', range: rangeOf(normal.document, '4%') },
       ]);
@@ -40,6 +42,7 @@ if (workspaceKind === 'restricted') {
       assert.ok(await editor.edit((edit) => edit.insert(end, '\nWages rose 7% too.\n')));
       try {
         await expectDiagnostics(editor.document.uri, [
+          { code: 'uncited-claim', severity: 'warning', range: rangeOf(editor.document, 'over $40 billion') },
           { code: 'uncited-claim', severity: 'warning', range: rangeOf(editor.document, '20,000') },
           { code: 'uncited-claim', severity: 'warning', range: rangeOf(editor.document, '4%') },
           { code: 'uncited-claim', severity: 'warning', range: rangeOf(editor.document, '7%') },

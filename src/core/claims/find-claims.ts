@@ -13,15 +13,17 @@ import {
   percentWords,
   scaleSuffixes,
   scaleWords,
-} from './lexicon';
+} from '../lang/en/words';
 import { zhClassifiers, zhCurrencies, zhMeasures, zhNumerals, zhTimeWords, zhGrowthVerbs } from '../lang/zh/words';
 import { simplified, zhNumeralGrammar } from '../lang/zh/numerals';
 import { enNumeralGrammar } from '../lang/en/numerals';
-import { enChanges, enMultipliers, enNumeralWords } from '../lang/en/words';
+import { enChanges, enMultipliers, enNumeralWords, enOrdinalDenominators } from '../lang/en/words';
 import { isYear, Quantity, type ClaimMatch } from './quantity';
 import { hanRun, qualifierBefore, qualifiersByLastWord } from './qualifiers';
 import type { RuleFiring } from './rules/types';
 import { compoundWord, registerWordClass, tokenize, type Token } from './tokens';
+import { builtInLanguages } from '../lang';
+import type { Language } from '../lang/types';
 
 export type { ClaimMatch } from './quantity';
 
@@ -62,21 +64,26 @@ const zhNumeralClass = registerWordClass([
  */
 export function findClaims(
   text: string,
-  languages: readonly string[],
+  languages: readonly (string | Language)[],
   tokens: readonly Token[] = tokenize(text),
   firings?: RuleFiring[],
 ): ClaimMatch[] {
-  const zh = languages.includes('zh');
-  const en = languages.includes('en');
-  const rules = claimRulesFor(languages);
+  const codes = languages.map((l) => (typeof l === 'string' ? l : l.code));
+  const zh = codes.includes('zh');
+  const en = codes.includes('en');
+  const rules = claimRulesFor(codes);
+  // Packs other than the built-in ones are read from their data alone.
+  const others = languages.filter((l): l is Language => typeof l !== 'string' && !builtInLanguages.has(l.code));
   const out: ClaimMatch[] = [];
   let floor = 0; // first token not yet used by a claim
   for (let i = 0; i < tokens.length; i++) {
     if (i < floor) continue;
-    const q = readQuantity(tokens, i, en, zh);
+    let q: Quantity | 'skip' | null = null;
+    for (let p = 0; !q && p < others.length; p++) q = readPackQuantity(tokens, i, others[p]);
+    q ??= readQuantity(tokens, i, en, zh);
     if (!q) continue;
     if (q === 'skip') continue;
-    const result = decide(tokens, q, floor, rules, languages, firings);
+    const result = decide(tokens, q, floor, rules, codes, firings);
     if (result === 'skip') {
       floor = q.last + 1;
       i = q.last;
@@ -88,6 +95,49 @@ export function findClaims(
     i = result.last;
   }
   return out;
+}
+
+/**
+ * A quantity in a language pack's own words, from its data: the pack's
+ * numeral grammar, then its scale words, percent words and currencies
+ * ("zwölf Millionen Euro", "3,5 Prozent").
+ */
+function readPackQuantity(tokens: readonly Token[], i: number, pack: Language): Quantity | null {
+  const t = tokens[i];
+  if (t.kind !== 'num' && !(t.kind === 'word' && (pack.numbers.cardinals.has(t.lower) || pack.numbers.negatives.includes(t.lower)))) return null;
+  const r = pack.numerals.read(tokens, i);
+  if (!r) return null;
+  const core = t.kind === 'num' ? t : tokens[i + 1]?.kind === 'num' ? tokens[i + 1] : t;
+  const q = new Quantity(i, r.last, r.value, r.kind ?? null, r.unit ?? null, r.scaled, core.kind !== 'num', core, r.valueMax);
+  let j = q.last + 1;
+  const scale = tokens[j]?.kind === 'word' ? pack.numbers.scales.get(tokens[j].lower) : undefined;
+  if (scale !== undefined && scale >= 1000) {
+    q.value *= scale;
+    q.scaled = true;
+    q.last = j++;
+  }
+  const w = tokens[j];
+  if (!w) return q;
+  if (w.kind === 'sym' && (w.text === '%' || w.text === '％')) {
+    q.kind = 'percent';
+    q.last = j;
+  } else if (w.kind === 'word') {
+    const percent = pack.units.percent.find((words) => words.every((word, k) => tokens[j + k]?.lower === word));
+    const currency = pack.units.currencyAfter.get(w.lower);
+    if (percent) {
+      q.kind = 'percent';
+      q.last = j + percent.length - 1;
+    } else if (currency) {
+      q.kind = 'money';
+      q.unit = currency;
+      q.last = j;
+    } else if (pack.units.measures.has(w.lower)) {
+      q.kind = 'measure';
+      q.unit = w.text;
+      q.last = j;
+    }
+  }
+  return q;
 }
 
 /** Reads a quantity whose number starts at token `i`: currency, number, scale, unit, range. */
@@ -118,9 +168,12 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
     if (q && q.kind === null && q.core.kind !== 'num') {
       const lone = q.last === i && (zhNumerals.smallScales.get(simplified(t.text)) ?? 0) >= 100;
       readScaleAndUnit(tokens, q.last + 1, q, en, zh);
-      if (q.kind === null) return null;
+      // "二百五，", "一千六点五。": a numeral of places or with a decimal point, standing alone before punctuation, is a number as digits are.
+      const standalone = q.kind === null && q.last > i && (q.scaled || !Number.isInteger(q.value)) && !isWordAfter(tokens, q.last);
+      if (q.kind === null && !standalone) return null;
       // "百公里油耗": a lone 百 or 千 before a measure is the base of a rate.
       if (q.kind === 'measure' && lone) return null;
+      if (standalone) q.kind = 'count';
     }
   }
   if (!q) return null;
@@ -605,7 +658,8 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     const a = lower.slice(0, dash);
     const b = lower.slice(dash + 1);
     const n = numberWords.get(a);
-    const f = fractionWords.get(b);
+    const d = enOrdinalDenominators.get(b) ?? enOrdinalDenominators.get(b.slice(0, -1));
+    const f = fractionWords.get(b) ?? (d !== undefined && d > 2 ? 1 / d : undefined);
     if (n !== undefined && f !== undefined && n > 0) return word(n * f, 'fraction');
     const compound = wordsBelowHundred(lower);
     return compound !== undefined ? word(compound, null) : null;
@@ -747,6 +801,12 @@ function isAfterBy(tokens: readonly Token[], i: number): boolean {
 function precededBy(tokens: readonly Token[], i: number, word: string): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (tokens[k].lower === word) return true;
   return false;
+}
+
+/** Whether a word, a Han character or digits follow token `k`. */
+function isWordAfter(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k + 1];
+  return t !== undefined && (t.kind === 'han' || t.kind === 'word' || t.kind === 'num');
 }
 
 function isCapitalisedWord(t: Token): boolean {

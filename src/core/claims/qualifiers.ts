@@ -1,6 +1,6 @@
 import { simplified } from '../lang/zh/numerals';
 import { zhQualifiersBefore } from '../lang/zh/words';
-import { qualifiersBefore } from './lexicon';
+import { qualifiersBefore } from '../lang/en/words';
 import type { Token } from './tokens';
 
 /** Qualifiers by their last word (without a trailing period), longest first. */

@@ -1,4 +1,4 @@
-import { monthWords, numberWords } from '../claims/lexicon';
+import { monthWords, numberWords } from '../lang/en/words';
 import type { Token } from '../claims/tokens';
 import { isYearValue, startsUpper } from '../text-tests';
 import type { Named } from './attribution';

@@ -1,4 +1,4 @@
-import { timeWords } from '../../lexicon';
+import { timeWords } from '../../../lang/en/words';
 import { qualifierBefore } from '../../qualifiers';
 import type { Token } from '../../tokens';
 import { claimRule, type Candidate } from '../types';

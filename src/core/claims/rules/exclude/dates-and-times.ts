@@ -1,5 +1,5 @@
 import { zhTimeWords } from '../../../lang/zh/words';
-import { monthWords } from '../../lexicon';
+import { monthWords } from '../../../lang/en/words';
 import { glued, seq, startsUpper, sym, word } from '../../pattern';
 import { isYear } from '../../quantity';
 import { hanRun } from '../../qualifiers';

@@ -1,5 +1,5 @@
 import { zhCodeWords } from '../../../lang/zh/words';
-import { capitalisedFunctionWords, currencyCodesBefore, identifierWords } from '../../lexicon';
+import { capitalisedFunctionWords, currencyCodesBefore, identifierWords } from '../../../lang/en/words';
 import { capitalised, glued, seq, startsUpper, sym } from '../../pattern';
 import type { Token } from '../../tokens';
 import { claimRule, type Candidate } from '../types';

@@ -1,4 +1,4 @@
-import { listItemNouns } from '../../lexicon';
+import { listItemNouns } from '../../../lang/en/words';
 import { qualifierBefore } from '../../qualifiers';
 import type { Token } from '../../tokens';
 import { claimRule } from '../types';

@@ -1,5 +1,7 @@
-import { notCountedAfter, numberWords } from '../../lexicon';
+import { notCountedAfter, numberWords } from '../../../lang/en/words';
 import { capitalised, seq, startsUpper, word } from '../../pattern';
+import { enNumeralGrammar } from '../../../lang/en/numerals';
+import type { Quantity } from '../../quantity';
 import type { Token } from '../../tokens';
 import { claimRule, type Candidate } from '../types';
 
@@ -17,9 +19,19 @@ const reportingAfterName = new Set(['said', 'says', 'reported', 'reports', 'anno
 /** A title-case word, not an acronym: "Seasons", "Eleven", not "GPs" or "NHS". */
 const titleCase = (t: Token): boolean => capitalised(t) && t.text.slice(1) === t.text.slice(1).toLowerCase();
 
-/** A number word standing for a count: written in words, with no kind and no scale. */
-function isBareWords(c: Candidate): boolean {
-  return c.q.words && c.bare && c.q.kind === null;
+/** Whether `q` spans a numeral the grammar read whole from its first token, of more than one token. */
+function isWholeNumeral(tokens: readonly Token[], q: Quantity): boolean {
+  const r = enNumeralGrammar.read(tokens, q.first);
+  return r !== null && r.last === q.last && r.last > q.first;
+}
+
+/**
+ * A number word standing for a count: written in words, with no kind and no
+ * scale, of one word (or a hyphenated one); "minus five point five",
+ * "twenty and three fifths" are numbers as digits are.
+ */
+export function isBareWords(c: Candidate): boolean {
+  return c.q.words && c.bare && c.q.kind === null && (c.q.first === c.q.last || !isWholeNumeral(c.tokens, c.q));
 }
 
 function isNumberWordOrDigit(t: Token | undefined): boolean {

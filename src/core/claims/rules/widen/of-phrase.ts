@@ -1,7 +1,8 @@
-import { numberWords } from '../../lexicon';
+import { numberWords } from '../../../lang/en/words';
 import { digits, seq, word } from '../../pattern';
 import type { Token } from '../../tokens';
-import { claimRule, type Candidate } from '../types';
+import { isBareWords } from '../exclude/number-words';
+import { claimRule } from '../types';
 
 /** Pronouns after "N of" that stand for a group named before: "six of them". */
 const groupPronouns = new Set(['them', 'us', 'these', 'those', 'which', 'whom']);
@@ -25,9 +26,6 @@ function readOfPhrase(tokens: readonly Token[], ofIndex: number): number {
   return -1;
 }
 
-function isBareWords(c: Candidate): boolean {
-  return c.q.words && c.bare && c.q.kind === null;
-}
 
 export const ofWhole = claimRule({
   id: 'of-a-whole',
