@@ -27,6 +27,7 @@ import {
 } from '../core';
 import { authorsAndYear } from '../shared/claim-format';
 import { claimHoverMarkdown, claimsAt, entryMarkdown, keyHoverMarkdown, problemHoverMarkdown } from '../shared/hover-card';
+import type { SeverityKind } from './settings';
 import type { DocumentAnalysis } from './analyses';
 import { claimOfDiagnostic, diagnosticSource, rangeOf } from './diagnostics';
 
@@ -45,7 +46,9 @@ export function hoverAt(entry: DocumentAnalysis, document: TextDocument, positio
     end = Math.max(end, range.end);
   };
   for (const claim of claimsAt(entry.analysis, offset)) {
-    cards.push(claimHoverMarkdown(claim));
+    // A claim with a diagnostic: the client shows its message, which says the status, beside the card.
+    const statusShown = (entry.settings.report as readonly string[]).includes(claim.status) && entry.editor.severity[claim.status as SeverityKind] !== 'off';
+    cards.push(claimHoverMarkdown(claim, { statusShown }));
     cover(claim.range);
   }
   const cited = citedKeyAt(entry.text, entry.analysis, offset);
