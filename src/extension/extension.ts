@@ -4,7 +4,7 @@ import { createIncrementalAnalyser } from './analyser';
 import { Bibliographies } from './bibliographies';
 import { ClaimCodeActionProvider } from './code-actions';
 import { ConfigFiles } from './config-files';
-import { registerDiagnostics } from './diagnostics';
+import { ClaimDiagnostics } from './diagnostics';
 import { DocumentAnalyses } from './document-analyses';
 import { readEditorSettings } from './editor-settings';
 import { exportReport, type ExportArgs } from './export-report';
@@ -45,9 +45,11 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
   const bibliographies = new Bibliographies(log);
   const analyses = new DocumentAnalyses(createIncrementalAnalyser(), configFiles, bibliographies, log);
   const panels = new ReportPanels(analyses, log);
-  const statusBar = new ClaimStatusBar(analyses);
+  const diagnostics = new ClaimDiagnostics(analyses);
+  const statusBar = new ClaimStatusBar(analyses, diagnostics);
   // Results hover and fix only where a check ran, so one selector for every file will do.
   const sources = new SourceVerifications(context, analyses, log, [{ scheme: 'file' }, { scheme: 'untitled' }]);
+  panels.sourceResults = (uri) => sources.resultsOf(uri);
   const example = new WalkthroughExample(context.extensionUri, analyses);
   let prompts: Prompts = editorPrompts;
 
@@ -59,7 +61,8 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     panels,
     statusBar,
     sources,
-    registerDiagnostics(analyses),
+    sources.onDidChange((uri) => panels.refreshArticle(uri)),
+    diagnostics,
     registerProviders(analyses, bibliographies),
     registerFixCommands(analyses, configFiles, () => prompts, log),
     analyses.onDidSkip((skip) => {

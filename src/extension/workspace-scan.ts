@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { analyzeArticles, formatOfContent, formatOfPath, mayBeArticlePath, withBibliographyProblems, type ReportFile } from '../core/index';
 import type { DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
+import { progressMessage } from './report-model';
 
 /** The file extensions Claim Lens reads, as the CLI does (`.json` and `.xml` when they hold WordPress posts). */
 export const articleExtensions = ['md', 'markdown', 'qmd', 'rmd', 'mdx', 'html', 'htm', 'txt', 'text', 'json', 'xml'] as const;
@@ -78,9 +79,4 @@ export async function scanWorkspace(
     if (done % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return { files, skipped, cancelled: false, found: found() };
-}
-
-/** The progress line of a scan: "12 of 340 files · desk/budget.md". */
-export function progressMessage(n: number, total: number, path: string): string {
-  return `${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} file${total === 1 ? '' : 's'} · ${path}`;
 }
