@@ -28,6 +28,7 @@ import {
 } from '../core';
 import { authorsAndYear } from '../shared/claim-format';
 import { claimExplanationMarkdown, claimHoverMarkdown, claimsAt, entryMarkdown, keyHoverMarkdown, problemHoverMarkdown } from '../shared/hover-card';
+import type { SeverityKind } from './settings';
 import type { DocumentAnalysis } from './analyses';
 import { claimOfDiagnostic, diagnosticSource, rangeOf } from './diagnostics';
 
@@ -51,8 +52,13 @@ export function hoverAt(entry: DocumentAnalysis, document: TextDocument, positio
     ? analyze(entry.text, { format: entry.format, settings: entry.settings, explain: true, ...(entry.bibliography ? { bibliography: entry.bibliography } : {}) })
     : undefined;
   for (const claim of claims) {
+    // A claim with a diagnostic: the client shows its message, which says the status, beside the card.
+    const statusShown = (entry.settings.report as readonly string[]).includes(claim.status) && entry.editor.severity[claim.status as SeverityKind] !== 'off';
+    const card = claimHoverMarkdown(claim, { statusShown });
     const why = explained ? claimExplanationMarkdown(claim, explained, entry.text) : '';
-    cards.push(why ? `${claimHoverMarkdown(claim)}\n\n${why}` : claimHoverMarkdown(claim));
+    cards.push(why ? `${card}
+
+${why}` : card);
     cover(claim.range);
   }
   const cited = citedKeyAt(entry.text, entry.analysis, offset);
