@@ -32,6 +32,7 @@ describe('numeral grammars', () => {
     ['1 234 567.89 is', '1 234 567.89', 1234567.89],
     ['1.3e6 atoms', '1.3e6', 1300000],
     ['a dozen clinics', 'a dozen', 12],
+    ['half a dozen clinics', 'half a dozen', 6],
     ['5 lakh homes', '5', 5],
   ];
   for (const [text, span, value, kind] of en) {
@@ -90,6 +91,7 @@ describe('numerals in claims', () => {
     ['Prices are up 6pc on last year.', '6pc', 'percent', 6, null],
     ['The film was shot in 24p and sold 40,000 copies.', '40,000', 'count', 40000, null],
     ['出口增长约一倍。', '约一倍', 'multiplier', 2, null],
+    ['I want to earn $2000 over 3 years.', '$2000', 'money', 2000, 'USD'],
     ['运走一吨半煤。', '一吨半', 'measure', 1.5, '吨'],
     ['全国人口共十四亿一千一百七十八万人。', '十四亿一千一百七十八万人', 'count', 1411780000, null],
   ];
