@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** chromium shows the workbench; ripgrep stands in for the rg code-server would download; libkrb5-dev builds its kerberos module. */
-const systemPackages = ['chromium', 'ripgrep', 'libkrb5-dev'];
+/** chromium shows the workbench; ripgrep stands in for the rg code-server would download; libkrb5-dev builds its kerberos module; neovim's LSP client drives the language server in a unit test. */
+const systemPackages = ['chromium', 'ripgrep', 'libkrb5-dev', 'neovim'];
 
 function run(cmd, args, options = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...options });

@@ -49,7 +49,10 @@ const allowedFiles = [
   /^changelog\.md$/i,
   /^LICENSE(\.txt)?$/,
   /^dist\/extension\.js$/,
+  /^dist\/pdf\.js$/,
   /^images\/icon\.png$/,
+  /^docs\/walkthrough\/[^/]+\.md$/,
+  /^docs\/images\/(?:hover|quick-fix|report-light|report-dark)\.png$/,
   /^syntaxes\/[^/]+\.json$/,
   /^schemas\/[^/]+\.json$/,
   /^\.vsixmanifest$/,
@@ -116,7 +119,7 @@ function listFiles(dir, prefix = '') {
 
 /** The newest modification time among the files that go into the package. */
 function newestSourceTime() {
-  const roots = ['src', 'syntaxes', 'schemas', 'images', 'package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'esbuild.mjs'];
+  const roots = ['src', 'syntaxes', 'schemas', 'images', 'docs', 'package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'esbuild.mjs'];
   let newest = 0;
   const visit = (path) => {
     if (!existsSync(path)) return;
@@ -258,6 +261,13 @@ async function main() {
       installedManifest.icon,
       ...(contributes.grammars ?? []).map((grammar) => grammar.path),
       ...(contributes.jsonValidation ?? []).map((validation) => validation.url).filter((url) => !/^https?:/.test(url)),
+      // The walkthrough's media: Markdown pages and images (one, or one per theme).
+      ...(contributes.walkthroughs ?? []).flatMap((walkthrough) =>
+        walkthrough.steps.flatMap((step) => {
+          const { markdown, image, svg } = step.media ?? {};
+          return [markdown, svg, ...(typeof image === 'object' && image ? Object.values(image) : [image])];
+        })),
+      'docs/walkthrough/example.md',
     ].filter(Boolean);
     assert(paths.includes(installedManifest.main) && paths.includes(installedManifest.icon), 'main or icon is not set');
     const missing = paths.filter((path) => !existsSync(join(installDir, path)));

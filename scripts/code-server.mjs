@@ -63,12 +63,25 @@ export function makeTempDir(prefix) {
 }
 
 /**
+ * User settings for a code-server that keeps workspace trust: no folder is
+ * trusted (the user data is fresh), so every one opens in Restricted Mode,
+ * without the startup dialog that would ask.
+ */
+const restrictedSettings = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+};
+
+/**
  * Starts code-server on 127.0.0.1:`port` with its user data, extensions,
  * config and XDG dirs under `stateDir`, and waits until `/healthz` answers.
  * `env` is added to its environment, which the extension host inherits.
+ * Workspace trust is off (every folder trusted) unless `restricted`, which
+ * opens every folder in Restricted Mode.
  * Returns `{ origin, child, output, stop }`; `stop()` ends the whole process group.
  */
-export async function startCodeServer({ port, stateDir, env = {}, echo = false, timeoutMs = 60_000 }) {
+export async function startCodeServer({ port, stateDir, env = {}, echo = false, timeoutMs = 60_000, restricted = false }) {
   if (!existsSync(codeServerEntry)) {
     throw new Error(`code-server is not installed in ${hostDir}: run \`node scripts/setup-host.mjs\` first`);
   }
@@ -80,7 +93,8 @@ export async function startCodeServer({ port, stateDir, env = {}, echo = false, 
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), `${JSON.stringify(userSettings, null, 2)}\n`);
+  const settings = restricted ? { ...userSettings, ...restrictedSettings } : userSettings;
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
 
   const args = [
     codeServerEntry,
@@ -88,7 +102,7 @@ export async function startCodeServer({ port, stateDir, env = {}, echo = false, 
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(restricted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--disable-proxy',
     '--user-data-dir', dirs.userData,

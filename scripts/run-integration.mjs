@@ -1,11 +1,12 @@
 // Runs the integration suite (out/test/integration, built by `node esbuild.mjs`)
 // in a real VS Code: code-server on 127.0.0.1 and its workbench in headless
-// Chromium. The suite runs once per workspace: a single folder, then a
-// multi-root workspace; the extension host sees which as
-// CLAIMLENS_TEST_WORKSPACE=single|multi. Each run gets a fresh code-server and
-// a temporary copy of test/fixtures, since quick fixes save files.
+// Chromium. The suite runs once per workspace: a single folder, a
+// multi-root workspace, then a hostile folder opened in Restricted Mode;
+// the extension host sees which as CLAIMLENS_TEST_WORKSPACE=single|multi|restricted.
+// Each run gets a fresh code-server and a temporary copy of test/fixtures,
+// since quick fixes save files.
 //
-//   node scripts/run-integration.mjs                  both runs
+//   node scripts/run-integration.mjs                  every run
 //   node scripts/run-integration.mjs --only single    one of them
 //   node scripts/run-integration.mjs --folder DIR     the suite on another folder
 //   node scripts/run-integration.mjs --workspace F    …or on a .code-workspace file
@@ -37,6 +38,7 @@ const runTimeoutMs = Number(process.env.CLAIMLENS_TEST_TIMEOUT_MS ?? 5 * 60_000)
 const defaultRuns = [
   { kind: 'single', folder: join(fixturesRoot, 'workspace') },
   { kind: 'multi', workspace: join(fixturesRoot, 'multi-root', 'claimlens.code-workspace') },
+  { kind: 'restricted', folder: join(fixturesRoot, 'restricted'), restricted: true },
 ];
 
 const { values: options } = parseArgs({
@@ -136,7 +138,7 @@ async function runSuite(run, testsEntry) {
   // No extension gallery: the tests need none, and nothing should reach out of the machine.
   const env = { CLAIMLENS_TEST_WORKSPACE: run.kind, EXTENSIONS_GALLERY: '{}' };
   if (options.grep) env.CLAIMLENS_TEST_GREP = options.grep;
-  live.server = await startCodeServer({ port, stateDir: join(live.tempDir, 'state'), env });
+  live.server = await startCodeServer({ port, stateDir: join(live.tempDir, 'state'), env, restricted: run.restricted === true });
   const server = live.server;
 
   live.browser = await launchChromium();

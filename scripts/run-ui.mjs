@@ -1,13 +1,15 @@
 // Runs the UI test (test/ui/claim-lens.ui.mjs): the workbench of code-server
-// in headless Chromium at 1280×800, with the extension loaded from this
+// in headless Chromium at 1400×900, with the extension loaded from this
 // checkout (dist/, built by `node esbuild.mjs`) and a temporary copy of
-// test/fixtures/ui open, driven with the keyboard and mouse as a person would.
+// test/fixtures/ui (with examples/ in it) open, driven with the keyboard and
+// mouse as a person would.
 // Screenshots go to test/screenshots/tmp/; with --update-screenshots a run
 // that passed also copies them to docs/images/ (for the README).
 //
 //   node scripts/run-ui.mjs                       the test
 //   node scripts/run-ui.mjs --update-screenshots  …and refresh docs/images/
 //   node scripts/run-ui.mjs --keep-temp           keep the temporary folder
+//   node scripts/run-ui.mjs --grep TEXT           only the steps whose name holds TEXT (and the required ones)
 //
 // Prints "N passed, N failed" last; exits non-zero when a step failed.
 import { cpSync, existsSync } from 'node:fs';
@@ -31,15 +33,18 @@ const screenshotDir = join(repoRoot, 'test', 'screenshots', 'tmp');
 const docsImages = join(repoRoot, 'docs', 'images');
 const extensionEntry = join(repoRoot, 'dist', 'extension.js');
 /** The whole run, server start to shutdown. */
-const runTimeoutMs = Number(process.env.CLAIMLENS_UI_TIMEOUT_MS ?? 170_000);
+const runTimeoutMs = Number(process.env.CLAIMLENS_UI_TIMEOUT_MS ?? 360_000);
 const stepTimeoutMs = 60_000;
 
 const { values: options } = parseArgs({
   options: {
     'update-screenshots': { type: 'boolean', default: false },
     'keep-temp': { type: 'boolean', default: false },
+    grep: { type: 'string' },
   },
 });
+/** The steps this run takes: all, or those `--grep` picks and the required ones before them. */
+const chosen = options.grep ? steps.filter((step) => step.required || step.name.includes(options.grep)) : steps;
 
 const run = createRun({ keepTemp: options['keep-temp'] });
 const { live, cleanUp } = run;
@@ -64,9 +69,9 @@ function deadline(ms, message) {
 const results = [];
 
 async function runSteps(wb, context, pageLog) {
-  for (const [index, step] of steps.entries()) {
+  for (const [index, step] of chosen.entries()) {
     if (signals.interrupted) return;
-    const blocker = results.find((r, at) => steps[at].required && !r.ok);
+    const blocker = results.find((r, at) => chosen[at].required && !r.ok);
     if (blocker) {
       results.push({ name: step.name, ok: false, error: new Error(`not run: "${blocker.name}" failed`) });
       console.log(`  ✘ ${step.name} (not run)`);
@@ -107,10 +112,11 @@ async function main() {
   live.tempDir = makeTempDir('claimlens-ui-');
   const folder = join(live.tempDir, 'articles');
   cpSync(fixture, folder, { recursive: true });
+  cpSync(join(repoRoot, 'examples'), join(folder, 'examples'), { recursive: true });
   const port = await findFreePort();
   live.server = await startCodeServer({ port, stateDir: join(live.tempDir, 'state'), env: { EXTENSIONS_GALLERY: '{}' } });
   live.browser = await launchChromium();
-  const page = await live.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await live.browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(30_000);
   const pageLog = [];
   page.on('pageerror', (error) => pageLog.push(error.message.split('\n')[0]));
@@ -126,7 +132,9 @@ async function main() {
   await runSteps(wb, { folder }, pageLog);
   const failed = results.filter((r) => !r.ok).length;
   if (options['update-screenshots']) {
-    if (failed === 0) {
+    if (options.grep) {
+      console.log(`  ${relative(repoRoot, docsImages)} left as it was: --grep runs only some steps`);
+    } else if (failed === 0) {
       for (const file of wb.copyScreenshots(docsImages)) console.log(`  updated ${relative(repoRoot, file)}`);
     } else {
       console.log(`  ${relative(repoRoot, docsImages)} left as it was: a step failed`);
@@ -138,7 +146,7 @@ async function main() {
 /** Steps that did not pass, or did not run, count as failed. */
 function counts() {
   const passed = results.filter((r) => r.ok).length;
-  return { passed, failed: steps.length - passed };
+  return { passed, failed: chosen.length - passed };
 }
 
 const watchdog = deadline(runTimeoutMs, `the UI test took longer than ${runTimeoutMs / 1000} s`);

@@ -18,6 +18,8 @@ export interface CheckOptions {
   readonly quiet: boolean;
   /** Files larger than this many bytes are skipped with an error. */
   readonly maxSize: number;
+  /** Threads for many files (default: one per idle core, at most 8); 1 analyses in one thread. */
+  readonly jobs?: number;
   /** Check each cited claim's figure against the sources it cites; undefined when not asked. */
   readonly verify?: VerifyCliOptions;
   /** The folder that bibliographies and walked files must lie in (default: the git work tree around the working folder, or it). */
@@ -92,6 +94,7 @@ function parseCheck(args: readonly string[]): Command {
         'no-archive': { type: 'boolean' },
         'fail-on-unsupported': { type: 'boolean' },
         root: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -128,6 +131,7 @@ function parseCheck(args: readonly string[]): Command {
       maxSize: values['max-size'] === undefined ? defaultMaxSize : size('--max-size', values['max-size']),
       ...(verify ? { verify } : {}),
       ...(values.root !== undefined ? { root: values.root } : {}),
+      ...(values.jobs !== undefined ? { jobs: positive('--jobs', values.jobs) } : {}),
     },
   };
 }
@@ -143,6 +147,11 @@ function parseLsp(args: readonly string[]): Command {
     throw new UsageError('lsp needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME.');
   }
   return { kind: 'lsp' };
+}
+
+function positive(flag: string, value: string): number {
+  if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
+  throw new UsageError(`${flag} must be a whole number from 1 to 999; got '${value}'.`);
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
@@ -183,8 +192,9 @@ function firstSentence(message: string): string {
 /** `--help` text. */
 export const helpText = `Usage: claimlens check [options] [paths, folders, globs…]
 
-Finds the numeric claims in articles (Markdown, MDX, HTML, plain text) and
-reports the ones with no link, footnote or citation.
+Finds the numeric claims in articles (Markdown, MDX, HTML, plain text, and
+WordPress posts and exports in .json and .xml) and reports the ones with no
+link, footnote or citation.
 
 Commands:
   check [paths…]          Analyse files, folders (walked, skipping node_modules,
@@ -201,10 +211,12 @@ Options of check:
   -c, --config FILE       Use FILE's settings for every file, instead of the
                           nearest .claimlensrc.json / .claimlensrc.yaml / .yml.
       --scope SCOPE       Where sources count: sentence (default) or paragraph.
-      --max-size SIZE     Skip files larger than SIZE (default 10mb).
+      --max-size SIZE     Skip files larger than SIZE (default 10mb), with a note.
       --root DIR          Read bibliographies, and follow links while walking
                           folders, only inside DIR (default: the git work tree
                           around the current folder, or the current folder).
+  -j, --jobs N            Analyse many files in N threads (default: one per
+                          idle core, at most 8; 1: one thread).
       --no-color          No colours (also when NO_COLOR is set or output is not a terminal).
   -q, --quiet             Text format: only warnings and errors; no info lines,
                           no summary, no progress.
@@ -232,7 +244,16 @@ Settings: each file takes the nearest .claimlensrc.json (JSON with comments),
 merged with files further up); defaults when there is none.
 
 Text output: one line per finding, "path:line:column severity code message",
-then a summary. Coverage = (cited + attributed) / (claims - ignored).
+then a summary: "6 files (3 skipped), 12 claims: … — coverage 67%". Coverage
+is the share of the claims not ignored that name a source, linked or not:
+(cited + attributed) / (claims - ignored); 100% when there is none.
+
+WordPress: a .json file is read when it is a REST API post or page (an object
+with content.rendered, or an array of them), a .xml file when it is a
+WordPress export; their HTML is read, their metadata is not. An export or an
+array is reported post by post: "export.xml#post-slug". Other .json and .xml
+files named on the command line are skipped with a note; found in a folder,
+they are passed over.
 
 Exit codes:
   0  no uncited claim (or no more than --max-uncited)
@@ -240,5 +261,6 @@ Exit codes:
      not found in their source or with a dead source count too)
   2  a usage error (unknown option, bad value, no such path), a file that could
      not be read or decoded, a configuration file with errors, or output that
-     could not be written; this wins over 1
+     could not be written; this wins over 1 (files skipped on purpose, larger
+     than --max-size or not an article, are not errors)
 `;

@@ -5,6 +5,8 @@ import {
   createAnalyzer,
   formatOfLanguage,
   formatOfPath,
+  ignoredClaimsFor,
+  isWordPressText,
   parseSettings,
   withBibliographyProblems,
   type Analysis,
@@ -41,6 +43,8 @@ export type NotAnalysed = { readonly reason: 'closed' | 'disabled' | 'not-an-art
 
 /** Language ids the server reads, beside any document whose file name has an extension Claim Lens reads. */
 const languageIds = new Set(['markdown', 'mdx', 'html', 'plaintext', 'quarto', 'rmd', 'text']);
+/** Languages whose documents are articles only when their content is a WordPress post or export. */
+const contentLanguageIds = new Set(['json', 'jsonc', 'xml']);
 
 /** What the analyses need from the server: the client's settings and its workspace folders. */
 export interface AnalysisContext {
@@ -121,7 +125,8 @@ export class DocumentAnalyses {
     const open = this.documents.get(uri);
     if (!open) return { reason: 'closed' };
     const path = pathOf(uri);
-    const format = formatOf(open.document.languageId, path ?? uri);
+    // A JSON or XML document is an article when it is a WordPress post or export.
+    const format = formatOf(open.document.languageId, path ?? uri) ?? (contentLanguageIds.has(open.document.languageId) && isWordPressText(open.document.getText()) ? 'wordpress' : undefined);
     if (!format) return { reason: 'not-an-article' };
     const client = await this.context.settingsFor(uri);
     if (!client.editor.enable) return { reason: 'disabled' };
@@ -156,11 +161,15 @@ export class DocumentAnalyses {
     document = this.documents.get(uri)?.document;
     if (!document) return { reason: 'closed' };
     const text = document.getText();
-    const signature = `${format}\u0000${JSON.stringify(settings)}`;
+    // The configuration file's `ignore` entries for this article, by its path from the file's folder.
+    const ignoredClaims = path && fileSettings.configPath && fileSettings.ignore?.length
+      ? ignoredClaimsFor(fileSettings.ignore, relative(dirname(fileSettings.configPath), path).split(sep).join('/'))
+      : [];
+    const signature = `${format}\u0000${JSON.stringify(settings)}\u0000${JSON.stringify(ignoredClaims)}`;
     let analyzer = this.analyzers.get(uri);
     let changes = this.documents.takeChanges(uri);
     if (!analyzer || analyzer.signature !== signature || analyzer.bibliography !== bibliography) {
-      analyzer = { signature, bibliography, analyzer: createAnalyzer({ format, settings, ...(bibliography ? { bibliography } : {}) }) };
+      analyzer = { signature, bibliography, analyzer: createAnalyzer({ format, settings, ignoredClaims, ...(bibliography ? { bibliography } : {}) }) };
       this.analyzers.set(uri, analyzer);
       changes = undefined;
     }

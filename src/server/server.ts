@@ -35,6 +35,8 @@ const workspaceMaxSize = 10 * 1024 * 1024;
 export interface InitializationOptions {
   /** The `claimlens` settings, for clients that do not answer `workspace/configuration`. */
   readonly settings?: unknown;
+  /** The same, as clients that send their whole configuration (Helix's `config`) put it. */
+  readonly claimlens?: unknown;
   /** Offer `workspace/diagnostic`: every article of the workspace, analysed on request (off by default: it reads every file). */
   readonly workspaceDiagnostics?: boolean;
 }
@@ -68,7 +70,7 @@ export function startServer(connection: Connection): void {
             log(`workspace/configuration failed: ${cause instanceof Error ? cause.message : String(cause)}`);
           }
         }
-        return readClientSettings(pushedSettings ?? initOptions.settings);
+        return readClientSettings(pushedSettings ?? initOptions.settings ?? initOptions.claimlens);
       })();
       settingsCache.set(uri, pending);
     }

@@ -3,7 +3,7 @@
  * the editor's "Verify Sources" commands). Node only: it fetches and caches.
  */
 export { DiskCache, type CachedMeta, type CachedResponse, type SourceCache } from './cache';
-export { defaultFetchOptions, retryAfterMs, SourceFetcher, userAgentOf, type FetchFailure, type Fetched, type FetchedPage, type FetchOptions } from './fetch';
+export { defaultFetchOptions, networkFailure, retryAfterMs, SourceFetcher, userAgentOf, type FetchFailure, type Fetched, type FetchedPage, type FetchOptions } from './fetch';
 export { contentWords, findFigure, indexSource, precisionOf, valuesAgree, type ClaimToMatch, type FigureMatch, type IndexedSource, type SourceText } from './match';
 export { charsetOf, readSource, type ReadSource } from './read-source';
 export { deepLink, defaultArchiveApi, doiUrl, targetsOf, urlsOfSource, Verifier, type PageFetcher, type VerifyOptions, type VerifyTarget } from './verify';

@@ -114,16 +114,9 @@ function paywallOf(html: string): string | undefined {
 
 async function readPdf(body: Uint8Array): Promise<ReadSource> {
   try {
-    const { extractText, getDocumentProxy } = await import('unpdf');
-    // pdf.js takes the buffer over; give it a copy so a cached body stays whole.
-    const document = await getDocumentProxy(new Uint8Array(body), { verbosity: 0 });
-    try {
-      const { text } = await extractText(document, { mergePages: false });
-      const blocks = text.flatMap((page, i) => paragraphs(page, i + 1));
-      return { ok: true, format: 'pdf', text: { blocks } };
-    } finally {
-      await document.destroy();
-    }
+    const { pdfPages } = await import('./pdf-text');
+    const blocks = (await pdfPages(body)).flatMap((page, i) => paragraphs(page, i + 1));
+    return { ok: true, format: 'pdf', text: { blocks } };
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     return { ok: false, reason: `a PDF that cannot be read (${message.split('\n')[0]})` };

@@ -7,8 +7,13 @@ import type { ClaimLensApi } from '../../src/extension/extension';
 
 export const extensionId = 'claimlens.claimlens';
 
-/** Which workspace the runner opened: `single` (test/fixtures/workspace) or `multi` (the multi-root fixture). */
-export const workspaceKind = process.env.CLAIMLENS_TEST_WORKSPACE === 'multi' ? 'multi' : 'single';
+/**
+ * Which workspace the runner opened: `single` (test/fixtures/workspace),
+ * `multi` (the multi-root fixture) or `restricted` (test/fixtures/restricted,
+ * untrusted).
+ */
+export const workspaceKind: 'single' | 'multi' | 'restricted' =
+  process.env.CLAIMLENS_TEST_WORKSPACE === 'multi' ? 'multi' : process.env.CLAIMLENS_TEST_WORKSPACE === 'restricted' ? 'restricted' : 'single';
 
 /** The extension's API, activating it if needed. */
 export async function claimLens(): Promise<ClaimLensApi> {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fixTitles } from '../../src/extension/code-actions';
 import type { FixArgs } from '../../src/extension/fix-commands';
-import { claimLens, openFixture, rangeOf, setSetting, toRange, undoTo, waitFor, waitForDiagnostics, workspaceKind } from './claimlens-helpers';
+import { claimLens, openFixture, rangeOf, toRange, undoTo, waitFor, waitForDiagnostics, workspaceKind } from './claimlens-helpers';
 
 /** The Claim Lens quick fixes offered on `needle`, once its diagnostic is there. */
 async function quickFixesAt(document: vscode.TextDocument, needle: string): Promise<vscode.CodeAction[]> {
@@ -59,7 +59,8 @@ if (workspaceKind === 'single') {
           offered.push(...sources.map((s) => `${s.kind} ${s.label}`));
           return sources.find((s) => s.label === '[^1]');
         },
-        askUrl: async () => undefined,
+        askSource: async () => undefined,
+        askNoteText: async () => undefined,
         askTitle: async () => undefined,
       });
       assert.ok(cite.command);
@@ -89,7 +90,8 @@ if (workspaceKind === 'single') {
       const api = await claimLens();
       api.setPrompts({
         pickSource: async () => undefined,
-        askUrl: async () => 'https://example.org/bakery-census',
+        askSource: async () => 'https://example.org/bakery-census',
+        askNoteText: async () => undefined,
         askTitle: async () => 'Bakery census',
       });
       assert.ok(add.command);
@@ -102,18 +104,22 @@ if (workspaceKind === 'single') {
       await undoTo(editor, original);
     });
 
-    it('ignores a Markdown claim with a comment above its line; its diagnostics go', async () => {
+    it('ignores a Markdown claim with a comment just before it; the other claim of the line stays', async () => {
       const editor = await openFixture('bakery-openings.md');
       const original = editor.document.getText();
       const ignore = (await quickFixesAt(editor.document, '12%')).find((a) => a.title === 'Ignore this claim');
       assert.ok(ignore?.edit, 'the ignore fix carries its edit');
       assert.equal(ignore.edit.size, 1);
       assert.ok(await vscode.workspace.applyEdit(ignore.edit));
-      assert.equal(editor.document.getText(), original.replace('Revenue rose', '<!-- claimlens-ignore-next-line -->\nRevenue rose'));
+      assert.equal(editor.document.getText(), original.replace('Revenue rose 12%', 'Revenue rose <!-- claimlens-ignore -->12%'));
+      const billion = toRange(rangeOf(editor.document, '$4 billion'));
       await waitForDiagnostics(
         editor.document.uri,
-        (ds) => ds.length === 4 && !ds.some((d) => typeof d.code === 'object' && d.code.value === 'uncited-claim'),
-        'the ignored line to have no uncited claims',
+        (ds) => {
+          const uncited = ds.filter((d) => typeof d.code === 'object' && d.code.value === 'uncited-claim');
+          return uncited.length === 1 && uncited[0].range.isEqual(billion);
+        },
+        '"$4 billion" to be the one uncited claim left',
       );
       await undoTo(editor, original);
     });
@@ -166,19 +172,25 @@ if (workspaceKind === 'single') {
       await undoTo(editor, original);
     });
 
-    it('ignores a plain-text claim through claimlens.ignorePatterns in the folder settings', async () => {
+    it('ignores a plain-text claim through an ignore entry in a new .claimlensrc.json; the article is not touched', async () => {
       const editor = await openFixture('harvest-notes.txt');
       const uri = editor.document.uri;
       const original = editor.document.getText();
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      assert.ok(folder);
+      const config = vscode.Uri.joinPath(folder.uri, '.claimlensrc.json');
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(config)), 'the folder has no .claimlensrc.json of its own yet');
       const ignore = (await quickFixesAt(editor.document, '$4 billion')).find((a) => a.title === 'Ignore this claim');
       assert.ok(ignore?.command, 'plain text ignores through a command');
       try {
         assert.equal(await vscode.commands.executeCommand(ignore.command.command, ...(ignore.command.arguments ?? [])), true);
-        assert.deepEqual(vscode.workspace.getConfiguration('claimlens', uri).inspect('ignorePatterns')?.workspaceFolderValue, ['^\\$4 billion$']);
+        const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(config))) as unknown;
+        assert.deepEqual(written, { ignore: [{ file: 'harvest-notes.txt', claim: '$4 billion', sentence: 'Revenue rose 12% to $4 billion last year.' }] });
+        assert.equal(vscode.workspace.getConfiguration('claimlens', uri).inspect('ignorePatterns')?.workspaceFolderValue, undefined, 'no setting is written');
         await waitForDiagnostics(uri, (ds) => ds.length === 1 && ds[0].range.isEqual(toRange(rangeOf(editor.document, '12%'))), 'only 12% left');
         assert.equal(editor.document.getText(), original, 'the article is not touched');
       } finally {
-        await setSetting('ignorePatterns', undefined, vscode.ConfigurationTarget.WorkspaceFolder, uri);
+        await vscode.workspace.fs.delete(config);
       }
       await waitForDiagnostics(uri, (ds) => ds.length === 2, 'both claims back');
     });

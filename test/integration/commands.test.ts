@@ -137,5 +137,23 @@ if (workspaceKind === 'single') {
       await openFixture('harvest-notes.txt');
       await waitFor(() => api.statusBarText()?.endsWith('2 claims · 2 uncited'), 'the status bar for harvest-notes.txt');
     });
+
+    it('claimlens.openExample opens the walkthrough\'s example and puts the cursor on its first uncited claim for the hover', async () => {
+      const uri = await vscode.commands.executeCommand<string>('claimlens.openExample', 'hover');
+      assert.ok(uri?.startsWith('untitled:'), `an untitled example: ${uri}`);
+      const editor = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri), 'the example in an editor');
+      assert.equal(editor.document.languageId, 'markdown');
+      const analysis = await (await claimLens()).analysisOf(editor.document.uri);
+      assert.deepEqual(
+        analysis?.claims.map((c) => [c.text, c.status]),
+        [['38%', 'cited'], ['12%', 'uncited'], ['About 2,300', 'cited'], ['One in five', 'attributed'], ['an estimated £6.2 million', 'uncited'], ['two-thirds', 'uncited']],
+      );
+      const at = editor.selection.active;
+      assert.deepEqual([at.line, at.character], [rangeOf(editor.document, '12%')[0], rangeOf(editor.document, '12%')[1]]);
+      // Once open, the same example is reused.
+      assert.equal(await vscode.commands.executeCommand<string>('claimlens.openExample'), uri);
+      // An untitled document with text would ask to be saved on close: revert it first.
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
   });
 }

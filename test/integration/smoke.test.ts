@@ -43,10 +43,15 @@ describe('smoke', () => {
     if (kind === 'multi') {
       assert.ok(vscode.workspace.workspaceFile, 'a multi-root run opens a .code-workspace file');
       assert.ok(folders.length >= 2, `expected several folders, got ${names.join(', ')}`);
+    } else if (kind === 'restricted') {
+      assert.equal(vscode.workspace.workspaceFile, undefined);
+      assert.deepEqual(names, ['restricted']);
+      assert.equal(vscode.workspace.isTrusted, false, 'the restricted run opens its folder in Restricted Mode');
     } else {
       assert.equal(kind, 'single', 'CLAIMLENS_TEST_WORKSPACE reaches the extension host');
       assert.equal(vscode.workspace.workspaceFile, undefined);
       assert.deepEqual(names, ['workspace']);
+      assert.equal(vscode.workspace.isTrusted, true);
     }
     // Tests run on a temporary copy, since quick fixes save to disk.
     assert.ok(

@@ -288,6 +288,20 @@ describe('fixes: ignoreClaim', () => {
       expected: lines('Intro.', '', '<!-- claimlens-ignore -->', '12% of homes were empty.', ''),
     },
     {
+      name: 'Markdown with CRLF: the comment line and the end of the line above keep CRLF',
+      format: 'markdown',
+      text: 'Intro.\r\n\r\n12% of homes were empty,\r\n20,000 in all.\r\n',
+      claim: '20,000',
+      expected: 'Intro.\r\n\r\n12% of homes were empty,<!-- claimlens-ignore -->\r\n20,000 in all.\r\n',
+    },
+    {
+      name: 'Markdown with CRLF: a comment line above a paragraph',
+      format: 'markdown',
+      text: 'Intro.\r\n\r\n12% of homes were empty.\r\n',
+      claim: '12%',
+      expected: 'Intro.\r\n\r\n<!-- claimlens-ignore -->\r\n12% of homes were empty.\r\n',
+    },
+    {
       name: 'Markdown, a blockquote keeps its marker and indent',
       format: 'markdown',
       text: lines('  > 12% of homes were empty.'),
@@ -357,6 +371,13 @@ describe('fixes: ignoreClaim', () => {
       text: '<html><head><title>Rents up 12%</title></head><body><p>Text.</p></body></html>',
       claim: '12%',
       expected: '<html><head><!-- claimlens-ignore --><title>Rents up 12%</title></head><body><p>Text.</p></body></html>',
+    },
+    {
+      name: 'MDX, a claim opening a wrapped line: the expression comment ends the line above',
+      format: 'mdx',
+      text: lines('Councils spent a record sum on', '20,000 new homes.'),
+      claim: '20,000',
+      expected: lines('Councils spent a record sum on{/* <!-- claimlens-ignore --> */}', '20,000 new homes.'),
     },
     {
       name: 'MDX uses an expression comment, inline',

@@ -23,6 +23,17 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
     menus: { commandPalette: { command: string; when: string }[] };
     configuration: { title: string; properties: Record<string, SettingSchema> }[];
     jsonValidation: { fileMatch: string | string[]; url: string }[];
+    walkthroughs: {
+      id: string;
+      title: string;
+      steps: {
+        id: string;
+        title: string;
+        description: string;
+        media: { markdown?: string; image?: string | Record<string, string>; altText?: string };
+        completionEvents?: string[];
+      }[];
+    }[];
   };
 };
 const settings: Record<string, SettingSchema> = Object.assign({}, ...manifest.contributes.configuration.map((group) => group.properties));
@@ -47,6 +58,9 @@ describe('manifest: settings match the core schema', () => {
       'claimlens.debounceMs',
       'claimlens.maxFileSizeKB',
       'claimlens.statusBar.enabled',
+      'claimlens.verify.archiveApi',
+      'claimlens.verify.cacheMaxAgeHours',
+      'claimlens.verify.timeoutSeconds',
       'claimlens.severity.uncited',
       'claimlens.severity.attributed',
       'claimlens.severity.cited',
@@ -93,13 +107,14 @@ describe('manifest: activation, commands and files', () => {
         ['claimlens.citeExistingSource', 'false'],
         ['claimlens.addSource', 'false'],
         ['claimlens.ignoreClaim', 'false'],
+        ['claimlens.editNote', 'false'],
       ],
     );
   });
 
   it('registers in code exactly the commands it contributes', () => {
-    const sources = ['extension.ts', 'fix-commands.ts'].map((f) => readFileSync(join(root, 'src', 'extension', f), 'utf8')).join('\n');
-    const registered = new Set([...sources.matchAll(/(?:command\(|: )'(claimlens\.[a-zA-Z]+)'/gu)].map((m) => m[1]));
+    const sources = ['extension.ts', 'fix-commands.ts', 'verify-sources.ts'].map((f) => readFileSync(join(root, 'src', 'extension', f), 'utf8')).join('\n');
+    const registered = new Set([...sources.matchAll(/(?:command\(|registerCommand\(|: )'(claimlens\.[a-zA-Z]+)'/gu)].map((m) => m[1]));
     assert.deepEqual([...registered].sort(), manifest.contributes.commands.map((c) => c.command).sort());
   });
 
@@ -117,5 +132,36 @@ describe('manifest: activation, commands and files', () => {
       { supported: 'limited', restricted: ['claimlens.bibliography'] },
     );
     assert.ok(manifest.capabilities.untrustedWorkspaces.description);
+  });
+});
+
+describe('manifest: the walkthrough', () => {
+  const [walkthrough] = manifest.contributes.walkthroughs;
+  const steps = walkthrough?.steps ?? [];
+  const commands = new Set(manifest.contributes.commands.map((c) => c.command));
+  const mediaOf = (step: (typeof steps)[number]) => [
+    ...(step.media.markdown ? [step.media.markdown] : []),
+    ...(typeof step.media.image === 'string' ? [step.media.image] : Object.values(step.media.image ?? {})),
+  ];
+
+  it('opens an example, shows a hover and a quick fix, the report, the settings and the command line', () => {
+    assert.deepEqual(steps.map((s) => s.id), ['openExample', 'hover', 'quickFix', 'report', 'settings', 'cli']);
+    for (const step of steps) assert.match(step.description, /\]\(command:[\w.]+(?:\?[^)]*)?\)/u, `${step.id} has a button`);
+  });
+
+  it('links only to commands it contributes, or to the settings editor', () => {
+    const linked = steps.flatMap((s) => [...s.description.matchAll(/\(command:([\w.]+)/gu)].map((m) => m[1]!));
+    const completing = steps.flatMap((s) => (s.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length)));
+    assert.deepEqual([...linked, ...completing].filter((c) => !commands.has(c) && c !== 'workbench.action.openSettings'), []);
+  });
+
+  it('shows media that exist and that the package keeps', () => {
+    const keep = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1).trim());
+    const kept = (path: string) => keep.some((pattern) => pattern === path || (pattern.endsWith('/**') && path.startsWith(pattern.slice(0, -2))));
+    const media = [...steps.flatMap(mediaOf), 'docs/walkthrough/example.md'];
+    assert.ok(media.length >= 6);
+    assert.deepEqual(media.filter((path) => !existsSync(join(root, path))), [], 'every medium exists');
+    assert.deepEqual(media.filter((path) => !kept(path)), [], 'every medium is let back in by .vscodeignore');
+    for (const step of steps) if (step.media.image) assert.ok(step.media.altText, `${step.id} describes its image`);
   });
 });

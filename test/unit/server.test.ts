@@ -112,6 +112,22 @@ describe('language server over stdio (vscode-jsonrpc client)', function () {
     assert.ok(diagnostics.every((d) => d.source === 'Claim Lens' && d.codeDescription?.href.endsWith('#uncited-claim')));
   });
 
+  it('honours the ignore entries of the article\'s .claimlensrc file, as the command line does', async () => {
+    const text = 'Harvest figures\n\nRevenue rose 12% to $4 billion last year.\n';
+    const entry = { file: 'notes/harvest.txt', claim: '$4 billion', sentence: 'Revenue rose 12% to $4 billion last year.' };
+    const dir = tree({ '.claimlensrc.json': JSON.stringify({ ignore: [entry] }), 'notes/harvest.txt': text });
+    const other = client({ rootPath: dir });
+    await other.initialize();
+    const article = pathToFileURL(join(dir, 'notes', 'harvest.txt')).href;
+    await other.open(article, text, 'plaintext');
+    assert.deepEqual((await other.diagnosticsFor(article)).map(brief), [
+      [2, 13, 16, 2, 'uncited-claim', 'Uncited claim "12%": no link, footnote or citation'],
+    ]);
+    const cli = spawnSync(process.execPath, [cliPath, 'check', '--format', 'json', 'notes'], { cwd: dir, encoding: 'utf8' });
+    const [file] = (JSON.parse(cli.stdout) as { files: { claims: { text: string; status: string }[] }[] }).files;
+    assert.deepEqual(file.claims.map((c) => [c.text, c.status]), [['12%', 'uncited'], ['$4 billion', 'ignored']]);
+  });
+
   it('hovers a claim with the same card as VS Code', async () => {
     const hover = await lsp.request<Hover>('textDocument/hover', { textDocument: { uri: uri() }, position: { line: 7, character: 15 } });
     const claim = analyze(withBibliography, { format: 'markdown' }).claims.find((c) => c.text === '12%')!;
@@ -277,6 +293,18 @@ describe('language server: settings, pull diagnostics, workspace requests, cance
     const uri = pathToFileURL(join(root, 'articles/a000.md')).href;
     await lsp.open(uri, body);
     assert.equal((await lsp.diagnosticsFor(uri)).length, 2);
+  });
+
+  it('applies the ignore entries of the nearest .claimlensrc, as the command line does', async () => {
+    const root = tree({ 'a.md': body, '.claimlensrc.json': '{ "ignore": [{ "file": "a.md", "claim": "12%" }] }' });
+    const lsp = client({ rootPath: root });
+    await lsp.initialize();
+    const uri = pathToFileURL(join(root, 'a.md')).href;
+    await lsp.open(uri, body);
+    assert.deepEqual((await lsp.diagnosticsFor(uri)).map((d) => d.message), ['Uncited claim "$4 billion": no link, footnote or citation']);
+    const cli = spawnSync(process.execPath, [cliPath, 'check', 'a.md'], { cwd: root, encoding: 'utf8' });
+    assert.match(cli.stdout, /^a\.md:5:22 warning uncited-claim Uncited claim "\$4 billion"/u);
+    assert.doesNotMatch(cli.stdout, /"12%"/u);
   });
 
   it('runs over node IPC too', async () => {

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
-import { TestServer } from './server';
+import { makePdf, TestServer } from './server';
 
 interface Run {
   readonly code: number;
@@ -142,6 +143,19 @@ describe('cli: check --verify', function () {
     await run(root, ['check', 'energy.md', '--verify', '--no-archive'], { XDG_CACHE_HOME: xdg });
     assert.ok(existsSync(join(xdg, 'claimlens')));
     assert.ok(readdirSync(join(xdg, 'claimlens')).some((f) => f.endsWith('.json')));
+  });
+
+  it('reads a PDF source in the built CLI, which loads pdf.js from its own file', async () => {
+    server.page('/review.pdf', makePdf([['Annual review of the power system.'], ['Spain saw its solar output climb 67 per cent last year,', 'the grid operator said in its review of the whole system.']]), 'application/pdf');
+    writeFileSync(join(root, 'pdf.md'), `Solar output rose [67%](${server.url('/review.pdf')}) in Spain last year.\n`);
+    const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), 'check', 'pdf.md', '--format', 'json', '--verify', '--no-archive', '--cache', join(root, '.pdf-cache')], { cwd: root });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    assert.equal(code, 0);
+    const verification = (JSON.parse(stdout) as JsonOut).files[0].claims[0].sources[0].verification;
+    assert.equal(verification?.status, 'supported', JSON.stringify(verification));
+    assert.equal(verification?.link, `${server.url('/review.pdf')}#page=2`);
   });
 
   it('rejects the options of --verify without it', async () => {

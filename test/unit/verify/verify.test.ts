@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze, type SourceVerification } from '../../../src/core/index';
-import { DiskCache, SourceFetcher, Verifier, type FetchOptions } from '../../../src/verify/index';
+import { DiskCache, networkFailure, SourceFetcher, Verifier, type FetchOptions } from '../../../src/verify/index';
 import { makePdf, TestServer } from './server';
 
 const filler = 'The report covers the year in detail, with tables and notes on method, and it compares the results with those of earlier years across every region it studies.';
@@ -266,6 +266,26 @@ describe('verifying cited figures against a local server', function () {
       assert.match(result.reason ?? '', /JavaScript/u);
     });
 
+    it('gives a refused connection as unreachable', async () => {
+      const closed = new TestServer();
+      await closed.start();
+      const url = closed.url('/solar');
+      await closed.stop();
+      const analysis = analyze(`Solar output rose [67%](${url}) in Spain last year.`, { format: 'markdown' });
+      const [result] = await new Verifier({ fetcher: fetcher(), archiveApi: null }).verifyAnalysis(analysis);
+      assert.equal(result.status, 'unreachable');
+      assert.match(result.reason ?? '', /refused the connection/u);
+    });
+
+    it('gives a failed DNS lookup as unreachable and a dropped connection as worth a retry', () => {
+      // As undici reports them: a TypeError whose cause carries the system error code.
+      const failed = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
+      assert.deepEqual(networkFailure(failed('ENOTFOUND')), { ok: false, status: 'unreachable', reason: 'no such host (DNS lookup failed)' });
+      assert.equal((networkFailure(failed('EAI_AGAIN')) as { status: string }).status, 'unreachable');
+      assert.deepEqual(networkFailure(failed('ECONNRESET')), { retry: 'the server dropped the connection' });
+      assert.match((networkFailure(failed('CERT_HAS_EXPIRED')) as { reason: string }).reason, /TLS certificate/u);
+    });
+
     it('gives 401 and 403 as not checked', async () => {
       server.route('/login', (_req, res) => { res.writeHead(401); res.end(); });
       server.route('/denied', (_req, res) => { res.writeHead(403, { 'content-type': 'text/plain' }); res.end('Forbidden'); });
@@ -300,11 +320,34 @@ describe('verifying cited figures against a local server', function () {
       }
       const text = Array.from({ length: 6 }, (_, i) => `Solar output rose [67%](${server.url(`/slowish-${i}`)}) in Spain last year.`).join('\n\n');
       const started = server.requests.length;
-      const results = await new Verifier({ fetcher: fetcher({ spacingMs: 30 }), archiveApi: null }).verifyAnalysis(analyze(text, { format: 'markdown' }));
+      const results = await new Verifier({ fetcher: fetcher({ spacingMs: 40 }), archiveApi: null }).verifyAnalysis(analyze(text, { format: 'markdown' }));
       assert.deepEqual(results.map((r) => r.status), Array(6).fill('supported'));
       assert.equal(most, 2);
+      // Six starts 40 ms apart span 200 ms at least; arrival times may jitter by a few ms each.
       const starts = server.requests.slice(started).map((r) => r.at).sort((a, b) => a - b);
-      for (let i = 1; i < starts.length; i++) assert.ok(starts[i] - starts[i - 1] >= 25, `requests ${starts[i] - starts[i - 1]} ms apart`);
+      assert.ok(starts[5] - starts[0] >= 180, `six requests within ${starts[5] - starts[0]} ms`);
+    });
+
+    it('sends at most maxConcurrent requests at once in all', async () => {
+      // Hosts differ by name only: 127.0.0.1 and localhost reach the same server.
+      let active = 0;
+      let most = 0;
+      for (let i = 0; i < 4; i++) {
+        server.route(`/capped-${i}`, (_req, res) => {
+          active++;
+          most = Math.max(most, active);
+          setTimeout(() => {
+            active--;
+            res.writeHead(200, { 'content-type': 'text/html' });
+            res.end(page('<p>Spain saw its solar output climb 67 per cent.</p>'));
+          }, 60);
+        });
+      }
+      const hosts = [server.url(''), server.url('').replace('127.0.0.1', 'localhost')];
+      const text = Array.from({ length: 4 }, (_, i) => `Solar output rose [67%](${hosts[i % 2]}/capped-${i}) in Spain last year.`).join('\n\n');
+      const results = await new Verifier({ fetcher: fetcher({ maxConcurrent: 1 }), archiveApi: null }).verifyAnalysis(analyze(text, { format: 'markdown' }));
+      assert.deepEqual(results.map((r) => r.status), Array(4).fill('supported'));
+      assert.equal(most, 1);
     });
 
     it('fetches an address once for every claim that cites it', async () => {
