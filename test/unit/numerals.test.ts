@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { findClaims } from '../../src/core/claims/find-claims';
+import { analyze } from '../../src/core/index';
 import { tokenize } from '../../src/core/claims/tokens';
 import { enNumeralGrammar } from '../../src/core/lang/en/numerals';
 import { zhNumeralGrammar } from '../../src/core/lang/zh/numerals';
@@ -120,4 +121,18 @@ describe('numerals standing alone', () => {
     assert.deepEqual(findClaims('The answer is five.', ['en', 'zh']), []);
     assert.deepEqual(findClaims('十四五规划开局。', ['en', 'zh']), []);
   });
+});
+
+describe('the pre-filter built from the packs', () => {
+  const rows: [string, string, number][] = [
+    ['A lakh people came.', 'A lakh', 100000],
+    ['They cut it by two thirds.', 'two thirds', 0.666666666667],
+    ['Half a dozen clinics closed.', 'Half a dozen', 6],
+  ];
+  for (const [text, claim, value] of rows) {
+    it(`lets "${text}" through to the recogniser`, () => {
+      const claims = analyze(text, { format: 'text' }).claims.map((c) => [c.text, c.value]);
+      assert.deepEqual(claims, [[claim, value]]);
+    });
+  }
 });
