@@ -273,7 +273,8 @@ function readAmount(tokens: readonly Token[], i: number, en: boolean, zh: boolea
   const q = new Quantity(first, j, core.value, unit ? 'money' : null, unit, false, false, core);
   // "2 450", "2 1/4", "2.33k", "1.3e6": the digits read whole.
   const r = en ? enNumeralGrammar.read(tokens, j) : null;
-  if (r && r.last > j) {
+  // "$2000 over 3 years": an amount of money is not divided by what follows "over".
+  if (r && r.last > j && !(unit && r.kind === 'fraction')) {
     q.value = r.value;
     q.last = r.last;
     q.scaled = r.scaled;
