@@ -352,6 +352,22 @@ export const steps = [
     },
   },
   {
+    name: 'Export… in the report asks for the format of the export',
+    async run(wb) {
+      const report = await reportFrame(wb);
+      await report.locator('#export').click();
+      const offered = await waitUntil(async () => {
+        const rows = (await wb.quickInput.locator('.monaco-list-row').allInnerTexts()).map(plain);
+        return rows.length ? rows : undefined;
+      }, { message: 'the export formats in a quick pick' });
+      for (const format of ['JSON', 'CSV', 'Markdown', 'SARIF']) {
+        check(offered.some((row) => row.startsWith(format)), `the export offers no ${format}: ${JSON.stringify(offered)}`);
+      }
+      await wb.keyboard.press('Escape');
+      await wb.quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+    },
+  },
+  {
     name: 'the report screenshots, in the dark and light themes, with the report filling the editor area',
     timeout: 90_000,
     async run(wb) {
