@@ -136,11 +136,11 @@ export const steps = [
           }
           const shown = plain(await wb.hover.innerText({ timeout: 1_000 }));
           // The diagnostic and the card come from two providers: wait for both.
-          return shown.includes('Claim Lens ·') && shown.includes(fixTitles.add) ? shown : undefined;
+          return shown.includes('Claim Lens') && shown.includes('Uncited claim') && shown.includes(fixTitles.add) ? shown : undefined;
         },
         { timeout: 40_000, interval: 300, message: 'the Claim Lens hover card' },
       );
-      for (const expected of [claim, 'Claim Lens · Uncited', 'No link, footnote, citation or named source', fixTitles.cite, fixTitles.add]) {
+      for (const expected of [claim, 'Uncited claim', 'no link, footnote or citation in its sentence', fixTitles.cite, fixTitles.add]) {
         check(text.includes(expected), `the hover does not contain "${expected}":\n${text}`);
       }
       const hoverBox = await wb.hover.boundingBox();
