@@ -43,7 +43,7 @@ const builds = [
     entryPoints: globSync(['test/unit/**/*.test.ts', 'test/integration/**/*.ts', 'bench/*.ts']),
     outbase: '.',
     outdir: 'out',
-    external: ['vscode', 'mocha', 'playwright-core'],
+    external: ['vscode', 'mocha', 'playwright-core', 'typescript'],
   },
 ];
 
