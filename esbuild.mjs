@@ -36,6 +36,8 @@ const builds = [
   // The language server: `claimlens lsp` loads it, `node dist/server.js --stdio` runs it alone.
   { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist', plugins: [pdfApart] },
   { ...common, entryPoints: { pdf: 'src/verify/pdf-text.ts' }, outdir: 'dist' },
+  // A worker thread of the workspace layer: the CLI and the server analyse many files in several.
+  { ...common, entryPoints: { 'analyse-worker': 'src/workspace/analyse-worker.ts' }, outdir: 'dist', plugins: [pdfApart] },
   {
     ...common,
     entryPoints: globSync(['test/unit/**/*.test.ts', 'test/integration/**/*.ts', 'bench/*.ts']),

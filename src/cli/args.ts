@@ -18,6 +18,8 @@ export interface CheckOptions {
   readonly quiet: boolean;
   /** Files larger than this many bytes are skipped with an error. */
   readonly maxSize: number;
+  /** Threads for many files (default: one per idle core, at most 8); 1 analyses in one thread. */
+  readonly jobs?: number;
   /** Check each cited claim's figure against the sources it cites; undefined when not asked. */
   readonly verify?: VerifyCliOptions;
   /** The folder that bibliographies and walked files must lie in (default: the git work tree around the working folder, or it). */
@@ -92,6 +94,7 @@ function parseCheck(args: readonly string[]): Command {
         'no-archive': { type: 'boolean' },
         'fail-on-unsupported': { type: 'boolean' },
         root: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -128,6 +131,7 @@ function parseCheck(args: readonly string[]): Command {
       maxSize: values['max-size'] === undefined ? defaultMaxSize : size('--max-size', values['max-size']),
       ...(verify ? { verify } : {}),
       ...(values.root !== undefined ? { root: values.root } : {}),
+      ...(values.jobs !== undefined ? { jobs: positive('--jobs', values.jobs) } : {}),
     },
   };
 }
@@ -143,6 +147,11 @@ function parseLsp(args: readonly string[]): Command {
     throw new UsageError('lsp needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME.');
   }
   return { kind: 'lsp' };
+}
+
+function positive(flag: string, value: string): number {
+  if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
+  throw new UsageError(`${flag} must be a whole number from 1 to 999; got '${value}'.`);
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
@@ -205,6 +214,8 @@ Options of check:
       --root DIR          Read bibliographies, and follow links while walking
                           folders, only inside DIR (default: the git work tree
                           around the current folder, or the current folder).
+  -j, --jobs N            Analyse many files in N threads (default: one per
+                          idle core, at most 8; 1: one thread).
       --no-color          No colours (also when NO_COLOR is set or output is not a terminal).
   -q, --quiet             Text format: only warnings and errors; no info lines,
                           no summary, no progress.

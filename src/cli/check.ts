@@ -38,7 +38,8 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     maxSize: options.maxSize,
     ...(options.root !== undefined ? { root: options.root } : {}),
     ...(options.config !== undefined ? { config: options.config } : {}),
-    ...(scope ? { override: (settings) => ({ ...settings, scope }) } : {}),
+    ...(scope ? { overrides: { scope } } : {}),
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     onProgress: progress.step,
   });
   progress.done();

@@ -295,6 +295,18 @@ describe('language server: settings, pull diagnostics, workspace requests, cance
     assert.equal((await lsp.diagnosticsFor(uri)).length, 2);
   });
 
+  it('applies the ignore entries of the nearest .claimlensrc, as the command line does', async () => {
+    const root = tree({ 'a.md': body, '.claimlensrc.json': '{ "ignore": [{ "file": "a.md", "claim": "12%" }] }' });
+    const lsp = client({ rootPath: root });
+    await lsp.initialize();
+    const uri = pathToFileURL(join(root, 'a.md')).href;
+    await lsp.open(uri, body);
+    assert.deepEqual((await lsp.diagnosticsFor(uri)).map((d) => d.message), ['Uncited claim "$4 billion": no link, footnote or citation']);
+    const cli = spawnSync(process.execPath, [cliPath, 'check', 'a.md'], { cwd: root, encoding: 'utf8' });
+    assert.match(cli.stdout, /^a\.md:5:22 warning uncited-claim Uncited claim "\$4 billion"/u);
+    assert.doesNotMatch(cli.stdout, /"12%"/u);
+  });
+
   it('runs over node IPC too', async () => {
     const root = tree({ 'a.md': body });
     const lsp = client({ rootPath: root, transport: 'node-ipc' });

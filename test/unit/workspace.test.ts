@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { analyseFiles, binaryKind, decodeText, sniffUtf16 } from '../../src/workspace';
 
 const figures = 'Sales rose by 12% to $4 billion last year.\n';
@@ -86,7 +87,7 @@ describe('workspace: analyseFiles', () => {
       paths: ['.'],
       cwd: root,
       maxSize: 1e6,
-      override: (settings) => ({ ...settings, scope: 'paragraph' }),
+      overrides: { scope: 'paragraph' },
       onProgress: (done, total) => steps.push([done, total]),
     });
     assert.deepEqual(run.files.map((f) => [f.settings?.scope, f.settings?.report]), [['paragraph', ['uncited']], ['paragraph', ['uncited']]]);
@@ -106,5 +107,70 @@ describe('workspace: analyseFiles', () => {
     const run = await analyseFiles({ paths: ['a.md', 'missing.md'], cwd: root, maxSize: 1e6 });
     assert.deepEqual(run.usageErrors, ['no such file or folder: missing.md']);
     assert.deepEqual(run.files, []);
+  });
+});
+
+describe('workspace: analyseFiles in worker threads', function () {
+  this.timeout(60_000);
+
+  it('gives what one thread gives: files, skipped files, configuration issues and bibliography warnings, each once', async () => {
+    const files: Record<string, string | Uint8Array> = {
+      '.claimlensrc.json': '{ "scope": "paragraph", "languages": ["xx"] }',
+      'refs.bib': '@article{good2020, title = {Good}, year = {2020}}\n\n@article{broken2021, title = {Broken\n',
+      'picture.md': png,
+    };
+    for (let i = 0; i < 120; i++) {
+      files[`articles/a${String(i).padStart(3, '0')}.md`] = `---\nbibliography: ../refs.bib\n---\nRents rose ${i}% [@good2020] and costs ${i + 1}% [@nobody].\n`;
+    }
+    const root = tree(files);
+    const options = { paths: ['.'], cwd: root, maxSize: 1e6, workerScript: resolve('dist/analyse-worker.js') };
+    const steps: number[] = [];
+    const threaded = await analyseFiles({ ...options, jobs: 2, onProgress: (done) => steps.push(done) });
+    const single = await analyseFiles({ ...options, jobs: 1 });
+    assert.equal(threaded.workers, 1);
+    assert.equal(single.workers, 0);
+    assert.deepEqual({ ...threaded, workers: 0 }, single);
+    assert.equal(threaded.files.length, 120);
+    assert.deepEqual(threaded.skipped, [{ path: 'picture.md', reason: 'looks binary (a PNG image)' }]);
+    assert.equal(threaded.configIssues.length, 1);
+    assert.equal(threaded.bibliographyWarnings.length, single.bibliographyWarnings.length);
+    assert.ok(threaded.bibliographyWarnings.length >= 1);
+    assert.deepEqual(steps, Array.from({ length: 121 }, (_, i) => i + 1));
+  });
+
+  it('stops handing out files when its signal is aborted', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`a${String(i).padStart(3, '0')}.md`] = figures.repeat(40);
+    const root = tree(files);
+    const controller = new AbortController();
+    const run = await analyseFiles({
+      paths: ['.'], cwd: root, maxSize: 1e6, jobs: 2, workerScript: resolve('dist/analyse-worker.js'), signal: controller.signal,
+      onProgress: (done) => done === 20 && controller.abort(),
+    });
+    assert.equal(run.cancelled, true);
+    assert.ok(run.files.length < 400 && run.files.length >= 20, `${run.files.length} files analysed`);
+  });
+});
+
+describe('cli: --jobs', function () {
+  this.timeout(60_000);
+  const cli = resolve('dist/cli.js');
+
+  it('prints the same report in two threads as in one', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 100; i++) files[`a${String(i).padStart(3, '0')}.md`] = `Rents rose ${i}% in the year to March, and ${i + 3}% more [per the ONS](https://ons.gov.uk).\n`;
+    const root = tree(files);
+    const one = spawnSync(process.execPath, [cli, 'check', '-f', 'json', '--jobs', '1'], { cwd: root, encoding: 'utf8' });
+    const two = spawnSync(process.execPath, [cli, 'check', '-f', 'json', '--jobs', '2'], { cwd: root, encoding: 'utf8' });
+    assert.equal(one.status, 0, one.stderr);
+    assert.equal(two.status, 0, two.stderr);
+    assert.equal(JSON.parse(one.stdout).files.length, 100);
+    assert.equal(two.stdout, one.stdout);
+  });
+
+  it('refuses a count that is not a whole number from 1', () => {
+    const r = spawnSync(process.execPath, [cli, 'check', '--jobs', '0'], { encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--jobs must be a whole number from 1 to 999; got '0'/u);
   });
 });

@@ -1,0 +1,30 @@
+/**
+ * A worker thread of `analyseFiles`: it analyses the batches of files the
+ * main thread sends, with its own settings lookup and bibliography cache, and
+ * when told to finish sends what it found wrong in configuration and
+ * bibliography files.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createFileAnalyser, type RunSetup } from './analyse-files';
+import type { FromWorker, ToWorker } from './worker-pool';
+
+const port = parentPort;
+if (port) {
+  const send = (message: FromWorker): void => port.postMessage(message);
+  const ready = createFileAnalyser(workerData as RunSetup);
+  port.on('message', (message: ToWorker) => {
+    void (async () => {
+      try {
+        const analyser = await ready;
+        if (message.kind === 'finish') {
+          send({ kind: 'finished', configIssues: analyser.config.issues, bibliographyWarnings: analyser.bibliographies.warnings() });
+          return;
+        }
+        const results = await Promise.all(message.files.map(async ({ index, file, path }) => ({ index, ...(await analyser.analyse(file, path)) })));
+        send({ kind: 'results', results });
+      } catch (cause) {
+        send({ kind: 'failed', message: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) });
+      }
+    })();
+  });
+}

@@ -1,0 +1,106 @@
+import { Worker } from 'node:worker_threads';
+import type { ReportFile } from '../core';
+import type { FileAnalyser, FilesAnalysis, RunSetup, SkippedFile } from './analyse-files';
+
+/** Files handed to a worker at once: enough to keep it busy between messages, few enough to share the work out evenly. */
+const batchSize = 8;
+
+/** A message from the main thread to a worker. */
+export type ToWorker =
+  | { readonly kind: 'files'; readonly files: readonly { readonly index: number; readonly file: string; readonly path: string }[] }
+  | { readonly kind: 'finish' };
+
+/** A message from a worker to the main thread. */
+export type FromWorker =
+  | { readonly kind: 'results'; readonly results: readonly ({ readonly index: number } & ({ readonly file: ReportFile } | { readonly skipped: SkippedFile }))[] }
+  | { readonly kind: 'finished'; readonly configIssues: FilesAnalysis['configIssues']; readonly bibliographyWarnings: FilesAnalysis['bibliographyWarnings'] }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export interface PoolOptions {
+  /** Threads analysing at once, this one included: `jobs - 1` workers are started. */
+  readonly jobs: number;
+  /** This thread's analyser, which takes batches beside the workers. */
+  readonly local: FileAnalyser;
+  readonly script: string;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Analyses files in this thread and `jobs - 1` worker threads, each worker
+ * running `script` (the bundle of `analyse-worker.ts`) with its own
+ * settings lookup and bibliography cache. Files go out in small batches to whichever worker is
+ * free, so a few long files do not hold the others up; results keep the
+ * order of `paths`. An aborted `signal` stops handing out files.
+ */
+export async function analyseInWorkers(
+  paths: readonly { readonly file: string; readonly path: string }[],
+  setup: RunSetup,
+  options: PoolOptions,
+): Promise<Pick<FilesAnalysis, 'files' | 'skipped' | 'configIssues' | 'bibliographyWarnings' | 'cancelled'>> {
+  const results = new Array<ReportFile | undefined>(paths.length);
+  const skipped: SkippedFile[] = [];
+  const configIssues: FilesAnalysis['configIssues'][number][] = [];
+  const bibliographyWarnings: FilesAnalysis['bibliographyWarnings'][number][] = [];
+  let next = 0;
+  let done = 0;
+  let cancelled = false;
+
+  const take = (): { index: number; file: string; path: string }[] => {
+    if (options.signal?.aborted) cancelled = true;
+    if (cancelled || next >= paths.length) return [];
+    const files = paths.slice(next, next + batchSize).map((p, i) => ({ index: next + i, file: p.file, path: p.path }));
+    next += files.length;
+    return files;
+  };
+
+  // This thread works too, one file at a time so that the workers' messages are not kept waiting.
+  const runHere = async (): Promise<void> => {
+    for (let files = take(); files.length; files = take()) {
+      for (const { index, file, path } of files) {
+        const result = await options.local.analyse(file, path);
+        if ('file' in result) results[index] = result.file;
+        else skipped.push(result.skipped);
+        options.onProgress?.(++done, paths.length);
+        await new Promise<void>((wake) => setImmediate(wake));
+      }
+    }
+  };
+
+  const runWorker = (): Promise<void> =>
+    new Promise<void>((resolvePromise, reject) => {
+      const worker = new Worker(options.script, { workerData: setup });
+      const send = (message: ToWorker): void => worker.postMessage(message);
+      const handOut = (): void => {
+        const files = take();
+        send(files.length ? { kind: 'files', files } : { kind: 'finish' });
+      };
+      worker.on('message', (message: FromWorker) => {
+        switch (message.kind) {
+          case 'results':
+            for (const result of message.results) {
+              if ('file' in result) results[result.index] = result.file;
+              else skipped.push(result.skipped);
+              options.onProgress?.(++done, paths.length);
+            }
+            handOut();
+            break;
+          case 'finished':
+            configIssues.push(...message.configIssues);
+            bibliographyWarnings.push(...message.bibliographyWarnings);
+            void worker.terminate().then(() => resolvePromise());
+            break;
+          case 'failed':
+            void worker.terminate();
+            reject(new Error(`a worker failed: ${message.message}`));
+            break;
+        }
+      });
+      worker.once('error', (error) => reject(new Error('a worker failed', { cause: error })));
+      handOut();
+    });
+
+  await Promise.all([runHere(), ...Array.from({ length: options.jobs - 1 }, runWorker)]);
+  if (done < paths.length) cancelled = true;
+  return { files: results.filter((f): f is ReportFile => f !== undefined), skipped, configIssues, bibliographyWarnings, cancelled };
+}
