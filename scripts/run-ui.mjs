@@ -9,6 +9,7 @@
 //   node scripts/run-ui.mjs                       the test
 //   node scripts/run-ui.mjs --update-screenshots  …and refresh docs/images/
 //   node scripts/run-ui.mjs --keep-temp           keep the temporary folder
+//   node scripts/run-ui.mjs --grep TEXT           only the steps whose name holds TEXT (and the required ones)
 //
 // Prints "N passed, N failed" last; exits non-zero when a step failed.
 import { cpSync, existsSync } from 'node:fs';
@@ -39,8 +40,11 @@ const { values: options } = parseArgs({
   options: {
     'update-screenshots': { type: 'boolean', default: false },
     'keep-temp': { type: 'boolean', default: false },
+    grep: { type: 'string' },
   },
 });
+/** The steps this run takes: all, or those `--grep` picks and the required ones before them. */
+const chosen = options.grep ? steps.filter((step) => step.required || step.name.includes(options.grep)) : steps;
 
 const run = createRun({ keepTemp: options['keep-temp'] });
 const { live, cleanUp } = run;
@@ -65,9 +69,9 @@ function deadline(ms, message) {
 const results = [];
 
 async function runSteps(wb, context, pageLog) {
-  for (const [index, step] of steps.entries()) {
+  for (const [index, step] of chosen.entries()) {
     if (signals.interrupted) return;
-    const blocker = results.find((r, at) => steps[at].required && !r.ok);
+    const blocker = results.find((r, at) => chosen[at].required && !r.ok);
     if (blocker) {
       results.push({ name: step.name, ok: false, error: new Error(`not run: "${blocker.name}" failed`) });
       console.log(`  ✘ ${step.name} (not run)`);
@@ -128,7 +132,9 @@ async function main() {
   await runSteps(wb, { folder }, pageLog);
   const failed = results.filter((r) => !r.ok).length;
   if (options['update-screenshots']) {
-    if (failed === 0) {
+    if (options.grep) {
+      console.log(`  ${relative(repoRoot, docsImages)} left as it was: --grep runs only some steps`);
+    } else if (failed === 0) {
       for (const file of wb.copyScreenshots(docsImages)) console.log(`  updated ${relative(repoRoot, file)}`);
     } else {
       console.log(`  ${relative(repoRoot, docsImages)} left as it was: a step failed`);
@@ -140,7 +146,7 @@ async function main() {
 /** Steps that did not pass, or did not run, count as failed. */
 function counts() {
   const passed = results.filter((r) => r.ok).length;
-  return { passed, failed: steps.length - passed };
+  return { passed, failed: chosen.length - passed };
 }
 
 const watchdog = deadline(runTimeoutMs, `the UI test took longer than ${runTimeoutMs / 1000} s`);

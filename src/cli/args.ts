@@ -192,8 +192,9 @@ function firstSentence(message: string): string {
 /** `--help` text. */
 export const helpText = `Usage: claimlens check [options] [paths, folders, globs…]
 
-Finds the numeric claims in articles (Markdown, MDX, HTML, plain text) and
-reports the ones with no link, footnote or citation.
+Finds the numeric claims in articles (Markdown, MDX, HTML, plain text, and
+WordPress posts and exports in .json and .xml) and reports the ones with no
+link, footnote or citation.
 
 Commands:
   check [paths…]          Analyse files, folders (walked, skipping node_modules,
@@ -210,7 +211,7 @@ Options of check:
   -c, --config FILE       Use FILE's settings for every file, instead of the
                           nearest .claimlensrc.json / .claimlensrc.yaml / .yml.
       --scope SCOPE       Where sources count: sentence (default) or paragraph.
-      --max-size SIZE     Skip files larger than SIZE (default 10mb).
+      --max-size SIZE     Skip files larger than SIZE (default 10mb), with a note.
       --root DIR          Read bibliographies, and follow links while walking
                           folders, only inside DIR (default: the git work tree
                           around the current folder, or the current folder).
@@ -243,7 +244,16 @@ Settings: each file takes the nearest .claimlensrc.json (JSON with comments),
 merged with files further up); defaults when there is none.
 
 Text output: one line per finding, "path:line:column severity code message",
-then a summary. Coverage = (cited + attributed) / (claims - ignored).
+then a summary: "6 files (3 skipped), 12 claims: … — coverage 67%". Coverage
+is the share of the claims not ignored that name a source, linked or not:
+(cited + attributed) / (claims - ignored); 100% when there is none.
+
+WordPress: a .json file is read when it is a REST API post or page (an object
+with content.rendered, or an array of them), a .xml file when it is a
+WordPress export; their HTML is read, their metadata is not. An export or an
+array is reported post by post: "export.xml#post-slug". Other .json and .xml
+files named on the command line are skipped with a note; found in a folder,
+they are passed over.
 
 Exit codes:
   0  no uncited claim (or no more than --max-uncited)
@@ -251,5 +261,6 @@ Exit codes:
      not found in their source or with a dead source count too)
   2  a usage error (unknown option, bad value, no such path), a file that could
      not be read or decoded, a configuration file with errors, or output that
-     could not be written; this wins over 1
+     could not be written; this wins over 1 (files skipped on purpose, larger
+     than --max-size or not an article, are not errors)
 `;

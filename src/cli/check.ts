@@ -47,7 +47,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     for (const message of run.usageErrors) usage(safe(message));
     return 2;
   }
-  const { configIssues, skipped } = run;
+  const { configIssues, skipped, leftOut } = run;
   let files = run.files;
   if (options.verify) files = await verifyFiles(files, options.verify, io, version, options.quiet);
   const display = (path: string) => relative(io.cwd, path).split(sep).join('/') || '.';
@@ -60,6 +60,10 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   }
   for (const failure of skipped) {
     io.stderr.write(`${safe(failure.path)}:1:1 ${errStyles.red('error')} read-error ${safe(failure.reason)}; file skipped\n`);
+  }
+  // Files left out on purpose (too large, not a WordPress post): a note, not an error.
+  if (!options.quiet) {
+    for (const note of leftOut) io.stderr.write(`${safe(note.path)}:1:1 ${errStyles.cyan('info')} skipped ${safe(note.reason)}\n`);
   }
 
   const totals = summarize(files);
@@ -85,7 +89,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
           lines.push(findingLine(file.path, finding, styles));
         }
       }
-      if (!options.quiet) lines.push(styles.bold(summaryLine(totals)));
+      if (!options.quiet) lines.push(styles.bold(summaryLine(totals, skipped.length + leftOut.length)));
       if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
       break;
     }

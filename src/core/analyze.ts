@@ -4,6 +4,7 @@ import type { FootnoteDefinition, InlineMark, ProseBlock, ProseDocument } from '
 import { splitSentences, type Sentence } from './sentences';
 import type { Settings } from './settings';
 import { findAttributions, type Attribution } from './sources/attribution';
+import { isWeakLink } from './sources/weak-links';
 import { TokenPool } from './claims/tokens';
 import { enCardinals, enChanges, enMultipliers, enOrdinalDenominators, enScales } from './lang/en/words';
 import { findDirectives, type Suppression } from './suppression';
@@ -123,7 +124,8 @@ export function analyzeProse(
   bibliography: Bibliography | undefined,
   cache?: BlockCache,
 ): Analysis {
-  const suppression = findDirectives(text);
+  const suppression = prose.suppression ?? findDirectives(text);
+  const strongOnly = settings.linkSources === 'strong';
   const ignorePatterns = compileIgnorePatterns(settings.ignorePatterns);
   const sources: Source[] = [];
   const claims: Claim[] = [];
@@ -146,7 +148,7 @@ export function analyzeProse(
     if (groupIsBlockList && groupClaims.length && sourceLine.test(block.text)) {
       const found = blockSources(block, prose, bibliography, findAttributions(block.text, settings));
       const added = found.map((f) => addSource(f.source));
-      for (const index of groupClaims) claims[index] = withSources(claims[index], added);
+      for (const index of groupClaims) claims[index] = withSources(claims[index], added, strongOnly);
       continue;
     }
     if (block.group !== lastGroup) {
@@ -190,7 +192,7 @@ export function analyzeProse(
       // "48 comments", "1.4K views | 2.1k shares" in a byline or share bar: page furniture, not a claim.
       if (block.kind !== 'table-cell' && block.text.length <= pageCountMaxLength && isPageCount(block.text, match)) continue;
       groupClaims.push(claims.length);
-      claims.push(buildClaim(text, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns));
+      claims.push(buildClaim(text, prose, block, match, sentenceText, sentenceRange, own, suppression, ignorePatterns, strongOnly));
     }
   }
 
@@ -293,18 +295,20 @@ function lowerBound(values: readonly number[], value: number): number {
   return lo;
 }
 
-function withSources(claim: Claim, extra: readonly Source[]): Claim {
+function withSources(claim: Claim, extra: readonly Source[], strongOnly: boolean): Claim {
   const all = [...claim.sources, ...extra];
-  return { ...claim, sources: all, status: claim.status === 'ignored' ? 'ignored' : statusOf(all) };
+  return { ...claim, sources: all, status: claim.status === 'ignored' ? 'ignored' : statusOf(all, strongOnly) };
 }
 
-function statusOf(sources: readonly Source[]): ClaimStatus {
-  for (let i = 0; i < sources.length; i++) if (sources[i].kind !== 'textual') return 'cited';
+/** Cited by a link, note or citation; attributed by a name (and, when `strongOnly`, by a link on a name); else uncited. */
+function statusOf(sources: readonly Source[], strongOnly: boolean): ClaimStatus {
+  for (let i = 0; i < sources.length; i++) if (sources[i].kind !== 'textual' && !(strongOnly && sources[i].weak)) return 'cited';
   return sources.length ? 'attributed' : 'uncited';
 }
 
 function buildClaim(
   text: string,
+  prose: ProseDocument,
   block: ProseBlock,
   match: ClaimMatch,
   sentenceText: string,
@@ -312,9 +316,10 @@ function buildClaim(
   sources: readonly Source[],
   suppression: Suppression,
   ignorePatterns: readonly IgnorePattern[],
+  strongOnly: boolean,
 ): Claim {
   const range = block.map.toRaw(match.start, match.end);
-  const raw = text.slice(range.start, range.end);
+  const raw = prose.textOf ? prose.textOf(range) : text.slice(range.start, range.end);
   const ignored = suppression.isIgnored(range.start) || (ignorePatterns.length > 0 && ignorePatterns.some((p) => p.test(raw)));
   const claim: { -readonly [K in keyof Claim]: Claim[K] } = {
     id: `${range.start}:${raw}`,
@@ -325,7 +330,7 @@ function buildClaim(
     unit: match.unit,
     sentence: sentenceText,
     sentenceRange,
-    status: ignored ? 'ignored' : statusOf(sources),
+    status: ignored ? 'ignored' : statusOf(sources, strongOnly),
     sources,
   };
   if (match.valueMax !== undefined) claim.valueMax = match.valueMax;
@@ -385,6 +390,7 @@ function markSource(mark: InlineMark, prose: ProseDocument, bibliography: Biblio
     case 'link':
       if (mark.url) d.url = mark.url;
       if (mark.title) d.title = mark.title;
+      if (isWeakLink(mark.label, mark.url)) d.weak = true;
       return d;
     case 'footnote':
       d.kind = 'footnote';

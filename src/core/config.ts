@@ -298,6 +298,26 @@ export function settingsJsonSchema(): Record<string, unknown> {
   };
 }
 
+/**
+ * The one-line notice for a configuration file with issues, named by its
+ * first: a syntax error means the defaults apply; an unknown setting is
+ * ignored; a known setting with a wrong value falls back to its default.
+ * The other settings of the file apply either way.
+ */
+export function configNotice(fileName: string, issues: readonly ConfigIssue[]): string {
+  const first = issues[0];
+  if (!first) return `Claim Lens: ${fileName} is valid.`;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  if (first.field === '(syntax)') return `Claim Lens: ${fileName} could not be read: ${first.message}. Using the default settings.`;
+  const unknown = first.message.startsWith('unknown setting');
+  const outcome = first.field === '(root)'
+    ? 'Using the default settings.'
+    : unknown
+      ? 'It is ignored; the other settings still apply.'
+      : 'Using the default for it; the other settings still apply.';
+  return `Claim Lens: ${fileName}: "${first.field}" ${first.message}${more}. ${outcome}`;
+}
+
 function withoutSchemaUri(schema: Record<string, unknown>): Record<string, unknown> {
   const { $schema: _uri, ...rest } = schema;
   return rest;

@@ -8,9 +8,11 @@ import { TreeFragment, type Tree } from '@lezer/common';
 import { parseMarkdownTree, readMarkdown, readMarkdownTree } from './formats/markdown';
 import type { ProseDocument } from './formats/prose';
 import { readText } from './formats/text';
+import { mayBeWordPress, readPostProse, readWordPressFile, readWordPressProse } from './formats/wordpress';
 import { withIgnoredClaims, type IgnoredClaim } from './ignored-claims';
+import { configFileNames } from './config';
 import { defaultSettings, type Settings } from './settings';
-import type { Analysis, BibEntry, Format } from './types';
+import type { Analysis, BibEntry, Claim, Format, Range, Source } from './types';
 
 export * from './types';
 export { LineIndex } from './lines';
@@ -26,6 +28,7 @@ export {
 } from './settings';
 export {
   configFileNames,
+  configNotice,
   configSyntaxOf,
   parseConfigText,
   settingsJsonSchema,
@@ -78,6 +81,7 @@ export interface AnalyzeOptions {
  * `text`. Never throws on any input.
  */
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
+  if (options.format === 'wordpress') return mergeAnalyses('wordpress', analyzeArticles(text, options).map((a) => a.analysis));
   const settings = options.settings ?? defaultSettings;
   const prose = readProse(text, options.format);
   return withConfiguredIgnores(analyzeProse(text, prose, options.format, settings, options.bibliography), options.ignoredClaims);
@@ -87,6 +91,53 @@ function withConfiguredIgnores(analysis: Analysis, ignored: readonly IgnoredClai
   if (!ignored?.length) return analysis;
   const claims = withIgnoredClaims(analysis.claims, ignored);
   return claims === analysis.claims ? analysis : { ...analysis, claims };
+}
+
+/** One article of a file: the whole file, or one post of a WordPress file that holds several. */
+export interface ArticleAnalysis {
+  /** The post's slug or id, for a file of several posts (`export.xml#slug`); undefined for a file that is one article. */
+  readonly name?: string;
+  /** Raw range of the article in the file. */
+  readonly range: Range;
+  /** Its analysis, with offsets into the whole file's text. */
+  readonly analysis: Analysis;
+}
+
+/**
+ * Analyses each article of a file on its own: a WordPress export or an
+ * array of REST API posts post by post (each with its own notes), any
+ * other file as one article. Offsets are into the whole `text`. A
+ * `wordpress` file that holds no post gives no article.
+ */
+export function analyzeArticles(text: string, options: AnalyzeOptions): ArticleAnalysis[] {
+  if (options.format !== 'wordpress') return [{ range: { start: 0, end: text.length }, analysis: analyze(text, options) }];
+  const file = readWordPressFile(text);
+  if (!file) return [];
+  const settings = options.settings ?? defaultSettings;
+  return file.posts.map((post) => ({
+    ...(file.many ? { name: post.name } : {}),
+    range: post.range,
+    analysis: withConfiguredIgnores(analyzeProse(text, readPostProse(post), 'wordpress', settings, options.bibliography), options.ignoredClaims),
+  }));
+}
+
+/** Puts the analyses of a file's articles together: sources renumbered, claims keeping theirs. */
+function mergeAnalyses(format: Format, parts: readonly Analysis[]): Analysis {
+  if (parts.length === 1) return parts[0];
+  const sources: Source[] = [];
+  const claims: Claim[] = [];
+  const problems: Analysis['problems'][number][] = [];
+  for (const part of parts) {
+    const renumbered = new Map<Source, Source>();
+    for (const source of part.sources) {
+      const moved = { ...source, id: sources.length };
+      renumbered.set(source, moved);
+      sources.push(moved);
+    }
+    for (const claim of part.claims) claims.push({ ...claim, sources: claim.sources.map((s) => renumbered.get(s) ?? s) });
+    problems.push(...part.problems);
+  }
+  return { format, claims, sources, problems };
 }
 
 /** One edit to a text: the range `[start, end)` of the old text was replaced by `text`. */
@@ -117,6 +168,8 @@ export function createAnalyzer(options: AnalyzeOptions): DocumentAnalyzer {
   const reader = createProseReader(options.format);
   return {
     update(text: string, changes?: readonly TextChange[]): Analysis {
+      // Posts are analysed one by one, each with notes of its own.
+      if (options.format === 'wordpress') return analyze(text, options);
       const prose = reader(text, changes);
       return withConfiguredIgnores(analyzeProse(text, prose, options.format, settings, options.bibliography, cache), options.ignoredClaims);
     },
@@ -125,6 +178,7 @@ export function createAnalyzer(options: AnalyzeOptions): DocumentAnalyzer {
 
 /** A reader that may keep state between versions of one document. */
 function createProseReader(format: Format): (text: string, changes?: readonly TextChange[]) => ProseDocument {
+  if (format === 'wordpress') return (text) => readWordPressProse(text);
   if (format !== 'markdown' && format !== 'mdx') return (text) => readProse(text, format);
   const options = { mdx: format === 'mdx' };
   let tree: Tree | undefined;
@@ -153,6 +207,8 @@ export function readProse(text: string, format: Format): ProseDocument {
       return readHtml(text);
     case 'text':
       return readText(text);
+    case 'wordpress':
+      return readWordPressProse(text);
   }
 }
 
@@ -173,6 +229,40 @@ export function formatOfPath(path: string): Format | undefined {
   const dot = path.lastIndexOf('.');
   if (dot < 0 || dot < path.lastIndexOf('/')) return undefined;
   return extensionFormats[path.slice(dot + 1).toLowerCase()];
+}
+
+/** File extensions of files that hold articles only when their content says so (WordPress posts and exports). */
+const contentFormatExtensions = new Set(['json', 'xml']);
+
+/**
+ * Whether a file with this name may be an article: a format Claim Lens reads
+ * by its extension, or a `.json` or `.xml` file (a WordPress post or export,
+ * when its content says so; see `formatOfContent`).
+ */
+export function mayBeArticlePath(path: string): boolean {
+  if (formatOfPath(path)) return true;
+  const dot = path.lastIndexOf('.');
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  // Claim Lens's own configuration files are never articles.
+  if ((configFileNames as readonly string[]).includes(name)) return false;
+  return dot >= 0 && dot > path.lastIndexOf('/') && contentFormatExtensions.has(path.slice(dot + 1).toLowerCase());
+}
+
+/**
+ * The format of a file by its name and content: by the extension, and for
+ * `.json` and `.xml` files, `wordpress` when the content is a WordPress REST
+ * API post or page (an object with `content.rendered`, or an array of them)
+ * or a WordPress export; otherwise undefined.
+ */
+export function formatOfContent(path: string, text: string): Format | undefined {
+  const byName = formatOfPath(path);
+  if (byName) return byName;
+  return mayBeArticlePath(path) && isWordPressText(text) ? 'wordpress' : undefined;
+}
+
+/** Whether `text` is a WordPress REST API post or page, an array of them, or a WordPress export. */
+export function isWordPressText(text: string): boolean {
+  return mayBeWordPress(text) && readWordPressFile(text) !== undefined;
 }
 
 /** The format for a VS Code language id, or undefined. */

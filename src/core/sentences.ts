@@ -1,3 +1,4 @@
+import { builtInLanguages } from './lang';
 import { zhNumerals } from './lang/zh/words';
 
 /** A half-open range of prose offsets. */
@@ -59,25 +60,13 @@ function isCloser(c: number): boolean {
   }
 }
 
-/** Abbreviations that never end a sentence. */
-const neverFinal = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'gov', 'sen', 'rep', 'rev', 'hon',
-  'pres', 'lt', 'col', 'capt', 'sgt', 'cmdr', 'adm', 'no', 'nos', 'vs', 'v', 'e.g', 'i.e', 'cf', 'approx', 'ca',
-  'est', 'fig', 'figs', 'p', 'pp', 'vol', 'vols', 'ch', 'sec', 'art', 'eq', 'ed', 'eds', 'al', 'jan', 'feb',
-  'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri',
-  'sat', 'sun', 'univ', 'assn', 'op', 'para', 'viz', 'ibid', 'tel', 'ext',
-]);
-/** Longer than every word of `neverFinal` and `maybeFinal`. */
-const longestAbbreviation = 6;
-/** Abbreviations that end a sentence only when a capitalised word follows that is not a name. */
-const maybeFinal = new Set(['inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'etc', 'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m', 'bros', 'dept']);
+/** Abbreviations that never end a sentence, and those that end one only before a capitalised word that is not a name, of every pack. */
+const neverFinal = new Set([...builtInLanguages.values()].flatMap((l) => [...l.sentences.neverFinal]));
+const maybeFinal = new Set([...builtInLanguages.values()].flatMap((l) => [...l.sentences.maybeFinal]));
+/** The length of the longest word of `neverFinal` and `maybeFinal`. */
+const longestAbbreviation = Math.max(0, ...[...neverFinal, ...maybeFinal].map((w) => w.length));
 /** Words that commonly open a sentence: after "U.S." or "Inc." they mark a new one. */
-const openers = new Set([
-  'The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'In', 'On', 'At', 'But', 'And', 'A', 'An', 'He', 'She',
-  'They', 'We', 'I', 'Its', 'Their', 'Our', 'As', 'For', 'If', 'While', 'When', 'Meanwhile', 'However', 'Still',
-  'Yet', 'So', 'Now', 'Last', 'Next', 'Some', 'Many', 'Most', 'Shares', 'Analysts', 'There', 'According',
-]);
-
+const openers = new Set([...builtInLanguages.values()].flatMap((l) => [...l.sentences.openers]));
 
 /** Speech tags after a closing quote keep the quote in their sentence: `"…。”王龙基称。`, `"…." she said.` */
 const zhSpeechTag = /^[^。！？!?\n]{1,24}?(?:称|表示|说|指出|认为|介绍|强调)[。！!]/u;

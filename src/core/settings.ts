@@ -31,6 +31,13 @@ export const settingsSchema = z.strictObject({
   /** Bibliography files (paths or globs, relative to the workspace folder or config file). */
   bibliography: z.array(z.string().min(1)).default([])
     .describe('Bibliography files (BibTeX, CSL-JSON, CSL-YAML): paths or globs relative to the workspace folder.'),
+  /**
+   * Whether a link on a name (its text only a name, its target a topic or
+   * profile page) cites a claim: `any` counts every link; `strong` counts
+   * such a link as naming the source only, so the claim is attributed.
+   */
+  linkSources: z.enum(['any', 'strong']).default('any')
+    .describe('Whether a link whose text is only a name and whose target is a topic or profile page ("Yahoo" linking to /topic/yahoo) cites a claim: "any" counts every link, "strong" counts such a link as naming the source only.'),
 });
 
 /** Settings after defaults are filled in. */

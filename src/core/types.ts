@@ -3,8 +3,12 @@
  * unit index into the text given to `analyze()`; every `end` is exclusive.
  */
 
-/** Input formats the analyser reads. */
-export type Format = 'markdown' | 'mdx' | 'html' | 'text';
+/**
+ * Input formats the analyser reads. `wordpress` is a WordPress REST API
+ * post or page (JSON) or a WordPress export (WXR, XML), whose posts' HTML
+ * is read where it stands in the file.
+ */
+export type Format = 'markdown' | 'mdx' | 'html' | 'text' | 'wordpress';
 
 /** A half-open range of UTF-16 offsets into the analysed text. */
 export interface Range {
@@ -71,6 +75,12 @@ export interface Source {
   readonly phrase?: string;
   /** The bibliography entry of a citation, when one is known. */
   readonly entry?: BibEntry;
+  /**
+   * A link whose text is only a name and whose target is a topic or profile
+   * page ("Yahoo" linking to `/topic/yahoo`): it names a source but leads to
+   * no evidence. It cites unless the `linkSources` setting is `strong`.
+   */
+  readonly weak?: true;
 }
 
 /** A numeric claim: an anchor (the quantity) in its sentence. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { documentationBase } from '../shared/diagnostic-codes';
-import { configFileNames, parseConfigText, type ConfigIssue, type ParsedConfig } from '../core/config';
+import { configFileNames, configNotice, parseConfigText, type ConfigIssue, type ParsedConfig } from '../core/config';
 import type { Log } from './log';
 import { maxConfigBytes, readGuarded } from '../workspace/guarded-read';
 
@@ -111,11 +111,8 @@ export class ConfigFiles implements vscode.Disposable {
     if (this.notified.has(signature)) return;
     this.notified.add(signature);
     const first = issues[0];
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    const message = first.field === '(syntax)'
-      ? `Claim Lens: ${name} could not be read: ${first.message}. Using the default settings.`
-      : `Claim Lens: ${name}: "${first.field}" ${first.message}${more}. Using the default for it; the other settings still apply.`;
+    const message = configNotice(name, issues);
     void vscode.window.showWarningMessage(message, 'Open File').then(
       (choice) => (choice ? vscode.window.showTextDocument(uri, { selection: issueRange(lines, first) }) : undefined),
       (cause: unknown) => this.log.error('Could not show a notification.', cause),

@@ -3,6 +3,7 @@ import {
   formatOfLanguage,
   formatOfPath,
   ignoredClaimsFor,
+  isWordPressText,
   parseSettings,
   withBibliographyProblems,
   withIgnoredClaims,
@@ -57,6 +58,9 @@ export interface SkippedDocument {
   readonly limitKB: number;
 }
 
+/** Languages whose documents are articles only when their content is a WordPress post or export. */
+export const contentLanguageIds: readonly string[] = ['json', 'jsonc', 'xml'];
+
 const ignoredSchemes = new Set(['output', 'git', 'vscode-scm', 'debug', 'vscode-userdata', 'vscode-settings', 'comment', 'walkThroughSnippet']);
 
 /**
@@ -79,6 +83,9 @@ export class DocumentAnalyses implements vscode.Disposable {
   private readonly analysed = new vscode.EventEmitter<AnalysedDocument>();
   private readonly skippedEmitter = new vscode.EventEmitter<SkippedDocument>();
   private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
+  /** Whether each JSON or XML document is a WordPress post, by version: the content is parsed once per version. */
+  private readonly wordPress = new Map<string, { version: number; is: boolean }>();
+  private readonly wordPressChanged = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private runCounter = 0;
 
@@ -88,6 +95,8 @@ export class DocumentAnalyses implements vscode.Disposable {
   readonly onDidSkip = this.skippedEmitter.event;
   /** Fires when a document's analysis is dropped: closed, or no longer an article Claim Lens reads. */
   readonly onDidForget = this.forgotten.event;
+  /** Fires when a JSON or XML document becomes, or stops being, a WordPress post Claim Lens reads. */
+  readonly onDidChangeWordPressDocuments = this.wordPressChanged.event;
 
   constructor(
     private readonly analyser: Analyser,
@@ -99,6 +108,7 @@ export class DocumentAnalyses implements vscode.Disposable {
       this.analysed,
       this.skippedEmitter,
       this.forgotten,
+      this.wordPressChanged,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length) return;
@@ -177,8 +187,14 @@ export class DocumentAnalyses implements vscode.Disposable {
     return this.isCandidate(document);
   }
 
+  /** The open JSON and XML documents that are WordPress posts or exports. */
+  wordPressDocuments(): vscode.TextDocument[] {
+    return vscode.workspace.textDocuments.filter((d) => this.wordPress.get(d.uri.toString())?.is === true && !d.isClosed);
+  }
+
   /** The format a document is read in. */
   formatOf(document: vscode.TextDocument): Format {
+    if (contentLanguageIds.includes(document.languageId)) return 'wordpress';
     // Plain text by language but .md/.mdx/.html by name (no extension for that language installed): read by the name.
     if (document.languageId === 'plaintext') return formatOfPath(document.uri.path) ?? 'text';
     return formatOfLanguage(document.languageId) ?? formatOfPath(document.uri.path) ?? 'text';
@@ -187,7 +203,20 @@ export class DocumentAnalyses implements vscode.Disposable {
   private isCandidate(document: vscode.TextDocument): boolean {
     if (ignoredSchemes.has(document.uri.scheme)) return false;
     const editor = readEditorSettings(document.uri);
-    return editor.enable && editor.enabledLanguageIds.includes(document.languageId);
+    if (!editor.enable) return false;
+    if (contentLanguageIds.includes(document.languageId)) return this.isWordPress(document);
+    return editor.enabledLanguageIds.includes(document.languageId);
+  }
+
+  /** Whether a JSON or XML document is a WordPress post or export, looked at once per version. */
+  private isWordPress(document: vscode.TextDocument): boolean {
+    const key = document.uri.toString();
+    const known = this.wordPress.get(key);
+    if (known && known.version === document.version) return known.is;
+    const is = isWordPressText(document.getText());
+    this.wordPress.set(key, { version: document.version, is });
+    if (is !== (known?.is ?? false)) this.wordPressChanged.fire();
+    return is;
   }
 
   private schedule(document: vscode.TextDocument, delay?: number): void {
@@ -331,6 +360,8 @@ export class DocumentAnalyses implements vscode.Disposable {
     this.skipped.delete(key);
     this.resolved.delete(key);
     this.pendingChanges.delete(key);
+    if (this.wordPress.get(key)?.is) this.wordPressChanged.fire();
+    this.wordPress.delete(key);
     this.analyser.forget(key);
     this.bibliographies.forget(uri);
     this.forgotten.fire(uri);

@@ -4,7 +4,7 @@ import { createIncrementalAnalyser } from './analyser';
 import { Bibliographies } from './bibliographies';
 import { ClaimCodeActionProvider } from './code-actions';
 import { ConfigFiles } from './config-files';
-import { registerDiagnostics } from './diagnostics';
+import { ClaimDiagnostics } from './diagnostics';
 import { DocumentAnalyses } from './document-analyses';
 import { readEditorSettings } from './editor-settings';
 import { exportReport, type ExportArgs } from './export-report';
@@ -45,9 +45,11 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
   const bibliographies = new Bibliographies(log);
   const analyses = new DocumentAnalyses(createIncrementalAnalyser(), configFiles, bibliographies, log);
   const panels = new ReportPanels(analyses, log);
-  const statusBar = new ClaimStatusBar(analyses);
+  const diagnostics = new ClaimDiagnostics(analyses);
+  const statusBar = new ClaimStatusBar(analyses, diagnostics);
   // Results hover and fix only where a check ran, so one selector for every file will do.
   const sources = new SourceVerifications(context, analyses, log, [{ scheme: 'file' }, { scheme: 'untitled' }]);
+  panels.sourceResults = (uri) => sources.resultsOf(uri);
   const example = new WalkthroughExample(context.extensionUri, analyses);
   let prompts: Prompts = editorPrompts;
 
@@ -59,7 +61,8 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     panels,
     statusBar,
     sources,
-    registerDiagnostics(analyses),
+    sources.onDidChange((uri) => panels.refreshArticle(uri)),
+    diagnostics,
     registerProviders(analyses, bibliographies),
     registerFixCommands(analyses, configFiles, () => prompts, log),
     analyses.onDidSkip((skip) => {
@@ -115,7 +118,8 @@ function command<A extends unknown[], R>(id: string, log: Log, run: (...args: A)
 /**
  * Registers the hover, quick-fix, citation key completion and definition
  * providers for the languages in `claimlens.enabledLanguageIds` (of every
- * folder), again when it changes.
+ * folder) and for the open JSON and XML documents that are WordPress posts,
+ * again when either changes.
  */
 function registerProviders(analyses: DocumentAnalyses, bibliographies: Bibliographies): vscode.Disposable {
   let registered: vscode.Disposable | undefined;
@@ -124,11 +128,16 @@ function registerProviders(analyses: DocumentAnalyses, bibliographies: Bibliogra
     const scopes: (vscode.Uri | undefined)[] = vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [];
     const languages = new Set<string>();
     for (const scope of [undefined, ...scopes]) for (const id of readEditorSettings(scope).enabledLanguageIds) languages.add(id);
-    const next = [...languages].sort().join(',');
+    // JSON and XML documents only where they are WordPress posts: each by its own path.
+    const posts = analyses.wordPressDocuments().filter((d) => !/[*?[\]{}]/u.test(d.uri.path));
+    const next = [...languages].sort().join(',') + '|' + posts.map((d) => d.uri.toString()).sort().join(',');
     if (next === key && registered) return;
     key = next;
     registered?.dispose();
-    const selector: vscode.DocumentSelector = [...languages].map((language) => ({ language }));
+    const selector: vscode.DocumentSelector = [
+      ...[...languages].map((language) => ({ language })),
+      ...posts.map((d) => ({ language: d.languageId, pattern: new vscode.RelativePattern(vscode.Uri.joinPath(d.uri, '..'), d.uri.path.slice(d.uri.path.lastIndexOf('/') + 1)) })),
+    ];
     registered = vscode.Disposable.from(
       vscode.languages.registerHoverProvider(selector, new ClaimHoverProvider(analyses)),
       vscode.languages.registerCodeActionsProvider(selector, new ClaimCodeActionProvider(analyses), ClaimCodeActionProvider.metadata),
@@ -142,6 +151,7 @@ function registerProviders(analyses: DocumentAnalyses, bibliographies: Bibliogra
       if (e.affectsConfiguration('claimlens.enabledLanguageIds')) register();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => register()),
+    analyses.onDidChangeWordPressDocuments(() => register()),
   );
   return new vscode.Disposable(() => {
     listeners.dispose();

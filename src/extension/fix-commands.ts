@@ -4,8 +4,11 @@ import {
   citableSources,
   citeBibliographyKey,
   citeExistingSource,
+  editFootnoteDefinition,
+  footnoteBodyRange,
   ignoreClaim,
   isHttpUrl,
+  parseSourceInput,
   withIgnoreEntry,
   type Claim,
   type IgnoredClaim,
@@ -27,15 +30,26 @@ export interface FixArgs {
   readonly sourceId?: number;
   /** `claimlens.citeExistingSource`: a bibliography key to cite (Markdown articles). */
   readonly key?: string;
-  /** `claimlens.addSource`: the new source's URL and optional title. */
+  /** `claimlens.addSource`: the new source's http(s) URL… */
   readonly url?: string;
+  /** …or the source as a writer types it: a URL, a DOI or words ("Treasury briefing, 4 March 2025")… */
+  readonly source?: string;
+  /** …and an optional title for a URL or DOI. */
   readonly title?: string;
+}
+
+/** Arguments of `claimlens.editNote`: the article and the footnote's label; `text` skips the prompt. */
+export interface EditNoteArgs {
+  readonly uri: string | vscode.Uri;
+  readonly label: string;
+  readonly text?: string;
 }
 
 export const fixCommandIds = {
   citeExistingSource: 'claimlens.citeExistingSource',
   addSource: 'claimlens.addSource',
   ignoreClaim: 'claimlens.ignoreClaim',
+  editNote: 'claimlens.editNote',
 } as const;
 
 /**
@@ -100,16 +114,30 @@ export function registerFixCommands(analyses: DocumentAnalyses, configFiles: Con
     run(fixCommandIds.addSource, async (args) => {
       const found = await findClaim(analyses, args);
       if (!found) return false;
-      const url = args.url ?? (await prompts().askUrl(found.claim.text));
-      if (url === undefined) return false;
-      if (!isHttpUrl(url)) throw new Error(`"${url}" is not an http or https URL.`);
-      const title = args.title ?? (args.url === undefined ? await prompts().askTitle(url) : '');
+      if (args.url !== undefined && !isHttpUrl(args.url)) throw new Error(`"${args.url}" is not an http or https URL.`);
+      const given = args.url ?? args.source;
+      const input = given ?? (await prompts().askSource(found.claim.text));
+      if (input === undefined) return false;
+      const source = parseSourceInput(input);
+      if (!source) throw new Error(`"${input}" is not a source Claim Lens can cite: give an http(s) URL, a DOI, or the source in words.`);
+      // Words need no title; a URL or DOI may have one.
+      const link = source.url ?? (source.doi ? `doi:${source.doi}` : undefined);
+      const title = link === undefined ? '' : args.title ?? (given === undefined ? await prompts().askTitle(link) : '');
       if (title === undefined) return false;
       const again = await findClaim(analyses, args);
       if (!again) return false;
       const { document } = again.entry;
-      const edits = addNewSource(document.getText(), again.entry.analysis, again.claim, again.entry.format, { url, ...(title ? { title } : {}) });
+      const edits = addNewSource(document.getText(), again.entry.analysis, again.claim, again.entry.format, { ...source, ...(title ? { title } : {}) });
       return applyEdits(again.entry, edits);
+    }),
+    vscode.commands.registerCommand(fixCommandIds.editNote, async (args?: EditNoteArgs) => {
+      try {
+        return await editNote(analyses, prompts(), args);
+      } catch (cause) {
+        log.error(`${fixCommandIds.editNote} failed.`, cause);
+        void vscode.window.showErrorMessage(`Claim Lens: ${cause instanceof Error ? cause.message : String(cause)}`);
+        return false;
+      }
     }),
     run(fixCommandIds.ignoreClaim, async (args) => {
       const found = await findClaim(analyses, args);
@@ -119,6 +147,26 @@ export function registerFixCommands(analyses: DocumentAnalyses, configFiles: Con
       return addToIgnoreList(configFiles, found.entry.document.uri, fix.claim);
     }),
   );
+}
+
+/** Edits a footnote's definition: asks for its new text, starting from the one written, and replaces it. */
+async function editNote(analyses: DocumentAnalyses, prompts: Prompts, args: EditNoteArgs | undefined): Promise<boolean> {
+  if (!args?.uri || !args.label) {
+    void vscode.window.showInformationMessage('Claim Lens: use this from the hover of a claim cited by a note.');
+    return false;
+  }
+  const uri = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri;
+  const document = await vscode.workspace.openTextDocument(uri);
+  const entry = await analyses.ensure(document);
+  if (!entry) return false;
+  const text = document.getText();
+  const range = footnoteBodyRange(text, entry.format, args.label);
+  if (!range) throw new Error(`This article has no definition of the note "${args.label}" to edit.`);
+  const body = args.text ?? (await prompts.askNoteText(args.label, text.slice(range.start, range.end)));
+  if (body === undefined) return false;
+  const again = await analyses.ensure(document);
+  if (!again || again.version !== entry.version) return false;
+  return applyEdits(again, editFootnoteDefinition(text, again.format, args.label, body));
 }
 
 function isMarkdown(format: AnalysedDocument['format']): boolean {

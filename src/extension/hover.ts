@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { citedKeyAt } from '../core/index';
+import { citedKeyAt, type Claim, type Source } from '../core/index';
+import { fixCommandIds } from './fix-commands';
 import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
 import { claimHoverMarkdown, claimsAt, keyHoverMarkdown, problemHoverMarkdown } from '../shared/hover-card';
 
@@ -18,8 +19,12 @@ export class ClaimHoverProvider implements vscode.HoverProvider {
       start = Math.min(start, range.start);
       end = Math.max(end, range.end);
     };
+    const uri = document.uri.toString();
+    const notesEditable = entry.format === 'markdown' || entry.format === 'mdx' || entry.format === 'html';
+    const editNoteLink = (source: Source): string | undefined =>
+      notesEditable ? `command:${fixCommandIds.editNote}?${encodeURIComponent(JSON.stringify([{ uri, label: source.label }]))}` : undefined;
     for (const claim of claimsAt(entry.analysis, offset)) {
-      cards.push(claimHoverMarkdown(claim));
+      cards.push(claimHoverMarkdown(claim, { statusShown: hasDiagnostic(entry, claim), editNoteLink }));
       cover(claim.range);
     }
     const cited = citedKeyAt(document.getText(), entry.analysis, offset);
@@ -35,11 +40,18 @@ export class ClaimHoverProvider implements vscode.HoverProvider {
     }
     if (!cards.length) return undefined;
     const markdown = new vscode.MarkdownString(cards.join('\n\n---\n\n'));
-    markdown.isTrusted = false;
+    // Only the note editor may run from a link; every article string in the card is escaped.
+    markdown.isTrusted = { enabledCommands: [fixCommandIds.editNote] };
     markdown.supportHtml = false;
     markdown.supportThemeIcons = false;
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(start), document.positionAt(end)));
   }
+}
+
+/** Whether the claim has a diagnostic, which the same hover shows with its message. */
+function hasDiagnostic(entry: AnalysedDocument, claim: Claim): boolean {
+  const status = claim.status;
+  return (entry.resolved.settings.report as readonly string[]).includes(status) && entry.resolved.editor.severity[status] !== 'off';
 }
 
 /** "references/milling.bib, line 1": where an entry stands, relative to the workspace. */

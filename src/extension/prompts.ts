@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isHttpUrl, type CitableSource } from '../core/index';
+import { parseSourceInput, type CitableSource } from '../core/index';
 
 /** A bibliography entry offered beside the article's own sources, to cite by its key. */
 export interface EntryChoice {
@@ -23,10 +23,16 @@ export type SourceChoice = CitableSource | EntryChoice;
 export interface Prompts {
   /** Which of the article's sources or bibliography entries to cite; undefined when cancelled. */
   pickSource(sources: readonly SourceChoice[], claimText: string): Promise<SourceChoice | undefined>;
-  /** The URL of a new source (http or https); undefined when cancelled. */
-  askUrl(claimText: string): Promise<string | undefined>;
-  /** An optional title for the new source: '' for none, undefined when cancelled. */
+  /**
+   * A new source as the writer types it: an http(s) URL, a DOI, or words
+   * naming a source that has no URL ("Treasury briefing, 4 March 2025");
+   * undefined when cancelled.
+   */
+  askSource(claimText: string): Promise<string | undefined>;
+  /** An optional title for a new URL or DOI: '' for none, undefined when cancelled. */
   askTitle(url: string): Promise<string | undefined>;
+  /** New text for a footnote's definition, starting from its current text; undefined when cancelled. */
+  askNoteText(label: string, current: string): Promise<string | undefined>;
 }
 
 const kindIcons: Record<SourceChoice['kind'], string> = { link: '$(link)', footnote: '$(note)', citation: '$(book)', entry: '$(book)' };
@@ -62,14 +68,15 @@ export const editorPrompts: Prompts = {
     });
     return picked?.source;
   },
-  askUrl(claimText) {
+  askSource(claimText) {
     return Promise.resolve(
       vscode.window.showInputBox({
         title: `Add a new source for "${claimText}"`,
-        prompt: 'The URL of the source (http or https)',
-        placeHolder: 'https://',
+        prompt: 'A URL, a DOI, or the source in words when it has no URL (an interview, a print report, a filing)',
+        placeHolder: 'https://…, 10.1000/182, or "Treasury briefing, 4 March 2025"',
         ignoreFocusOut: true,
-        validateInput: (value) => (isHttpUrl(value) ? undefined : 'Enter an http:// or https:// URL'),
+        validateInput: (value) =>
+          parseSourceInput(value) ? undefined : value.trim() ? 'Only http:// and https:// links can be cited; write other sources in words' : 'Enter a URL, a DOI or the source in words',
       }),
     ).then((value) => value?.trim());
   },
@@ -78,6 +85,16 @@ export const editorPrompts: Prompts = {
       vscode.window.showInputBox({
         title: 'Title of the source (optional)',
         prompt: `A title for ${url}; leave empty for none`,
+        ignoreFocusOut: true,
+      }),
+    );
+  },
+  askNoteText(label, current) {
+    return Promise.resolve(
+      vscode.window.showInputBox({
+        title: `Edit note ${label}`,
+        prompt: 'The text of the note, as the article writes it',
+        value: current,
         ignoreFocusOut: true,
       }),
     );

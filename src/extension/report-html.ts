@@ -110,6 +110,7 @@ const style = `
   .note { color: var(--cl-muted); }
   body.vscode-high-contrast .dot, body.vscode-high-contrast svg.bar rect { stroke: var(--vscode-contrastBorder); outline: 1px solid var(--vscode-contrastBorder); }
   body.vscode-high-contrast .kind { border: 1px solid var(--vscode-contrastBorder); }
+  body.vscode-high-contrast .filters button[aria-pressed="true"] { outline: 2px solid var(--vscode-contrastActiveBorder, var(--vscode-focusBorder)); outline-offset: 1px; }
   body.vscode-high-contrast tbody tr.row:focus { outline: 1px dashed var(--vscode-contrastActiveBorder, var(--vscode-focusBorder)); }
   @media (max-width: 820px) { .col-sentence { display: none; } }
 `;
@@ -330,17 +331,19 @@ function sourcesHtml(sources: readonly ReportSource[]): string {
 
 const statusRank: Readonly<Record<ClaimStatus, number>> = { uncited: 0, attributed: 1, cited: 2, ignored: 3 };
 
-function claimRow(claim: ReportClaim): string {
-  const search = [claim.text, claim.value, claim.kind, claim.status, claim.sentence, ...claim.sources.flatMap((s) => [s.kindLabel, s.label, s.url ?? ''])]
+const saysRank = { supported: 0, 'not-found': 1, unreachable: 2, 'not-checked': 3 } as const;
+
+function claimRow(claim: ReportClaim, says: boolean): string {
+  const search = [claim.text, claim.value, claim.kind, claim.status, claim.note ?? '', claim.sentence, claim.sourceSays?.label ?? '', ...claim.sources.flatMap((s) => [s.kindLabel, s.label, s.url ?? ''])]
     .join(' ')
     .toLowerCase();
   return `<tr class="row" tabindex="-1" data-claim="${escapeHtml(claim.id)}" data-status="${claim.status}" data-statuses="${claim.status}" data-search="${escapeHtml(search)}" aria-label="${escapeHtml(`Line ${claim.line}: ${claim.text}, ${reportStatusLabels[claim.status]}`)}">
   <td class="num" data-sort="${claim.line * 100000 + claim.column}">${claim.line}</td>
   <td data-sort="${escapeHtml(claim.text)}"><span class="claim clamp" title="${escapeHtml(claim.text)}">${escapeHtml(claim.text)}</span></td>
   <td data-sort="${claim.amount ?? -Number.MAX_VALUE}"><span class="one" title="${escapeHtml(claim.value)}">${escapeHtml(claim.value)}</span><span class="one muted">${escapeHtml(claim.kind)}</span></td>
-  <td data-sort="${statusRank[claim.status]}"><span class="status" title="${escapeHtml(statusMeanings[claim.status])}"><i class="dot ${claim.status}"></i>${reportStatusLabels[claim.status]}</span></td>
+  <td data-sort="${statusRank[claim.status]}"><span class="status" title="${escapeHtml(statusMeanings[claim.status])}"><i class="dot ${claim.status}"></i>${reportStatusLabels[claim.status]}</span>${claim.note ? `<span class="one muted">${escapeHtml(claim.note)}</span>` : ''}</td>
   <td data-sort="${claim.sources.length}">${sourcesHtml(claim.sources)}</td>
-  <td class="col-sentence" data-sort="${escapeHtml(claim.sentence)}"><span class="sentence clamp" title="${escapeHtml(claim.sentence)}">${sentenceHtml(claim)}</span></td>
+${says ? `  <td data-sort="${claim.sourceSays ? saysRank[claim.sourceSays.status] : 9}">${claim.sourceSays ? `<span class="one says" title="${escapeHtml(claim.sourceSays.detail)}">${escapeHtml(claim.sourceSays.label)}</span>` : '<span class="muted">—</span>'}</td>\n` : ''}  <td class="col-sentence" data-sort="${escapeHtml(claim.sentence)}"><span class="sentence clamp" title="${escapeHtml(claim.sentence)}">${sentenceHtml(claim)}</span></td>
 </tr>`;
 }
 
@@ -369,6 +372,8 @@ export function renderArticleReport(model: ArticleReportModel, context: PageCont
         .map((p) => `<tr class="problem" tabindex="0" data-line="${p.line}" data-column="${p.column}"><td class="num">${p.line}</td><td>${escapeHtml(p.code)}</td><td>${escapeHtml(p.message)}</td></tr>`)
         .join('')}</tbody></table>`
     : '';
+  // The "Source says" column stands only once sources were checked.
+  const says = model.claims.some((c) => c.sourceSays);
   const claims = model.claims.length
     ? `<div class="toolbar">
 <input id="filter" type="search" placeholder="Filter claims, values, sources…" aria-label="Filter claims by text" aria-controls="claims">
@@ -376,10 +381,10 @@ ${filterButtons(t, t.claims, (s) => `Show only ${s} claims: ${statusMeanings[s]}
 <span id="shown" class="shown" role="status" aria-live="polite"></span>
 </div>
 <table id="claims" class="report" data-noun="claims" aria-label="Claims">
-<colgroup><col class="c-line"><col class="c-claim"><col class="c-value"><col class="c-status"><col class="c-sources"><col class="c-sentence col-sentence"></colgroup>
-<thead><tr>${header('line', 'Line', 'number', { sorted: 'ascending', className: 'num' })}${header('claim', 'Claim', 'text')}${header('value', 'Value', 'number', { first: 'descending' })}${header('status', 'Status', 'number')}${header('sources', 'Sources', 'number', { first: 'descending' })}${header('sentence', 'Sentence', 'text', { className: 'col-sentence' })}</tr></thead>
+<colgroup><col class="c-line"><col class="c-claim"><col class="c-value"><col class="c-status"><col class="c-sources">${says ? '<col class="c-says">' : ''}<col class="c-sentence col-sentence"></colgroup>
+<thead><tr>${header('line', 'Line', 'number', { sorted: 'ascending', className: 'num' })}${header('claim', 'Claim', 'text')}${header('value', 'Value', 'number', { first: 'descending' })}${header('status', 'Status', 'number')}${header('sources', 'Sources', 'number', { first: 'descending' })}${says ? header('says', 'Source says', 'number') : ''}${header('sentence', 'Sentence', 'text', { className: 'col-sentence' })}</tr></thead>
 <tbody>
-${model.claims.map(claimRow).join('\n')}
+${model.claims.map((claim) => claimRow(claim, says)).join('\n')}
 </tbody></table>
 <p id="nothing" class="empty" hidden>No claim matches the filter.</p>`
     : '<p class="empty">No numeric claims in this article.</p>';
@@ -399,7 +404,7 @@ ${problems}`;
 }
 
 const articleColumns = `
-  col.c-line { width: 4.2em; } col.c-claim { width: 15%; } col.c-value { width: 15%; } col.c-status { width: 8.5em; } col.c-sources { width: 26%; }
+  col.c-line { width: 4.2em; } col.c-claim { width: 15%; } col.c-value { width: 15%; } col.c-status { width: 8.5em; } col.c-sources { width: 26%; } col.c-says { width: 8em; }
   table.problems col.c-code { width: 12em; }
   tr.problem { cursor: pointer; }
   tr.problem:hover { background: var(--vscode-list-hoverBackground); }

@@ -1,4 +1,5 @@
 import {
+  citedOnlyByNameLinks,
   coveragePercent,
   formatClaimValueWithQualifier,
   formatEntry,
@@ -13,6 +14,8 @@ import {
   type SourceKind,
   type Totals,
   type ValueLanguage,
+  type SourceVerification,
+  type VerificationStatus,
 } from '../core/index';
 import { describeSource } from '../shared/claim-format';
 
@@ -49,8 +52,12 @@ export interface ReportClaim {
   /** The number behind `value`, for sorting; null when the claim has none. */
   readonly amount: number | null;
   readonly status: ClaimStatus;
+  /** "cited only by a link on a name", when its only links are links on a name (weak sources). */
+  readonly note?: string;
   readonly sentence: string;
   readonly sources: readonly ReportSource[];
+  /** What checking its sources found, when *Verify Sources* ran on the article as it stands. */
+  readonly sourceSays?: ReportSourceSays;
 }
 
 /** What the article report shows; kept after rendering so it can be read back. */
@@ -102,8 +109,36 @@ export interface WorkspaceReportModel {
   readonly cancelled: boolean;
 }
 
-/** Builds the article report of one analysed text. */
-export function buildArticleReport(uri: string, name: string, text: string, analysis: Analysis): ArticleReportModel {
+/** A claim's checked sources in a word, for the report's "Source says" column. */
+export interface ReportSourceSays {
+  /** The best result over the claim's sources: supported, else not-found, unreachable, not-checked. */
+  readonly status: VerificationStatus;
+  readonly label: string;
+  /** The passage, or the reason, for the tooltip. */
+  readonly detail: string;
+}
+
+const sourceSaysLabels: Readonly<Record<VerificationStatus, string>> = {
+  supported: 'Supported',
+  'not-found': 'Not found',
+  unreachable: 'Dead source',
+  'not-checked': 'Not checked',
+};
+const sourceSaysOrder: readonly VerificationStatus[] = ['supported', 'not-found', 'unreachable', 'not-checked'];
+
+/** The "Source says" of one claim from the results of its sources, or undefined when none was checked. */
+export function sourceSaysOf(results: readonly SourceVerification[]): ReportSourceSays | undefined {
+  for (const status of sourceSaysOrder) {
+    const found = results.filter((r) => r.status === status);
+    if (!found.length) continue;
+    const detail = found.map((r) => (r.quote ? `“${r.quote}” (${r.url})` : `${r.url}: ${r.reason ?? status}`)).join('\n');
+    return { status, label: sourceSaysLabels[status], detail };
+  }
+  return undefined;
+}
+
+/** Builds the article report of one analysed text, with what checking its sources found when given. */
+export function buildArticleReport(uri: string, name: string, text: string, analysis: Analysis, verifications: readonly SourceVerification[] = []): ArticleReportModel {
   const lines = new LineIndex(text);
   const totals = summarize([{ analysis }]);
   const language = languageOfText(text);
@@ -125,12 +160,19 @@ export function buildArticleReport(uri: string, name: string, text: string, anal
         value: formatClaimValueWithQualifier(claim, language),
         amount: claim.value,
         status: claim.status,
+        ...(citedOnlyByNameLinks(claim) ? { note: 'cited only by a link on a name' } : {}),
         sentence: claim.sentence.replace(/\s+/gu, ' ').trim(),
         sources: claim.sources.map(reportSource),
+        ...sayOf(verifications.filter((v) => v.claimId === claim.id)),
       };
     }),
     problems: analysis.problems.map((problem) => ({ code: problem.code, message: problem.message, ...lines.lineColumn(problem.range.start) })),
   };
+}
+
+function sayOf(results: readonly SourceVerification[]): { sourceSays?: ReportSourceSays } {
+  const says = sourceSaysOf(results);
+  return says ? { sourceSays: says } : {};
 }
 
 /** A source for the report: its kind in a word, what to show, and where it leads when that is safe to follow. */
@@ -140,6 +182,8 @@ export function reportSource(source: Source): ReportSource {
   switch (source.kind) {
     case 'link': {
       const url = linkableUrl(source.url);
+      // A link on a name (its text only a name, its target a topic or profile page) is told apart.
+      if (source.weak) return { ...base, kindLabel: 'link on a name', label: source.label.trim() || source.url || '(empty link)', ...(url ? { url } : {}) };
       return { ...base, label: source.label.trim() || source.url || '(empty link)', ...(url ? { url } : {}) };
     }
     case 'footnote': {
@@ -189,4 +233,9 @@ export function buildWorkspaceReport(
     });
   const totals = summarize(files);
   return { kind: 'workspace', files: rows, folders, totals, coverage: coveragePercent(totals.coverage), found, skipped, cancelled };
+}
+
+/** The progress line of a workspace scan: "12 of 1,340 files · desk/budget.md". */
+export function progressMessage(n: number, total: number, path: string): string {
+  return `${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} file${total === 1 ? '' : 's'} · ${path}`;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { SourceVerification } from '../core/index';
 import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
 import { renderArticleReport, renderWorkspaceReport } from './report-html';
@@ -34,6 +35,8 @@ export class ReportPanels implements vscode.Disposable {
   lastWorkspace: WorkspaceReportModel | undefined;
   /** The files of the last workspace scan, for exports. */
   lastScan: WorkspaceScan | undefined;
+  /** What *Verify Sources* found for an article as it stands, for the "Source says" column. */
+  sourceResults: (uri: vscode.Uri) => readonly SourceVerification[] | undefined = () => undefined;
 
   constructor(
     private readonly analyses: DocumentAnalyses,
@@ -111,8 +114,22 @@ export class ReportPanels implements vscode.Disposable {
     return scan;
   }
 
+  /** Renders the article report again when it shows `uri` (its sources were just checked). */
+  refreshArticle(uri: vscode.Uri): void {
+    if (!this.articlePanel || this.articleUri?.toString() !== uri.toString()) return;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const entry = document ? this.analyses.current(document) : undefined;
+    if (entry) this.renderArticle(entry);
+  }
+
   private renderArticle(entry: AnalysedDocument): ArticleReportModel {
-    const model = buildArticleReport(entry.document.uri.toString(), this.nameOf(entry.document.uri), entry.document.getText(), entry.analysis);
+    const model = buildArticleReport(
+      entry.document.uri.toString(),
+      this.nameOf(entry.document.uri),
+      entry.document.getText(),
+      entry.analysis,
+      this.sourceResults(entry.document.uri) ?? [],
+    );
     this.lastArticle = model;
     if (this.articlePanel) {
       this.articlePanel.title = `Claim Lens: ${model.name.slice(model.name.lastIndexOf('/') + 1)}`;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ClaimDiagnostics } from './diagnostics';
 import type { DocumentAnalyses } from './document-analyses';
 import { readEditorSettings } from './editor-settings';
 
@@ -7,7 +8,10 @@ export class ClaimStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('claimlens.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly analyses: DocumentAnalyses) {
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly diagnostics: ClaimDiagnostics,
+  ) {
     this.item.name = 'Claim Lens';
     this.item.command = 'claimlens.showReport';
     const refreshIfActive = (uri: vscode.Uri): void => {
@@ -19,6 +23,7 @@ export class ClaimStatusBar implements vscode.Disposable {
       analyses.onDidAnalyse((entry) => refreshIfActive(entry.document.uri)),
       analyses.onDidSkip((skip) => refreshIfActive(skip.document.uri)),
       analyses.onDidForget((uri) => refreshIfActive(uri)),
+      diagnostics.onDidChangeHidden((uri) => refreshIfActive(uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('claimlens')) this.refresh();
       }),
@@ -47,10 +52,14 @@ export class ClaimStatusBar implements vscode.Disposable {
     const claims = entry.analysis.claims;
     const count = (status: string): number => claims.filter((c) => c.status === status).length;
     const uncited = count('uncited');
-    this.item.text = `$(${uncited ? 'warning' : 'pass'}) ${claims.length} claim${claims.length === 1 ? '' : 's'} · ${uncited} uncited`;
+    const hidden = this.diagnostics.hiddenCount(document.uri);
+    const notShown = hidden ? ` · ${hidden.toLocaleString('en-US')} not shown` : '';
+    this.item.text = `$(${uncited ? 'warning' : 'pass'}) ${claims.length} claim${claims.length === 1 ? '' : 's'} · ${uncited} uncited${notShown}`;
     const tooltip = new vscode.MarkdownString(
       `**Claim Lens**\n\n${count('cited')} cited · ${count('attributed')} attributed · ${uncited} uncited · ${count('ignored')} ignored` +
-        `${entry.analysis.problems.length ? `\n\n${entry.analysis.problems.length} broken source(s)` : ''}\n\nClick to open the report.`,
+        `${entry.analysis.problems.length ? `\n\n${entry.analysis.problems.length} broken source(s)` : ''}` +
+        `${hidden ? `\n\n${hidden.toLocaleString('en-US')} findings not shown: the editor shows 1,000 per file, uncited claims and those nearest the view first. The report lists them all.` : ''}` +
+        '\n\nClick to open the report.',
     );
     tooltip.isTrusted = false;
     this.item.tooltip = tooltip;

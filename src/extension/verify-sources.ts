@@ -29,6 +29,9 @@ export class SourceVerifications implements vscode.Disposable {
   private readonly results = new Map<string, ArticleResults>();
   private readonly item = vscode.window.createStatusBarItem('claimlens.sources', vscode.StatusBarAlignment.Right, 99);
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when an article's results arrive or are dropped. */
+  readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -41,6 +44,7 @@ export class SourceVerifications implements vscode.Disposable {
     this.disposables.push(
       this.diagnostics,
       this.item,
+      this.changed,
       vscode.commands.registerCommand('claimlens.verifySources', () => this.run('article')),
       vscode.commands.registerCommand('claimlens.verifyWorkspaceSources', () => this.run('workspace')),
       vscode.languages.registerHoverProvider(selector, { provideHover: (document, position) => this.hover(document, position) }),
@@ -52,6 +56,7 @@ export class SourceVerifications implements vscode.Disposable {
         if (e.contentChanges.length && this.results.delete(e.document.uri.toString())) {
           this.diagnostics.delete(e.document.uri);
           this.refreshStatus();
+          this.changed.fire(e.document.uri);
         }
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.refreshStatus()),
@@ -148,6 +153,7 @@ export class SourceVerifications implements vscode.Disposable {
       diagnostics.push(diagnostic);
     }
     this.diagnostics.set(uri, diagnostics);
+    this.changed.fire(uri);
   }
 
   private refreshStatus(): void {

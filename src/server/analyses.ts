@@ -6,6 +6,7 @@ import {
   formatOfLanguage,
   formatOfPath,
   ignoredClaimsFor,
+  isWordPressText,
   parseSettings,
   withBibliographyProblems,
   type Analysis,
@@ -42,6 +43,8 @@ export type NotAnalysed = { readonly reason: 'closed' | 'disabled' | 'not-an-art
 
 /** Language ids the server reads, beside any document whose file name has an extension Claim Lens reads. */
 const languageIds = new Set(['markdown', 'mdx', 'html', 'plaintext', 'quarto', 'rmd', 'text']);
+/** Languages whose documents are articles only when their content is a WordPress post or export. */
+const contentLanguageIds = new Set(['json', 'jsonc', 'xml']);
 
 /** What the analyses need from the server: the client's settings and its workspace folders. */
 export interface AnalysisContext {
@@ -122,7 +125,8 @@ export class DocumentAnalyses {
     const open = this.documents.get(uri);
     if (!open) return { reason: 'closed' };
     const path = pathOf(uri);
-    const format = formatOf(open.document.languageId, path ?? uri);
+    // A JSON or XML document is an article when it is a WordPress post or export.
+    const format = formatOf(open.document.languageId, path ?? uri) ?? (contentLanguageIds.has(open.document.languageId) && isWordPressText(open.document.getText()) ? 'wordpress' : undefined);
     if (!format) return { reason: 'not-an-article' };
     const client = await this.context.settingsFor(uri);
     if (!client.editor.enable) return { reason: 'disabled' };

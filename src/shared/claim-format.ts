@@ -57,7 +57,7 @@ export const statusLabels: Readonly<Record<ClaimStatus, string>> = {
 export function describeSource(source: Source): string {
   switch (source.kind) {
     case 'link':
-      return `${source.label || source.url || ''}${source.url && source.url !== source.label ? ` — ${source.url}` : ''}`;
+      return `${source.label || source.url || ''}${source.url && source.url !== source.label ? ` — ${source.url}` : ''}${source.weak ? ' (a link on a name)' : ''}`;
     case 'footnote':
       return `[^${source.label}] ${source.text ?? '(no definition)'}`;
     case 'citation':

@@ -1,4 +1,4 @@
-import type { Claim, ClaimStatus, ProblemCode } from '../core/index';
+import { citedOnlyByNameLinks, type Claim, type ClaimStatus, type ProblemCode } from '../core/index';
 
 /** Stable diagnostic codes of claims, by status. */
 export const claimCodes: Readonly<Record<ClaimStatus, string>> = {
@@ -32,10 +32,15 @@ export function claimMessage(claim: Claim): string {
     case 'uncited':
       return `Uncited claim "${oneLine(claim.text)}": no link, footnote or citation`;
     case 'attributed': {
+      if (citedOnlyByNameLinks(claim)) {
+        const named = [...new Set(claim.sources.filter((s) => s.weak).map((s) => oneLine(s.label)))];
+        return `Cited only by a link on a name (${named.join(', ')}), which leads to no evidence for "${oneLine(claim.text)}"`;
+      }
       const names = [...new Set(claim.sources.filter((s) => s.kind === 'textual').map((s) => oneLine(s.name ?? s.label)))];
       return `Attributed to ${names.join(', ') || 'a named source'}, but no link, footnote or citation`;
     }
     case 'cited':
+      if (citedOnlyByNameLinks(claim)) return `Cited claim "${oneLine(claim.text)}", only by a link on a name`;
       return `Cited claim "${oneLine(claim.text)}" (${claim.sources.length} source${claim.sources.length === 1 ? '' : 's'})`;
     case 'ignored':
       return `Ignored claim "${oneLine(claim.text)}"`;

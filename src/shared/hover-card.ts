@@ -1,4 +1,4 @@
-import { closePart, entryParts, type Analysis, type BibEntry, type Claim, type Problem, type Source } from '../core/index';
+import { citedOnlyByNameLinks, closePart, entryParts, type Analysis, type BibEntry, type Claim, type Problem, type Source } from '../core/index';
 import { describeClaim, statusLabels } from './claim-format';
 
 /**
@@ -28,17 +28,29 @@ export function safeLink(label: string, url: string | undefined): string {
   return `[${shownLabel}](${destination})`;
 }
 
+/** What a hover card may add beside the claim's own data. */
+export interface HoverCardOptions {
+  /**
+   * The claim's diagnostic is shown in the same hover (its message says the
+   * status), so the card does not say it again.
+   */
+  readonly statusShown?: boolean;
+  /** A `command:` link that edits a footnote's definition, for notes the article defines. */
+  readonly editNoteLink?: (source: Source) => string | undefined;
+}
+
 /** One line of Markdown per source. */
-export function sourceMarkdown(source: Source): string {
+export function sourceMarkdown(source: Source, options: HoverCardOptions = {}): string {
   switch (source.kind) {
     case 'link': {
       const title = source.title ? ` — “${escapeMarkdown(source.title)}”` : '';
-      return `Link: ${safeLink(source.label, source.url)}${source.url && source.label && source.label !== source.url ? ` \`${codeSafe(source.url)}\`` : ''}${title}`;
+      return `${source.weak ? 'Link on a name' : 'Link'}: ${safeLink(source.label, source.url)}${source.url && source.label && source.label !== source.url ? ` \`${codeSafe(source.url)}\`` : ''}${title}`;
     }
     case 'footnote': {
       const urls = (source.urls ?? (source.url ? [source.url] : [])).map((u) => safeLink(u, u));
       const text = source.text === undefined ? '*no definition*' : escapeMarkdown(source.text);
-      return `Footnote \\[^${escapeMarkdown(source.label)}\\]: ${text}${urls.length ? ` — ${urls.join(', ')}` : ''}`;
+      const edit = source.text === undefined ? undefined : options.editNoteLink?.(source);
+      return `Footnote \\[^${escapeMarkdown(source.label)}\\]: ${text}${urls.length ? ` — ${urls.join(', ')}` : ''}${edit ? ` · [Edit note](${edit})` : ''}`;
     }
     case 'citation': {
       const key = escapeMarkdown(source.key ?? source.label);
@@ -53,18 +65,20 @@ export function sourceMarkdown(source: Source): string {
   }
 }
 
-/** The hover card of a claim, as Markdown with every article string escaped. */
-export function claimHoverMarkdown(claim: Claim): string {
+/**
+ * The hover card of a claim, as Markdown with every article string escaped.
+ * The status is said once: in the heading, or not at all when the claim's
+ * diagnostic, shown in the same hover, says it (`statusShown`).
+ */
+export function claimHoverMarkdown(claim: Claim, options: HoverCardOptions = {}): string {
   const parts: string[] = [];
-  parts.push(`**Claim Lens** · ${statusLabels[claim.status]}`);
+  parts.push(options.statusShown ? '**Claim Lens**' : `**Claim Lens** · ${statusLabels[claim.status]}`);
   parts.push(`**${escapeMarkdown(claim.text)}** — ${escapeMarkdown(describeClaim(claim))}`);
   parts.push(`> ${escapeMarkdown(claim.sentence)}`);
   switch (claim.status) {
     case 'uncited':
-      parts.push('No link, footnote, citation or named source in its sentence. Quick fix (Ctrl+.): *Cite a source already in this article…* or *Add a new source…*');
-      break;
     case 'attributed':
-      parts.push('Named, but no link, footnote or citation. Quick fix (Ctrl+.): *Cite a source already in this article…* or *Add a new source…*');
+      parts.push('Quick fix (Ctrl+.): *Cite a source already in this article…* or *Add a new source…*');
       break;
     case 'ignored':
       parts.push('Ignored by a `claimlens-ignore` comment or an ignore pattern.');
@@ -72,7 +86,14 @@ export function claimHoverMarkdown(claim: Claim): string {
     case 'cited':
       break;
   }
-  if (claim.sources.length) parts.push(['**Sources**', ...claim.sources.map((s) => `- ${sourceMarkdown(s)}`)].join('\n'));
+  if (citedOnlyByNameLinks(claim)) {
+    parts.push(
+      claim.status === 'cited'
+        ? 'Cited only by a link on a name: it leads to a page about the name, not to evidence for the figure.'
+        : 'Cited only by a link on a name, which `claimlens.linkSources` ("strong") does not count as a source.',
+    );
+  }
+  if (claim.sources.length) parts.push(['**Sources**', ...claim.sources.map((s) => `- ${sourceMarkdown(s, options)}`)].join('\n'));
   return parts.join('\n\n');
 }
 

@@ -20,6 +20,8 @@ export interface FetchOptions {
   readonly maxRedirects: number;
   /** Requests at once to one host. */
   readonly perHost: number;
+  /** Requests at once in all. */
+  readonly maxConcurrent: number;
   /** Least time between the starts of two requests to one host. */
   readonly spacingMs: number;
   /** Further tries after a 429, a 5xx or a dropped connection. */
@@ -40,6 +42,7 @@ export const defaultFetchOptions: Omit<FetchOptions, 'userAgent'> = {
   maxBytes: 10 * 1024 * 1024,
   maxRedirects: 5,
   perHost: 2,
+  maxConcurrent: 8,
   spacingMs: 250,
   retries: 2,
   backoffMs: 1_000,
@@ -87,10 +90,12 @@ export type Fetched = FetchedPage | FetchFailure;
 export class SourceFetcher {
   readonly options: FetchOptions;
   private readonly hosts = new Map<string, HostGate>();
+  private readonly all: HostGate;
   private readonly inFlight = new Map<string, Promise<Fetched>>();
 
   constructor(options: Partial<FetchOptions> & Pick<FetchOptions, 'userAgent'>) {
     this.options = { ...defaultFetchOptions, ...options };
+    this.all = new HostGate(this.options.maxConcurrent, 0);
   }
 
   /** GETs `url` (through the cache). Never throws; a second call for the same address shares the first. */
@@ -198,11 +203,14 @@ export class SourceFetcher {
     let gate = this.hosts.get(host);
     if (!gate) this.hosts.set(host, (gate = new HostGate(this.options.perHost, this.options.spacingMs)));
     for (let attempt = 0; ; attempt++) {
+      // The host's slot first, then one of the run's: a request waiting for its host holds no slot of another host's.
       const release = await gate.acquire();
+      const releaseAll = await this.all.acquire();
       let outcome: { response: Response; body: Uint8Array } | FetchFailure | { retry: string };
       try {
         outcome = await this.once(url, validators, signal);
       } finally {
+        releaseAll();
         release();
       }
       if ('retry' in outcome) {

@@ -22,6 +22,9 @@ export interface SourceBlock {
 interface SourceFigure {
   readonly figure: Figure;
   readonly block: SourceBlock;
+  /** The text around the figure's sentence, across the blocks before and after it (a table's other cells, a heading). */
+  readonly before: string;
+  readonly after: string;
 }
 
 /** A source read and its figures found, ready to be searched by any number of claims. */
@@ -61,14 +64,27 @@ export function indexSource(source: SourceText, languages: readonly string[] = [
   const figures: SourceFigure[] = [];
   let length = 0;
   let words = 0;
+  // The blocks joined, so that the words around a figure reach into the blocks beside it.
+  const starts: number[] = [];
+  let joined = '';
   for (const block of source.blocks) {
+    starts.push(joined.length);
+    joined += `${block.text}\n\n`;
+  }
+  source.blocks.forEach((block, i) => {
     length += block.text.length;
     words += countWords(block.text);
     const read = normaliseDigitGroups(block.text);
     for (const figure of findFigures(read, languages)) {
-      figures.push({ figure: { ...figure, text: block.text.slice(figure.start, figure.end) }, block });
+      const at = starts[i];
+      figures.push({
+        figure: { ...figure, text: block.text.slice(figure.start, figure.end) },
+        block,
+        before: joined.slice(Math.max(0, at + figure.sentenceStart - contextChars), at + figure.sentenceStart),
+        after: joined.slice(at + figure.sentenceEnd, at + figure.sentenceEnd + contextChars),
+      });
     }
-  }
+  });
   return { figures, length, words };
 }
 
@@ -79,6 +95,12 @@ function countWords(text: string): number {
   for (const m of text.matchAll(/\p{Script=Han}+/gu)) n += Math.floor(m[0].length / 2);
   return n;
 }
+
+/** Characters either side of a figure's sentence whose words count half. */
+const contextChars = 200;
+
+/** The least score of words beside a sentence that share nothing with the claim's own. */
+const besideThreshold = 1.5;
 
 /** The least score of shared words for a figure to count as the claim's. */
 export const supportThreshold = 1;
@@ -94,17 +116,20 @@ export function findFigure(claim: ClaimToMatch, source: IndexedSource): FigureMa
   const claimWords = contentWords(withoutSpan(claim.sentence, text));
   const claimHead = headWords(claim.sentence, text);
   let best: FigureMatch | undefined;
-  for (const { figure, block } of source.figures) {
+  for (const { figure, block, before, after } of source.figures) {
     if (!valuesAgree(claim, figure)) continue;
     const sentence = block.text.slice(figure.sentenceStart, figure.sentenceEnd);
     const near = contentWords(withoutSpan(sentence, figure.text));
-    const windowStart = Math.max(0, figure.sentenceStart - 200);
-    const around = contentWords(block.text.slice(windowStart, figure.sentenceStart) + ' ' + block.text.slice(figure.sentenceEnd, figure.sentenceEnd + 200));
-    let score = 0;
+    const around = contentWords(`${before} ${after}`);
+    let own = 0;
+    let beside = 0;
     for (const word of claimWords) {
-      if (near.has(word)) score += weightOf(word);
-      else if (around.has(word)) score += weightOf(word) / 2;
+      if (near.has(word)) own += weightOf(word);
+      // A pair of Chinese characters is a small unit: beside the sentence it counts a quarter.
+      else if (around.has(word)) beside += han.test(word) ? 0.25 : weightOf(word) / 2;
     }
+    // Words beside the sentence alone are weaker evidence: a table's labels, or the next paragraph's topic.
+    let score = own > 0 || beside >= besideThreshold ? own + beside : 0;
     // The same number counting something else: "38,210 patents" against "38,210 trademarks".
     if (claimHead.size) {
       const sourceHead = headWords(block.text.slice(figure.sentenceStart, figure.sentenceEnd), figure.text);
@@ -155,10 +180,17 @@ function boundOf(qualifier: string | undefined): Bound {
   return 'exact';
 }
 
-/** A claim's value as compared: fractions become percentages so that "three quarters" meets "75%". */
-function comparable(kind: ClaimKind, value: number, unit: string | null): { kind: ClaimKind; value: number; unit: string | null } {
-  if (kind === 'fraction') return { kind: 'percent', value: value * 100, unit: null };
-  return { kind, value, unit };
+type Reading = { readonly kind: ClaimKind; readonly value: number; readonly unit: string | null };
+
+/**
+ * The ways a figure's value may be compared: fractions also as percentages,
+ * so that "three quarters" meets "75%"; a bare "m" also as millions, since
+ * "7.6m cases" may be read as metres.
+ */
+function readingsOf(kind: ClaimKind, value: number, unit: string | null): Reading[] {
+  if (kind === 'fraction') return [{ kind: 'percent', value: value * 100, unit: null }];
+  if (kind === 'measure' && unit === 'm') return [{ kind, value, unit }, { kind: 'count', value: value * 1e6, unit: null }];
+  return [{ kind, value, unit }];
 }
 
 function unitsAgree(kind: ClaimKind, a: string | null, b: string | null): boolean {
@@ -183,21 +215,21 @@ export function precisionOf(text: string, value: number): number {
 /** Whether the figure of the source states the claim's value, by kind, unit and value. */
 export function valuesAgree(claim: ClaimToMatch, figure: Figure): boolean {
   if (claim.value === null || figure.value === null) return false;
-  const c = comparable(claim.kind, claim.value, claim.unit);
-  const f = comparable(figure.kind, figure.value, figure.unit);
-  if (c.kind !== f.kind) return false;
-  if (!unitsAgree(c.kind, c.unit, f.unit)) return false;
-  const scaleC = c.value / claim.value || 1;
-  const scaleF = f.value / figure.value || 1;
-  const step = Math.max(precisionOf(claim.text, claim.value) * Math.abs(scaleC), precisionOf(figure.text, figure.value) * Math.abs(scaleF));
+  const claimValue = claim.value;
+  const figureValue = figure.value;
   // Ranges must meet ranges, bound for bound.
   if ((claim.valueMax === undefined) !== (figure.valueMax === undefined)) return false;
-  if (claim.valueMax !== undefined && figure.valueMax !== undefined) {
-    return near(c.value, f.value, step, 'exact') && near(claim.valueMax * scaleC, figure.valueMax * scaleF, step, 'exact');
-  }
-  const bound = boundOf(claim.qualifier);
-  // A source that hedges its own figure ("about 60%") meets a plain claim of the same figure.
-  return near(c.value, f.value, step, bound) || (boundOf(figure.qualifier) === 'approximate' && near(f.value, c.value, step, 'approximate'));
+  return readingsOf(claim.kind, claimValue, claim.unit).some((c) => readingsOf(figure.kind, figureValue, figure.unit).some((f) => {
+    if (c.kind !== f.kind || !unitsAgree(c.kind, c.unit, f.unit)) return false;
+    const scaleC = c.value / claimValue || 1;
+    const scaleF = f.value / figureValue || 1;
+    const step = Math.max(precisionOf(claim.text, claimValue) * Math.abs(scaleC), precisionOf(figure.text, figureValue) * Math.abs(scaleF));
+    if (claim.valueMax !== undefined && figure.valueMax !== undefined) {
+      return near(c.value, f.value, step, 'exact') && near(claim.valueMax * scaleC, figure.valueMax * scaleF, step, 'exact');
+    }
+    // A source that hedges its own figure ("about 60%") meets a plain claim of the same figure.
+    return near(c.value, f.value, step, boundOf(claim.qualifier)) || (boundOf(figure.qualifier) === 'approximate' && near(f.value, c.value, step, 'approximate'));
+  }));
 }
 
 /** Whether `found` is what a claim of `value` written to `step`, with its bound, would say. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { analyze, formatOfPath, ignoredClaimsFor, withBibliographyProblems, type ReportFile, type Settings } from '../core';
+import { analyzeArticles, formatOfContent, formatOfPath, ignoredClaimsFor, withBibliographyProblems, type ReportFile, type Settings } from '../core';
 import { RunBibliographies, type BibliographyWarning } from './bibliographies';
 import { FixedConfig, NearestConfig, type LocatedConfigIssue, type SettingsSource } from './config-lookup';
 import { discoverFiles, readRoots } from './discover';
@@ -53,8 +53,16 @@ export interface AnalyseFilesOptions {
 export interface FilesAnalysis {
   /** Analysed files, sorted by path. */
   readonly files: readonly ReportFile[];
-  /** Files skipped (binary, not UTF-8, too large, unreadable), sorted by path. */
+  /** Files that could not be read (binary, not UTF-8, unreadable), sorted by path: errors. */
   readonly skipped: readonly SkippedFile[];
+  /**
+   * Files left out on purpose, sorted by path: larger than `maxSize`, or a
+   * `.json` or `.xml` file named among the paths that is not a WordPress
+   * post or export. Notes, not errors. (Such files found in a folder or by
+   * a glob are passed over without a note, unless too large and of a
+   * format read by name.)
+   */
+  readonly leftOut: readonly SkippedFile[];
   /** Paths, folders or globs that named nothing; nothing else was done. */
   readonly usageErrors: readonly string[];
   /** Issues of configuration files, by path. */
@@ -70,11 +78,18 @@ export interface FilesAnalysis {
 /** Below this many files per worker, one thread is faster than starting more. */
 export const minFilesPerWorker = 48;
 
+/**
+ * What one file gave: its reports (one, or one per post of a WordPress
+ * export; none for a `.json` or `.xml` file found in a folder that is no
+ * post), or why it was skipped (an error) or left out (on purpose).
+ */
+export type FileResult = { readonly files: readonly ReportFile[] } | { readonly skipped: SkippedFile } | { readonly leftOut: SkippedFile };
+
 /** What analysing one file needs: the settings source, the run's bibliographies and the limits. */
 export interface FileAnalyser {
   readonly config: SettingsSource;
   readonly bibliographies: RunBibliographies;
-  analyse(file: string, path: string): Promise<{ readonly file: ReportFile } | { readonly skipped: SkippedFile }>;
+  analyse(file: string, path: string): Promise<FileResult>;
 }
 
 /** The serialisable part of a run's options, which a worker thread needs to analyse files as this thread would. */
@@ -85,6 +100,8 @@ export interface RunSetup {
   readonly maxSize: number;
   readonly config?: string;
   readonly overrides?: Partial<Settings>;
+  /** Files named among the paths themselves: a `.json` or `.xml` one that is no post gets a note. */
+  readonly named?: readonly string[];
 }
 
 /** Makes the analyser of one thread; throws an `Error` naming the file when the fixed configuration cannot be read. */
@@ -92,22 +109,37 @@ export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser>
   const display = (path: string) => relative(setup.cwd, path).split(sep).join('/') || '.';
   const config: SettingsSource = setup.config !== undefined ? await FixedConfig.load(resolve(setup.cwd, setup.config)) : new NearestConfig();
   const bibliographies = new RunBibliographies(setup.cwd, display, setup.roots);
+  const named = new Set(setup.named ?? []);
   return {
     config,
     bibliographies,
     async analyse(file, path) {
-      const format = formatOfPath(file);
       const read = await readArticle(file, setup.maxSize);
+      // A .json or .xml file found in a folder is an article only when its content says so; others pass unnoticed.
+      const byName = formatOfPath(file) !== undefined || named.has(file);
+      if (!read.ok) {
+        if (!byName) return { files: [] };
+        return read.skipped ? { leftOut: { path, reason: read.reason } } : { skipped: { path, reason: read.reason } };
+      }
+      const format = formatOfContent(file, read.text);
+      if (!format) return byName ? { leftOut: { path, reason: 'not a WordPress post, page or export, the only .json and .xml files Claim Lens reads' } } : { files: [] };
       const fileSettings = await config.settingsFor(file);
       const settings = setup.overrides ? { ...fileSettings.settings, ...setup.overrides } : fileSettings.settings;
-      if (!read.ok || !format) return { skipped: { path, reason: read.ok ? 'not a format Claim Lens reads' : read.reason } };
       try {
         const { bibliography, problems } = await bibliographies.forArticle(file, read.text, format, fileSettings);
         const ignoredClaims = fileSettings.configPath && fileSettings.ignore?.length
           ? ignoredClaimsFor(fileSettings.ignore, relative(dirname(fileSettings.configPath), file).split(sep).join('/'))
           : [];
-        const analysis = analyze(read.text, { format, settings, ignoredClaims, ...(bibliography ? { bibliography } : {}) });
-        return { file: { path, text: read.text, analysis: withBibliographyProblems(analysis, problems), settings } };
+        // A WordPress export or a list of posts is reported post by post: `export.xml#post-slug`.
+        const articles = analyzeArticles(read.text, { format, settings, ignoredClaims, ...(bibliography ? { bibliography } : {}) });
+        return {
+          files: articles.map((article) => ({
+            path: article.name === undefined ? path : `${path}#${article.name}`,
+            text: read.text,
+            analysis: withBibliographyProblems(article.analysis, problems),
+            settings,
+          })),
+        };
       } catch (cause) {
         return { skipped: { path, reason: `could not be analysed: ${cause instanceof Error ? cause.message : String(cause)}` } };
       }
@@ -126,7 +158,7 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
   const { cwd } = options;
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
   const roots = await readRoots({ paths: options.paths, ...(options.root !== undefined ? { root: options.root } : {}) }, cwd);
-  const setup: RunSetup = {
+  let setup: RunSetup = {
     cwd,
     roots,
     maxSize: options.maxSize,
@@ -142,6 +174,12 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
 
   const discovery = await discoverFiles(options.paths, cwd, roots);
   if (discovery.usageErrors.length) return empty({ usageErrors: discovery.usageErrors });
+  // A .json or .xml file named on the command line that is no WordPress post gets a note; found in a folder, none.
+  const namedByContent = [...discovery.named].filter((file) => formatOfPath(file) === undefined);
+  if (namedByContent.length) {
+    setup = { ...setup, named: namedByContent };
+    analyser = await createFileAnalyser(setup);
+  }
   const skipped: SkippedFile[] = discovery.ioErrors.map(([path, reason]) => ({ path: display(path), reason }));
   const paths = discovery.files.map((file) => ({ file, path: display(file) })).sort((a, b) => compare(a.path, b.path));
 
@@ -154,6 +192,7 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
     return {
       files: run.files,
       skipped: [...skipped, ...run.skipped].sort((a, b) => compare(a.path, b.path)),
+      leftOut: [...run.leftOut].sort((a, b) => compare(a.path, b.path)),
       usageErrors: [],
       configIssues: issues.sort((a, b) => compare(a.path, b.path)),
       bibliographyWarnings: warnings.sort((a, b) => compare(a.path, b.path) || a.line - b.line),
@@ -164,25 +203,25 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
 
   let done = 0;
   let cancelled = false;
-  const analysed = await mapConcurrent(paths, options.concurrency ?? 8, async ({ file, path }): Promise<ReportFile | undefined> => {
+  const leftOut: SkippedFile[] = [];
+  const analysed = await mapConcurrent(paths, options.concurrency ?? 8, async ({ file, path }): Promise<readonly ReportFile[]> => {
     if (options.signal?.aborted) {
       cancelled = true;
-      return undefined;
+      return [];
     }
     try {
       const result = await analyser.analyse(file, path);
-      if ('skipped' in result) {
-        skipped.push(result.skipped);
-        return undefined;
-      }
-      return result.file;
+      if ('skipped' in result) skipped.push(result.skipped);
+      else if ('leftOut' in result) leftOut.push(result.leftOut);
+      return 'files' in result ? result.files : [];
     } finally {
       options.onProgress?.(++done, paths.length);
     }
   });
   return {
-    files: analysed.filter((file): file is ReportFile => file !== undefined),
+    files: analysed.flat(),
     skipped: skipped.sort((a, b) => compare(a.path, b.path)),
+    leftOut: leftOut.sort((a, b) => compare(a.path, b.path)),
     usageErrors: [],
     configIssues: [...analyser.config.issues].sort((a, b) => compare(a.path, b.path)),
     bibliographyWarnings: analyser.bibliographies.warnings(),
@@ -210,7 +249,7 @@ function dedupe<T>(items: readonly T[], key: (item: T) => string): T[] {
 }
 
 function empty(part: Partial<FilesAnalysis>): FilesAnalysis {
-  return { files: [], skipped: [], usageErrors: [], configIssues: [], bibliographyWarnings: [], cancelled: false, workers: 0, ...part };
+  return { files: [], skipped: [], leftOut: [], usageErrors: [], configIssues: [], bibliographyWarnings: [], cancelled: false, workers: 0, ...part };
 }
 
 /** Orders paths by UTF-16 code units, the same on every machine and locale. */

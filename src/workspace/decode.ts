@@ -1,5 +1,8 @@
 /** The text of a file, or why it could not be had. */
-export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+export type ReadResult =
+  | { readonly ok: true; readonly text: string }
+  /** `skipped`: left out on purpose (larger than the size limit), not an error. */
+  | { readonly ok: false; readonly reason: string; readonly skipped?: true };
 
 /** File signatures of common binary formats, for a skip reason that names what the file is. */
 const signatures: readonly (readonly [string, readonly number[]])[] = [

@@ -2,7 +2,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { isInside, realPathOf } from './guarded-read';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { formatOfPath } from '../core';
+import { mayBeArticlePath } from '../core';
 import { GitignoreRules, ignoreTop } from './gitignore';
 import { describeError } from './decode';
 
@@ -13,6 +13,8 @@ const skippedFolders = new Set(['node_modules', '.git']);
 export interface Discovery {
   /** Absolute paths, each once. */
   readonly files: readonly string[];
+  /** The files named on the command line themselves (not found in a folder or by a glob). */
+  readonly named: ReadonlySet<string>;
   /** Paths, folders or globs that name nothing: usage errors. */
   readonly usageErrors: readonly string[];
   /** Folders that could not be read: I/O errors, as `[path, reason]`. */
@@ -54,12 +56,14 @@ export async function readRoots(options: { readonly root?: string; readonly path
 
 /**
  * Expands the command line's paths: a file is taken as it is (when Claim
- * Lens reads its format); a folder is walked, skipping `node_modules`,
+ * Lens reads its format, or it is a `.json` or `.xml` file that may be a
+ * WordPress post or export); a folder is walked, skipping `node_modules`,
  * `.git` and what `.gitignore` files ignore; anything else is a glob,
  * filtered the same way.
  */
 export async function discoverFiles(inputs: readonly string[], cwd: string, roots: readonly string[] = [cwd]): Promise<Discovery> {
   const files = new Set<string>();
+  const named = new Set<string>();
   const usageErrors: string[] = [];
   const ioErrors: [string, string][] = [];
   const rules = new GitignoreRules();
@@ -87,7 +91,7 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, root
       } else if (!isDirectory && !entry.isFile()) {
         continue;
       }
-      if (!isDirectory && !formatOfPath(entry.name)) continue;
+      if (!isDirectory && !mayBeArticlePath(entry.name)) continue;
       if (await rules.ignores(top, path, isDirectory)) continue;
       if (isDirectory) subfolders.push(path);
       else files.add(path);
@@ -103,8 +107,12 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, root
       const top = await ignoreTop(path, cwd);
       await walk((await rules.ignores(top, path, true)) ? path : top, path);
     } else if (stats?.isFile()) {
-      if (formatOfPath(path)) files.add(path);
-      else usageErrors.push(`not a file Claim Lens reads: ${input} (it reads .md, .markdown, .mdx, .html, .htm, .txt)`);
+      if (mayBeArticlePath(path)) {
+        files.add(path);
+        named.add(path);
+      } else {
+        usageErrors.push(`not a file Claim Lens reads: ${input} (it reads .md, .markdown, .mdx, .html, .htm, .txt, and WordPress posts and exports in .json and .xml)`);
+      }
     } else if (stats) {
       usageErrors.push(`not a file or folder: ${input}`);
     } else if (isDynamicPattern(input)) {
@@ -119,7 +127,7 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, root
       let found = 0;
       for (const match of matches) {
         const file = resolve(match);
-        if (!formatOfPath(file) || (await rules.ignores(top, file, false))) continue;
+        if (!mayBeArticlePath(file) || (await rules.ignores(top, file, false))) continue;
         files.add(file);
         found++;
       }
@@ -128,5 +136,5 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, root
       usageErrors.push(`no such file or folder: ${input}`);
     }
   }
-  return { files: [...files], usageErrors, ioErrors };
+  return { files: [...files], named, usageErrors, ioErrors };
 }

@@ -15,5 +15,5 @@ export async function readArticle(path: string, maxSize: number): Promise<ReadRe
   // The guard's own refusals end in "; not read"; anything else is the system's error.
   if (!read.reason.endsWith('; not read')) return { ok: false, reason: `cannot read: ${read.reason}` };
   const reason = read.reason.slice(0, -'; not read'.length);
-  return { ok: false, reason: reason.startsWith('larger than') ? `${reason}; raise --max-size to read it` : reason };
+  return reason.startsWith('larger than') ? { ok: false, skipped: true, reason: `${reason}; raise --max-size to read it` } : { ok: false, reason };
 }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ReportFile } from '../core';
-import type { FileAnalyser, FilesAnalysis, RunSetup, SkippedFile } from './analyse-files';
+import type { FileAnalyser, FileResult, FilesAnalysis, RunSetup, SkippedFile } from './analyse-files';
 
 /** Files handed to a worker at once: enough to keep it busy between messages, few enough to share the work out evenly. */
 const batchSize = 8;
@@ -12,7 +12,7 @@ export type ToWorker =
 
 /** A message from a worker to the main thread. */
 export type FromWorker =
-  | { readonly kind: 'results'; readonly results: readonly ({ readonly index: number } & ({ readonly file: ReportFile } | { readonly skipped: SkippedFile }))[] }
+  | { readonly kind: 'results'; readonly results: readonly ({ readonly index: number } & FileResult)[] }
   | { readonly kind: 'finished'; readonly configIssues: FilesAnalysis['configIssues']; readonly bibliographyWarnings: FilesAnalysis['bibliographyWarnings'] }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -37,9 +37,15 @@ export async function analyseInWorkers(
   paths: readonly { readonly file: string; readonly path: string }[],
   setup: RunSetup,
   options: PoolOptions,
-): Promise<Pick<FilesAnalysis, 'files' | 'skipped' | 'configIssues' | 'bibliographyWarnings' | 'cancelled'>> {
-  const results = new Array<ReportFile | undefined>(paths.length);
+): Promise<Pick<FilesAnalysis, 'files' | 'skipped' | 'leftOut' | 'configIssues' | 'bibliographyWarnings' | 'cancelled'>> {
+  const results = new Array<readonly ReportFile[] | undefined>(paths.length);
   const skipped: SkippedFile[] = [];
+  const leftOut: SkippedFile[] = [];
+  const keep = (index: number, result: FileResult): void => {
+    if ('files' in result) results[index] = result.files;
+    else if ('skipped' in result) skipped.push(result.skipped);
+    else leftOut.push(result.leftOut);
+  };
   const configIssues: FilesAnalysis['configIssues'][number][] = [];
   const bibliographyWarnings: FilesAnalysis['bibliographyWarnings'][number][] = [];
   let next = 0;
@@ -58,9 +64,7 @@ export async function analyseInWorkers(
   const runHere = async (): Promise<void> => {
     for (let files = take(); files.length; files = take()) {
       for (const { index, file, path } of files) {
-        const result = await options.local.analyse(file, path);
-        if ('file' in result) results[index] = result.file;
-        else skipped.push(result.skipped);
+        keep(index, await options.local.analyse(file, path));
         options.onProgress?.(++done, paths.length);
         await new Promise<void>((wake) => setImmediate(wake));
       }
@@ -79,8 +83,7 @@ export async function analyseInWorkers(
         switch (message.kind) {
           case 'results':
             for (const result of message.results) {
-              if ('file' in result) results[result.index] = result.file;
-              else skipped.push(result.skipped);
+              keep(result.index, result);
               options.onProgress?.(++done, paths.length);
             }
             handOut();
@@ -102,5 +105,5 @@ export async function analyseInWorkers(
 
   await Promise.all([runHere(), ...Array.from({ length: options.jobs - 1 }, runWorker)]);
   if (done < paths.length) cancelled = true;
-  return { files: results.filter((f): f is ReportFile => f !== undefined), skipped, configIssues, bibliographyWarnings, cancelled };
+  return { files: results.flatMap((f) => f ?? []), skipped, leftOut, configIssues, bibliographyWarnings, cancelled };
 }

@@ -160,7 +160,8 @@ if (workspaceKind === 'single') {
           offered.push(...choices.map((c) => `${c.kind} ${c.label} | ${'description' in c ? c.description : ''} | ${c.detail}`));
           return choices.find((c) => c.label === '@silo2022');
         },
-        askUrl: async () => undefined,
+        askSource: async () => undefined,
+        askNoteText: async () => undefined,
         askTitle: async () => undefined,
       });
       try {

@@ -59,7 +59,8 @@ if (workspaceKind === 'single') {
           offered.push(...sources.map((s) => `${s.kind} ${s.label}`));
           return sources.find((s) => s.label === '[^1]');
         },
-        askUrl: async () => undefined,
+        askSource: async () => undefined,
+        askNoteText: async () => undefined,
         askTitle: async () => undefined,
       });
       assert.ok(cite.command);
@@ -89,7 +90,8 @@ if (workspaceKind === 'single') {
       const api = await claimLens();
       api.setPrompts({
         pickSource: async () => undefined,
-        askUrl: async () => 'https://example.org/bakery-census',
+        askSource: async () => 'https://example.org/bakery-census',
+        askNoteText: async () => undefined,
         askTitle: async () => 'Bakery census',
       });
       assert.ok(add.command);

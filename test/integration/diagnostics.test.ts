@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { claimLensDiagnostics, expectDiagnostics, openFixture, rangeOf, undoTo, waitForDiagnostics, workspaceKind } from './claimlens-helpers';
+import { claimLens, claimLensDiagnostics, expectDiagnostics, openFixture, rangeOf, undoTo, waitFor, waitForDiagnostics, workspaceKind } from './claimlens-helpers';
 
 if (workspaceKind === 'single') {
   describe('diagnostics', () => {
@@ -93,6 +93,28 @@ if (workspaceKind === 'single') {
       await closed;
       await waitForDiagnostics(document.uri, (ds) => ds.length === 0, 'no diagnostics after closing');
       assert.deepEqual(claimLensDiagnostics(document.uri), []);
+    });
+
+    it('keeps the claims near the view when an article has more than 1,000 findings, and says how many are not shown', async function () {
+      this.timeout(90_000);
+      const lines = Array.from({ length: 1200 }, (_, i) => `Sales rose ${(i % 90) + 5}% in the quarter.`);
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${lines.join('\n\n')}\n` });
+      const editor = await vscode.window.showTextDocument(document);
+      const end = new vscode.Position(document.lineCount - 1, 0);
+      editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenter);
+      editor.selection = new vscode.Selection(end, end);
+      await editor.edit((edit) => edit.insert(end, 'Costs fell 7% last week.\n'));
+      const diagnostics = await waitForDiagnostics(
+        document.uri,
+        (ds) => ds.some((d) => d.range.start.line === end.line && d.message === 'Uncited claim "7%": no link, footnote or citation'),
+        'the squiggle of the claim typed at the end',
+        60_000,
+      );
+      assert.equal(diagnostics.length, 1000);
+      assert.ok(!diagnostics.some((d) => d.range.start.line === 0), 'the first line, far from the view, kept its diagnostic');
+      const api = await claimLens();
+      await waitFor(() => api.statusBarText()?.endsWith('1201 claims · 1201 uncited · 201 not shown'), 'the status bar to say how many are not shown', 30_000);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
   });
 }

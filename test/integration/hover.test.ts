@@ -23,15 +23,19 @@ function shown(markdown: string): string {
 
 if (workspaceKind === 'single') {
   describe('hover cards', () => {
-    it('an uncited claim: kind, normalised value, status and the quick fix to use', async () => {
+    it('an uncited claim: kind, normalised value and the quick fix to use; the status only in its diagnostic', async () => {
       const { document } = await openFixture('bakery-openings.md');
       const { markdown, range } = await hoverAt(document, '$4 billion');
       assert.deepEqual(shown(markdown).split('\n\n'), [
-        '**Claim Lens** · Uncited',
+        '**Claim Lens**',
         '**$4 billion** — money · US$ 4,000,000,000',
         '> Revenue rose 12% to $4 billion last year.',
-        'No link, footnote, citation or named source in its sentence. Quick fix (Ctrl+.): *Cite a source already in this article…* or *Add a new source…*',
+        'Quick fix (Ctrl+.): *Cite a source already in this article…* or *Add a new source…*',
       ]);
+      // The hover shows the diagnostic beside the card: its message says the status, once.
+      const [line, character] = rangeOf(document, '$4 billion');
+      const diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.range.contains(new vscode.Position(line, character)));
+      assert.deepEqual(diagnostics.map((d) => d.message), ['Uncited claim "$4 billion": no link, footnote or citation']);
       assert.ok(range);
       assert.deepEqual([range.start.line, range.start.character, range.end.line, range.end.character], rangeOf(document, '$4 billion'));
     });
@@ -40,7 +44,7 @@ if (workspaceKind === 'single') {
       const { document } = await openFixture('bakery-openings.md');
       const { markdown } = await hoverAt(document, 'about 3,000');
       const lines = shown(markdown).split('\n\n');
-      assert.deepEqual(lines.slice(0, 2), ['**Claim Lens** · Attributed, no link', '**about 3,000** — count · 3,000 · qualifier: about']);
+      assert.deepEqual(lines.slice(0, 2), ['**Claim Lens**', '**about 3,000** — count · 3,000 · qualifier: about']);
       assert.equal(lines[lines.length - 1], '**Sources**\n- per Census Bureau (no link) (“according to”)');
     });
 
@@ -52,6 +56,8 @@ if (workspaceKind === 'single') {
         `footnote URL as a link in: ${note.markdown}`,
       );
       assert.ok(shown(note.markdown).includes("Footnote [^1]: Millers' Association, Flour Price Index, https://example.org/flour."), note.markdown);
+      // A cited claim has no diagnostic: its card says the status.
+      assert.equal(shown(note.markdown).split('\n\n')[0], '**Claim Lens** · Cited');
       const link = await hoverAt(document, '5%');
       assert.ok(link.markdown.includes('Link: [market survey](https://example.org/rents) `https://example.org/rents`'), link.markdown);
     });

@@ -10,9 +10,11 @@ if (workspaceKind === 'single') {
   describe('verify sources', () => {
     let server: Server;
     let base = '';
+    let requests = 0;
 
     before(async () => {
       server = createServer((req, res) => {
+        requests++;
         const path = (req.url ?? '').split('?')[0];
         if (path === '/solar') {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -36,7 +38,7 @@ if (workspaceKind === 'single') {
       server.close();
     });
 
-    it('checks an article against the local server: the hover shows the passage, and the dead link\'s quick fix uses the archived copy', async () => {
+    it('checks an article against the local server: the hover and the report show what the sources say, and the dead link\'s quick fix uses the archived copy', async () => {
       const api = await claimLens();
       const content = [
         `Solar output rose [67%](${base}/solar) in Spain last year.`,
@@ -48,6 +50,8 @@ if (workspaceKind === 'single') {
       await vscode.window.showTextDocument(document, { preview: false });
       await waitFor(async () => (await api.analysisOf(document.uri))?.claims.length === 2, 'the article analysed');
 
+      // Opening and analysing an article fetches nothing: only the command does.
+      assert.equal(requests, 0);
       await vscode.commands.executeCommand('claimlens.verifySources');
       const results = await waitFor(() => api.sourceResults(document.uri), 'the sources verified');
       assert.deepEqual(results.map((r) => r.status), ['supported', 'unreachable']);
@@ -59,6 +63,10 @@ if (workspaceKind === 'single') {
       assert.ok(text.includes('**Source says** · supported'), text);
       assert.ok(text.includes('**67 per cent**'), text);
       assert.ok(text.includes(`[Open the passage](${base}/solar#:~:text=`), text);
+
+      const report = await vscode.commands.executeCommand<{ claims: { text: string; sourceSays?: { label: string } }[] }>('claimlens.showReport', document.uri);
+      assert.deepEqual(report?.claims.map((c) => c.sourceSays?.label), ['Supported', 'Dead source']);
+      await vscode.window.showTextDocument(document, { preview: false });
 
       const dead = vscode.languages.getDiagnostics(document.uri).find((d) => typeof d.code === 'object' && d.code.value === 'dead-source');
       assert.ok(dead, 'a dead-source diagnostic');

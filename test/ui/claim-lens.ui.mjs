@@ -27,6 +27,8 @@ const ignoreComment = '<!-- claimlens-ignore -->';
 const reportCommand = 'Claim Lens: Show Claim Report';
 const workspaceCommand = 'Claim Lens: Show Claim Report for the Workspace';
 const reportTitle = `Claim Lens: ${article.file}`;
+/** The walkthrough's title, as package.json contributes it. */
+const walkthroughTitle = 'Check the numbers in an article';
 
 /** What else the workspace holds: a copy of examples/ (the run copies it). */
 export const workspace = {
@@ -38,6 +40,8 @@ const themes = [
   { name: 'Dark Modern', kind: 'dark', body: 'vscode-dark' },
   { name: 'Light Modern', kind: 'light', body: 'vscode-light' },
 ];
+/** The article report is also checked in a high-contrast theme (a screenshot for review, not for the README). */
+const highContrast = { name: 'Dark High Contrast', kind: 'high-contrast', body: 'vscode-high-contrast' };
 
 /** The report page in the visible webview whose tab reads `title` (default: the article's report). */
 async function reportFrame(wb, title = reportTitle) {
@@ -132,11 +136,11 @@ export const steps = [
           }
           const shown = plain(await wb.hover.innerText({ timeout: 1_000 }));
           // The diagnostic and the card come from two providers: wait for both.
-          return shown.includes('Claim Lens ·') && shown.includes(fixTitles.add) ? shown : undefined;
+          return shown.includes('Claim Lens') && shown.includes('Uncited claim') && shown.includes(fixTitles.add) ? shown : undefined;
         },
         { timeout: 40_000, interval: 300, message: 'the Claim Lens hover card' },
       );
-      for (const expected of [claim, 'Claim Lens · Uncited', 'No link, footnote, citation or named source', fixTitles.cite, fixTitles.add]) {
+      for (const expected of [claim, 'Uncited claim', 'no link, footnote or citation in its sentence', fixTitles.cite, fixTitles.add]) {
         check(text.includes(expected), `the hover does not contain "${expected}":\n${text}`);
       }
       const hoverBox = await wb.hover.boundingBox();
@@ -359,13 +363,13 @@ export const steps = [
       const report = await reportFrame(wb);
       const heights = await rowHeights(report);
       check(heights.tallest <= heights.limit, `a row is ${heights.tallest} px tall at 1400×900, more than 2 lines (${heights.limit} px)`);
-      for (const theme of themes) {
+      for (const theme of [highContrast, ...themes]) {
         await wb.setTheme(theme.name, theme.kind);
         await waitUntil(async () => (await report.locator('body').getAttribute('class'))?.includes(theme.body), { message: `the report in the ${theme.kind} theme` });
         await report.locator('tbody tr.row').first().hover();
         await wb.page.mouse.move(2, 2);
         const table = await report.locator('table.report').boundingBox();
-        await wb.screenshot(`report-${theme.kind}.png`, { boxes: [{ x: 0, y: 0, width: 1400, height: table.y + table.height + 40 }], padding: 0 });
+        await wb.screenshot(`${theme === highContrast ? 'review-' : ''}report-${theme.kind}.png`, { boxes: [{ x: 0, y: 0, width: 1400, height: table.y + table.height + 40 }], padding: 0 });
       }
       await wb.chord('Control+K', 'Control+M');
     },
@@ -408,6 +412,64 @@ export const steps = [
       const value = plain(await article.locator('tbody tr.row').filter({ hasText: '£6.2 billion' }).first().innerText());
       check(value.includes('an estimated £6.2 billion') && !value.includes('6,200,000,000'), `the £6.2 billion row reads "${value}"`);
       await wb.page.locator('.tabs-container .tab').filter({ hasText: 'offshore-wind.md' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    },
+  },
+  {
+    name: 'the walkthrough opens the example article and shows a hover and the quick fixes on it',
+    timeout: 90_000,
+    async run(wb) {
+      await wb.chord('F1');
+      const box = wb.quickInput.locator('input.input');
+      await box.waitFor({ state: 'visible' });
+      await box.pressSequentially('Welcome: Open Walkthrough', { delay: 10 });
+      await waitUntil(async () => (await wb.focusedQuickPickLabel()).startsWith('Welcome: Open Walkthrough'), { message: '"Welcome: Open Walkthrough…" in the command palette' });
+      await wb.keyboard.press('Enter');
+      await waitUntil(async () => !(await box.inputValue()).startsWith('>'), { message: 'the list of walkthroughs' });
+      await box.pressSequentially(walkthroughTitle, { delay: 10 });
+      await waitUntil(async () => (await wb.focusedQuickPickLabel()) === walkthroughTitle, { message: `"${walkthroughTitle}" among the walkthroughs` });
+      await wb.keyboard.press('Enter');
+      const page = wb.page.locator('.gettingStartedContainer').filter({ visible: true });
+      await page.locator('.getting-started-step').first().waitFor({ state: 'visible', timeout: 30_000 });
+      const steps = (await page.locator('.getting-started-step .step-title').allInnerTexts()).map((t) => plain(t).trim());
+      for (const title of ['Open an example article', 'Hover a claim', 'Cite it with a quick fix', 'Read the claim report', 'Fit it to your desk', 'Check articles on the command line']) {
+        check(steps.includes(title), `the walkthrough lacks the step "${title}": ${JSON.stringify(steps)}`);
+      }
+      await wb.screenshot('review-walkthrough.png');
+
+      // A step's button runs its command; a click on the step's title first expands it.
+      const exampleTab = wb.page.locator('.tabs-container .tab').filter({ hasText: /Untitled|cycle lanes, one year on/ }).first();
+      const pressStep = async (step, button, done) => {
+        await waitUntil(async () => {
+          const expanded = page.locator('.getting-started-step.expanded').filter({ hasText: step });
+          if (!(await expanded.count())) {
+            await page.locator('.getting-started-step').filter({ hasText: step }).first().click();
+            return false;
+          }
+          await expanded.locator('.button-link, button, a').filter({ hasText: button }).first().click();
+          return waitUntil(done, { timeout: 5_000, message: `"${button}" to work` }).catch(() => false);
+        }, { timeout: 40_000, message: `the walkthrough's "${button}" button` });
+      };
+      await pressStep('Open an example article', 'Open the Example', () => exampleTab.isVisible());
+
+      // "Hover a claim" › "Show a Hover": the card of the example's first uncited claim.
+      await pressStep('Hover a claim', 'Show a Hover', async () => (await wb.hover.isVisible()) && plain(await wb.hover.innerText({ timeout: 1_000 })).includes('Claim Lens'));
+      const hover = await waitUntil(async () => {
+        const text = (await wb.hover.isVisible()) ? plain(await wb.hover.innerText({ timeout: 1_000 })) : '';
+        return text.includes('Claim Lens · Uncited') ? text : undefined;
+      }, { timeout: 40_000, message: 'the hover card of the example\'s first uncited claim' });
+      check(hover.includes('12%'), `the hover is not on "12%": ${hover}`);
+      await wb.screenshot('review-walkthrough-hover.png');
+      await dismiss(wb);
+
+      // "Cite it with a quick fix" › "Show the Quick Fixes": the menu on the same claim.
+      const menu = wb.page.locator('.action-widget').filter({ visible: true }).first();
+      await pressStep('Cite it with a quick fix', 'Show the Quick Fixes', () => menu.isVisible());
+      const titles = await waitUntil(async () => {
+        const shown = (await menu.locator('.monaco-list-row.action').allInnerTexts()).map((t) => plain(t).trim());
+        return shown.includes(fixTitles.ignore) ? shown : undefined;
+      }, { message: 'the quick fixes of the example\'s claim' });
+      for (const title of Object.values(fixTitles)) check(titles.includes(title), `the quick fix menu lacks "${title}": ${JSON.stringify(titles)}`);
+      await dismiss(wb);
     },
   },
 ];

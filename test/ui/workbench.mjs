@@ -208,8 +208,8 @@ export class Workbench {
 
   /**
    * Switches the colour theme with the theme picker (Ctrl+K Ctrl+T), as a
-   * person does, and waits until the workbench shows a `kind` ("light" or
-   * "dark") theme.
+   * person does, and waits until the workbench shows a `kind` ("light",
+   * "dark" or "high-contrast") theme.
    */
   async setTheme(name, kind, timeout = 30_000) {
     await this.chord('Control+K', 'Control+T');
@@ -219,17 +219,18 @@ export class Workbench {
     await waitUntil(async () => (await this.focusedQuickPickLabel()) === name, { timeout, message: `"${name}" in the theme picker` });
     await this.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden', timeout });
-    const wanted = kind === 'light' ? 'vs' : 'vs-dark';
+    const wanted = { light: 'vs', dark: 'vs-dark', 'high-contrast': 'hc-black' }[kind];
     await waitUntil(async () => ((await this.page.locator('.monaco-workbench').first().getAttribute('class')) ?? '').split(/\s+/).includes(wanted), {
       timeout,
       message: `the ${kind} theme "${name}"`,
     });
   }
 
-  /** Copies the run's screenshots to `targetDir`. */
+  /** Copies the run's screenshots to `targetDir`, except those named "review-…", which are only for looking at. */
   copyScreenshots(targetDir) {
     mkdirSync(targetDir, { recursive: true });
-    for (const name of this.screenshots) copyFileSync(join(this.screenshotDir, name), join(targetDir, name));
-    return this.screenshots.map((name) => join(targetDir, name));
+    const names = this.screenshots.filter((name) => !name.startsWith('review-'));
+    for (const name of names) copyFileSync(join(this.screenshotDir, name), join(targetDir, name));
+    return names.map((name) => join(targetDir, name));
   }
 }

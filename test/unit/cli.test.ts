@@ -87,7 +87,7 @@ describe('cli: commands and usage errors', () => {
       stderr:
         'claimlens: no such file or folder: missing.md\n' +
         'claimlens: no file Claim Lens reads matches drafts/**/*.md\n' +
-        'claimlens: not a file Claim Lens reads: data.csv (it reads .md, .markdown, .mdx, .html, .htm, .txt)\n',
+        'claimlens: not a file Claim Lens reads: data.csv (it reads .md, .markdown, .mdx, .html, .htm, .txt, and WordPress posts and exports in .json and .xml)\n',
     });
   });
 
@@ -240,10 +240,11 @@ describe('cli: files that cannot be read', () => {
     assert.equal(r.code, 2);
     assert.equal(
       r.stderr,
-      'big.md:1:1 error read-error larger than 1 KB (3.1 KB); raise --max-size to read it; file skipped\n' +
-        'binary.md:1:1 error read-error looks binary (it holds NUL bytes); UTF-16 text needs a byte order mark; file skipped\n' +
+      'binary.md:1:1 error read-error looks binary (it holds NUL bytes); UTF-16 text needs a byte order mark; file skipped\n' +
         'broken.md:1:1 error read-error cannot read: no such file (or a broken link) (ENOENT); file skipped\n' +
-        'latin1.txt:1:1 error read-error is not valid UTF-8 text; file skipped\n',
+        'latin1.txt:1:1 error read-error is not valid UTF-8 text; file skipped\n' +
+        // Too large is left out on purpose: a note, not an error.
+        'big.md:1:1 info skipped larger than 1 KB (3.1 KB); raise --max-size to read it\n',
     );
     const out = json(r);
     assert.deepEqual(out.files.map((f) => f.path), ['bom16.txt', 'bom8.md', 'good.md']);
@@ -253,6 +254,25 @@ describe('cli: files that cannot be read', () => {
       [['12%', 1, 14], ['$4 billion', 1, 21]],
       [['12%', 1, 14], ['$4 billion', 1, 21]],
     ]);
+  });
+});
+
+describe('cli: files left out on purpose', () => {
+  it('notes a file over --max-size as skipped, counts it in the summary and does not exit 2 for it', () => {
+    const root = tree({ 'good.md': figures, 'big.md': figures.repeat(100), 'notes.json': '{"pages": 48}' });
+    const r = run(root, ['check', '--max-size', '1kb', 'good.md', 'big.md', 'notes.json']);
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stderr,
+      'big.md:1:1 info skipped larger than 1 KB (3.1 KB); raise --max-size to read it\n' +
+        'notes.json:1:1 info skipped not a WordPress post, page or export, the only .json and .xml files Claim Lens reads\n',
+    );
+    assert.equal(r.stdout.trim().split('\n').at(-1), '3 files (2 skipped), 2 claims: 0 cited, 0 attributed, 2 uncited, 0 ignored — coverage 0%');
+    // A .json file found in a folder that is no post is passed over without a word.
+    const walked = run(root, ['check', '--max-size', '1kb', '.']);
+    assert.equal(walked.stderr, 'big.md:1:1 info skipped larger than 1 KB (3.1 KB); raise --max-size to read it\n');
+    assert.match(walked.stdout, /^2 files \(1 skipped\), 2 claims/mu);
+    assert.equal(run(root, ['check', '--max-size', '1kb', 'big.md']).code, 0);
   });
 });
 

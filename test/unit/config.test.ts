@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseConfigText, settingsJsonSchema, type ConfigIssue } from '../../src/core/config';
+import { configNotice, parseConfigText, settingsJsonSchema, type ConfigIssue } from '../../src/core/config';
 import type { IgnoreEntry } from '../../src/core/ignored-claims';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 
@@ -16,7 +16,7 @@ interface Row {
 }
 
 const unknownSetting =
-  'unknown setting; expected one of scope, report, attributionPhrases, ignorePatterns, languages, includeHeadings, bibliography';
+  'unknown setting; expected one of scope, report, attributionPhrases, ignorePatterns, languages, includeHeadings, bibliography, linkSources';
 const reportExpected = 'Invalid option: expected one of "uncited"|"attributed"|"cited"|"ignored"';
 
 const rows: Row[] = [
@@ -187,5 +187,24 @@ describe('settingsJsonSchema', () => {
     assert.deepEqual(Object.keys(schema.properties as object).sort(), ['$schema', 'ignore', ...Object.keys(defaultSettings)].sort());
     assert.equal(schema.additionalProperties, false);
     assert.equal(schema.allowComments, true);
+  });
+});
+
+describe('configNotice', () => {
+  it('says an unknown setting is ignored, a wrong value falls back to its default, a syntax error to all defaults', () => {
+    const unknown = parseConfigText('{ "scop": "paragraph", "languages": ["en"] }', '.claimlensrc.json');
+    assert.equal(
+      configNotice('.claimlensrc.json', unknown.issues),
+      `Claim Lens: .claimlensrc.json: "scop" ${unknown.issues[0].message}. It is ignored; the other settings still apply.`,
+    );
+    assert.ok(!configNotice('.claimlensrc.json', unknown.issues).includes('Using the default'));
+    const wrong = parseConfigText('{ "scope": "chapter", "report": [1] }', '.claimlensrc.json');
+    assert.equal(wrong.issues.length, 2);
+    assert.equal(
+      configNotice('.claimlensrc.json', wrong.issues),
+      `Claim Lens: .claimlensrc.json: "scope" ${wrong.issues[0].message} (and 1 more). Using the default for it; the other settings still apply.`,
+    );
+    const broken = parseConfigText('{ "scope": ', '.claimlensrc.json');
+    assert.match(configNotice('.claimlensrc.json', broken.issues), /^Claim Lens: \.claimlensrc\.json could not be read: .+\. Using the default settings\.$/u);
   });
 });

@@ -107,6 +107,7 @@ describe('manifest: activation, commands and files', () => {
         ['claimlens.citeExistingSource', 'false'],
         ['claimlens.addSource', 'false'],
         ['claimlens.ignoreClaim', 'false'],
+        ['claimlens.editNote', 'false'],
       ],
     );
   });

@@ -14,7 +14,7 @@ function read(grammar: NumeralGrammar, text: string): [string, number, number | 
 
 describe('numeral grammars', () => {
   const en: [string, string, number, string?][] = [
-    ['one hundred and three and two thirds', 'one hundred and three and two thirds', 103.666666667],
+    ['one hundred and three and two thirds', 'one hundred and three and two thirds', 103.666666667, 'fraction'],
     ['two hundred and two thousand people', 'two hundred and two thousand', 202000],
     ['two thousand and two hundred', 'two thousand and two hundred', 2200],
     ['fifty-two', 'fifty-two', 52],
@@ -22,7 +22,7 @@ describe('numeral grammars', () => {
     ['three dozen eggs', 'three dozen', 36],
     ['three hundred and two dozens', 'three hundred and two dozens', 324],
     ['two thirds of them', 'two thirds', 0.666666666667, 'fraction'],
-    ['one and a half', 'one and a half', 1.5],
+    ['one and a half', 'one and a half', 1.5, 'fraction'],
     ['minus five point five', 'minus five point five', -5.5],
     ['one over three', 'one over three', 0.333333333333, 'fraction'],
     ['2 1/4 cups', '2 1/4', 2.25, 'fraction'],
@@ -99,4 +99,23 @@ describe('numerals in claims', () => {
       assert.deepEqual(got, [[text, kind, value, unit]]);
     });
   }
+});
+
+describe('numerals standing alone', () => {
+  const rows: [string, string, number][] = [
+    ['The answer is minus five point five.', 'minus five point five', -5.5],
+    ['答案是二百零一。', '二百零一', 201],
+    ['袜子五双九点九', '九点九', 9.9],
+  ];
+  for (const [sentence, text, value] of rows) {
+    it(`finds "${text}" in "${sentence}"`, () => {
+      const got = findClaims(sentence, ['en', 'zh']).map((m) => [sentence.slice(m.start, m.end), m.value]);
+      assert.ok(got.some(([t, v]) => t === text && v === value), JSON.stringify(got));
+    });
+  }
+
+  it('leaves a lone number word or a numeral inside a word alone', () => {
+    assert.deepEqual(findClaims('The answer is five.', ['en', 'zh']), []);
+    assert.deepEqual(findClaims('十四五规划开局。', ['en', 'zh']), []);
+  });
 });

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/index';
 import { renderArticleReport, renderWorkspaceReport } from '../../src/extension/report-html';
-import { buildArticleReport, buildWorkspaceReport } from '../../src/extension/report-model';
+import { buildArticleReport, buildWorkspaceReport, progressMessage } from '../../src/extension/report-model';
 
 const context = { nonce: 'n0nce', cspSource: 'https://webview.test' };
 
@@ -144,5 +144,42 @@ describe('report page: the workspace', () => {
     assert.match(html, /<li>big\.md: too large<\/li>/u);
     const cancelled = renderWorkspaceReport(buildWorkspaceReport(files.slice(0, 2), [], true, 40), context);
     assert.match(cancelled, /Cancelled after 2 of 40 files/u);
+  });
+});
+
+describe('report page: what checking the sources found', () => {
+  const text = 'Solar output rose [67%](https://example.org/solar) in Spain.\n\nHydro output fell [8%](https://example.org/gone) after the drought.\n\nWind output rose 3% in the year.\n';
+  const analysis = analyze(text, { format: 'markdown' });
+  const [solar, hydro] = analysis.claims;
+  const verifications = [
+    { claimId: solar.id, sourceId: solar.sources[0].id, status: 'supported' as const, url: 'https://example.org/solar', quote: 'Solar output climbed 67 per cent.', figure: '67 per cent' },
+    { claimId: hydro.id, sourceId: hydro.sources[0].id, status: 'unreachable' as const, url: 'https://example.org/gone', reason: 'the page is not there (HTTP 404)' },
+  ];
+
+  it('says per claim what its sources say, with the passage or the reason', () => {
+    const model = buildArticleReport('file:///w/energy.md', 'energy.md', text, analysis, verifications);
+    assert.deepEqual(model.claims.map((c) => c.sourceSays && [c.sourceSays.label, c.sourceSays.detail]), [
+      ['Supported', '“Solar output climbed 67 per cent.” (https://example.org/solar)'],
+      ['Dead source', 'https://example.org/gone: the page is not there (HTTP 404)'],
+      undefined,
+    ]);
+  });
+
+  it('shows the "Source says" column, searchable by its words, only once sources were checked', () => {
+    const checked = renderArticleReport(buildArticleReport('file:///w/energy.md', 'energy.md', text, analysis, verifications), context);
+    assert.ok(checked.includes('>Source says</button>'));
+    assert.ok(checked.includes('<col class="c-says">'));
+    assert.match(checked, /data-search="[^"]*dead source[^"]*"/u);
+    const unchecked = renderArticleReport(buildArticleReport('file:///w/energy.md', 'energy.md', text, analysis), context);
+    assert.ok(!unchecked.includes('Source says'));
+  });
+});
+
+describe('report page: scan progress', () => {
+  it('reads "n of N files" and the file being read', () => {
+    assert.deepEqual(
+      [progressMessage(1, 1, 'a.md'), progressMessage(12, 1340, 'desk/budget.md')],
+      ['1 of 1 file · a.md', '12 of 1,340 files · desk/budget.md'],
+    );
   });
 });

@@ -78,6 +78,9 @@ describe('report: summarize', () => {
   it('writes one line for people', () => {
     assert.equal(summaryLine(summarize([article, empty])), '2 files, 4 claims: 1 cited, 1 attributed, 1 uncited, 1 ignored — coverage 67%');
     assert.equal(summaryLine(summarize([empty])), '1 file, 0 claims: 0 cited, 0 attributed, 0 uncited, 0 ignored — coverage 100%');
+    // Files given but skipped count among the files, and are named.
+    assert.equal(summaryLine(summarize([article, empty]), 3), '5 files (3 skipped), 4 claims: 1 cited, 1 attributed, 1 uncited, 1 ignored — coverage 67%');
+    assert.equal(summaryLine(summarize([]), 1), '1 file (1 skipped), 0 claims: 0 cited, 0 attributed, 0 uncited, 0 ignored — coverage 100%');
   });
 
   const percents: [number, number][] = [
@@ -201,6 +204,22 @@ describe('report: toJsonReport', () => {
   });
 });
 
+describe('report: qualifiers and links on a name in the JSON report', () => {
+  it('carries the qualifier the hover shows, and marks a claim cited only by a link on a name', () => {
+    const yahoo = source('link', '[WIPO](https://example.org/wipo "WIPO report")', { label: 'Yahoo', url: 'https://news.example/topic/yahoo', weak: true });
+    const file: ReportFile = {
+      ...article,
+      analysis: { ...analysis, claims: [{ ...analysis.claims[2], qualifier: 'over', status: 'cited', sources: [yahoo] }], sources: [yahoo] },
+    };
+    const [claim] = toJsonReport([file]).files[0].claims;
+    assert.equal(claim.qualifier, 'over');
+    assert.equal(claim.citedOnlyByNameLinks, true);
+    assert.deepEqual(claim.sources.map((s) => [s.label, s.weak]), [['Yahoo', true]]);
+    const [plain] = toJsonReport([article]).files[0].claims;
+    assert.equal('qualifier' in plain || 'citedOnlyByNameLinks' in plain, false);
+  });
+});
+
 describe('report: toSarif', () => {
   const log = toSarif([article, empty], { toolVersion: '1.2.3', srcRoot: 'file:///home/writer/site/' });
   const run = log.runs[0];
@@ -282,12 +301,18 @@ describe('report: toCsv', () => {
     );
   });
 
-  it('quotes a field with a line break', () => {
+  it('writes a sentence on one line: the article’s line breaks and runs of spaces become one space', () => {
     const file: ReportFile = {
       ...article,
-      analysis: { ...analysis, claims: [{ ...analysis.claims[2], sentence: 'Profit hit\n$4 billion.' }] },
+      analysis: { ...analysis, claims: [{ ...analysis.claims[2], sentence: 'Profit hit\r\n   $4 billion,\n\tthe "best" year.' }] },
     };
-    assert.equal(toCsv([file]).split('\r\n')[1], 'articles/patents.md,4,48,4,58,$4 billion,money,4000000000,USD,uncited,,"Profit hit\n$4 billion."');
+    assert.equal(toCsv([file]).split('\r\n')[1], 'articles/patents.md,4,48,4,58,$4 billion,money,4000000000,USD,uncited,,"Profit hit $4 billion, the ""best"" year."');
+    assert.equal(toJsonReport([file]).files[0].claims[0].sentence, 'Profit hit $4 billion, the "best" year.');
+  });
+
+  it('quotes a field with a line break', () => {
+    const file: ReportFile = { ...article, path: 'articles/two\nlines.md', analysis: { ...analysis, claims: [analysis.claims[2]] } };
+    assert.match(toCsv([file]).split('\r\n').slice(1).join('\r\n'), /^"articles\/two\nlines\.md",4,48,/u);
   });
 });
 

@@ -10,7 +10,7 @@ import { analyze, createAnalyzer, type Analysis, type Format, type Range } from 
 // in the same run), so a busy machine does not fail them but quadratic
 // behaviour does.
 
-const formats: readonly Format[] = ['markdown', 'mdx', 'html', 'text'];
+const formats: readonly Format[] = ['markdown', 'mdx', 'html', 'text', 'wordpress'];
 const claimKinds = new Set(['count', 'percent', 'money', 'multiplier', 'fraction', 'measure', 'rank', 'change']);
 const sourceKinds = new Set(['link', 'footnote', 'citation', 'textual']);
 
@@ -40,7 +40,8 @@ function problemsOf(text: string, format: Format, a: Analysis): string | undefin
     if (bad) return bad;
     if (c.range.start < last) return `${what} at ${c.range.start} comes after a claim at ${last}: not sorted`;
     last = c.range.start;
-    if (c.text !== text.slice(c.range.start, c.range.end)) return `${what}: text is not the raw text of its range`;
+    // A WordPress post's claims read as the HTML does, JSON escapes decoded.
+    if (format !== 'wordpress' && c.text !== text.slice(c.range.start, c.range.end)) return `${what}: text is not the raw text of its range`;
     if (c.id !== `${c.range.start}:${c.text}`) return `${what}: id ${c.id}`;
     if (c.sentenceRange.start > c.range.start || c.sentenceRange.end < c.range.end) {
       return `${what}: range ${c.range.start}–${c.range.end} not inside its sentence ${c.sentenceRange.start}–${c.sentenceRange.end}`;
@@ -157,6 +158,18 @@ function mutate(r: Random, text: string): string {
   }
 }
 
+/** A WordPress REST API post holding `html`, escaped as WordPress escapes it. */
+function restPost(html: string): string {
+  const escaped = JSON.stringify(html).replace(/\//g, '\\/').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `{"id":7,"slug":"a-post","title":{"rendered":"A title with 12 numbers"},"content":{"rendered":${escaped},"protected":false},"categories":[243]}`;
+}
+
+/** A WordPress export of two posts holding `html`. */
+function exportOf(html: string): string {
+  const item = (slug: string) => `<item><title>${slug}</title><wp:post_name><![CDATA[${slug}]]></wp:post_name><wp:post_type><![CDATA[post]]></wp:post_type><content:encoded><![CDATA[${html}]]></content:encoded></item>`;
+  return `<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>${item('one')}\n${item('two')}</channel></rss>\n`;
+}
+
 describe('robustness: random and mutated documents', function () {
   // Thousands of analyses: a busy machine stretches them.
   this.timeout(120_000);
@@ -174,6 +187,18 @@ describe('robustness: random and mutated documents', function () {
     for (let i = 0; i < 200; i++) {
       const text = i % 2 ? utf16Document(r, r.int(0, 2000)) : bytesDocument(r, r.int(0, 2000));
       for (const format of formats) analyzeChecked(text, format, `random #${i}`);
+    }
+  });
+
+  it('analyses 160 mutated WordPress posts and exports', () => {
+    const r = new Random(505);
+    const article = generateArticle(4 * 1024, 19);
+    const originals = [restPost(article.html), exportOf(article.html)];
+    for (const original of originals) assert.ok(analyzeChecked(original, 'wordpress', 'unmutated').claims.length >= 20);
+    for (let i = 0; i < 160; i++) {
+      let text = originals[i % 2];
+      for (let k = r.int(1, 3); k > 0; k--) text = mutate(r, text);
+      analyzeChecked(text, 'wordpress', `wordpress mutation #${i}`);
     }
   });
 
@@ -202,7 +227,7 @@ describe('robustness: random and mutated documents', function () {
   it('createAnalyzer().update() gives what analyze() gives, after each of 200 random edits', () => {
     const r = new Random(404);
     const article = generateArticle(6 * 1024, 23);
-    const starts: Record<Format, string> = { markdown: article.markdown, mdx: article.markdown, html: article.html, text: article.text };
+    const starts: Record<Format, string> = { markdown: article.markdown, mdx: article.markdown, html: article.html, text: article.text, wordpress: restPost(article.html) };
     for (const format of formats) {
       const analyzer = createAnalyzer({ format });
       let text = starts[format];
@@ -451,7 +476,11 @@ describe('robustness: pathological inputs are read in linear time', function () 
   this.timeout(120_000);
   for (const family of families) {
     for (const format of formats) {
-      if (format === 'mdx' && !family.mdx) {
+      if (format === 'wordpress') {
+        // The HTML reader does the work; check that the same input inside a REST API post is read, untimed.
+        const n = Math.round(family.size / 8);
+        it(`${family.name}, in a WordPress post (${n} chars, untimed)`, () => void analyzeChecked(restPost(family.make(n)), format, family.name));
+      } else if (format === 'mdx' && !family.mdx) {
         // The MDX reader shares the Markdown one here: check the result at a smaller size, untimed.
         const n = Math.round(family.size / 8);
         it(`${family.name}, mdx (${n} chars, untimed)`, () => void analyzeChecked(family.make(n), format, family.name));

@@ -16,12 +16,14 @@ import {
   scaleSuffixes,
   scaleWords,
   timeWords,
-} from './lexicon';
+} from '../lang/en/words';
 import { zhClassifiers, zhCodeWords, zhCurrencies, zhMeasures, zhNumerals, zhQualifiersAfter, zhQualifiersBefore, zhRankVerbs, zhTimeWords, zhGrowthVerbs } from '../lang/zh/words';
 import { simplified, zhNumeralGrammar } from '../lang/zh/numerals';
 import { enNumeralGrammar } from '../lang/en/numerals';
-import { enChanges, enMultipliers, enNumeralWords } from '../lang/en/words';
+import { enChanges, enMultipliers, enNumeralWords, enOrdinalDenominators } from '../lang/en/words';
 import { compoundWord, registerWordClass, tokenize, type Token } from './tokens';
+import { builtInLanguages } from '../lang';
+import type { Language } from '../lang/types';
 
 /** A quantity found in prose, by prose offsets. */
 export interface ClaimMatch {
@@ -99,14 +101,19 @@ const sentenceEnd = new Set(['.', '!', '?', '。', '！', '？', ':', '：', ';'
  * out what is never a claim (section 2): years, dates, durations, names and
  * versions with digits, identifiers, idioms. Linear in the block's length.
  */
-export function findClaims(text: string, languages: readonly string[], tokens: readonly Token[] = tokenize(text)): ClaimMatch[] {
-  const zh = languages.includes('zh');
-  const en = languages.includes('en');
+export function findClaims(text: string, languages: readonly (string | Language)[], tokens: readonly Token[] = tokenize(text)): ClaimMatch[] {
+  const codes = languages.map((l) => (typeof l === 'string' ? l : l.code));
+  const zh = codes.includes('zh');
+  const en = codes.includes('en');
+  // Packs other than the built-in ones are read from their data alone.
+  const others = languages.filter((l): l is Language => typeof l !== 'string' && !builtInLanguages.has(l.code));
   const out: ClaimMatch[] = [];
   let floor = 0; // first token not yet used by a claim
   for (let i = 0; i < tokens.length; i++) {
     if (i < floor) continue;
-    const q = readQuantity(tokens, i, en, zh);
+    let q: Quantity | 'skip' | null = null;
+    for (let p = 0; !q && p < others.length; p++) q = readPackQuantity(tokens, i, others[p]);
+    q ??= readQuantity(tokens, i, en, zh);
     if (!q) continue;
     if (q === 'skip') continue;
     const result = finish(tokens, q, floor, zh);
@@ -121,6 +128,49 @@ export function findClaims(text: string, languages: readonly string[], tokens: r
     i = result.last;
   }
   return out;
+}
+
+/**
+ * A quantity in a language pack's own words, from its data: the pack's
+ * numeral grammar, then its scale words, percent words and currencies
+ * ("zwölf Millionen Euro", "3,5 Prozent").
+ */
+function readPackQuantity(tokens: readonly Token[], i: number, pack: Language): Quantity | null {
+  const t = tokens[i];
+  if (t.kind !== 'num' && !(t.kind === 'word' && (pack.numbers.cardinals.has(t.lower) || pack.numbers.negatives.includes(t.lower)))) return null;
+  const r = pack.numerals.read(tokens, i);
+  if (!r) return null;
+  const core = t.kind === 'num' ? t : tokens[i + 1]?.kind === 'num' ? tokens[i + 1] : t;
+  const q = new Quantity(i, r.last, r.value, r.kind ?? null, r.unit ?? null, r.scaled, core.kind !== 'num', core, r.valueMax);
+  let j = q.last + 1;
+  const scale = tokens[j]?.kind === 'word' ? pack.numbers.scales.get(tokens[j].lower) : undefined;
+  if (scale !== undefined && scale >= 1000) {
+    q.value *= scale;
+    q.scaled = true;
+    q.last = j++;
+  }
+  const w = tokens[j];
+  if (!w) return q;
+  if (w.kind === 'sym' && (w.text === '%' || w.text === '％')) {
+    q.kind = 'percent';
+    q.last = j;
+  } else if (w.kind === 'word') {
+    const percent = pack.units.percent.find((words) => words.every((word, k) => tokens[j + k]?.lower === word));
+    const currency = pack.units.currencyAfter.get(w.lower);
+    if (percent) {
+      q.kind = 'percent';
+      q.last = j + percent.length - 1;
+    } else if (currency) {
+      q.kind = 'money';
+      q.unit = currency;
+      q.last = j;
+    } else if (pack.units.measures.has(w.lower)) {
+      q.kind = 'measure';
+      q.unit = w.text;
+      q.last = j;
+    }
+  }
+  return q;
 }
 
 /** Reads a quantity whose number starts at token `i`: currency, number, scale, unit, range. */
@@ -151,9 +201,12 @@ function readQuantity(tokens: readonly Token[], i: number, en: boolean, zh: bool
     if (q && q.kind === null && q.core.kind !== 'num') {
       const lone = q.last === i && (zhNumerals.smallScales.get(simplified(t.text)) ?? 0) >= 100;
       readScaleAndUnit(tokens, q.last + 1, q, en, zh);
-      if (q.kind === null) return null;
+      // "二百五，", "一千六点五。": a numeral of places or with a decimal point, standing alone before punctuation, is a number as digits are.
+      const standalone = q.kind === null && q.last > i && (q.scaled || !Number.isInteger(q.value)) && !isWordAfter(tokens, q.last);
+      if (q.kind === null && !standalone) return null;
       // "百公里油耗": a lone 百 or 千 before a measure is the base of a rate.
       if (q.kind === 'measure' && lone) return null;
+      if (standalone) q.kind = 'count';
     }
   }
   if (!q) return null;
@@ -623,7 +676,8 @@ function readWordQuantity(tokens: readonly Token[], i: number): Quantity | null 
     const a = lower.slice(0, dash);
     const b = lower.slice(dash + 1);
     const n = numberWords.get(a);
-    const f = fractionWords.get(b);
+    const d = enOrdinalDenominators.get(b) ?? enOrdinalDenominators.get(b.slice(0, -1));
+    const f = fractionWords.get(b) ?? (d !== undefined && d > 2 ? 1 / d : undefined);
     if (n !== undefined && f !== undefined && n > 0) return word(n * f, 'fraction');
     const compound = wordsBelowHundred(lower);
     return compound !== undefined ? word(compound, null) : null;
@@ -932,7 +986,8 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.kind === 'percent' && isConfidenceLevel(tokens, q.last + 1)) return 'skip';
 
   let kind: ClaimKind = q.kind ?? 'count';
-  if (q.words && bare && q.kind === null) {
+  // A numeral of one word (or a hyphenated one); "minus five point five", "twenty and three fifths" are numbers as digits are.
+  if (q.words && bare && q.kind === null && (q.first === q.last || !isWholeNumeral(tokens, q))) {
     // A number word counts something only when a noun follows: not "one", not "the other two being".
     const word = first.lower;
     if ((word === 'one' || word === 'zero') && q.first === q.last) return null;
@@ -989,6 +1044,18 @@ function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolea
   if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
   if (qualifier) match.qualifier = qualifier;
   return { match, last };
+}
+
+/** Whether a word, a Han character or digits follow token `k`. */
+function isWordAfter(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k + 1];
+  return t !== undefined && (t.kind === 'han' || t.kind === 'word' || t.kind === 'num');
+}
+
+/** Whether `q` spans a numeral the grammar read whole from its first token, of more than one token. */
+function isWholeNumeral(tokens: readonly Token[], q: Quantity): boolean {
+  const r = enNumeralGrammar.read(tokens, q.first);
+  return r !== null && r.last === q.last && r.last > q.first;
 }
 
 /** Uses up the digit groups after a phone number's first ("0161 496 0732", "+44 20 7946 0958"): none is a claim. */

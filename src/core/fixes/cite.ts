@@ -1,4 +1,5 @@
 import type { Analysis, Claim, Format, Source } from '../types';
+import { editEmbeddedHtml } from './embedded-edits';
 import { isInHtmlBlock, placeCitation, type Placement } from './placement';
 import { insertAt, type TextEdit } from './text-edit';
 import { escapeHtml, escapeLinkText, linkDestination, hostOf } from './escape';
@@ -62,6 +63,14 @@ function citable(source: Source): CitableSource | undefined {
  * `<sup><a href="…">…</a></sup>`, or a plain-text "(Source: URL)".
  */
 export function citeExistingSource(text: string, claim: Claim, source: Source, format: Format): TextEdit[] {
+  if (format === 'wordpress') {
+    return editEmbeddedHtml(text, claim, (html, inner, toHtml) => {
+      const range = toHtml(source.range);
+      // A note marker is copied from where it stands; one in another part of the post is written afresh.
+      const local = range ? { ...source, range } : source.kind === 'footnote' || source.kind === 'citation' ? { ...source, kind: 'textual' as const, range: { start: 0, end: 0 } } : source;
+      return citeExistingSource(html, inner, local, 'html');
+    });
+  }
   const place = placeCitation(text, claim);
   const raw = text.slice(source.range.start, source.range.end);
   if (format === 'markdown' && source.kind !== 'textual' && isInHtmlBlock(text, claim.range.start)) return citeInHtmlBlock(place, source);
@@ -96,6 +105,7 @@ export function linkText(format: Format, url: string, label: string): string {
     case 'mdx':
       return ` ([${escapeLinkText(label)}](${linkDestination(url)}))`;
     case 'html':
+    case 'wordpress':
       return `<sup><a href="${escapeHtml(url)}">${escapeHtml(label)}</a></sup>`;
     case 'text':
       return label && label !== url && label !== hostOf(url) ? ` (Source: ${label}, ${url})` : ` (Source: ${url})`;

@@ -5,6 +5,7 @@ import { configSyntaxOf } from '../config';
 import { parseMarkdownTree } from '../formats/markdown';
 import { ignoredClaimOf, normalizeEntryPath, type IgnoredClaim, type IgnoreEntry } from '../ignored-claims';
 import type { Claim, Format } from '../types';
+import { editEmbeddedHtml } from './embedded-edits';
 import { lineStartOf } from './placement';
 import { applyTextEdits, insertAt, lineBreakOf, type TextEdit } from './text-edit';
 
@@ -42,6 +43,15 @@ export function ignoreClaim(text: string, claim: Claim, format: Format, claims: 
     case 'markdown':
     case 'mdx':
       return { kind: 'edit', edits: [markdownEdit(text, claim.range.start, format === 'mdx')] };
+    case 'wordpress':
+      // The comment goes into the post's HTML, escaped as the file needs.
+      return {
+        kind: 'edit',
+        edits: editEmbeddedHtml(text, claim, (html, inner) => {
+          const fix = ignoreClaim(html, inner, 'html');
+          return fix.kind === 'edit' ? [...fix.edits] : [];
+        }),
+      };
   }
 }
 

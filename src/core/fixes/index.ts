@@ -6,6 +6,7 @@ export { applyTextEdits, insertAt, lineBreakOf, type TextEdit } from './text-edi
 export { placeCitation, type Placement } from './placement';
 export { citableSources, citeExistingSource, linkText, type CitableSource } from './cite';
 export { citeBibliographyKey } from './cite-key';
-export { addNewSource, nextFootnoteNumber, type NewSource } from './add-source';
+export { addNewSource, nextFootnoteNumber, parseSourceInput, type NewSource } from './add-source';
+export { editFootnoteDefinition, footnoteBodyRange } from './edit-note';
 export { addIgnoreEntry, ignoreClaim, ignoreComment, ignoreNextLineComment, newConfigText, withIgnoreEntry, type IgnoreFix } from './ignore';
 export { escapeHtml, escapeRegExp, hostOf, isHttpUrl } from './escape';

@@ -1,3 +1,4 @@
+import type { Suppression } from '../suppression';
 import type { Problem, Range } from '../types';
 
 /**
@@ -86,6 +87,16 @@ export interface ProseDocument {
   readonly problems: readonly Problem[];
   /** Raw ranges of front matter (YAML `---` or TOML `+++`), if any. */
   readonly frontMatter?: Range;
+  /**
+   * Suppression comments, when the reader finds them itself (in HTML held
+   * inside JSON or XML); otherwise they are looked for in the raw text.
+   */
+  readonly suppression?: Suppression;
+  /**
+   * The text of a raw range as a reader sees it, when the raw text escapes
+   * it (a JSON string's `\u20ac`); otherwise the raw text itself.
+   */
+  readonly textOf?: (range: Range) => string;
 }
 
 /**

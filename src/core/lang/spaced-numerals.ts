@@ -279,13 +279,17 @@ export function spacedNumeralGrammar(data: SpacedNumeralData): NumeralGrammar {
       if (d !== undefined && d > 1 && !timeLike && !(next.lower === 'half' && w.value !== 1)) {
         const proper = w.afterAnd && w.sinceAnd < d;
         const value = proper ? w.value - w.sinceAnd + w.sinceAnd / d : w.value / d;
-        return { last: w.last + 1, value, kind: proper ? undefined : 'fraction', scaled: false, words: true };
+        return { last: w.last + 1, value, kind: 'fraction', scaled: false, words: true };
       }
+      // "one - fourth", "five - eighths": a fraction written with a spaced hyphen.
+      const h = tokens[w.last + 2];
+      const hd = next?.kind === 'sym' && next.text === '-' && h?.kind === 'word' ? denominatorOf(data, h.lower) : undefined;
+      if (hd !== undefined && hd > 2) return { last: w.last + 2, value: w.value / hd, kind: 'fraction', scaled: false, words: true };
       // "one and a half", "five and a quarter"
       if (next?.kind === 'word' && data.joiners.includes(next.lower) && data.articles.includes(tokens[w.last + 2]?.lower)) {
         const f = tokens[w.last + 3];
         const fd = f?.kind === 'word' ? denominatorOf(data, f.lower) : undefined;
-        if (fd !== undefined) return { last: w.last + 3, value: w.value + 1 / fd, scaled: false, words: true };
+        if (fd !== undefined) return { last: w.last + 3, value: w.value + 1 / fd, kind: 'fraction', scaled: false, words: true };
       }
       // "two hundred point zero three"
       if (next?.kind === 'word' && data.pointWords.includes(next.lower)) {

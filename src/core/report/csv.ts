@@ -1,6 +1,7 @@
 import { LineIndex } from '../lines';
 import type { Source } from '../types';
 import type { ReportFile } from './findings';
+import { flatten } from './json';
 
 const header = ['path', 'line', 'column', 'endLine', 'endColumn', 'claim', 'kind', 'value', 'unit', 'status', 'sources', 'sentence'];
 
@@ -31,7 +32,7 @@ export function toCsv(files: readonly ReportFile[]): string {
         claim.unit ?? '',
         claim.status,
         claim.sources.map(sourceCell).join(' | '),
-        claim.sentence,
+        flatten(claim.sentence),
       ]);
     }
   }

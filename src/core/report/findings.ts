@@ -181,6 +181,21 @@ export function findingsOf(file: ReportFile, lines: LineIndex = new LineIndex(fi
   return findings.sort((a, b) => a.range.start - b.range.start);
 }
 
+/**
+ * Whether a claim's only links, notes and citations are links on a name
+ * (`Source.weak`): "Yahoo" linking to a topic page. Such a claim is cited
+ * when the `linkSources` setting is `any`, attributed when it is `strong`.
+ */
+export function citedOnlyByNameLinks(claim: Pick<Claim, 'sources'>): boolean {
+  let weak = false;
+  for (const s of claim.sources) {
+    if (s.kind === 'textual') continue;
+    if (!s.weak) return false;
+    weak = true;
+  }
+  return weak;
+}
+
 const verificationCodes: Partial<Record<SourceVerification['status'], VerificationFindingCode>> = {
   'not-found': 'figure-not-in-source',
   unreachable: 'dead-source',
@@ -212,8 +227,12 @@ export function claimMessage(claim: Claim, scope: Settings['scope'] = 'sentence'
     case 'uncited':
       return `Uncited claim ${quoted}: no link, footnote or citation in its ${scope}.`;
     case 'attributed':
+      if (citedOnlyByNameLinks(claim)) {
+        return `Claim ${quoted} is cited only by a link on a name (${describeSources(claim.sources.filter((s) => s.weak))}), which leads to no evidence for it.`;
+      }
       return `Claim ${quoted} is attributed to ${namesOf(claim.sources)}, but no link, footnote or citation backs it.`;
     case 'cited':
+      if (citedOnlyByNameLinks(claim)) return `Claim ${quoted} is cited only by a link on a name: ${describeSources(claim.sources.filter((s) => s.weak))}.`;
       return `Claim ${quoted} is cited: ${describeSources(claim.sources.filter((s) => s.kind !== 'textual'))}.`;
     case 'ignored':
       return `Claim ${quoted} is ignored.`;

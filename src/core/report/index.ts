@@ -1,5 +1,6 @@
 /** Reports over analysed files: findings, summaries and output formats, shared by the CLI and the editor. */
 export {
+  citedOnlyByNameLinks,
   claimMessage,
   describeSource,
   describeSources,

@@ -1,7 +1,13 @@
 import { LineIndex } from '../lines';
 import type { ClaimKind, ClaimStatus, ProblemCode, SourceKind, SourceVerification, VerificationStatus } from '../types';
 import type { ReportFile } from './findings';
+import { citedOnlyByNameLinks } from './findings';
 import { summarize, type Totals } from './summary';
+
+/** A sentence on one line: the source's line breaks and runs of white space become one space. */
+export function flatten(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
 
 /** A source in the JSON report: only the fields the source has, and where it stands. */
 export interface JsonSource {
@@ -12,6 +18,8 @@ export interface JsonSource {
   readonly title?: string;
   readonly name?: string;
   readonly text?: string;
+  /** A link whose text is only a name and whose target is a topic or profile page. */
+  readonly weak?: true;
   /** 1-based line and column (UTF-16 code units) where the source's marker starts. */
   readonly line: number;
   readonly column: number;
@@ -49,6 +57,10 @@ export interface JsonClaim {
   readonly endColumn: number;
   readonly sentence: string;
   readonly status: ClaimStatus;
+  /** "over", "nearly", "about", "超过"…: the qualifier the hover shows, when the claim has one. */
+  readonly qualifier?: string;
+  /** True when the claim's only links are links on a name (`weak` sources). */
+  readonly citedOnlyByNameLinks?: true;
   readonly sources: readonly JsonSource[];
 }
 
@@ -98,8 +110,10 @@ function jsonFile(file: ReportFile): JsonFile {
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        sentence: claim.sentence,
+        sentence: flatten(claim.sentence),
         status: claim.status,
+        ...(claim.qualifier !== undefined ? { qualifier: claim.qualifier } : {}),
+        ...(citedOnlyByNameLinks(claim) ? { citedOnlyByNameLinks: true as const } : {}),
         sources: claim.sources.map((source) => ({
           kind: source.kind,
           label: source.label,
@@ -108,6 +122,7 @@ function jsonFile(file: ReportFile): JsonFile {
           ...(source.title !== undefined ? { title: source.title } : {}),
           ...(source.name !== undefined ? { name: source.name } : {}),
           ...(source.text !== undefined ? { text: source.text } : {}),
+          ...(source.weak ? { weak: true as const } : {}),
           ...lines.lineColumn(source.range.start),
           ...jsonVerification(verifications.get(`${claim.id}\u0000${source.id}`)),
         })),

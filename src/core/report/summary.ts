@@ -45,11 +45,15 @@ export function coveragePercent(coverage: number): number {
   return percent;
 }
 
-/** One line for people: `3 files, 12 claims: 5 cited, 3 attributed, 4 uncited, 0 ignored — coverage 67%`. */
-export function summaryLine(totals: Totals): string {
+/**
+ * One line for people: `3 files, 12 claims: 5 cited, 3 attributed, 4 uncited,
+ * 0 ignored — coverage 67%`. Files given but `skipped` (too large, unreadable,
+ * not an article) count among the files and are named: `6 files (3 skipped)`.
+ */
+export function summaryLine(totals: Totals, skipped = 0): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return (
-    `${plural(totals.files, 'file')}, ${plural(totals.claims, 'claim')}: ` +
+    `${plural(totals.files + skipped, 'file')}${skipped ? ` (${skipped} skipped)` : ''}, ${plural(totals.claims, 'claim')}: ` +
     `${totals.cited} cited, ${totals.attributed} attributed, ${totals.uncited} uncited, ${totals.ignored} ignored` +
     ` — coverage ${coveragePercent(totals.coverage)}%`
   );

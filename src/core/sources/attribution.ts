@@ -1,4 +1,4 @@
-import { monthWords, numberWords } from '../claims/lexicon';
+import { monthWords, numberWords } from '../lang/en/words';
 import { registerWordClass, tokenize, type Token } from '../claims/tokens';
 import type { Settings } from '../settings';
 

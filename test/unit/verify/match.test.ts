@@ -51,6 +51,8 @@ describe('verification: figures and their values', () => {
     ['Three quarters of firms agreed.', 'Three quarters', 'Of those asked 75% agreed.', '75%', true],
     ['收入1.2万亿元。', '1.2万亿元', 'Revenue was 1.2 trillion yuan.', '1.2 trillion yuan', true],
     ['收入1.2万亿元。', '1.2万亿元', 'Revenue was 1.2 trillion dollars.', '1.2 trillion dollars', false],
+    ['Waiting lists stand at 7.6m cases.', '7.6m', 'Waiting lists reached 7.6 million cases.', '7.6 million', true],
+    ['Waiting lists stand at 7.6m cases.', '7.6m', 'Waiting lists reached 7.2 million cases.', '7.2 million', false],
     ['It weighs 4.5GB.', '4.5GB', 'The file is 4.5 MB.', '4.5 MB', false],
   ];
   for (const [sentence, figure, source, sourceFigure, agree] of agreements) {
@@ -75,6 +77,19 @@ describe('verification: passages', () => {
     assert.match(match.quote, /Solar output in Spain/u);
     assert.equal(match.figure, '12%');
     assert.equal(match.prefix, 'in Spain rose');
+  });
+
+  it('reads the words of the blocks beside a figure: a table\'s header and row label', () => {
+    const source = indexSource({ blocks: [
+      { text: filler },
+      { text: 'Solar output by country' },
+      { text: 'Country' }, { text: 'Rise in 2023' },
+      { text: 'Spain' }, { text: '67%' },
+      { text: 'Portugal' }, { text: '41%' },
+    ] });
+    const match = findFigure(claimOf('Spain\'s solar output rose 67% last year.', '67%'), source);
+    assert.ok(match);
+    assert.equal(match.quote, '67%');
   });
 
   it('needs a shared word: the bare figure is not enough', () => {

@@ -328,6 +328,28 @@ describe('verifying cited figures against a local server', function () {
       assert.ok(starts[5] - starts[0] >= 180, `six requests within ${starts[5] - starts[0]} ms`);
     });
 
+    it('sends at most maxConcurrent requests at once in all', async () => {
+      // Hosts differ by name only: 127.0.0.1 and localhost reach the same server.
+      let active = 0;
+      let most = 0;
+      for (let i = 0; i < 4; i++) {
+        server.route(`/capped-${i}`, (_req, res) => {
+          active++;
+          most = Math.max(most, active);
+          setTimeout(() => {
+            active--;
+            res.writeHead(200, { 'content-type': 'text/html' });
+            res.end(page('<p>Spain saw its solar output climb 67 per cent.</p>'));
+          }, 60);
+        });
+      }
+      const hosts = [server.url(''), server.url('').replace('127.0.0.1', 'localhost')];
+      const text = Array.from({ length: 4 }, (_, i) => `Solar output rose [67%](${hosts[i % 2]}/capped-${i}) in Spain last year.`).join('\n\n');
+      const results = await new Verifier({ fetcher: fetcher({ maxConcurrent: 1 }), archiveApi: null }).verifyAnalysis(analyze(text, { format: 'markdown' }));
+      assert.deepEqual(results.map((r) => r.status), Array(4).fill('supported'));
+      assert.equal(most, 1);
+    });
+
     it('fetches an address once for every claim that cites it', async () => {
       server.page('/shared', page('<p>Spain saw its solar output climb 67 per cent, and wind output 12 per cent.</p>'));
       const url = server.url('/shared');

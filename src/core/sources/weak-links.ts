@@ -1,0 +1,87 @@
+/**
+ * Weak link sources: a link whose text is only a name ("Yahoo", "Tim
+ * Cook", "the Federal Reserve") and whose target is a page about that name
+ * (a topic, tag, people or company page, a Wikipedia article, a social
+ * profile, a site's home page). Such a link names the source of a claim but
+ * leads to no evidence for it: "Yahoo's $4.8 billion sale to Verizon",
+ * where "Yahoo" links to `/topic/yahoo`.
+ */
+
+/** Words that may join the capitalised words of a name: "Bank of England", "Procter & Gamble", "the Fed". */
+const joiners = new Set(['of', 'the', 'and', '&', 'for', 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'di', 'da', 'y', 'on', 'in', 'at']);
+/** A word of a name: capitalised, an acronym, or a brand spelt with a lower-case initial and a capital inside ("iFlytek", "eBay"). */
+const nameWord = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Ll}+\p{Lu}[\p{L}\p{M}]*|\p{Lu}\p{L}*\d*)$/u;
+const maxNameWords = 6;
+
+/**
+ * Whether link text is only a name: one to six words, each capitalised
+ * (joiners such as "of", "the", "&" aside), no figure in it, and not the
+ * start of a sentence's worth of words. Possessives count ("Yahoo's").
+ * Chinese text of up to eight Han characters with no figure is a name too.
+ */
+export function isNameOnly(label: string): boolean {
+  const text = label.replace(/[\u2019']s$/u, '').trim();
+  if (!text || text.length > 80 || /\d/u.test(text)) return false;
+  if (/^\p{Script=Han}{2,8}$/u.test(text)) return true;
+  const words = text.split(/\s+/u);
+  if (words.length > maxNameWords) return false;
+  let named = 0;
+  for (const [i, word] of words.entries()) {
+    const bare = word.replace(/^[("“]+|[)"”,;:]+$/gu, '');
+    if (!bare) return false;
+    if (nameWord.test(bare)) named++;
+    else if (!(joiners.has(bare.toLowerCase()) && i > 0 && i < words.length - 1) && !(i === 0 && bare.toLowerCase() === 'the')) return false;
+  }
+  return named > 0;
+}
+
+/** Path segments of pages about a name rather than evidence: `/topic/yahoo`, `/people/tim-cook`. */
+const topicSegments = new Set([
+  'topic', 'topics', 'tag', 'tags', 'people', 'person', 'persons', 'profile', 'profiles', 'company', 'companies',
+  'organization', 'organizations', 'organisation', 'organisations', 'org', 'orgs', 'author', 'authors', 'category',
+  'categories', 'subject', 'subjects', 'entity', 'entities', 'quote', 'quotes', 'symbol', 'stocks', 'ticker', 'brand',
+  'brands', 'team', 'teams', 'bio', 'biography', 'keyword', 'keywords',
+]);
+/** Hosts whose one-segment paths are profiles: `twitter.com/nasa`, `linkedin.com/company/x`. */
+const profileHosts = /(?:^|\.)(?:twitter\.com|x\.com|facebook\.com|instagram\.com|linkedin\.com|threads\.net|tiktok\.com|youtube\.com|github\.com|bsky\.app|mastodon\.social|weibo\.com|crunchbase\.com)$/u;
+
+/**
+ * Whether a URL leads to a page about a name rather than to evidence: the
+ * site's home page, a topic, tag, people, company or author page (a path
+ * `/topic/…`, `/people/…`, ending one segment after such a word), a
+ * Wikipedia article, or a profile on a social network.
+ */
+export function isTopicPage(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  const host = parsed.hostname.toLowerCase().replace(/^www\./u, '');
+  const segments = parsed.pathname.split('/').filter(Boolean).map((s) => decodeSegment(s).toLowerCase());
+  if (!segments.length) return !parsed.search;
+  if (/(?:^|\.)wikipedia\.org$/u.test(host)) return segments[0] === 'wiki' && segments.length === 2;
+  if (profileHosts.test(host)) return segments.length <= 2 && !segments.some((s) => /^(?:status|statuses|posts?|p|reel|watch|pull|issues|blob|releases)$/u.test(s));
+  // A topic word, then one name (and perhaps a page number): /topic/yahoo, /en/people/tim-cook/, /tag/ai/page/2.
+  for (let i = 0; i < segments.length - 1; i++) {
+    if (!topicSegments.has(segments[i])) continue;
+    const rest = segments.slice(i + 1);
+    if (rest.length === 1 || (rest.length === 3 && rest[1] === 'page' && /^\d+$/u.test(rest[2]))) return true;
+  }
+  return false;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Whether a link with this text and destination is a weak source (see the module's comment). */
+export function isWeakLink(label: string, url: string | undefined): boolean {
+  return url !== undefined && isNameOnly(label) && isTopicPage(url);
+}
