@@ -53,7 +53,7 @@ const builds = [
     entryPoints: globSync(['test/unit/**/*.test.ts', 'test/integration/**/*.ts', 'bench/*.ts']),
     outbase: '.',
     outdir: 'out',
-    external: ['vscode', 'mocha', 'playwright-core'],
+    external: ['vscode', 'mocha', 'playwright-core', 'typescript'],
   },
 ];
 
