@@ -30,20 +30,30 @@ const pdfApart = {
   },
 };
 
+// Citation.js reads BibTeX files and is the largest part of the bibliography readers: the bundles in dist/
+// load it from its own file, dist/citation.js, only when an article's bibliography is a `.bib` file.
+const citationApart = {
+  name: 'citation-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/citation-js-modules$/ }, () => ({ path: './citation.js', external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', plugins: [pdfApart] },
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', plugins: [pdfApart] },
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
   // The language server: `claimlens lsp` loads it, `node dist/server.js --stdio` runs it alone.
-  { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist', plugins: [pdfApart] },
+  { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
   { ...common, entryPoints: { pdf: 'src/verify/pdf-text.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { citation: 'src/core/bibliography/citation-js-modules.ts' }, outdir: 'dist' },
   // A worker thread of the workspace layer: the CLI and the server analyse many files in several.
-  { ...common, entryPoints: { 'analyse-worker': 'src/workspace/analyse-worker.ts' }, outdir: 'dist', plugins: [pdfApart] },
+  { ...common, entryPoints: { 'analyse-worker': 'src/workspace/analyse-worker.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
   {
     ...common,
     entryPoints: globSync(['test/unit/**/*.test.ts', 'test/integration/**/*.ts', 'bench/*.ts']),
     outbase: '.',
     outdir: 'out',
-    external: ['vscode', 'mocha', 'playwright-core'],
+    external: ['vscode', 'mocha', 'playwright-core', 'typescript'],
   },
 ];
 

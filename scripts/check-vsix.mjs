@@ -50,6 +50,7 @@ const allowedFiles = [
   /^LICENSE(\.txt)?$/,
   /^dist\/extension\.js$/,
   /^dist\/pdf\.js$/,
+  /^dist\/citation\.js$/,
   /^images\/icon\.png$/,
   /^docs\/walkthrough\/[^/]+\.md$/,
   /^docs\/images\/(?:hover|quick-fix|report-light|report-dark)\.png$/,

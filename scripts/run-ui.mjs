@@ -9,7 +9,7 @@
 //   node scripts/run-ui.mjs                       the test
 //   node scripts/run-ui.mjs --update-screenshots  …and refresh docs/images/
 //   node scripts/run-ui.mjs --keep-temp           keep the temporary folder
-//   node scripts/run-ui.mjs --grep TEXT           only the steps whose name holds TEXT (and the required ones)
+//   node scripts/run-ui.mjs --grep TEXT           only the steps whose name holds TEXT, in any case (and the required ones)
 //
 // Prints "N passed, N failed" last; exits non-zero when a step failed.
 import { cpSync, existsSync } from 'node:fs';
@@ -44,7 +44,7 @@ const { values: options } = parseArgs({
   },
 });
 /** The steps this run takes: all, or those `--grep` picks and the required ones before them. */
-const chosen = options.grep ? steps.filter((step) => step.required || step.name.includes(options.grep)) : steps;
+const chosen = options.grep ? steps.filter((step) => step.required || step.name.toLowerCase().includes(options.grep.toLowerCase())) : steps;
 
 const run = createRun({ keepTemp: options['keep-temp'] });
 const { live, cleanUp } = run;

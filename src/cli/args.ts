@@ -22,6 +22,10 @@ export interface CheckOptions {
   readonly jobs?: number;
   /** Check each cited claim's figure against the sources it cites; undefined when not asked. */
   readonly verify?: VerifyCliOptions;
+  /** Print, for each claim, the rules that decided it (`--explain`). */
+  readonly explain: boolean;
+  /** Print how often each named rule fired over the files, and the rules that never did (`--rule-stats`). */
+  readonly ruleStats: boolean;
   /** The folder that bibliographies and walked files must lie in (default: the git work tree around the working folder, or it). */
   readonly root?: string;
 }
@@ -79,6 +83,8 @@ function parseCheck(args: readonly string[]): Command {
       strict: true,
       options: {
         format: { type: 'string', short: 'f' },
+        explain: { type: 'boolean' },
+        'rule-stats': { type: 'boolean' },
         'max-uncited': { type: 'string' },
         config: { type: 'string', short: 'c' },
         scope: { type: 'string' },
@@ -128,6 +134,8 @@ function parseCheck(args: readonly string[]): Command {
       ...(scope ? { scope } : {}),
       color: !values['no-color'],
       quiet: values.quiet ?? false,
+      explain: values.explain ?? false,
+      ruleStats: values['rule-stats'] ?? false,
       maxSize: values['max-size'] === undefined ? defaultMaxSize : size('--max-size', values['max-size']),
       ...(verify ? { verify } : {}),
       ...(values.root !== undefined ? { root: values.root } : {}),
@@ -207,6 +215,11 @@ Commands:
 
 Options of check:
   -f, --format FORMAT     text (default), json, sarif, csv or markdown.
+      --explain           For each claim, the rules that decided its span,
+                          kind and value, its status and its sources; then
+                          the numbers the rules left out, and why.
+      --rule-stats        How often each named rule fired over the files,
+                          and the rules that never fired.
       --max-uncited N     Exit 1 only when more than N claims are uncited (default 0).
   -c, --config FILE       Use FILE's settings for every file, instead of the
                           nearest .claimlensrc.json / .claimlensrc.yaml / .yml.

@@ -1,7 +1,10 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  explainFile,
   findingsOf,
+  formatRuleStats,
+  ruleStats,
   summarize,
   summaryLine,
   toCsv,
@@ -41,6 +44,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     ...(scope ? { overrides: { scope } } : {}),
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     onProgress: progress.step,
+    explain: options.explain || options.ruleStats,
   });
   progress.done();
   if (run.usageErrors.length) {
@@ -67,7 +71,12 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   }
 
   const totals = summarize(files);
-  switch (options.format) {
+  if (options.explain || options.ruleStats) {
+    // Each line escaped on its own: names and phrases come from the files.
+    const parts = options.explain ? files.map((f) => explainFile(f)).filter(Boolean) : [];
+    if (options.ruleStats) parts.push(formatRuleStats(ruleStats(files), files.length));
+    io.stdout.write(`${parts.join('\n\n').split('\n').map(safe).join('\n')}\n`);
+  } else switch (options.format) {
     case 'json':
       io.stdout.write(`${JSON.stringify(toJsonReport(files), null, 2)}\n`);
       break;

@@ -46,6 +46,7 @@ export {
   type IgnoreEntry,
 } from './ignored-claims';
 export * from './report';
+export { namedRules, ruleById, type RuleExamples, type RuleInfo, type RuleStage } from './rules';
 export * from './bibliography';
 export { findFigures, type Figure } from './figures';
 
@@ -68,6 +69,8 @@ export interface AnalyzeOptions {
    * not checked.
    */
   readonly bibliography?: Bibliography;
+  /** Record every named rule that fires in `Analysis.firings` (slower: nothing is cached). */
+  readonly explain?: boolean;
   /**
    * Claims the article's configuration file ignores (its `ignore` entries
    * for this article, see `ignoredClaimsFor`): each gets the status `ignored`.
@@ -84,7 +87,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   if (options.format === 'wordpress') return mergeAnalyses('wordpress', analyzeArticles(text, options).map((a) => a.analysis));
   const settings = options.settings ?? defaultSettings;
   const prose = readProse(text, options.format);
-  return withConfiguredIgnores(analyzeProse(text, prose, options.format, settings, options.bibliography), options.ignoredClaims);
+  return withConfiguredIgnores(analyzeProse(text, prose, options.format, settings, options.bibliography, undefined, options.explain), options.ignoredClaims);
 }
 
 function withConfiguredIgnores(analysis: Analysis, ignored: readonly IgnoredClaim[] | undefined): Analysis {
@@ -117,7 +120,7 @@ export function analyzeArticles(text: string, options: AnalyzeOptions): ArticleA
   return file.posts.map((post) => ({
     ...(file.many ? { name: post.name } : {}),
     range: post.range,
-    analysis: withConfiguredIgnores(analyzeProse(text, readPostProse(post), 'wordpress', settings, options.bibliography), options.ignoredClaims),
+    analysis: withConfiguredIgnores(analyzeProse(text, readPostProse(post), 'wordpress', settings, options.bibliography, undefined, options.explain), options.ignoredClaims),
   }));
 }
 
@@ -171,7 +174,7 @@ export function createAnalyzer(options: AnalyzeOptions): DocumentAnalyzer {
       // Posts are analysed one by one, each with notes of its own.
       if (options.format === 'wordpress') return analyze(text, options);
       const prose = reader(text, changes);
-      return withConfiguredIgnores(analyzeProse(text, prose, options.format, settings, options.bibliography, cache), options.ignoredClaims);
+      return withConfiguredIgnores(analyzeProse(text, prose, options.format, settings, options.bibliography, cache, options.explain), options.ignoredClaims);
     },
   };
 }

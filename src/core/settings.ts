@@ -26,6 +26,9 @@ export const settingsSchema = z.strictObject({
   languages: z.array(z.enum(['en', 'zh'])).min(1).default(['en', 'zh'])
     .describe('Languages whose number words, scale words and attribution phrases are recognised.'),
   /** Whether headings are analysed for claims (the spec says no by default). */
+  /** Whether the editor's hover shows which named rules decided a claim (as `claimlens check --explain` does). */
+  explainInHover: z.boolean().default(false)
+    .describe('Show in the hover which named rules decided the claim: its span, kind, value and sources, as `claimlens check --explain` prints them.'),
   includeHeadings: z.boolean().default(false)
     .describe('Analyse headings for claims too.'),
   /** Bibliography files (paths or globs, relative to the workspace folder or config file). */

@@ -124,12 +124,24 @@ export interface Problem {
   readonly range: Range;
 }
 
+/** What a named rule did to the quantity or phrase it looked at. */
+export type RuleEffect = 'left out' | 'kind' | 'widened' | 'attributed';
+
+/** One named rule's firing: its id, the raw range it looked at, and what it did. */
+export interface RuleFiring {
+  readonly rule: string;
+  readonly range: Range;
+  readonly effect: RuleEffect;
+}
+
 /** The result of `analyze()`. */
 export interface Analysis {
   readonly format: Format;
   readonly claims: readonly Claim[];
   readonly sources: readonly Source[];
   readonly problems: readonly Problem[];
+  /** Every named rule that fired, in document order: only when `analyze()` is asked to explain. */
+  readonly firings?: readonly RuleFiring[];
 }
 
 /** A 1-based line and column (UTF-16 code units), as editors and the CLI show them. */

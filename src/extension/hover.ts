@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { citedKeyAt, type Claim, type Source } from '../core/index';
+import { analyze, citedKeyAt, type Claim, type Source } from '../core/index';
 import { fixCommandIds } from './fix-commands';
 import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
-import { claimHoverMarkdown, claimsAt, keyHoverMarkdown, problemHoverMarkdown } from '../shared/hover-card';
+import { claimExplanationMarkdown, claimHoverMarkdown, claimsAt, keyHoverMarkdown, problemHoverMarkdown } from '../shared/hover-card';
 
 /** Hover cards for claims, citation keys and broken sources, from the cached analysis. */
 export class ClaimHoverProvider implements vscode.HoverProvider {
@@ -23,8 +23,15 @@ export class ClaimHoverProvider implements vscode.HoverProvider {
     const notesEditable = entry.format === 'markdown' || entry.format === 'mdx' || entry.format === 'html';
     const editNoteLink = (source: Source): string | undefined =>
       notesEditable ? `command:${fixCommandIds.editNote}?${encodeURIComponent(JSON.stringify([{ uri, label: source.label }]))}` : undefined;
-    for (const claim of claimsAt(entry.analysis, offset)) {
-      cards.push(claimHoverMarkdown(claim, { statusShown: hasDiagnostic(entry, claim), editNoteLink }));
+    const claims = claimsAt(entry.analysis, offset);
+    // The explanation is asked for on hover only: the cached analysis does not record rule firings.
+    const explained = claims.length && entry.resolved.settings.explainInHover
+      ? analyze(document.getText(), { format: entry.format, settings: entry.resolved.settings, explain: true, ...(entry.bibliography ? { bibliography: entry.bibliography } : {}) })
+      : undefined;
+    for (const claim of claims) {
+      const card = claimHoverMarkdown(claim, { statusShown: hasDiagnostic(entry, claim), editNoteLink });
+      const why = explained ? claimExplanationMarkdown(claim, explained, document.getText()) : '';
+      cards.push(why ? `${card}\n\n${why}` : card);
       cover(claim.range);
     }
     const cited = citedKeyAt(document.getText(), entry.analysis, offset);

@@ -37,8 +37,27 @@ export class WalkthroughExample {
       const end = this.document.positionAt(claim.range.end);
       editor.selection = new vscode.Selection(start, start);
       editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      // The hover and the quick fixes say the claim's status through its diagnostic: wait for it to be published.
+      await diagnosticAt(this.document.uri, start);
       await vscode.commands.executeCommand(step === 'hover' ? 'editor.action.showHover' : 'editor.action.quickFix');
     }
     return this.document.uri.toString();
   }
+}
+
+/** Resolves once a diagnostic covers `position` in the document at `uri`, or after two seconds. */
+function diagnosticAt(uri: vscode.Uri, position: vscode.Position): Promise<void> {
+  const present = () => vscode.languages.getDiagnostics(uri).some((d) => d.range.contains(position));
+  if (present()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, 2_000);
+    const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === uri.toString()) && present()) done();
+    });
+  });
 }

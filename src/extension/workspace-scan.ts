@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { analyzeArticles, formatOfContent, formatOfPath, mayBeArticlePath, withBibliographyProblems, type ReportFile } from '../core/index';
+import { decodeText } from '../workspace/decode';
+import { GitignoreRules, ignoreTop } from '../workspace/gitignore';
 import type { DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
 import { progressMessage } from './report-model';
@@ -20,9 +22,11 @@ export interface WorkspaceScan {
 
 /**
  * Finds and analyses every article in the workspace folders (skipping
- * `node_modules` and `.git`), each with the settings of its own folder
- * and configuration file. Open documents are read as they stand in the
- * editor. Reports progress and stops early when cancelled.
+ * `node_modules`, `.git` and, in folders on disk, what `.gitignore` files
+ * ignore), each with the settings of its own folder and configuration
+ * file. Files are decoded as `claimlens check` decodes them (UTF-8,
+ * UTF-16; binary and non-UTF-8 files skipped with the same reasons); open
+ * documents are read as they stand in the editor. Reports progress and stops early when cancelled.
  */
 export async function scanWorkspace(
   analyses: DocumentAnalyses,
@@ -30,9 +34,8 @@ export async function scanWorkspace(
   progress: vscode.Progress<{ message?: string; increment?: number }>,
   token: vscode.CancellationToken,
 ): Promise<WorkspaceScan> {
-  const uris = (await vscode.workspace.findFiles(include, exclude, undefined, token))
-    .filter((uri) => mayBeArticlePath(uri.path))
-    .sort((a, b) => a.toString().localeCompare(b.toString()));
+  const candidates = (await vscode.workspace.findFiles(include, exclude, undefined, token)).filter((uri) => mayBeArticlePath(uri.path));
+  const uris = (await withoutGitignored(candidates)).sort((a, b) => a.toString().localeCompare(b.toString()));
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
   const files: (ReportFile & { uri: string })[] = [];
   const skipped: { path: string; reason: string }[] = [];
@@ -49,8 +52,20 @@ export async function scanWorkspace(
     try {
       const resolved = await analyses.settingsFor(uri);
       const document = open.get(uri.toString());
-      const text = document ? document.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       const byName = formatOfPath(uri.path) !== undefined;
+      let text: string;
+      if (document) {
+        text = document.getText();
+      } else {
+        // Decoded as `claimlens check` decodes it: binary and non-UTF-8 files are skipped with its reasons.
+        const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
+        if (!decoded.ok) {
+          if (byName) skipped.push({ path, reason: decoded.reason });
+          else notArticles++;
+          continue;
+        }
+        text = decoded.text;
+      }
       if (text.length / 1024 > resolved.editor.maxFileSizeKB) {
         if (byName) skipped.push({ path, reason: `larger than claimlens.maxFileSizeKB (${resolved.editor.maxFileSizeKB} KB)` });
         else notArticles++;
@@ -79,4 +94,23 @@ export async function scanWorkspace(
     if (done % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return { files, skipped, cancelled: false, found: found() };
+}
+
+/** Drops the files on disk that the `.gitignore` files of their workspace folder (or git work tree) ignore, as `claimlens check` does. */
+async function withoutGitignored(uris: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
+  const rules = new GitignoreRules();
+  const tops = new Map<string, Promise<string>>();
+  const kept: vscode.Uri[] = [];
+  for (const uri of uris) {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (uri.scheme !== 'file' || !folder || folder.uri.scheme !== 'file') {
+      kept.push(uri);
+      continue;
+    }
+    const folderPath = folder.uri.fsPath;
+    let top = tops.get(folderPath);
+    if (!top) tops.set(folderPath, (top = ignoreTop(folderPath, folderPath)));
+    if (!(await rules.ignores(await top, uri.fsPath, false))) kept.push(uri);
+  }
+  return kept;
 }

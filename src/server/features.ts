@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  analyze,
   citableSources,
   citeBibliographyKey,
   citeExistingSource,
@@ -26,7 +27,8 @@ import {
   type TextEdit,
 } from '../core';
 import { authorsAndYear } from '../shared/claim-format';
-import { claimHoverMarkdown, claimsAt, entryMarkdown, keyHoverMarkdown, problemHoverMarkdown } from '../shared/hover-card';
+import { claimExplanationMarkdown, claimHoverMarkdown, claimsAt, entryMarkdown, keyHoverMarkdown, problemHoverMarkdown } from '../shared/hover-card';
+import type { SeverityKind } from './settings';
 import type { DocumentAnalysis } from './analyses';
 import { claimOfDiagnostic, diagnosticSource, rangeOf } from './diagnostics';
 
@@ -44,8 +46,19 @@ export function hoverAt(entry: DocumentAnalysis, document: TextDocument, positio
     start = Math.min(start, range.start);
     end = Math.max(end, range.end);
   };
-  for (const claim of claimsAt(entry.analysis, offset)) {
-    cards.push(claimHoverMarkdown(claim));
+  const claims = claimsAt(entry.analysis, offset);
+  // The explanation is asked for on hover only: the cached analysis does not record rule firings.
+  const explained = claims.length && entry.settings.explainInHover
+    ? analyze(entry.text, { format: entry.format, settings: entry.settings, explain: true, ...(entry.bibliography ? { bibliography: entry.bibliography } : {}) })
+    : undefined;
+  for (const claim of claims) {
+    // A claim with a diagnostic: the client shows its message, which says the status, beside the card.
+    const statusShown = (entry.settings.report as readonly string[]).includes(claim.status) && entry.editor.severity[claim.status as SeverityKind] !== 'off';
+    const card = claimHoverMarkdown(claim, { statusShown });
+    const why = explained ? claimExplanationMarkdown(claim, explained, entry.text) : '';
+    cards.push(why ? `${card}
+
+${why}` : card);
     cover(claim.range);
   }
   const cited = citedKeyAt(entry.text, entry.analysis, offset);

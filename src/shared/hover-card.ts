@@ -1,4 +1,4 @@
-import { citedOnlyByNameLinks, closePart, entryParts, type Analysis, type BibEntry, type Claim, type Problem, type Source } from '../core/index';
+import { citedOnlyByNameLinks, closePart, entryParts, explainClaim, type Analysis, type BibEntry, type Claim, type Problem, type Source } from '../core/index';
 import { describeClaim, statusLabels } from './claim-format';
 
 /**
@@ -63,6 +63,17 @@ export function sourceMarkdown(source: Source, options: HoverCardOptions = {}): 
       return `per ${escapeMarkdown(source.name ?? source.label)} (no link)${phrase}`;
     }
   }
+}
+
+/**
+ * Why Claim Lens reads a claim as it does, as Markdown: the lines of
+ * `explainClaim` for the claim of `explained` (an analysis made with
+ * `explain: true`) that stands where `claim` does; empty when none does.
+ */
+export function claimExplanationMarkdown(claim: Claim, explained: Analysis, text: string): string {
+  const same = explained.claims.find((c) => c.range.start === claim.range.start && c.range.end === claim.range.end);
+  if (!same) return '';
+  return ['**Why**', ...explainClaim(same, explained, text).map((line) => `- ${escapeMarkdown(line)}`)].join('\n');
 }
 
 /**

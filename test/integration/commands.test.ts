@@ -74,6 +74,33 @@ if (workspaceKind === 'single') {
       assert.deepEqual((await claimLens()).lastWorkspaceReport(), model);
     });
 
+    it('claimlens.showWorkspaceReport skips and reads files as `claimlens check` does: binary, Latin-1, UTF-16, .gitignore', async () => {
+      const folder = vscode.Uri.joinPath(await fixture('bakery-openings.md'), '..', 'scan-check');
+      const write = (name: string, bytes: Uint8Array) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), bytes);
+      const figures = new TextEncoder().encode('Sales rose by 12% to $4 billion last year.\n');
+      const utf16 = new Uint8Array(2 + figures.length * 2);
+      utf16.set([0xff, 0xfe]);
+      figures.forEach((b, i) => utf16.set([b, 0], 2 + i * 2));
+      try {
+        await write('.gitignore', new TextEncoder().encode('_site/\n'));
+        await write('_site/copy.md', figures);
+        await write('picture.html', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+        await write('binary.md', new Uint8Array([0x52, 0x65, 0x76, 0x00, 0x01, 0x02]));
+        await write('latin1.md', new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x31, 0x32, 0x25, 0x0a]));
+        await write('utf16.md', utf16);
+        const model = await vscode.commands.executeCommand<WorkspaceReportModel>('claimlens.showWorkspaceReport');
+        assert.deepEqual(model.skipped.filter((s) => s.path.startsWith('scan-check/')), [
+          { path: 'scan-check/binary.md', reason: 'looks binary (it holds NUL bytes); UTF-16 text needs a byte order mark' },
+          { path: 'scan-check/latin1.md', reason: 'is not valid UTF-8 text' },
+          { path: 'scan-check/picture.html', reason: 'looks binary (a PNG image)' },
+        ]);
+        const read = model.files.filter((f) => f.path.startsWith('scan-check/'));
+        assert.deepEqual(read.map((f) => [f.path, f.totals.claims, f.totals.uncited]), [['scan-check/utf16.md', 2, 2]]);
+      } finally {
+        await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+      }
+    });
+
     it('claimlens.exportReport writes the JSON report of the spec', async () => {
       const uri = await fixture('bakery-openings.md');
       const target = vscode.Uri.joinPath(uri, '..', 'exported.claims.json');

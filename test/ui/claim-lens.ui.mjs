@@ -51,7 +51,7 @@ async function reportFrame(wb, title = reportTitle) {
     for (const handle of await outer.all()) {
       const inner = handle.contentFrame().locator('iframe#active-frame').contentFrame();
       const heading = await inner.locator('h1').textContent({ timeout: 1_000 }).catch(() => '');
-      if (`Claim Lens: ${heading}`.endsWith(title.replace(/^Claim Lens: /, '')) || title.endsWith(heading)) return inner;
+      if (heading && (`Claim Lens: ${heading}`.endsWith(title.replace(/^Claim Lens: /, '')) || title.endsWith(heading))) return inner;
     }
     return undefined;
   }, { message: `the webview of "${title}"` });
@@ -140,7 +140,7 @@ export const steps = [
         },
         { timeout: 40_000, interval: 300, message: 'the Claim Lens hover card' },
       );
-      for (const expected of [claim, 'Uncited claim', 'no link, footnote or citation in its sentence', fixTitles.cite, fixTitles.add]) {
+      for (const expected of [claim, 'Uncited claim', 'no link, footnote or citation', fixTitles.cite, fixTitles.add]) {
         check(text.includes(expected), `the hover does not contain "${expected}":\n${text}`);
       }
       const hoverBox = await wb.hover.boundingBox();
@@ -352,6 +352,22 @@ export const steps = [
     },
   },
   {
+    name: 'Export… in the report asks for the format of the export',
+    async run(wb) {
+      const report = await reportFrame(wb);
+      await report.locator('#export').click();
+      const offered = await waitUntil(async () => {
+        const rows = (await wb.quickInput.locator('.monaco-list-row').allInnerTexts()).map(plain);
+        return rows.length ? rows : undefined;
+      }, { message: 'the export formats in a quick pick' });
+      for (const format of ['JSON', 'CSV', 'Markdown', 'SARIF']) {
+        check(offered.some((row) => row.startsWith(format)), `the export offers no ${format}: ${JSON.stringify(offered)}`);
+      }
+      await wb.keyboard.press('Escape');
+      await wb.quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+    },
+  },
+  {
     name: 'the report screenshots, in the dark and light themes, with the report filling the editor area',
     timeout: 90_000,
     async run(wb) {
@@ -393,7 +409,11 @@ export const steps = [
       await report.locator('thead th[data-key="uncited"] button').click();
       check((await report.locator('thead th[data-key="uncited"]').getAttribute('aria-sort')) === 'descending', 'Uncited sorts most first');
       await waitUntil(async () => (await report.locator('tbody tr.row:not([hidden])').count()) === files, { message: 'every file back' });
-      // The screenshots give the workspace report the whole editor area.
+      // The screenshots give the workspace report the whole editor area, with no side bar.
+      if (await wb.page.locator('.part.sidebar').isVisible()) {
+        await wb.chord('Control+B');
+        await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 10_000 });
+      }
       await wb.chord('Control+K', 'Control+M');
       await waitUntil(async () => (await wb.page.locator('iframe.webview.ready').filter({ visible: true }).first().boundingBox())?.width > 1200, {
         message: 'the workspace report to fill the editor area (Ctrl+K Ctrl+M)',
@@ -455,7 +475,7 @@ export const steps = [
       await pressStep('Hover a claim', 'Show a Hover', async () => (await wb.hover.isVisible()) && plain(await wb.hover.innerText({ timeout: 1_000 })).includes('Claim Lens'));
       const hover = await waitUntil(async () => {
         const text = (await wb.hover.isVisible()) ? plain(await wb.hover.innerText({ timeout: 1_000 })) : '';
-        return text.includes('Claim Lens · Uncited') ? text : undefined;
+        return text.includes('Uncited claim') && text.includes('Claim Lens') ? text : undefined;
       }, { timeout: 40_000, message: 'the hover card of the example\'s first uncited claim' });
       check(hover.includes('12%'), `the hover is not on "12%": ${hover}`);
       await wb.screenshot('review-walkthrough-hover.png');

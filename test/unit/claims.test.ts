@@ -137,7 +137,7 @@ describe('claim recognition', () => {
     ['设备出货量同比翻了一番。', [{ text: '翻了一番', kind: 'change', value: 2, unit: null }]],
     ['野外种群已不足100尾。', [{ text: '不足100尾', kind: 'count', value: 100, unit: null, qualifier: '不足' }]],
     ['全年举办展会120场。', [{ text: '120场', kind: 'count', value: 120, unit: null }]],
-    ['该市在全国城市排名第12位。', [{ text: '12位', kind: 'count', value: 12, unit: null }]],
+    ['该市在全国城市排名第12位。', [{ text: '第12位', kind: 'rank', value: 12, unit: null }]],
     ['粮食产量1300亿斤。', [{ text: '1300亿斤', kind: 'measure', value: 1.3e11, unit: '斤' }]],
     ['人均收入翻两番。', [{ text: '翻两番', kind: 'change', value: 4, unit: null }]],
     ['We counted nearly 10,000 firms.', [{ text: 'nearly 10,000', kind: 'count', value: 10000, unit: null, qualifier: 'nearly' }]],

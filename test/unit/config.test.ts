@@ -16,7 +16,7 @@ interface Row {
 }
 
 const unknownSetting =
-  'unknown setting; expected one of scope, report, attributionPhrases, ignorePatterns, languages, includeHeadings, bibliography, linkSources';
+  'unknown setting; expected one of scope, report, attributionPhrases, ignorePatterns, languages, explainInHover, includeHeadings, bibliography, linkSources';
 const reportExpected = 'Invalid option: expected one of "uncited"|"attributed"|"cited"|"ignored"';
 
 const rows: Row[] = [

@@ -76,7 +76,7 @@ describe('language server in headless Neovim (its built-in LSP client)', functio
 
   it('gets the claim\'s hover card', () => {
     const claim = analyze(article, { format: 'markdown' }).claims.find((c) => c.text === '12%')!;
-    assert.deepEqual(run.hover.contents, { kind: 'markdown', value: claimHoverMarkdown(claim) });
+    assert.deepEqual(run.hover.contents, { kind: 'markdown', value: claimHoverMarkdown(claim, { statusShown: true }) }); // uncited: its diagnostic says the status
   });
 
   it('gets quick fixes, applies the preferred one, and receives the diagnostics of the edited text', () => {

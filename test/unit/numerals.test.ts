@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { findClaims } from '../../src/core/claims/find-claims';
+import { analyze } from '../../src/core/index';
 import { tokenize } from '../../src/core/claims/tokens';
 import { enNumeralGrammar } from '../../src/core/lang/en/numerals';
 import { zhNumeralGrammar } from '../../src/core/lang/zh/numerals';
@@ -32,6 +33,7 @@ describe('numeral grammars', () => {
     ['1 234 567.89 is', '1 234 567.89', 1234567.89],
     ['1.3e6 atoms', '1.3e6', 1300000],
     ['a dozen clinics', 'a dozen', 12],
+    ['half a dozen clinics', 'half a dozen', 6],
     ['5 lakh homes', '5', 5],
   ];
   for (const [text, span, value, kind] of en) {
@@ -90,6 +92,7 @@ describe('numerals in claims', () => {
     ['Prices are up 6pc on last year.', '6pc', 'percent', 6, null],
     ['The film was shot in 24p and sold 40,000 copies.', '40,000', 'count', 40000, null],
     ['出口增长约一倍。', '约一倍', 'multiplier', 2, null],
+    ['I want to earn $2000 over 3 years.', '$2000', 'money', 2000, 'USD'],
     ['运走一吨半煤。', '一吨半', 'measure', 1.5, '吨'],
     ['全国人口共十四亿一千一百七十八万人。', '十四亿一千一百七十八万人', 'count', 1411780000, null],
   ];
@@ -118,4 +121,18 @@ describe('numerals standing alone', () => {
     assert.deepEqual(findClaims('The answer is five.', ['en', 'zh']), []);
     assert.deepEqual(findClaims('十四五规划开局。', ['en', 'zh']), []);
   });
+});
+
+describe('the pre-filter built from the packs', () => {
+  const rows: [string, string, number][] = [
+    ['A lakh people came.', 'A lakh', 100000],
+    ['They cut it by two thirds.', 'two thirds', 0.666666666667],
+    ['Half a dozen clinics closed.', 'Half a dozen', 6],
+  ];
+  for (const [text, claim, value] of rows) {
+    it(`lets "${text}" through to the recogniser`, () => {
+      const claims = analyze(text, { format: 'text' }).claims.map((c) => [c.text, c.value]);
+      assert.deepEqual(claims, [[claim, value]]);
+    });
+  }
 });

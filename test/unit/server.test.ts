@@ -131,7 +131,9 @@ describe('language server over stdio (vscode-jsonrpc client)', function () {
   it('hovers a claim with the same card as VS Code', async () => {
     const hover = await lsp.request<Hover>('textDocument/hover', { textDocument: { uri: uri() }, position: { line: 7, character: 15 } });
     const claim = analyze(withBibliography, { format: 'markdown' }).claims.find((c) => c.text === '12%')!;
-    assert.deepEqual(hover.contents, { kind: 'markdown', value: claimHoverMarkdown(claim) });
+    // An uncited claim has a diagnostic, whose message says the status: the card does not repeat it.
+    assert.deepEqual(hover.contents, { kind: 'markdown', value: claimHoverMarkdown(claim, { statusShown: true }) });
+    assert.ok((hover.contents as { value: string }).value.startsWith('**Claim Lens**\n\n'));
     assert.deepEqual(hover.range, { start: { line: 7, character: 14 }, end: { line: 7, character: 17 } });
   });
 

@@ -74,16 +74,12 @@ let citationJsModules: CitationJs | undefined;
 /** Citation.js, loaded (and its command table completed) on first use. */
 function citationJs(): CitationJs {
   if (citationJsModules) return citationJsModules;
-  // `require` inside a function: the bundler emits the modules' code, but runs it only when called.
-  const { commands } = require('@citation-js/plugin-bibtex/lib/input/constants.js') as typeof import('@citation-js/plugin-bibtex/lib/input/constants.js');
+  // `require` inside a function: the module is loaded (by bundles, from its own file) only when called.
+  const modules = require('./citation-js-modules') as typeof import('./citation-js-modules');
   for (const [name, text] of Object.entries(extraCommands)) {
-    if (!(name in commands)) commands[name] = text;
+    if (!(name in modules.commands)) modules.commands[name] = text;
   }
-  citationJsModules = {
-    logger: (require('@citation-js/core') as typeof import('@citation-js/core')).logger,
-    readBibtexText: (require('@citation-js/plugin-bibtex/lib/input/file.js') as typeof import('@citation-js/plugin-bibtex/lib/input/file.js')).parse,
-    convertToCsl: (require('@citation-js/plugin-bibtex/lib/input/entries.js') as typeof import('@citation-js/plugin-bibtex/lib/input/entries.js')).parse,
-  };
+  citationJsModules = { logger: modules.logger, readBibtexText: modules.readBibtexText, convertToCsl: modules.convertToCsl };
   return citationJsModules;
 }
 

@@ -1,4 +1,6 @@
 import type { ClaimKind } from '../types';
+import { startsUpper } from '../text-tests';
+import { claimRulesFor, decide } from './decide';
 import {
   capitalisedFunctionWords,
   currencyCodesBefore,
@@ -7,59 +9,23 @@ import {
   fractionWords,
   identifierWords,
   measureUnits,
-  monthWords,
-  notCountedAfter,
-  listItemNouns,
   numberWords,
   percentWords,
-  qualifiersBefore,
   scaleSuffixes,
   scaleWords,
-  timeWords,
 } from '../lang/en/words';
-import { zhClassifiers, zhCodeWords, zhCurrencies, zhMeasures, zhNumerals, zhQualifiersAfter, zhQualifiersBefore, zhRankVerbs, zhTimeWords, zhGrowthVerbs } from '../lang/zh/words';
+import { zhClassifiers, zhCurrencies, zhMeasures, zhNumerals, zhTimeWords, zhGrowthVerbs } from '../lang/zh/words';
 import { simplified, zhNumeralGrammar } from '../lang/zh/numerals';
 import { enNumeralGrammar } from '../lang/en/numerals';
 import { enChanges, enMultipliers, enNumeralWords, enOrdinalDenominators } from '../lang/en/words';
+import { isYear, Quantity, type ClaimMatch } from './quantity';
+import { hanRun, qualifierBefore, qualifiersByLastWord } from './qualifiers';
+import type { RuleFiring } from './rules/types';
 import { compoundWord, registerWordClass, tokenize, type Token } from './tokens';
 import { builtInLanguages } from '../lang';
 import type { Language } from '../lang/types';
 
-/** A quantity found in prose, by prose offsets. */
-export interface ClaimMatch {
-  readonly start: number;
-  readonly end: number;
-  readonly kind: ClaimKind;
-  readonly value: number | null;
-  readonly valueMax?: number;
-  readonly unit: string | null;
-  readonly qualifier?: string;
-}
-
-/**
- * A quantity being read: token indices are inclusive. A class, so that every
- * quantity has one shape: copies and reads stay on V8's fast paths.
- */
-class Quantity {
-  constructor(
-    public first: number,
-    public last: number,
-    public value: number,
-    public kind: ClaimKind | null,
-    public unit: string | null,
-    public scaled: boolean,
-    /** Written in words ("six", "a trillion"), not digits. */
-    public words: boolean,
-    /** The core number token, for year and name checks. */
-    public core: Token,
-    public valueMax: number | undefined = undefined,
-  ) {}
-
-  /** A copy, with the fields given changed. */
-  with(last: number, value: number, kind: ClaimKind | null, unit: string | null = this.unit): Quantity {
-    return new Quantity(this.first, last, value, kind, unit, this.scaled, this.words, this.core, this.valueMax);
-  }
-}
+export type { ClaimMatch } from './quantity';
 
 const comparatives = new Set([
   'more', 'less', 'fewer', 'as', 'the', 'that', 'larger', 'bigger', 'higher', 'greater', 'faster', 'smaller',
@@ -71,9 +37,6 @@ const multiplierWords = enMultipliers;
 const wordStarts: ReadonlySet<string> = new Set([
   ...numberWords.keys(), ...changeWords.keys(), ...multiplierWords.keys(), 'a', 'an', 'half',
 ]);
-const timeFrameWords = new Set(['past', 'last', 'next', 'previous', 'coming', 'recent', 'first', 'final', 'remaining']);
-const referringWords = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'all', 'other', 'both', 'each', 'every', 'another']);
-const periodWords = new Set(['first', 'last', 'past', 'next', 'final', 'initial', 'second', 'third']);
 /** Words before "a fifth", "a third" that make it a change by that share. */
 const changeBefore = new Set(['by', 'up', 'down']);
 /** Words that may follow the size of a change after "of": "a rise of a fifth was", "since", "compared". */
@@ -91,20 +54,24 @@ const zhNumeralClass = registerWordClass([
   ...zhNumerals.digits.keys(), ...zhNumerals.smallScales.keys(), ...zhNumerals.negatives, zhNumerals.half, zhNumerals.zero,
   ...[...zhNumerals.simplified].filter(([, s]) => zhNumerals.digits.has(s) || zhNumerals.smallScales.has(s) || zhNumerals.negatives.includes(s) || s === zhNumerals.zero).map(([t]) => t),
 ]);
-const rankWords = new Set(['ranked', 'ranks', 'rank', 'ranking', 'placed', 'place', 'came', 'finished', 'ranged']);
-const superlativeAfter = /^(?:largest|biggest|highest|lowest|most|best|worst|fastest|slowest|richest|poorest|busiest|oldest|youngest|smallest|leading|place|position)$/u;
-const ordinalSuffix = /^(?:st|nd|rd|th)$/u;
-const sentenceEnd = new Set(['.', '!', '?', '。', '！', '？', ':', '：', ';', '；', '"', '“', '”', '(', '（', '—', '–', '-', '•', '*']);
 
 /**
- * Finds the numeric claims in one block of prose (spec section 1), leaving
- * out what is never a claim (section 2): years, dates, durations, names and
- * versions with digits, identifiers, idioms. Linear in the block's length.
+ * Finds the numeric claims in one block of prose (spec section 1): the
+ * numeral grammar reads each quantity, then the claim rules (`rules/`)
+ * leave out what is never a claim (section 2), settle kinds and widen
+ * anchors. Each rule that fires is added to `firings` when given. Linear in
+ * the block's length.
  */
-export function findClaims(text: string, languages: readonly (string | Language)[], tokens: readonly Token[] = tokenize(text)): ClaimMatch[] {
+export function findClaims(
+  text: string,
+  languages: readonly (string | Language)[],
+  tokens: readonly Token[] = tokenize(text),
+  firings?: RuleFiring[],
+): ClaimMatch[] {
   const codes = languages.map((l) => (typeof l === 'string' ? l : l.code));
   const zh = codes.includes('zh');
   const en = codes.includes('en');
+  const rules = claimRulesFor(codes);
   // Packs other than the built-in ones are read from their data alone.
   const others = languages.filter((l): l is Language => typeof l !== 'string' && !builtInLanguages.has(l.code));
   const out: ClaimMatch[] = [];
@@ -116,7 +83,7 @@ export function findClaims(text: string, languages: readonly (string | Language)
     q ??= readQuantity(tokens, i, en, zh);
     if (!q) continue;
     if (q === 'skip') continue;
-    const result = finish(tokens, q, floor, zh);
+    const result = decide(tokens, q, floor, rules, codes, firings);
     if (result === 'skip') {
       floor = q.last + 1;
       i = q.last;
@@ -306,7 +273,8 @@ function readAmount(tokens: readonly Token[], i: number, en: boolean, zh: boolea
   const q = new Quantity(first, j, core.value, unit ? 'money' : null, unit, false, false, core);
   // "2 450", "2 1/4", "2.33k", "1.3e6": the digits read whole.
   const r = en ? enNumeralGrammar.read(tokens, j) : null;
-  if (r && r.last > j) {
+  // "$2000 over 3 years": an amount of money is not divided by what follows "over".
+  if (r && r.last > j && !(unit && r.kind === 'fraction')) {
     q.value = r.value;
     q.last = r.last;
     q.scaled = r.scaled;
@@ -341,6 +309,12 @@ function scaleHead(lower: string): string {
 
 /** Scale words and units after the number. */
 function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: boolean, zh: boolean): void {
+  const k = readScale(tokens, j, q, en, zh);
+  if (k >= 0) readUnit(tokens, k, q, en, zh);
+}
+
+/** Scale words after the number: "billion", "bn", "$30m", "万", "亿", "万亿"; returns the index after them, or -1 when the quantity is whole. */
+function readScale(tokens: readonly Token[], j: number, q: Quantity, en: boolean, zh: boolean): number {
   // Scale: "billion", "bn", "$30m", "万", "亿", "万亿".
   let t = tokens[j];
   if (t?.kind === 'word' && en) {
@@ -379,11 +353,17 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
       if (r.kind) q.kind = r.kind;
       if (r.unit) q.unit = r.unit;
       q.last = r.last;
-      if (r.kind) return;
+      if (r.kind) return -1;
       j = r.last + 1;
       t = tokens[j];
     }
   }
+  return j;
+}
+
+/** Units after the number (and its scale) at token `j`: degrees, percent, currencies, measures, Chinese classifiers. */
+function readUnit(tokens: readonly Token[], j: number, q: Quantity, en: boolean, zh: boolean): void {
+  let t = tokens[j];
   if (!t) return;
   // Chinese "多" / "余" between the number and its classifier ("二十多家").
   if (t.kind === 'han' && zh && (t.text === '多' || t.text === '余') && isZhUnitStart(tokens, j + 1)) {
@@ -435,105 +415,119 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, en: 
     return;
   }
   if (t.kind === 'word' && en) {
-    const lower = t.lower;
-    if (percentWords.has(lower)) {
-      q.kind = 'percent';
-      q.last = j;
-      if (lower === 'percentage' && /^points?$/u.test(tokens[j + 1]?.lower ?? '')) {
-        q.unit = 'percentage points';
-        q.last = j + 1;
-      }
-      return;
-    }
-    if ((lower === 'basis' && /^points?$/u.test(tokens[j + 1]?.lower ?? '')) || lower === 'bps' || lower === 'bp') {
-      q.kind = 'percent';
-      q.unit = 'basis points';
-      q.last = lower === 'basis' ? j + 1 : j;
-      return;
-    }
-    if (lower === 'per' && tokens[j + 1]?.lower === 'cent') {
-      q.kind = 'percent';
-      q.last = j + 1;
-      return;
-    }
-    // "8p", "45p": pence written against a small whole number ("1080p" is a screen resolution).
-    // Not a video format: "shot in 24p", "at 60p".
-    const pence = lower === 'p' && !t.space && q.unit === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal && !formatBefore.has(tokens[q.first - 1]?.lower ?? '') &&
-      q.core.value >= 1 && q.core.value < 100 && q.core.text[0] !== '0';
-    if (pence) {
-      q.kind = 'money';
-      q.unit = 'GBP';
-      q.value /= 100;
-      q.last = j;
-      return;
-    }
-    // "US dollars", "U.S. dollars", "65.12 US cents"
-    let c = j;
-    // "U.S." is four tokens: U . S .
-    const prefix = lower === 'us' ? 1 : lower === 'u' && tokens[j + 2]?.lower === 's' && tokens[j + 3]?.text === '.' ? 4 : 0;
-    const after = prefix ? tokens[j + prefix]?.lower : undefined;
-    if (after === 'dollars' || after === 'cents' || after === 'cent') c = j + prefix;
-    const word = tokens[c].lower;
-    if (word === 'cents' || word === 'cent' || word === 'pence') {
-      if (q.unit === null) {
-        q.kind = 'money';
-        q.unit = currencyWords.get(word) ?? 'USD';
-        q.value /= 100;
-        q.last = c;
-      }
-      return;
-    }
-    // "6,603 pounds" is a weight; "5 billion pounds" is money.
-    if ((lower === 'pounds' || lower === 'pound') && !q.scaled && q.unit === null) {
-      q.kind = 'measure';
-      q.unit = 'pounds';
-      q.last = j;
-      return;
-    }
-    const currency = currencyWords.get(tokens[c].lower);
-    if (currency && q.unit === null && !(tokens[c].lower === 'won' && !startsUpper(tokens[c].text) && !q.scaled)) {
-      q.kind = 'money';
-      q.unit = currency;
-      q.last = c;
-      return;
-    }
-    // "rose by 3 points", "±2.5 points": points of a score or an index, as counted; "three points" keeps its noun.
-    if ((lower === 'points' || lower === 'pts') && q.unit === null && !q.words && q.core.kind === 'num') {
-      q.unit = 'points';
-      q.last = j;
-      return;
-    }
-    if (lower === 'x' && !t.space) {
-      q.kind = 'multiplier';
-      q.last = j;
-      return;
-    }
-    // "six times more", "1.4 times annual income": a fraction of a time is never a count of occasions ("three times a week").
-    if (lower === 'times' && (comparatives.has(tokens[j + 1]?.lower ?? '') || (q.core.kind === 'num' && q.core.decimal && !q.scaled))) {
-      q.kind = 'multiplier';
-      q.last = j;
-      return;
-    }
-    // "square kilometres", "cubic metres", "sq ft": the unit an area or a volume qualifies.
-    const u = tokens[j + 1];
-    const of = (lower === 'square' || lower === 'cubic' || lower === 'sq') && u?.kind === 'word' && measureUnits.has(u.lower) ? u : undefined;
-    // "m" alone is metres only with a power after it: "300 m²".
-    const metres = lower === 'm' && (isPower(u) || (!t.space && q.core.kind === 'num' && q.core.decimal && u?.kind === 'word'));
-    // "187g", "a 6.1in screen": grams and inches written against the number, in lower case ("5G" is a name).
-    const attached = !t.space && (t.text === 'g' || t.text === 'in');
-    if (q.unit === null && (of || metres || attached || (measureUnits.has(lower) && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))))) {
-      q.kind = 'measure';
-      q.unit = of ? `${t.text} ${of.text}` : t.text;
-      q.last = of ? j + 1 : j;
-      // "km²", "m³"
-      if (isPower(tokens[q.last + 1])) q.unit += tokens[++q.last].text;
-      return;
-    }
+    readEnglishUnit(tokens, j, q);
     return;
   }
   if (t.kind === 'han' && zh && !t.space) {
     readZhUnit(tokens, j, q);
   }
+}
+
+/** English units at word token `j`: percent, basis points, pence, cents, pounds, currencies, then points and measures. */
+function readEnglishUnit(tokens: readonly Token[], j: number, q: Quantity): void {
+  const t = tokens[j];
+  const lower = t.lower;
+  if (percentWords.has(lower)) {
+    q.kind = 'percent';
+    q.last = j;
+    if (lower === 'percentage' && /^points?$/u.test(tokens[j + 1]?.lower ?? '')) {
+      q.unit = 'percentage points';
+      q.last = j + 1;
+    }
+    return;
+  }
+  if ((lower === 'basis' && /^points?$/u.test(tokens[j + 1]?.lower ?? '')) || lower === 'bps' || lower === 'bp') {
+    q.kind = 'percent';
+    q.unit = 'basis points';
+    q.last = lower === 'basis' ? j + 1 : j;
+    return;
+  }
+  if (lower === 'per' && tokens[j + 1]?.lower === 'cent') {
+    q.kind = 'percent';
+    q.last = j + 1;
+    return;
+  }
+  // "8p", "45p": pence written against a small whole number ("1080p" is a screen resolution).
+  // Not a video format: "shot in 24p", "at 60p".
+  const pence = lower === 'p' && !t.space && q.unit === null && !q.scaled && q.core.kind === 'num' && !q.core.decimal && !formatBefore.has(tokens[q.first - 1]?.lower ?? '') &&
+    q.core.value >= 1 && q.core.value < 100 && q.core.text[0] !== '0';
+  if (pence) {
+    q.kind = 'money';
+    q.unit = 'GBP';
+    q.value /= 100;
+    q.last = j;
+    return;
+  }
+  // "US dollars", "U.S. dollars", "65.12 US cents"
+  let c = j;
+  // "U.S." is four tokens: U . S .
+  const prefix = lower === 'us' ? 1 : lower === 'u' && tokens[j + 2]?.lower === 's' && tokens[j + 3]?.text === '.' ? 4 : 0;
+  const after = prefix ? tokens[j + prefix]?.lower : undefined;
+  if (after === 'dollars' || after === 'cents' || after === 'cent') c = j + prefix;
+  const word = tokens[c].lower;
+  if (word === 'cents' || word === 'cent' || word === 'pence') {
+    if (q.unit === null) {
+      q.kind = 'money';
+      q.unit = currencyWords.get(word) ?? 'USD';
+      q.value /= 100;
+      q.last = c;
+    }
+    return;
+  }
+  // "6,603 pounds" is a weight; "5 billion pounds" is money.
+  if ((lower === 'pounds' || lower === 'pound') && !q.scaled && q.unit === null) {
+    q.kind = 'measure';
+    q.unit = 'pounds';
+    q.last = j;
+    return;
+  }
+  const currency = currencyWords.get(tokens[c].lower);
+  if (currency && q.unit === null && !(tokens[c].lower === 'won' && !startsUpper(tokens[c].text) && !q.scaled)) {
+    q.kind = 'money';
+    q.unit = currency;
+    q.last = c;
+    return;
+  }
+  readEnglishMeasure(tokens, j, q);
+}
+
+/** Points, multipliers ("3x", "six times more") and units of measure at word token `j`. */
+function readEnglishMeasure(tokens: readonly Token[], j: number, q: Quantity): void {
+  const t = tokens[j];
+  const lower = t.lower;
+  // "rose by 3 points", "±2.5 points": points of a score or an index, as counted; "three points" keeps its noun.
+  if ((lower === 'points' || lower === 'pts') && q.unit === null && !q.words && q.core.kind === 'num') {
+    q.unit = 'points';
+    q.last = j;
+    return;
+  }
+  if (lower === 'x' && !t.space) {
+    q.kind = 'multiplier';
+    q.last = j;
+    return;
+  }
+  // "six times more", "1.4 times annual income": a fraction of a time is never a count of occasions ("three times a week").
+  if (lower === 'times' && (comparatives.has(tokens[j + 1]?.lower ?? '') || (q.core.kind === 'num' && q.core.decimal && !q.scaled))) {
+    q.kind = 'multiplier';
+    q.last = j;
+    return;
+  }
+  // "square kilometres", "cubic metres", "sq ft": the unit an area or a volume qualifies.
+  const u = tokens[j + 1];
+  const of = (lower === 'square' || lower === 'cubic' || lower === 'sq') && u?.kind === 'word' && measureUnits.has(u.lower) ? u : undefined;
+  // "m" alone is metres only with a power after it: "300 m²".
+  const metres = lower === 'm' && (isPower(u) || (!t.space && q.core.kind === 'num' && q.core.decimal && u?.kind === 'word'));
+  // "187g", "a 6.1in screen": grams and inches written against the number, in lower case ("5G" is a name).
+  const attached = !t.space && (t.text === 'g' || t.text === 'in');
+  if (q.unit === null && (of || metres || attached || (measureUnits.has(lower) && (lower.length > 2 || !t.space || /^[kmgtp]?[bwh]|[kc]?m$|^m[lg]$/u.test(lower))))) {
+    q.kind = 'measure';
+    q.unit = of ? `${t.text} ${of.text}` : t.text;
+    q.last = of ? j + 1 : j;
+    // "km²", "m³"
+    if (isPower(tokens[q.last + 1])) q.unit += tokens[++q.last].text;
+    return;
+  }
+  return;
 }
 
 /**
@@ -619,17 +613,6 @@ function readZhUnit(tokens: readonly Token[], j: number, q: Quantity): void {
 function hanBefore(tokens: readonly Token[], j: number, max: number): string {
   let s = '';
   for (let k = j - 1; k >= 0 && s.length < max && tokens[k].kind === 'han'; k--) s = simplified(tokens[k].text) + s;
-  return s;
-}
-
-/** Up to `max` Han characters written together from token `j`. */
-function hanRun(tokens: readonly Token[], j: number, max: number): string {
-  let s = '';
-  for (let k = j; k < tokens.length && s.length < max; k++) {
-    const t = tokens[k];
-    if (t.kind !== 'han' || (k > j && t.space)) break;
-    s += simplified(t.text);
-  }
   return s;
 }
 
@@ -722,12 +705,6 @@ function wordsBelowHundred(lower: string): number | undefined {
   const units = numberWords.get(lower.slice(dash + 1));
   return tens !== undefined && units !== undefined && tens >= 20 && tens % 10 === 0 && units > 0 && units < 10 ? tens + units : undefined;
 }
-
-/** Verbs before "to" or "by" and a number word that is a level or a change: "tripled to twenty-three". */
-const levelVerbs = new Set([
-  'rose', 'risen', 'fell', 'fallen', 'grew', 'grown', 'dropped', 'climbed', 'increased', 'decreased', 'declined',
-  'jumped', 'doubled', 'tripled', 'trebled', 'quadrupled', 'halved', 'shrank', 'cut', 'reduced', 'raised',
-]);
 
 /** Words that start a stretch of time after "over": "halved over the season", "doubled over five years". */
 const periodStarts = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'recent', 'past', 'last']);
@@ -827,488 +804,16 @@ function precededBy(tokens: readonly Token[], i: number, word: string): boolean 
   return false;
 }
 
-function isYear(q: Quantity): boolean {
-  const t = q.core;
-  return q.kind === null && !q.scaled && t.kind === 'num' && !t.grouped && !t.decimal && t.digits === 4 && t.value >= 1000 && t.value <= 2199;
-}
-
-/**
- * Decides whether a quantity is a claim, fixes its kind, widens the anchor to
- * its qualifiers, and returns the match, or 'skip' when the tokens are used
- * up by something that is not a claim (a year range, a version).
- */
-function finish(tokens: readonly Token[], q: Quantity, floor: number, zh: boolean): { match: ClaimMatch; last: number } | 'skip' | null {
-  const first = tokens[q.first];
-  const core = q.core;
-  const prev = tokens[q.first - 1];
-  const next = tokens[q.last + 1];
-  const bare = q.kind === null && !q.scaled;
-
-  // Trailing "or more", "左右", "以上".
-  let last = q.last;
-  let qualifierAfter: string | undefined;
-  if (next?.kind === 'word' && next.lower === 'or' && (tokens[q.last + 2]?.lower === 'more' || tokens[q.last + 2]?.lower === 'so')) {
-    qualifierAfter = `or ${tokens[q.last + 2].lower}`;
-    last = q.last + 2;
-  } else if (next?.kind === 'han' && zh && !next.space) {
-    const ahead = hanRun(tokens, q.last + 1, 2);
-    const hit = zhQualifiersAfter.find((w) => ahead.startsWith(w));
-    if (hit && (hit.length === 2 || hit === '多' || hit === '余')) {
-      qualifierAfter = hit;
-      last = q.last + hit.length;
-    }
-  }
-
-  // --- What is never a claim ---
-  if (first.kind === 'num' || core.kind === 'num') {
-    const numTok = core.kind === 'num' ? core : first;
-    const numIndex = tokens.indexOf(numTok, q.first);
-    const before = tokens[numIndex - 1];
-    const after = tokens[numIndex + 1];
-    // Years and decades: "2024", "the 1990s".
-    if (isYear(q)) return 'skip';
-    if (after && !after.space && after.kind === 'word' && after.lower === 's') return 'skip';
-    if (before && !numTok.space && (before.text === '’' || before.text === "'") && after?.lower === 's') return 'skip';
-    // Letters written against digits: "5G", "S24", "Q3", "FY2024", "A380", "GPT-4".
-    if (before && !numTok.space && before.kind === 'word' && !currencyCodesBefore.has(before.lower)) return 'skip';
-    if (before && !numTok.space && before.kind === 'sym' && (before.text === '-' || before.text === '#' || before.text === '№' || before.text === '/' || before.text === '.' || before.text === ':' || before.text === '_')) {
-      const b2 = tokens[numIndex - 2];
-      // Not the second of a pair or a score ("68-32"), a number below the first.
-      const pair = b2?.kind === 'num' && !b2.decimal && !numTok.decimal && b2.value > numTok.value && numTok.text[0] !== '0' &&
-        after?.text !== '-' && tokens[numIndex - 3]?.text !== '-';
-      if (before.text !== '-' || (b2 && !before.space && (b2.kind === 'word' || b2.kind === 'num') && !pair)) return 'skip';
-    }
-    if (q.kind === null && after && !after.space && after.kind === 'word' && numIndex + 1 > q.last) {
-      if (ordinalSuffix.test(after.lower)) return readOrdinal(tokens, q, numIndex + 1);
-      return 'skip';
-    }
-    if (after && !after.space && after.kind === 'sym' && (after.text === ':' || after.text === '/') && tokens[numIndex + 2]?.kind === 'num' && !tokens[numIndex + 2].space &&
-      !(after.text === ':' && q.kind === 'multiplier') && !(after.text === '/' && q.kind === 'fraction')) return 'skip';
-    if (after && !after.space && after.kind === 'sym' && after.text === '.' && tokens[numIndex + 2]?.kind === 'num') return 'skip';
-    // Coordinates: "52°14′N", "51.5074°N", "40° 26′ 46″ N": the degrees, and the minutes and seconds after them.
-    if (before?.text === '°' && !numTok.space) return 'skip';
-    if (after && !after.space && (after.text === '′' || after.text === '″')) return 'skip';
-    if (after?.text === '°' && !after.space) {
-      const n2 = tokens[numIndex + 2];
-      if (n2 && ((n2.kind === 'num' && tokens[numIndex + 3]?.text === '′') || (!n2.space && (n2.kind === 'num' || (n2.kind === 'word' && compassLetters.has(n2.text)))))) return 'skip';
-    }
-    // An age set off after a name: "Coach Dale Brennan, 54, signed".
-    if (bare && before?.text === ',' && after?.text === ',' && !numTok.decimal && !numTok.grouped && numTok.value > 0 && numTok.value < 120) {
-      const name = tokens[numIndex - 2];
-      if (name?.kind === 'word' && isCapitalisedWord(name) && !capitalisedFunctionWords.has(name.lower)) return 'skip';
-    }
-    // Statute and plan names: "401(k)", "501(c)(3)".
-    if (after?.text === '(' && !after.space && tokens[numIndex + 2]?.kind === 'word' && tokens[numIndex + 2].end - tokens[numIndex + 2].start <= 2 &&
-      tokens[numIndex + 3]?.text === ')') return 'skip';
-    // Significance levels: "p < 0.01", "P = .03".
-    if (before?.kind === 'sym' && comparisonSigns.has(before.text) && tokens[numIndex - 2]?.lower === 'p') return 'skip';
-    // Phone numbers and codes: "555-123-4567", "+1 (202) 555-0143".
-    if (after?.text === '-' && tokens[numIndex + 2]?.kind === 'num' && tokens[numIndex + 3]?.text === '-') return 'skip';
-    if (bare && before?.text === '+' && !numTok.space) return skipDigitGroups(tokens, q);
-    if (before?.text === '(' && after?.text === ')' && numTok.digits === 3 && !numTok.decimal && tokens[numIndex + 2]?.kind === 'num') return 'skip';
-    if (before?.text === ')' && tokens[numIndex - 2]?.kind === 'num' && tokens[numIndex - 2].digits === 3 && tokens[numIndex - 3]?.text === '(') return 'skip';
-    if (after?.text === '-' && !after.space && isLeadingZero(tokens[numIndex + 2])) return 'skip';
-    // "01.AI", "3.js": a number written against a dot and a word is a name.
-    if (after?.text === '.' && !after.space && tokens[numIndex + 2]?.kind === 'word' && !tokens[numIndex + 2].space) return 'skip';
-    // "第21条", "第19届": numbering, not a count, unless a ranking verb stands before it ("排名第12位").
-    if (before?.text === '第' && !numTok.space) {
-      const b1 = tokens[numIndex - 2];
-      const b2 = tokens[numIndex - 3];
-      const verb = (b2?.kind === 'han' ? b2.text : '') + (b1?.kind === 'han' ? b1.text : '');
-      if (!zhRankVerbs.some((w) => verb.endsWith(w))) return 'skip';
-    }
-    if (bare) {
-      // In Chinese a count takes a classifier: "１２英寸" is a product's size, a name.
-      if (after?.kind === 'han' && !after.space) return 'skip';
-      // "股票代码600519", "邮编：518000": a code, not a count.
-      const label = before?.text === '：' || before?.text === ':' ? numIndex - 2 : numIndex - 1;
-      if (tokens[label]?.kind === 'han' && tokens[label - 1]?.kind === 'han' && zhCodeWords.has(tokens[label - 1].text + tokens[label].text)) return 'skip';
-      // Leading zeros: codes, not quantities ("007", "01"), and phone numbers ("0161 496 0732").
-      if (numTok.text.length > 1 && numTok.text[0] === '0' && !numTok.decimal) return skipDigitGroups(tokens, q);
-      // List numbering at the start of a block: "1. ", "2) ".
-      if (onlyPunctuationBefore(tokens, q.first) && after?.kind === 'sym' && (after.text === '.' || after.text === ')')) return 'skip';
-      // "(1)" enumerations.
-      if (before?.text === '(' && after?.text === ')' && core.value < 100) return 'skip';
-    }
-  }
-  if (bare || q.kind === 'change') {
-    // Dates: "January 2024", "Oct. 27", "3 July".
-    const p1 = prev?.kind === 'sym' && prev.text === '.' ? tokens[q.first - 2] : prev;
-    if (p1?.kind === 'word' && monthWords.has(p1.lower) && (p1.lower !== 'may' || /^M/u.test(p1.text))) return null;
-    if (next?.kind === 'word' && monthWords.has(next.lower) && startsUpper(next.text)) return null;
-    // Time frames: "the past five seasons", "the first 100 days", "the next two".
-    if (p1?.kind === 'word' && timeFrameWords.has(p1.lower)) return null;
-    // A chart position is a rank: "peaked at number 3", "debuted at No. 1", "climbed to No. 12".
-    if (p1?.kind === 'word' && (p1.lower === 'number' || p1.lower === 'no') && !q.words) {
-      const at = prev === p1 ? q.first - 1 : q.first - 2;
-      const link = tokens[at - 1]?.lower ?? '';
-      const verb = link === 'at' || link === 'to' ? tokens[at - 2]?.lower ?? '' : link;
-      if (chartVerbs.has(verb)) {
-        return { match: { start: tokens[at].start, end: tokens[q.last].end, kind: 'rank', value: core.value, unit: null }, last: q.last };
-      }
-    }
-    // Identifiers: "page 12", "No. 5", "section 4", "aged 45".
-    if (p1?.kind === 'word' && identifierWords.has(p1.lower) && !(p1.lower === 'number' && q.words)) return 'skip';
-    // "call 101", "call 999 or 112": a number called that counts nothing is a phone number; "call 12 witnesses" counts.
-    if (prev?.kind === 'word' && (prev.lower === 'call' || prev.lower === 'calling') && !q.words && next?.kind !== 'word') return 'skip';
-    // "7-Eleven", and street addresses: "10 Downing Street", "1600 Pennsylvania Avenue".
-    if (next?.text === '-' && !next.space && tokens[q.last + 2]?.kind === 'word' && !tokens[q.last + 2].space && isCapitalisedWord(tokens[q.last + 2])) return 'skip';
-    if (next?.kind === 'word' && isCapitalisedWord(next) && isStreetAt(tokens, q.last + 1)) return 'skip';
-    // An offer's name: "a 2-for-1 deal", "3-for-2 on books".
-    if (next?.text === '-' && !next.space && tokens[q.last + 2]?.lower === 'for' && !tokens[q.last + 2].space && tokens[q.last + 3]?.text === '-' && !tokens[q.last + 3].space) return 'skip';
-    // Names with a number: "Windows 11", "Qwen 1.5", "ISO 9001", "Xcode 4", "Node.js 22"; not a tally after one ("passed the Senate 68-32"),
-    // nor a figure grouped in thousands, which no name holds ("Population 1,000,000").
-    if (prev?.kind === 'word' && (startsUpper(prev.text) || isDottedName(tokens, q.first - 1)) && !capitalisedFunctionWords.has(prev.lower) && !q.words && !isTally(tokens, q) &&
-      !(q.core.kind === 'num' && q.core.grouped)) return 'skip';
-  }
-  // Ages: "children under five", "seniors over 65", "people 65 and older".
-  if (bare && isAge(tokens, q)) return 'skip';
-  // Durations and ages: "five years", "20 years", "10-year", "４个月", "２０１０年".
-  if (q.kind === null || q.kind === 'count') {
-    let n = next;
-    if (n?.kind === 'sym' && n.text === '-' && !n.space) n = tokens[q.last + 2];
-    if (n?.kind === 'word' && timeWords.has(n.lower)) {
-      // "an average of 72 minutes a day", "a latency of 480 ms", "p99 is now 190 ms": a measured time, not a frame.
-      if (n !== next || q.kind !== null || !(isAverageBefore(tokens, q.first) || subSecond.has(n.text) || isMeasuredDuration(tokens, q.first, floor))) return 'skip';
-      q.kind = 'measure';
-      q.unit = n.text;
-      q.last = last = q.last + 1;
-    }
-    // "10 a.m.", "3 p.m."
-    if (n?.kind === 'word' && (n.lower === 'a' || n.lower === 'p') && tokens[q.last + 2]?.text === '.' && tokens[q.last + 3]?.lower === 'm') return 'skip';
-    if (n?.kind === 'han' && !n.space) {
-      const ahead = hanRun(tokens, q.last + 1, 2);
-      if (zhTimeWords.some((w) => ahead.startsWith(w))) return 'skip';
-    }
-  }
-
-  // A confidence level is how a figure was estimated, not a figure: "95% CI", "the 95% confidence interval".
-  if (q.kind === 'percent' && isConfidenceLevel(tokens, q.last + 1)) return 'skip';
-
-  let kind: ClaimKind = q.kind ?? 'count';
-  // A numeral of one word (or a hyphenated one); "minus five point five", "twenty and three fifths" are numbers as digits are.
-  if (q.words && bare && q.kind === null && (q.first === q.last || !isWholeNumeral(tokens, q))) {
-    // A number word counts something only when a noun follows: not "one", not "the other two being".
-    const word = first.lower;
-    if ((word === 'one' || word === 'zero') && q.first === q.last) return null;
-    if (startsUpper(first.text) && prev && !sentenceEnd.has(prev.text)) return null;
-    if (word === 'a' || word === 'an') return null;
-    // "the three provinces", "these two companies": a reference back, not a count.
-    if (prev?.kind === 'word' && referringWords.has(prev.lower)) return null;
-    const n = tokens[q.last + 1];
-    // "tripled to twenty-three.", "fell by nine,": a new level or a change needs no noun after it.
-    const level = (prev?.lower === 'to' || prev?.lower === 'by') && levelVerbs.has(tokens[q.first - 2]?.lower ?? '');
-    if (!level && (!n || n.kind !== 'word')) return null;
-    if (n?.kind === 'word') {
-      if (!level && notCountedAfter.has(n.lower)) return null;
-      if (n.lower === 'of') {
-        const extended = readOfPhrase(tokens, q.last + 1);
-        if (extended < 0) return null;
-        last = extended;
-      }
-      if (n.lower === 'in' && isNumberWordOrDigit(tokens[q.last + 2])) return null;
-    }
-  }
-  // "5 ways to cut your bills", "10 things to know": a listicle's count of its own items, not of the world.
-  if (q.kind === null && !q.words && core.kind === 'num' && tokens[q.last + 1]?.kind === 'word' && listItemNouns.has(tokens[q.last + 1].lower) && !qualifierBefore(tokens, q.first, floor)) return null;
-  if (q.kind === null && !q.words && core.kind === 'num' && tokens[q.last + 1]?.lower === 'of') {
-    const extended = readOfPhrase(tokens, q.last + 1);
-    if (extended >= 0) last = extended;
-  }
-  if (q.kind === 'fraction' && first.lower === 'half') {
-    // "half" is a claim when qualified ("almost half") or "half of" a whole.
-    if (!qualifierBefore(tokens, q.first, floor) && !(tokens[q.last + 1]?.lower === 'of' && !/^(?:first|second|latter|other|the|a)$/u.test(prev?.lower ?? ''))) return null;
-  }
-  if (q.kind === 'fraction' && (first.lower === 'quarter' || first.lower === 'third')) return null;
-  // "the first three-quarters" of a year is a period of time.
-  if (q.kind === 'fraction' && prev?.kind === 'word' && periodWords.has(prev.lower)) return null;
-
-  // --- The anchor: a sign and qualifiers before ---
-  const sign = signBefore(tokens, q, floor);
-  let start = sign ? q.first - 1 : q.first;
-  let qualifier: string | undefined;
-  const qb = qualifierBefore(tokens, start, floor);
-  if (qb) {
-    start = qb.first;
-    qualifier = qb.text;
-  }
-  if (qualifierAfter) qualifier = qualifier ? `${qualifier} … ${qualifierAfter}` : qualifierAfter;
-  if (q.kind === null && qualifier === 'between' && q.valueMax === undefined) qualifier = undefined;
-  if (kind === 'count' && q.valueMax === undefined && first.kind === 'num' && core.value === 0) return null;
-
-  // A number read as written, with at most 11 digits, is its own 12-digit rounding.
-  const asWritten = core.kind === 'num' && q.value === core.value && core.text.length <= 12;
-  const magnitude = Number.isFinite(q.value) ? (asWritten ? q.value : round(q.value)) : null;
-  const value = sign < 0 && magnitude !== null ? -magnitude : magnitude;
-  const match: { -readonly [K in keyof ClaimMatch]: ClaimMatch[K] } = { start: tokens[start].start, end: tokens[last].end, kind, value, unit: q.unit };
-  if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
-  if (qualifier) match.qualifier = qualifier;
-  return { match, last };
-}
-
 /** Whether a word, a Han character or digits follow token `k`. */
 function isWordAfter(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k + 1];
   return t !== undefined && (t.kind === 'han' || t.kind === 'word' || t.kind === 'num');
 }
 
-/** Whether `q` spans a numeral the grammar read whole from its first token, of more than one token. */
-function isWholeNumeral(tokens: readonly Token[], q: Quantity): boolean {
-  const r = enNumeralGrammar.read(tokens, q.first);
-  return r !== null && r.last === q.last && r.last > q.first;
-}
-
-/** Uses up the digit groups after a phone number's first ("0161 496 0732", "+44 20 7946 0958"): none is a claim. */
-function skipDigitGroups(tokens: readonly Token[], q: Quantity): 'skip' {
-  let k = q.last + 1;
-  for (let t = tokens[k]; t?.kind === 'num' && t.space && !t.grouped && !t.decimal && t.digits >= 2; t = tokens[++k]);
-  q.last = k - 1;
-  return 'skip';
-}
-
-/**
- * A sign written against a quantity in digits, with a space, a bracket or
- * nothing before it: -1 for "-3°C" and "−0.5%", 1 for "+5%", 0 for none
- * (not the hyphen of "COVID-19", which has no space before it).
- */
-function signBefore(tokens: readonly Token[], q: Quantity, floor: number): number {
-  const s = tokens[q.first - 1];
-  const first = tokens[q.first];
-  if (s?.kind !== 'sym' || first.space || first.kind === 'word' || q.first - 1 < floor) return 0;
-  const c = s.text.charCodeAt(0);
-  if (c !== 45 /* - */ && c !== 0x2212 /* − */ && c !== 43 /* + */) return 0;
-  const before = tokens[q.first - 2];
-  if (!(s.space || !before || before.text === '(' || before.text === '（')) return 0;
-  return c === 43 ? 1 : -1;
-}
-
-/** Whether word `i` ends a dotted name that starts with a capital: the "js" of "Node.js", the "io" of "Socket.io". */
-function isDottedName(tokens: readonly Token[], i: number): boolean {
-  const dot = tokens[i - 1];
-  const head = tokens[i - 2];
-  return !tokens[i].space && dot?.text === '.' && !dot.space && head?.kind === 'word' && startsUpper(head.text);
-}
-
-/** "68-32": two whole numbers joined by a dash, a vote or a score. */
-function isTally(tokens: readonly Token[], q: Quantity): boolean {
-  const dash = tokens[q.first + 1];
-  const other = tokens[q.first + 2];
-  return q.core.kind === 'num' && !q.core.decimal && dash?.kind === 'sym' && (dash.text === '-' || dash.text === '–') && !dash.space &&
-    other?.kind === 'num' && !other.space && !other.decimal && other.digits <= 3 && q.core.digits <= 3;
-}
-
-/** Whether "an average of", "a median of" or "averaged" stands right before token `i`. */
-function isAverageBefore(tokens: readonly Token[], i: number): boolean {
-  const before = tokens[i - 1]?.lower;
-  if (before === 'averaged' || before === 'averages' || before === 'averaging') return true;
-  return before === 'of' && measuredTimeNouns.has(tokens[i - 2]?.lower ?? '');
-}
-
-/**
- * Whether the time starting at token `i` is what the sentence measures, not a
- * frame: "the strike lasted 19 hours", "was sentenced to 12 years", "jailed
- * for more than six months", "delayed by three hours".
- */
-function isMeasuredDuration(tokens: readonly Token[], i: number, floor: number): boolean {
-  const k = qualifierBefore(tokens, i, floor)?.first ?? i;
-  const before = tokens[k - 1];
-  if (before?.kind !== 'word') return false;
-  if (durationVerbs.has(before.lower)) return true;
-  // "limits were exceeded on 35 days": days counted, not a span.
-  if (before.lower === 'on' && tokens[i + 1]?.lower === 'days') return true;
-  // "life expectancy at birth is 79.4 years", "the median stay rose to 4.2 days": a measured time as the subject.
-  if (measureLinks.has(before.lower)) {
-    for (let m = k - 2; m >= 0 && m >= k - 5 && tokens[m].kind === 'word'; m--) if (measuredTimeNouns.has(tokens[m].lower)) return true;
-  }
-  const verb = tokens[k - 2]?.lower ?? '';
-  // "delayed by three hours"
-  if (before.lower === 'by') return verb === 'delayed';
-  // "lasted for five years", "sentenced to 12 years", "rose to 18 weeks"
-  return (before.lower === 'to' || before.lower === 'for') &&
-    (sentencingVerbs.has(verb) || (before.lower === 'for' && durationVerbs.has(verb)) || (before.lower === 'to' && changeToVerbs.has(verb)));
-}
-
-/** Verbs whose object is a length of time: "lasted 19 hours", "lasted for five years", "the wait reached 4.6 hours". */
-const durationVerbs = new Set(['lasted', 'lasting', 'lasts', 'reached', 'reaches', 'reaching']);
-/** Verbs of change before "to" and a time they end at: "waits rose to 18 weeks", "cut to 20 minutes". */
-const changeToVerbs = new Set(['rose', 'risen', 'fell', 'fallen', 'climbed', 'dropped', 'jumped', 'increased', 'decreased', 'grew', 'soared', 'slipped', 'cut', 'reduced']);
-/** Words between a measured time's noun and its value: "life expectancy is 79.4 years", "rose to". */
-const measureLinks = new Set(['is', 'was', 'are', 'were', 'to', 'reached', 'hit']);
-/** Verbs of sentencing before "to" or "for" and a term: "sentenced to 12 years", "jailed for six months". */
-const sentencingVerbs = new Set(['sentenced', 'jailed', 'imprisoned']);
-
-/** Nouns whose "of" makes the time after it a measurement: "an average of 72 minutes", "a latency of 480 ms". */
-const measuredTimeNouns = new Set(['average', 'median', 'mean', 'latency', 'delay', 'delays', 'wait', 'waits', 'expectancy', 'lag', 'downtime', 'uptime', 'stay']);
-/** Units under a second, which measure (latency, speed) rather than frame a claim. */
-const subSecond = new Set(['ms', 'milliseconds', 'microseconds', 'nanoseconds', 'µs', 'ns']);
-
-const comparisonSigns = new Set(['<', '>', '=', '≤', '≥']);
-/** Verbs before a chart position ("peaked at number 3", "reached No. 12"). */
-const chartVerbs = new Set([
-  'peaked', 'peaking', 'peaks', 'debuted', 'debuting', 'debuts', 'entered', 'reached', 'climbed', 'rose', 'jumped',
-  'fell', 'dropped', 'slipped', 'charted', 'finished', 'landed',
-]);
-/** Letters after the degrees of a coordinate: "51.5°N". */
-const compassLetters = new Set(['N', 'S', 'E', 'W']);
-
-function isConfidenceLevel(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i];
-  if (t?.kind !== 'word') return false;
-  if (t.lower === 'ci' || t.lower === 'cis') return true;
-  const next = tokens[i + 1]?.lower;
-  return t.lower === 'confidence' && (next === 'interval' || next === 'intervals' || next === 'level');
-}
-
-/** People whose age a bare number after them gives: "children under five", "adults 65 and older". */
-/** Verbs before a bare number that make it an age: "turned 40". */
-const ageVerbs = new Set(['turned', 'turns', 'turning']);
-const personWords = new Set([
-  'children', 'child', 'kids', 'people', 'persons', 'adults', 'adult', 'seniors', 'those', 'anyone', 'everyone',
-  'men', 'women', 'boys', 'girls', 'teens', 'teenagers', 'youths', 'residents', 'patients', 'americans', 'citizens',
-  'voters', 'drivers', 'workers', 'employees', 'users', 'players', 'students', 'applicants', 'individuals',
-]);
-const ageBounds = new Set(['over', 'under', 'above', 'below', 'between']);
-/** Words before an age bound that make the number after it an age: "aged over 80". */
-const ageWords = new Set(['aged', 'age', 'ages']);
-const ageEnds = new Set(['older', 'over', 'above', 'up', 'younger', 'under', 'below']);
-
-/** Whether the bare number `q` is an age: a bound after a person word or "aged", or "N and older" after a person word. */
-function isAge(tokens: readonly Token[], q: Quantity): boolean {
-  const before = tokens[q.first - 1];
-  if (before?.kind !== 'word') return false;
-  // "who turned 40 last month", "turns 18 in May"
-  if (ageVerbs.has(before.lower)) return q.core.kind !== 'num' || (!q.core.decimal && !q.core.grouped && q.core.value < 130);
-  if (ageBounds.has(before.lower)) {
-    const w = tokens[q.first - 2];
-    return w?.kind === 'word' && (personWords.has(w.lower) || ageWords.has(w.lower));
-  }
-  if (!personWords.has(before.lower)) return false;
-  const link = tokens[q.last + 1];
-  const end = tokens[q.last + 2];
-  return link?.kind === 'word' && (link.lower === 'and' || link.lower === 'or') && end?.kind === 'word' && ageEnds.has(end.lower);
-}
-
-const streetWords = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'way', 'place', 'square', 'plaza', 'court', 'parkway', 'highway']);
-
-/** Whether a street word closes the capitalised words from token `i`: an address. */
-function isStreetAt(tokens: readonly Token[], i: number): boolean {
-  for (let k = i; k < i + 4 && k < tokens.length; k++) {
-    const t = tokens[k];
-    if (t.kind !== 'word' || !isCapitalisedWord(t)) return false;
-    if (streetWords.has(t.lower)) return k > i;
-  }
-  return false;
-}
-
-/** Whether a word starts with an upper-case letter, in any script. */
-function startsUpper(word: string): boolean {
-  const c = word.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(word);
-}
-
 function isCapitalisedWord(t: Token): boolean {
-  const c = t.text.charCodeAt(0);
-  return c >= 65 && c <= 90;
-}
-
-function isLeadingZero(t: Token | undefined): boolean {
-  return !!t && t.kind === 'num' && t.text.length > 1 && t.text[0] === '0' && t.text[1] !== '.';
-}
-
-function onlyPunctuationBefore(tokens: readonly Token[], i: number): boolean {
-  for (let k = 0; k < i; k++) if (tokens[k].kind !== 'sym') return false;
-  return true;
-}
-
-function round(v: number): number {
-  return Number.isInteger(v) ? v : Number(v.toPrecision(12));
+  return startsUpper(t.text);
 }
 
 function isNumberWordOrDigit(t: Token | undefined): boolean {
   return !!t && (t.kind === 'num' || numberWords.has(t.lower));
-}
-
-/** Pronouns after "N of" that stand for a group named before: "six of them". */
-const groupPronouns = new Set(['them', 'us', 'these', 'those', 'which', 'whom']);
-/** Determiners after "N of" before a whole: "four of the top five", "six of their last eight". */
-const ofDeterminers = new Set(['the', 'their', 'its', 'our', 'his', 'her', 'my', 'your']);
-
-/** "four of the top five", "3 of 10": returns the last token index, or -1; the number's own index before a pronoun ("six of them"). */
-function readOfPhrase(tokens: readonly Token[], ofIndex: number): number {
-  let k = ofIndex + 1;
-  // "six of them", "three of which": a count of a group named before; the number alone is the anchor.
-  if (tokens[k]?.kind === 'word' && groupPronouns.has(tokens[k].lower)) return ofIndex - 1;
-  // "four of the top five", "six of their last eight"
-  if (tokens[k]?.kind === 'word' && ofDeterminers.has(tokens[k].lower)) k++;
-  if (tokens[k]?.kind === 'word' && /^(?:top|largest|biggest|leading|world's|last|first|past)$/u.test(tokens[k].lower)) k++;
-  const t = tokens[k];
-  if (t && (t.kind === 'num' || (numberWords.has(t.lower) && t.lower !== 'one'))) {
-    if (t.kind === 'num' && !t.grouped && t.digits === 4 && !t.decimal) return -1;
-    return k;
-  }
-  return -1;
-}
-
-/** Ordinals: a rank when ranking words stand by ("ranked 3rd of 190", "the 2nd largest"). */
-function readOrdinal(tokens: readonly Token[], q: Quantity, suffix: number): { match: ClaimMatch; last: number } | 'skip' {
-  const before = [tokens[q.first - 1], tokens[q.first - 2]].some((t) => t && rankWords.has(t.lower));
-  const after = tokens[suffix + 1];
-  if (!before && !(after && superlativeAfter.test(after.lower))) return 'skip';
-  let last = suffix;
-  if (after?.lower === 'of' && tokens[suffix + 2]?.kind === 'num') last = suffix + 2;
-  return {
-    match: { start: tokens[q.first].start, end: tokens[last].end, kind: 'rank', value: q.core.value, unit: null },
-    last,
-  };
-}
-
-/** Qualifiers by their last word (without a trailing period), longest first. */
-const qualifiersByLastWord: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
-  const map = new Map<string, (readonly string[])[]>();
-  for (const words of qualifiersBefore) {
-    const last = words[words.length - 1].replace(/\.$/u, '');
-    map.set(last, [...(map.get(last) ?? []), words]);
-  }
-  return map;
-})();
-
-/** The qualifier words right before token `i` ("more than", "about", "超过"), not reaching below `floor`. */
-function qualifierBefore(tokens: readonly Token[], i: number, floor: number): { first: number; text: string } | null {
-  let end = i - 1;
-  // "up to a $1 billion": an article between the qualifier and the number.
-  if (tokens[end]?.kind === 'word' && (tokens[end].lower === 'a' || tokens[end].lower === 'an') && tokens[i].kind !== 'word') end--;
-  if (end < floor || end < 0) return null;
-  const t = tokens[end];
-  if (t.kind === 'han') {
-    const chars: string[] = [];
-    for (let k = end; k >= floor && k > end - 3 && tokens[k].kind === 'han'; k--) chars.unshift(tokens[k].text);
-    const run = chars.join('');
-    for (const w of zhQualifiersBefore) {
-      if (run.endsWith(w)) return { first: end - w.length + 1, text: w };
-    }
-    return null;
-  }
-  // "±3 points", "± 2.5%": a margin.
-  if (t.kind === 'sym' && t.text === '±') return { first: end, text: '±' };
-  // "approx." and "ca.": a period after the word.
-  let wordEnd = end;
-  if (t.kind === 'sym' && t.text === '.' && tokens[end - 1]?.kind === 'word') wordEnd = end - 1;
-  const candidates = qualifiersByLastWord.get(tokens[wordEnd]?.lower ?? '');
-  if (!candidates) return null;
-  for (const words of candidates) {
-    const len = words.length;
-    const last = words[len - 1];
-    const dotted = last.endsWith('.');
-    const lastWord = dotted ? last.slice(0, -1) : last;
-    const at = dotted ? wordEnd : end;
-    if (dotted && at === end) continue;
-    if (!dotted && wordEnd !== end) continue;
-    const from = at - len + 1;
-    if (from < floor || from < 0) continue;
-    let ok = tokens[at].kind === 'word' && tokens[at].lower === lastWord;
-    for (let k = 0; ok && k < len - 1; k++) ok = tokens[from + k].kind === 'word' && tokens[from + k].lower === words[k];
-    if (ok) return { first: from, text: words.join(' ') };
-  }
-  return null;
 }

@@ -212,6 +212,42 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return scan(text, from, to, undefined);
 }
 
+/** The word classes of the word `readWord` read last: kept beside it so that no object is made per word. */
+let wordClasses = 0;
+
+/**
+ * Reads a word from `i` (a letter): letters, with inner hyphens and
+ * apostrophes ("two-thirds", "Applied's"). Returns its end and leaves its
+ * classes in `wordClasses`. The hash goes along; a letter past ASCII (or ’)
+ * rules out every class, whose words are ASCII.
+ */
+function readWord(text: string, i: number, n: number): number {
+  const c = text.charCodeAt(i);
+  let h = hashStep(hashSeed, c);
+  let ascii = c < 128;
+  let hyphen = false;
+  let j = i + 1;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (isLetter(d)) {
+      h = hashStep(h, d);
+      if (d >= 128) ascii = false;
+      j++;
+    } else if ((d === 45 || d === 39 || d === 0x2019) && j + 1 < n && isLetter(text.charCodeAt(j + 1))) {
+      const e = text.charCodeAt(j + 1);
+      h = hashStep(hashStep(h, d), e);
+      if (d === 0x2019 || e >= 128) ascii = false;
+      if (d === 45) hyphen = true;
+      j += 2;
+    } else {
+      break;
+    }
+  }
+  wordClasses = ascii ? classesOf(h & 0x3fffffff) : 0;
+  if (hyphen || endsWithFold(text, i, j)) wordClasses |= compoundWord;
+  return j;
+}
+
 function scan(text: string, from: number, to: number, spare: Token[] | undefined): Token[] {
   const tokens: Token[] = [];
   const n = to;
@@ -252,36 +288,14 @@ function scan(text: string, from: number, to: number, spare: Token[] | undefined
       continue;
     }
     if (isLetter(c)) {
-      // The word's hash goes along; a letter past ASCII (or ’) rules out every class, whose words are ASCII.
-      let h = hashStep(hashSeed, c);
-      let ascii = c < 128;
-      let hyphen = false;
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (isLetter(d)) {
-          h = hashStep(h, d);
-          if (d >= 128) ascii = false;
-          j++;
-        } else if ((d === 45 || d === 39 || d === 0x2019) && j + 1 < n && isLetter(text.charCodeAt(j + 1))) {
-          const e = text.charCodeAt(j + 1);
-          h = hashStep(hashStep(h, d), e);
-          if (d === 0x2019 || e >= 128) ascii = false;
-          if (d === 45) hyphen = true;
-          j += 2;
-        } else {
-          break;
-        }
-      }
+      const j = readWord(text, i, n);
       if (j < n && text.charCodeAt(j) === 64 /* @ */ && j + 1 < n && !isSpace(text.charCodeAt(j + 1))) {
         const end = runToSpace(text, i, n);
         push('skip', i, end); // an e-mail address
         i = end;
         continue;
       }
-      let classes = ascii ? classesOf(h & 0x3fffffff) : 0;
-      if (hyphen || endsWithFold(text, i, j)) classes |= compoundWord;
-      push('word', i, j, undefined, classes);
+      push('word', i, j, undefined, wordClasses);
       i = j;
       continue;
     }

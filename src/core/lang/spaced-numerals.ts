@@ -268,6 +268,12 @@ export function spacedNumeralGrammar(data: SpacedNumeralData): NumeralGrammar {
       if (!reading) return null;
       // "4 billion": scale words after digits are read by the caller with its units.
     } else if (t.kind === 'word') {
+      // "half a dozen", "half a million": half of the scale.
+      const a = tokens[i + 1];
+      const s = tokens[i + 2]?.kind === 'word' ? data.scales.get(tokens[i + 2].lower) : undefined;
+      if (data.denominators.get(t.lower) === 2 && a?.kind === 'word' && data.articles.includes(a.lower) && s !== undefined) {
+        return { last: i + 2, value: s / 2, scaled: true, words: true };
+      }
       const w = readWords(data, tokens, i);
       if (!w) return null;
       reading = { last: w.last, value: w.value, scaled: w.scaled, words: true };

@@ -17,6 +17,7 @@ export {
   type Rule,
   type Severity,
 } from './findings';
+export { explainClaim, explainFile, formatRuleStats, ruleStats, type RuleStats } from './explain';
 export { coveragePercent, summarize, summaryLine, type Totals } from './summary';
 export { toJsonReport, type JsonClaim, type JsonFile, type JsonProblem, type JsonReport, type JsonSource, type JsonVerification } from './json';
 export { defaultHelpBase, toSarif, type SarifLog, type SarifOptions, type SarifResult } from './sarif';

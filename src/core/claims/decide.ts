@@ -1,0 +1,79 @@
+import type { ClaimMatch, Quantity } from './quantity';
+import { claimRules } from './rules/index';
+import { Candidate, type ClaimRule, type RuleEffect, type RuleFiring, type Settled } from './rules/types';
+import type { Token } from './tokens';
+
+const rulesByLanguages = new Map<string, readonly ClaimRule[]>();
+
+/** The claim rules that serve any of `languages`, in pipeline order. */
+export function claimRulesFor(languages: readonly string[]): readonly ClaimRule[] {
+  const key = languages.join(',');
+  let rules = rulesByLanguages.get(key);
+  if (!rules) {
+    rules = claimRules.filter((r) => r.languages.includes('*') || r.languages.some((l) => languages.includes(l)));
+    rulesByLanguages.set(key, rules);
+  }
+  return rules;
+}
+
+function effectOf(rule: ClaimRule, verdict: 'skip' | 'drop' | 'fire' | Settled): RuleEffect {
+  if (verdict === 'skip' || verdict === 'drop') return 'left out';
+  if (verdict !== 'fire' || rule.stage === 'classify') return 'kind';
+  return 'widened';
+}
+
+/**
+ * Runs the claim rules over a quantity the grammar read: returns the claim,
+ * 'skip' when its tokens are used up by something that is not a claim (a
+ * year, a version), or null when it is not a claim but its tokens may start
+ * another. Each rule that fires is added to `firings` when given.
+ */
+export function decide(
+  tokens: readonly Token[],
+  q: Quantity,
+  floor: number,
+  rules: readonly ClaimRule[],
+  languages: readonly string[],
+  firings?: RuleFiring[],
+): Settled | 'skip' | null {
+  const c = new Candidate(tokens, q, floor, languages);
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
+    const verdict = rule.apply(c);
+    if (verdict === undefined) continue;
+    if (firings) firings.push(firingOf(rule, verdict, c));
+    if (verdict === 'fire') continue;
+    if (verdict === 'skip') return 'skip';
+    if (verdict === 'drop') return null;
+    return verdict;
+  }
+  return { match: matchOf(c), last: c.last };
+}
+
+function firingOf(rule: ClaimRule, verdict: 'skip' | 'drop' | 'fire' | Settled, c: Candidate): RuleFiring {
+  const { tokens, q } = c;
+  if (typeof verdict === 'object') return { rule: rule.id, start: verdict.match.start, end: verdict.match.end, effect: 'kind' };
+  const first = Math.min(c.start, q.first);
+  const last = Math.min(Math.max(c.last, q.last), tokens.length - 1);
+  return { rule: rule.id, start: tokens[first].start, end: tokens[last].end, effect: effectOf(rule, verdict) };
+}
+
+function round(v: number): number {
+  return Number.isInteger(v) ? v : Number(v.toPrecision(12));
+}
+
+/** The claim a candidate makes once every rule has had its say. */
+function matchOf(c: Candidate): ClaimMatch {
+  const { q, tokens } = c;
+  const core = q.core;
+  // A number read as written, with at most 11 digits, is its own 12-digit rounding.
+  const asWritten = core.kind === 'num' && q.value === core.value && core.text.length <= 12;
+  const magnitude = Number.isFinite(q.value) ? (asWritten ? q.value : round(q.value)) : null;
+  const value = c.sign < 0 && magnitude !== null ? -magnitude : magnitude;
+  const match: { -readonly [K in keyof ClaimMatch]: ClaimMatch[K] } = {
+    start: tokens[c.start].start, end: tokens[c.last].end, kind: q.kind ?? 'count', value, unit: q.unit,
+  };
+  if (q.valueMax !== undefined) match.valueMax = round(q.valueMax);
+  if (c.qualifier) match.qualifier = c.qualifier;
+  return match;
+}

@@ -1,0 +1,85 @@
+import { timeWords } from '../../../lang/en/words';
+import { qualifierBefore } from '../../qualifiers';
+import type { Token } from '../../tokens';
+import { claimRule, type Candidate } from '../types';
+
+/** Verbs whose object is a length of time: "lasted 19 hours", "lasted for five years", "the wait reached 4.6 hours". */
+const durationVerbs = new Set(['lasted', 'lasting', 'lasts', 'reached', 'reaches', 'reaching']);
+/** Verbs of change before "to" and a time they end at: "waits rose to 18 weeks", "cut to 20 minutes". */
+const changeToVerbs = new Set(['rose', 'risen', 'fell', 'fallen', 'climbed', 'dropped', 'jumped', 'increased', 'decreased', 'grew', 'soared', 'slipped', 'cut', 'reduced']);
+/** Words between a measured time's noun and its value: "life expectancy is 79.4 years", "rose to". */
+const measureLinks = new Set(['is', 'was', 'are', 'were', 'to', 'reached', 'hit']);
+/** Verbs of sentencing before "to" or "for" and a term: "sentenced to 12 years", "jailed for six months". */
+const sentencingVerbs = new Set(['sentenced', 'jailed', 'imprisoned']);
+/** Nouns whose "of" makes the time after it a measurement: "an average of 72 minutes", "a latency of 480 ms". */
+const measuredTimeNouns = new Set(['average', 'median', 'mean', 'latency', 'delay', 'delays', 'wait', 'waits', 'expectancy', 'lag', 'downtime', 'uptime', 'stay']);
+/** Units under a second, which measure (latency, speed) rather than frame a claim. */
+const subSecond = new Set(['ms', 'milliseconds', 'microseconds', 'nanoseconds', 'µs', 'ns']);
+
+/** Whether "an average of", "a median of" or "averaged" stands right before token `i`. */
+function isAverageBefore(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1]?.lower;
+  if (before === 'averaged' || before === 'averages' || before === 'averaging') return true;
+  return before === 'of' && measuredTimeNouns.has(tokens[i - 2]?.lower ?? '');
+}
+
+/**
+ * Whether the time starting at token `i` is what the sentence measures, not a
+ * frame: "the strike lasted 19 hours", "was sentenced to 12 years", "jailed
+ * for more than six months", "delayed by three hours".
+ */
+function isMeasuredDuration(tokens: readonly Token[], i: number, floor: number): boolean {
+  const k = qualifierBefore(tokens, i, floor)?.first ?? i;
+  const before = tokens[k - 1];
+  if (before?.kind !== 'word') return false;
+  if (durationVerbs.has(before.lower)) return true;
+  // "limits were exceeded on 35 days": days counted, not a span.
+  if (before.lower === 'on' && tokens[i + 1]?.lower === 'days') return true;
+  // "life expectancy at birth is 79.4 years", "the median stay rose to 4.2 days": a measured time as the subject.
+  if (measureLinks.has(before.lower)) {
+    for (let m = k - 2; m >= 0 && m >= k - 5 && tokens[m].kind === 'word'; m--) if (measuredTimeNouns.has(tokens[m].lower)) return true;
+  }
+  const verb = tokens[k - 2]?.lower ?? '';
+  // "delayed by three hours"
+  if (before.lower === 'by') return verb === 'delayed';
+  // "lasted for five years", "sentenced to 12 years", "rose to 18 weeks"
+  return (before.lower === 'to' || before.lower === 'for') &&
+    (sentencingVerbs.has(verb) || (before.lower === 'for' && durationVerbs.has(verb)) || (before.lower === 'to' && changeToVerbs.has(verb)));
+}
+
+/** The time word after the quantity, perhaps after a hyphen ("10-year"), or undefined. */
+function timeWordAfter(c: Candidate): Token | undefined {
+  if (c.q.kind !== null && c.q.kind !== 'count') return undefined;
+  let n = c.next;
+  if (n?.kind === 'sym' && n.text === '-' && !n.space) n = c.tokens[c.q.last + 2];
+  return n?.kind === 'word' && timeWords.has(n.lower) ? n : undefined;
+}
+
+export const measuredTime = claimRule({
+  id: 'measured-time',
+  languages: ['en'],
+  stage: 'classify',
+  description: 'A time the sentence measures is a claim of kind measure: "lasted 19 hours", "an average of 72 minutes", "a latency of 480 ms".',
+  examples: {
+    fires: ['The strike lasted 19 hours.', 'Users spend an average of 72 minutes a day online.', 'Waits rose to 18 weeks.'],
+    doesNotFire: ['Over five years the firm grew.', 'The plan runs for 20 years.'],
+  },
+  apply(c) {
+    const n = timeWordAfter(c);
+    if (!n || n !== c.next || c.q.kind !== null) return undefined;
+    if (!(isAverageBefore(c.tokens, c.q.first) || subSecond.has(n.text) || isMeasuredDuration(c.tokens, c.q.first, c.floor))) return undefined;
+    c.q.kind = 'measure';
+    c.q.unit = n.text;
+    c.q.last = c.last = c.q.last + 1;
+    return 'fire';
+  },
+});
+
+export const durationFrame = claimRule({
+  id: 'duration',
+  languages: ['en'],
+  stage: 'exclude',
+  description: 'A length of time that frames another claim is not one: "over five years", "a 10-year plan", "20 years ago".',
+  examples: { fires: ['Over five years the firm grew.', 'The council set out a 10-year plan.'], doesNotFire: ['The strike lasted 19 hours.', 'The firm hired five staff.'] },
+  apply: (c) => (timeWordAfter(c) ? 'skip' : undefined),
+});

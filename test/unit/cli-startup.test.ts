@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+
+const cli = resolve('dist/cli.js');
+
+/**
+ * Runs `claimlens check ARGS` in a fresh Node and returns its report and the
+ * files of dist/ it loaded (the bundles loaded apart: the language server,
+ * pdf.js, Citation.js, the worker script).
+ */
+function checkAndList(cwd: string, args: readonly string[]): { loaded: string[]; report: { files: { claims: { text: string; status: string }[] }[] } } {
+  const script = `
+    const { main } = require(${JSON.stringify(cli)});
+    const out = [];
+    const io = { stdout: { write: (s) => out.push(s) }, stderr: { write: () => undefined }, cwd: process.cwd(), env: {} };
+    main(${JSON.stringify(['check', '--format', 'json', ...args])}, io).then(() => {
+      const dist = ${JSON.stringify(resolve('dist'))};
+      const loaded = Object.keys(require.cache).filter((p) => p.startsWith(dist + require('path').sep));
+      process.stdout.write(JSON.stringify({ loaded, report: JSON.parse(out.join('')) }));
+    });`;
+  const result = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const parsed = JSON.parse(result.stdout) as { loaded: string[]; report: { files: { claims: { text: string; status: string }[] }[] } };
+  return { ...parsed, loaded: parsed.loaded.map((path) => basename(path)).sort() };
+}
+
+describe('cli: start-up loads only what the run needs', function () {
+  this.timeout(30_000);
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'claimlens-startup-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('one article with no bibliography loads the command line bundle alone', () => {
+    writeFileSync(join(root, 'a.md'), 'Rents rose 12% last year [per the ONS](https://ons.gov.uk).\n');
+    const { loaded, report } = checkAndList(root, ['a.md']);
+    assert.deepEqual(loaded, ['cli.js']);
+    assert.deepEqual(report.files[0].claims.map((c) => [c.text, c.status]), [['12%', 'cited']]);
+  });
+
+  it('a CSL-JSON bibliography does not load Citation.js either', () => {
+    writeFileSync(join(root, 'refs.json'), JSON.stringify([{ id: 'ons2024', type: 'report', title: 'Rents' }]));
+    writeFileSync(join(root, 'a.md'), '---\nbibliography: refs.json\n---\nRents rose 12% last year [@ons2024].\n');
+    const { loaded, report } = checkAndList(root, ['a.md']);
+    assert.deepEqual(loaded, ['cli.js']);
+    assert.deepEqual(report.files[0].claims.map((c) => [c.text, c.status]), [['12%', 'cited']]);
+  });
+
+  it('a BibTeX bibliography loads Citation.js from its own file, and reads the entry with it', () => {
+    writeFileSync(join(root, 'refs.bib'), '@report{ons2024, title = {Private rents in M\\"unchen}, year = {2024}}\n');
+    writeFileSync(join(root, 'a.md'), '---\nbibliography: refs.bib\n---\nRents rose 12% last year [@ons2024]. Wages rose 3%.\n');
+    const { loaded, report } = checkAndList(root, ['a.md']);
+    assert.deepEqual(loaded, ['citation.js', 'cli.js']);
+    assert.deepEqual(report.files[0].claims.map((c) => [c.text, c.status]), [['12%', 'cited'], ['3%', 'uncited']]);
+  });
+});
