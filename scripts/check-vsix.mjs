@@ -40,8 +40,13 @@ const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 const defaultVsix = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
 const screenshotDir = join(repoRoot, 'test', 'screenshots', 'tmp');
-/** The packaged extension may not grow past this without someone noticing. */
-const maxVsixBytes = 1024 * 1024;
+/**
+ * The packaged extension may not grow past this without someone noticing.
+ * Compressed, the extension bundle is about 370 KB, pdf.js (read only when a
+ * cited source is a PDF) about 505 KB, Citation.js about 70 KB and the
+ * walkthrough's screenshots about 290 KB.
+ */
+const maxVsixBytes = 1536 * 1024;
 /** What may be in the installed extension's folder, besides what code-server adds itself. */
 const allowedFiles = [
   /^package\.json$/,
