@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { analyze, citedKeyAt, type Claim, type Source } from '../core/index';
+import type { Claim, Source } from '../core/index';
 import { fixCommandIds } from './fix-commands';
 import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
-import { claimExplanationMarkdown, claimHoverMarkdown, claimsAt, keyHoverMarkdown, problemHoverMarkdown } from '../shared/hover-card';
+import { hoverCardsAt } from '../shared/hover-card';
 
 /** Hover cards for claims, citation keys and broken sources, from the cached analysis. */
 export class ClaimHoverProvider implements vscode.HoverProvider {
@@ -11,42 +11,22 @@ export class ClaimHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const entry = await this.analyses.ensure(document);
     if (!entry || token.isCancellationRequested || entry.version !== document.version) return undefined;
-    const offset = document.offsetAt(position);
-    const cards: string[] = [];
-    let start = Infinity;
-    let end = -Infinity;
-    const cover = (range: { start: number; end: number }): void => {
-      start = Math.min(start, range.start);
-      end = Math.max(end, range.end);
-    };
     const uri = document.uri.toString();
     const notesEditable = entry.format === 'markdown' || entry.format === 'mdx' || entry.format === 'html';
-    const editNoteLink = (source: Source): string | undefined =>
-      notesEditable ? `command:${fixCommandIds.editNote}?${encodeURIComponent(JSON.stringify([{ uri, label: source.label }]))}` : undefined;
-    const claims = claimsAt(entry.analysis, offset);
-    // The explanation is asked for on hover only: the cached analysis does not record rule firings.
-    const explained = claims.length && entry.resolved.settings.explainInHover
-      ? analyze(document.getText(), { format: entry.format, settings: entry.resolved.settings, explain: true, ...(entry.bibliography ? { bibliography: entry.bibliography } : {}) })
-      : undefined;
-    for (const claim of claims) {
-      const card = claimHoverMarkdown(claim, { statusShown: hasDiagnostic(entry, claim), editNoteLink });
-      const why = explained ? claimExplanationMarkdown(claim, explained, document.getText()) : '';
-      cards.push(why ? `${card}\n\n${why}` : card);
-      cover(claim.range);
-    }
-    const cited = citedKeyAt(document.getText(), entry.analysis, offset);
-    if (cited && (cited.source.entry || !entry.bibliography)) {
-      cards.push(keyHoverMarkdown(cited.key, cited.source.entry, cited.source.entry ? whereDefined(entry, cited.source.entry) : undefined, entry.bibliography !== undefined));
-      cover(cited.range);
-    }
-    for (const problem of entry.analysis.problems) {
-      if (problem.range.start <= offset && offset <= problem.range.end) {
-        cards.push(problemHoverMarkdown(problem));
-        cover(problem.range);
-      }
-    }
-    if (!cards.length) return undefined;
-    const markdown = new vscode.MarkdownString(cards.join('\n\n---\n\n'));
+    const hover = hoverCardsAt({
+      text: document.getText(),
+      format: entry.format,
+      settings: entry.resolved.settings,
+      analysis: entry.analysis,
+      bibliography: entry.bibliography,
+      statusShown: (claim) => hasDiagnostic(entry, claim),
+      whereDefined: (bibEntry) => whereDefined(entry, bibEntry),
+      editNoteLink: (source: Source) =>
+        notesEditable ? `command:${fixCommandIds.editNote}?${encodeURIComponent(JSON.stringify([{ uri, label: source.label }]))}` : undefined,
+    }, document.offsetAt(position));
+    if (!hover) return undefined;
+    const { start, end } = hover;
+    const markdown = new vscode.MarkdownString(hover.markdown);
     // Only the note editor may run from a link; every article string in the card is escaped.
     markdown.isTrusted = { enabledCommands: [fixCommandIds.editNote] };
     markdown.supportHtml = false;

@@ -15,7 +15,6 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  analyze,
   citableSources,
   citeBibliographyKey,
   citeExistingSource,
@@ -27,7 +26,7 @@ import {
   type TextEdit,
 } from '../core';
 import { authorsAndYear } from '../shared/claim-format';
-import { claimExplanationMarkdown, claimHoverMarkdown, claimsAt, entryMarkdown, keyHoverMarkdown, problemHoverMarkdown } from '../shared/hover-card';
+import { entryMarkdown, hoverCardsAt } from '../shared/hover-card';
 import type { SeverityKind } from './settings';
 import type { DocumentAnalysis } from './analyses';
 import { claimOfDiagnostic, diagnosticSource, rangeOf } from './diagnostics';
@@ -38,43 +37,18 @@ const fixableCodes = new Set(['uncited-claim', 'attributed-claim']);
 
 /** The hover of claims, a citation key and broken sources at `position`: the same cards as in VS Code. */
 export function hoverAt(entry: DocumentAnalysis, document: TextDocument, position: Position): Hover | null {
-  const offset = document.offsetAt(position);
-  const cards: string[] = [];
-  let start = Infinity;
-  let end = -Infinity;
-  const cover = (range: { start: number; end: number }): void => {
-    start = Math.min(start, range.start);
-    end = Math.max(end, range.end);
-  };
-  const claims = claimsAt(entry.analysis, offset);
-  // The explanation is asked for on hover only: the cached analysis does not record rule firings.
-  const explained = claims.length && entry.settings.explainInHover
-    ? analyze(entry.text, { format: entry.format, settings: entry.settings, explain: true, ...(entry.bibliography ? { bibliography: entry.bibliography } : {}) })
-    : undefined;
-  for (const claim of claims) {
+  const hover = hoverCardsAt({
+    text: entry.text,
+    format: entry.format,
+    settings: entry.settings,
+    analysis: entry.analysis,
+    bibliography: entry.bibliography,
     // A claim with a diagnostic: the client shows its message, which says the status, beside the card.
-    const statusShown = (entry.settings.report as readonly string[]).includes(claim.status) && entry.editor.severity[claim.status as SeverityKind] !== 'off';
-    const card = claimHoverMarkdown(claim, { statusShown });
-    const why = explained ? claimExplanationMarkdown(claim, explained, entry.text) : '';
-    cards.push(why ? `${card}
-
-${why}` : card);
-    cover(claim.range);
-  }
-  const cited = citedKeyAt(entry.text, entry.analysis, offset);
-  if (cited && (cited.source.entry || !entry.bibliography)) {
-    const bibEntry = cited.source.entry;
-    cards.push(keyHoverMarkdown(cited.key, bibEntry, bibEntry ? whereDefined(entry, bibEntry) : undefined, entry.bibliography !== undefined));
-    cover(cited.range);
-  }
-  for (const problem of entry.analysis.problems) {
-    if (problem.range.start <= offset && offset <= problem.range.end) {
-      cards.push(problemHoverMarkdown(problem));
-      cover(problem.range);
-    }
-  }
-  if (!cards.length) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: cards.join('\n\n---\n\n') }, range: rangeOf(document, start, end) };
+    statusShown: (claim) => (entry.settings.report as readonly string[]).includes(claim.status) && entry.editor.severity[claim.status as SeverityKind] !== 'off',
+    whereDefined: (bibEntry) => whereDefined(entry, bibEntry),
+  }, document.offsetAt(position));
+  if (!hover) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(document, hover.start, hover.end) };
 }
 
 /** "references/milling.bib, line 1": where an entry stands. */

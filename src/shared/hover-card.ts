@@ -1,4 +1,4 @@
-import { citedOnlyByNameLinks, closePart, entryParts, explainClaim, type Analysis, type BibEntry, type Claim, type Problem, type Source } from '../core/index';
+import { analyze, citedKeyAt, citedOnlyByNameLinks, closePart, entryParts, explainClaim, type Analysis, type BibEntry, type Bibliography, type Claim, type Format, type Problem, type Settings, type Source } from '../core/index';
 import { describeClaim, statusLabels } from './claim-format';
 
 /**
@@ -138,6 +138,60 @@ export function keyHoverMarkdown(key: string, entry: BibEntry | undefined, where
 /** The hover card of a broken source. */
 export function problemHoverMarkdown(problem: Problem): string {
   return `**Claim Lens** · \`${problem.code}\`\n\n${escapeMarkdown(problem.message)}`;
+}
+
+/** What a hover reads: one analysed article and how its host shows it. */
+export interface HoverSubject {
+  readonly text: string;
+  readonly format: Format;
+  readonly settings: Settings;
+  readonly analysis: Analysis;
+  readonly bibliography?: Bibliography | undefined;
+  /** Whether the claim has a diagnostic, whose message (shown in the same hover) says its status. */
+  statusShown(claim: Claim): boolean;
+  /** Where a bibliography entry stands ("refs.bib, line 3"), as the host names files. */
+  whereDefined(entry: BibEntry): string | undefined;
+  readonly editNoteLink?: (source: Source) => string | undefined;
+}
+
+/**
+ * The hover at `offset` (UTF-16, 0-based): the cards of the claims, the
+ * citation key and the broken sources there, as one Markdown string, with
+ * the offsets they cover; undefined when nothing is there.
+ */
+export function hoverCardsAt(subject: HoverSubject, offset: number): { markdown: string; start: number; end: number } | undefined {
+  const cards: string[] = [];
+  let start = Infinity;
+  let end = -Infinity;
+  const cover = (range: { start: number; end: number }): void => {
+    start = Math.min(start, range.start);
+    end = Math.max(end, range.end);
+  };
+  const { text, analysis, bibliography } = subject;
+  const claims = claimsAt(analysis, offset);
+  // The explanation is asked for on hover only: the cached analysis does not record rule firings.
+  const explained = claims.length && subject.settings.explainInHover
+    ? analyze(text, { format: subject.format, settings: subject.settings, explain: true, ...(bibliography ? { bibliography } : {}) })
+    : undefined;
+  for (const claim of claims) {
+    const card = claimHoverMarkdown(claim, { statusShown: subject.statusShown(claim), ...(subject.editNoteLink ? { editNoteLink: subject.editNoteLink } : {}) });
+    const why = explained ? claimExplanationMarkdown(claim, explained, text) : '';
+    cards.push(why ? `${card}\n\n${why}` : card);
+    cover(claim.range);
+  }
+  const cited = citedKeyAt(text, analysis, offset);
+  if (cited && (cited.source.entry || !bibliography)) {
+    const entry = cited.source.entry;
+    cards.push(keyHoverMarkdown(cited.key, entry, entry ? subject.whereDefined(entry) : undefined, bibliography !== undefined));
+    cover(cited.range);
+  }
+  for (const problem of analysis.problems) {
+    if (problem.range.start <= offset && offset <= problem.range.end) {
+      cards.push(problemHoverMarkdown(problem));
+      cover(problem.range);
+    }
+  }
+  return cards.length ? { markdown: cards.join('\n\n---\n\n'), start, end } : undefined;
 }
 
 /** Claims whose anchor holds `offset` (its end included, as editors hover). */
