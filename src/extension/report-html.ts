@@ -269,10 +269,6 @@ const tableScript = `
     }
   }
   pressFilter();
-      applyFilters();
-    });
-  }
-  pressFilter();
   const sorted = state.sort && document.querySelector('table.report thead th[data-key="' + state.sort + '"]');
   if (sorted) sortBy(sorted, state.direction === 'descending' ? 'descending' : 'ascending');
 

@@ -71,6 +71,12 @@ describe('report page: the article page', () => {
     assert.ok(html.includes('&lt;b onclick=&quot;x()&quot;&gt;') || !html.includes('onclick="x()"'));
   });
 
+  it('has a script that parses', () => {
+    const script = /<script nonce="n0nce">([\s\S]*?)<\/script>/u.exec(html)?.[1] ?? '';
+    assert.ok(script.includes('acquireVsCodeApi'));
+    assert.doesNotThrow(() => new Function(script));
+  });
+
   it('links sources only to http, https and mailto URLs', () => {
     const hrefs = [...html.matchAll(/<a href="([^"]*)"/gu)].map((m) => m[1]);
     assert.deepEqual(hrefs, ['https://example.org/farm', 'mailto:desk@example.org', 'https://example.org/jobs']);
@@ -210,8 +216,9 @@ describe('report page: what checking the sources found, over the workspace', () 
   const [solar, wind, hydro] = energy.analysis.claims;
   const [yields] = farms.analysis.claims;
   const result = (claim: typeof solar, status: 'supported' | 'not-found' | 'unreachable' | 'not-checked') => ({ claimId: claim.id, sourceId: claim.sources.find((s) => s.kind === 'link')!.id, status, url: 'https://example.org/x' });
+  const energyResults = [result(solar, 'supported'), result(wind, 'not-found'), result(hydro, 'unreachable')];
   const checked = [
-    { ...energy, verifications: [result(solar, 'supported'), result(wind, 'not-found'), result(hydro, 'unreachable')] },
+    { ...energy, verifications: energyResults },
     { ...farms, verifications: [result(yields, 'not-checked')] },
     rents,
   ];
@@ -249,6 +256,10 @@ describe('report page: what checking the sources found, over the workspace', () 
     ]);
     // The energy file's cell, sorted by its claims not found or dead.
     assert.match(html, /<td data-sort="2" title="1 supported, 1 not found, 1 dead source, 1 with no source checked"><span class="says"><i class="dot says-supported"><\/i>1 supported<\/span><span class="says"><i class="dot says-not-found"><\/i>1 not found<\/span><span class="says"><i class="dot says-unreachable"><\/i>1 dead source<\/span><\/td>/u);
+    for (const page of [html, renderArticleReport(buildArticleReport('file:///w/desk/energy.md', 'energy.md', 'x', energy.analysis, energyResults), context)]) {
+      const script = /<script nonce="n0nce">([\s\S]*?)<\/script>/u.exec(page)?.[1] ?? '';
+      assert.doesNotThrow(() => new Function(script), 'the page script parses');
+    }
     const unchecked = renderWorkspaceReport(buildWorkspaceReport([energy, farms, rents], [], false), context);
     assert.equal(buildWorkspaceReport([energy, farms, rents], [], false).verified, 0);
     assert.ok(!unchecked.includes('Source says'));
