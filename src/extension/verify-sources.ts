@@ -50,7 +50,7 @@ export class SourceVerifications implements vscode.Disposable {
       this.changed,
       this.finished,
       vscode.commands.registerCommand('claimlens.verifySources', () => this.run('article')),
-      vscode.commands.registerCommand('claimlens.verifyWorkspaceSources', () => this.run('workspace')),
+      vscode.commands.registerCommand('claimlens.verifyWorkspaceSources', (folder?: vscode.Uri | string) => this.run('workspace', folderOf(folder))),
       vscode.languages.registerHoverProvider(selector, { provideHover: (document, position) => this.hover(document, position) }),
       vscode.languages.registerCodeActionsProvider(selector, { provideCodeActions: (document, _range, context) => this.codeActions(document, context) }, {
         providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
@@ -78,7 +78,22 @@ export class SourceVerifications implements vscode.Disposable {
     return this.results.has(vscode.window.activeTextEditor?.document.uri.toString() ?? '') ? this.item.text : undefined;
   }
 
-  private async run(scope: 'article' | 'workspace'): Promise<void> {
+  /** Cancels the runs under way, as their notification's Cancel button does: files already done keep their results. */
+  cancel(): void {
+    for (const run of this.running) run.cancel();
+  }
+
+  private readonly running = new Set<vscode.CancellationTokenSource>();
+
+  /**
+   * Verifies the active article, or every article of the workspace (under
+   * `folder` only, when given: a folder's URI or path). The articles are
+   * checked at once, within the fetcher's limits, and each article's results
+   * are published as soon as all its sources are checked; after a cancel,
+   * an article not yet done is left as it was, so that no source cut short
+   * counts against it.
+   */
+  private async run(scope: 'article' | 'workspace', folder?: vscode.Uri): Promise<void> {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('Claim Lens verifies sources only in a trusted workspace: it fetches the addresses articles cite.');
       return;
@@ -93,11 +108,15 @@ export class SourceVerifications implements vscode.Disposable {
     const archiveApi = config.get<string>('archiveApi', 'https://archive.org/wayback/available') || null;
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Claim Lens: verifying sources', cancellable: true },
-      async (progress, token) => {
+      async (progress, progressToken) => {
+        const cancellation = new vscode.CancellationTokenSource();
+        this.running.add(cancellation);
+        const token = cancellation.token;
         const abort = new AbortController();
-        const cancel = token.onCancellationRequested(() => abort.abort());
+        const listeners = [progressToken.onCancellationRequested(() => cancellation.cancel()), token.onCancellationRequested(() => abort.abort())];
         try {
-          const articles = await this.articles(scope, progress, token);
+          const articles = (await this.articles(scope, progress, token)).filter((a) => !folder || isUnder(a.uri, folder));
+          if (token.isCancellationRequested) return;
           const verifier = new Verifier({ fetcher, archiveApi, signal: abort.signal });
           const total = articles.reduce((n, a) => n + a.targets.length, 0);
           if (!total) {
@@ -105,23 +124,24 @@ export class SourceVerifications implements vscode.Disposable {
             return;
           }
           let done = 0;
-          for (const article of articles) {
-            if (token.isCancellationRequested) break;
+          await Promise.all(articles.map(async (article) => {
             const verifications = await Promise.all(article.targets.map(async (target: VerifyTarget) => {
               const result = await verifier.verify(target);
               progress.report({ message: `${++done}/${total} sources`, increment: 100 / total });
               return result;
             }));
-            if (token.isCancellationRequested) break;
+            if (token.isCancellationRequested) return;
             this.publish(article.uri, { text: article.text, analysis: article.analysis, verifications });
-          }
-          this.refreshStatus();
+            this.refreshStatus();
+          }));
           this.finished.fire(scope);
         } catch (cause) {
           this.log.error('Verifying sources failed.', cause);
           void vscode.window.showErrorMessage('Claim Lens could not verify sources; see the output for why.');
         } finally {
-          cancel.dispose();
+          for (const listener of listeners) listener.dispose();
+          this.running.delete(cancellation);
+          cancellation.dispose();
         }
       },
     );
@@ -217,6 +237,18 @@ export class SourceVerifications implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A folder given to the workspace command: a URI (from another extension, a test) or a path (from a keybinding's `args`). */
+function folderOf(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string' && arg) return /^[a-z][\w+.-]+:\/\//iu.test(arg) ? vscode.Uri.parse(arg) : vscode.Uri.file(arg);
+  return undefined;
+}
+
+function isUnder(uri: vscode.Uri, folder: vscode.Uri): boolean {
+  const base = folder.toString().replace(/\/$/u, '');
+  return uri.toString().startsWith(`${base}/`);
 }
 
 /** One source's result in words, with the passage (figure in bold) and the link to it. */
