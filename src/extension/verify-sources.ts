@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { homepage, version } from '../../package.json';
 import { findingsOf, LineIndex, type Analysis, type Claim, type SourceVerification } from '../core/index';
-import { DiskCache, SourceFetcher, targetsOf, userAgentOf, Verifier, type VerifyTarget } from '../verify/index';
+import { defaultPruneLimits, DiskCache, SourceFetcher, targetsOf, userAgentOf, Verifier, type PruneResult, type VerifyTarget } from '../verify/index';
 import { documentationBase } from '../shared/diagnostic-codes';
 import type { DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
@@ -51,6 +51,7 @@ export class SourceVerifications implements vscode.Disposable {
       this.finished,
       vscode.commands.registerCommand('claimlens.verifySources', () => this.run('article')),
       vscode.commands.registerCommand('claimlens.verifyWorkspaceSources', (folder?: vscode.Uri | string) => this.run('workspace', folderOf(folder))),
+      vscode.commands.registerCommand('claimlens.clearSourceCache', () => this.clearCache()),
       vscode.languages.registerHoverProvider(selector, { provideHover: (document, position) => this.hover(document, position) }),
       vscode.languages.registerCodeActionsProvider(selector, { provideCodeActions: (document, _range, context) => this.codeActions(document, context) }, {
         providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
@@ -99,9 +100,10 @@ export class SourceVerifications implements vscode.Disposable {
       return;
     }
     const config = vscode.workspace.getConfiguration('claimlens.verify');
+    const cache = new DiskCache(this.cacheDir);
     const fetcher = new SourceFetcher({
       userAgent: userAgentOf(version, homepage.replace(/#.*$/u, '')),
-      cache: new DiskCache(vscode.Uri.joinPath(this.context.globalStorageUri, 'sources').fsPath),
+      cache,
       maxAgeMs: Math.max(0, config.get<number>('cacheMaxAgeHours', 24)) * 3600_000,
       timeoutMs: Math.max(1, config.get<number>('timeoutSeconds', 15)) * 1000,
     });
@@ -145,6 +147,34 @@ export class SourceVerifications implements vscode.Disposable {
         }
       },
     );
+    // The cache shrinks once no run needs it: what this run used stays, whatever its age or size.
+    if (!this.running.size) {
+      const maxBytes = Math.max(1, config.get<number>('cacheMaxSizeMB', 200)) * 1024 * 1024;
+      await cache.prune({ ...defaultPruneLimits, maxBytes }).catch((cause: unknown) => this.log.error(`Could not prune the source cache in ${this.cacheDir}.`, cause));
+    }
+  }
+
+  /** Where fetched sources are cached: the extension's global storage. */
+  private get cacheDir(): string {
+    return vscode.Uri.joinPath(this.context.globalStorageUri, 'sources').fsPath;
+  }
+
+  /** "Claim Lens: Clear Source Cache": empties the cache, unless a run is using it. Resolves to what was removed. */
+  private async clearCache(): Promise<PruneResult | undefined> {
+    if (this.running.size) {
+      void vscode.window.showInformationMessage('Claim Lens: sources are being verified; clear the cache once that is done or cancelled.');
+      return undefined;
+    }
+    try {
+      const result = await new DiskCache(this.cacheDir).clear();
+      const mb = (result.freed / 1024 / 1024).toFixed(1);
+      void vscode.window.showInformationMessage(`Claim Lens: removed ${result.removed} cached source${result.removed === 1 ? '' : 's'} (${mb} MB).`);
+      return result;
+    } catch (cause) {
+      this.log.error(`Could not clear the source cache in ${this.cacheDir}.`, cause);
+      void vscode.window.showErrorMessage('Claim Lens could not clear the source cache; see the output for why.');
+      return undefined;
+    }
   }
 
   private async articles(

@@ -133,5 +133,20 @@ if (workspaceKind === 'single') {
       assert.deepEqual(reported.map((d) => d.message), []);
       assert.equal(held.length, 1, 'the slow page was asked for once');
     });
+
+    it('Clear Source Cache empties the cache the runs filled, so the next run fetches again', async () => {
+      const api = await claimLens();
+      const result = await vscode.commands.executeCommand<{ removed: number; entries: number; bytes: number }>('claimlens.clearSourceCache');
+      // At least /solar, /wages and the 404 of /gone of these tests (the slow page never answered), and what earlier tests cached.
+      assert.ok(result && result.removed >= 3, `removed ${result?.removed}`);
+      assert.deepEqual([result.entries, result.bytes], [0, 0]);
+      const again = await vscode.commands.executeCommand<{ removed: number }>('claimlens.clearSourceCache');
+      assert.equal(again?.removed, 0);
+      const { folder, uris } = await desk('verify-again', { 'wages.md': `Wages rose [4.5%](${base}/wages) in the year to March.\n` });
+      const before = asked.filter((p) => p === '/wages').length;
+      await vscode.commands.executeCommand('claimlens.verifyWorkspaceSources', folder);
+      assert.deepEqual(statuses(api.sourceResults(uris['wages.md'])), ['not-found']);
+      assert.equal(asked.filter((p) => p === '/wages').length, before + 1);
+    });
   });
 }
