@@ -1,6 +1,7 @@
+import { isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
 import { homepage, version } from '../../package.json';
-import { findingsOf, LineIndex, type Analysis, type Claim, type SourceVerification } from '../core/index';
+import { findingsOf, LineIndex, mergeAnalyses, type Analysis, type Claim, type SourceVerification } from '../core/index';
 import { defaultPruneLimits, DiskCache, SourceFetcher, targetsOf, userAgentOf, Verifier, type PruneResult, type VerifyTarget } from '../verify/index';
 import { documentationBase } from '../shared/diagnostic-codes';
 import type { DocumentAnalyses } from './document-analyses';
@@ -192,7 +193,17 @@ export class SourceVerifications implements vscode.Disposable {
       return [{ uri: document.uri, text: document.getText(), analysis: entry.analysis, targets: targetsOf(entry.analysis) }];
     }
     const scan = await scanWorkspace(this.analyses, this.log, progress, token);
-    return scan.files.map((file) => ({ uri: vscode.Uri.parse(file.uri), text: file.text, analysis: file.analysis, targets: targetsOf(file.analysis) }));
+    // The posts of a WordPress export are checked and shown as one file, with the sources numbered as the editor numbers them.
+    const byUri = new Map<string, { text: string; parts: Analysis[] }>();
+    for (const file of scan.files) {
+      const entry = byUri.get(file.uri);
+      if (entry) entry.parts.push(file.analysis);
+      else byUri.set(file.uri, { text: file.text, parts: [file.analysis] });
+    }
+    return [...byUri].map(([uri, { text, parts }]) => {
+      const analysis = parts.length === 1 ? parts[0] : mergeAnalyses('wordpress', parts);
+      return { uri: vscode.Uri.parse(uri), text, analysis, targets: targetsOf(analysis) };
+    });
   }
 
   private publish(uri: vscode.Uri, results: ArticleResults): void {
@@ -272,8 +283,11 @@ export class SourceVerifications implements vscode.Disposable {
 /** A folder given to the workspace command: a URI (from another extension, a test) or a path (from a keybinding's `args`). */
 function folderOf(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
-  if (typeof arg === 'string' && arg) return /^[a-z][\w+.-]+:\/\//iu.test(arg) ? vscode.Uri.parse(arg) : vscode.Uri.file(arg);
-  return undefined;
+  if (typeof arg !== 'string' || !arg) return undefined;
+  if (/^[a-z][\w+.-]+:\/\//iu.test(arg)) return vscode.Uri.parse(arg);
+  // A relative path is taken from the first workspace folder.
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return isAbsolute(arg) || !root ? vscode.Uri.file(arg) : vscode.Uri.joinPath(root, arg);
 }
 
 function isUnder(uri: vscode.Uri, folder: vscode.Uri): boolean {

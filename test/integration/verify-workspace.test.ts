@@ -75,6 +75,11 @@ if (workspaceKind === 'single') {
         'energy.md': `Solar output rose [67%](${base}/solar) in Spain last year.\n\nHydro output fell [8%](${base}/gone) after the drought.\n`,
         'wages.md': `Wages rose [4.5%](${base}/wages) in the year to March.\n`,
         'rents.md': 'Rents rose 9% in the city centre.\n',
+        // Two REST API posts in one file: checked together, reported post by post.
+        'posts.json': JSON.stringify([
+          { slug: 'solar', content: { rendered: `<p>Solar output rose <a href="${base}/solar">67%</a> in Spain last year.</p>` } },
+          { slug: 'wages', content: { rendered: `<p>Wages rose <a href="${base}/wages">4.5%</a> in the year to March.</p>` } },
+        ], null, 2),
       });
 
       await vscode.commands.executeCommand('claimlens.verifyWorkspaceSources', folder);
@@ -82,6 +87,11 @@ if (workspaceKind === 'single') {
       assert.deepEqual(statuses(api.sourceResults(uris['wages.md'])), ['not-found']);
       // Checked, with nothing to fetch.
       assert.deepEqual(api.sourceResults(uris['rents.md']), []);
+      // Both posts of the file, their sources numbered as in the editor's analysis of the whole file.
+      const posts = api.sourceResults(uris['posts.json']);
+      assert.deepEqual(statuses(posts), ['supported', 'not-found']);
+      const whole = await api.analysisOf(uris['posts.json']);
+      assert.deepEqual(posts?.map((r) => whole?.sources.find((s) => s.id === r.sourceId)?.url), [`${base}/solar`, `${base}/wages`]);
       // Only the folder's articles were checked: nothing else of the workspace was fetched.
       assert.deepEqual([...new Set(asked)].sort(), ['/gone', '/solar', '/wages']);
 
@@ -92,12 +102,14 @@ if (workspaceKind === 'single') {
 
       const model = await vscode.commands.executeCommand<{ verified: number; files: { path: string; sourceSays?: Record<string, number> }[] }>('claimlens.showWorkspaceReport');
       assert.ok(model, 'the workspace report');
-      assert.equal(model.verified, 3);
+      assert.equal(model.verified, 5);
       const says = Object.fromEntries(model.files.filter((f) => f.sourceSays).map((f) => [f.path, f.sourceSays]));
       assert.deepEqual(says, {
         'verify-desk/energy.md': { supported: 1, 'not-found': 0, unreachable: 1, 'not-checked': 0, unverified: 0 },
         'verify-desk/wages.md': { supported: 0, 'not-found': 1, unreachable: 0, 'not-checked': 0, unverified: 0 },
         'verify-desk/rents.md': { supported: 0, 'not-found': 0, unreachable: 0, 'not-checked': 0, unverified: 1 },
+        'verify-desk/posts.json#solar': { supported: 1, 'not-found': 0, unreachable: 0, 'not-checked': 0, unverified: 0 },
+        'verify-desk/posts.json#wages': { supported: 0, 'not-found': 1, unreachable: 0, 'not-checked': 0, unverified: 0 },
       });
 
       const target = vscode.Uri.file(join(exportDir, 'workspace.csv'));
