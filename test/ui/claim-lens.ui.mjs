@@ -537,7 +537,8 @@ export const steps = [
         await wb.page.locator('.tabs-container .tab.active').filter({ hasText: file }).waitFor({ state: 'visible', timeout: 30_000 });
         await wb.runCommand('Claim Lens: Verify Sources in This Article');
         await waitUntil(() => wb.statusBarText(/not in source/), { timeout: 60_000, message: 'the status bar to count the claims not in their source' });
-        await wb.runCommand(reportCommand);
+        // The status bar's count opens the report (the palette may offer the workspace's first, recently used).
+        await wb.page.locator('.part.statusbar .statusbar-item').filter({ hasText: /4 claims · 1 uncited/ }).first().click();
         const report = await reportFrame(wb, `Claim Lens: ${file}`);
         const says = report.locator('.filters[data-by="says"]');
         await says.waitFor({ state: 'visible', timeout: 30_000 });
