@@ -69,6 +69,8 @@ export const defaultPruneLimits: PruneLimits = { maxBytes: 200 * 1024 * 1024, ma
 
 /** The names of the files a `DiskCache` writes: 40 hex digits, then `.json`, `.body`, or a temporary file's suffix. */
 const entryFile = /^([0-9a-f]{40})\.(json|body)(\.\d+\.\d+\.tmp)?$/u;
+/** How many files `entries` stats at once. */
+const statBatch = 64;
 /** A temporary file older than this was left by a run that stopped mid-write. */
 const staleTempMs = 3600_000;
 
@@ -125,33 +127,34 @@ export class DiskCache implements SourceCache {
    */
   async prune(limits: PruneLimits = defaultPruneLimits): Promise<PruneResult> {
     const now = limits.now ?? Date.now();
-    let removed = 0;
+    const entries = await this.entries();
+    const total = entries.reduce((n, e) => n + e.bytes, 0);
+    let count = entries.filter((e) => e.files.some((f) => !f.temp)).length;
     let freed = 0;
+    let removed = 0;
+    const remove = async (files: readonly EntryFile[]): Promise<void> => {
+      freed += await this.unlinkAll(files);
+      if (files.some((f) => !f.temp)) {
+        removed++;
+        count--;
+      }
+    };
     const kept: Entry[] = [];
-    for (const entry of await this.entries()) {
+    for (const entry of entries) {
       const stale = entry.files.filter((f) => f.temp && now - f.mtimeMs > staleTempMs);
-      freed += await this.unlinkAll(stale);
+      if (stale.length) freed += await this.unlinkAll(stale);
       const files = entry.files.filter((f) => !stale.includes(f));
       if (!files.some((f) => !f.temp) || this.used.has(entry.key)) continue;
-      const current = { ...entry, files, bytes: files.reduce((n, f) => n + f.bytes, 0) };
-      if (now - entry.usedAt > limits.maxUnusedMs) {
-        freed += await this.unlinkAll(files);
-        removed++;
-      } else {
-        kept.push(current);
-      }
+      if (now - entry.usedAt > limits.maxUnusedMs) await remove(files);
+      else kept.push({ ...entry, files });
     }
-    let bytes = (await this.info()).bytes;
     // Least recently used first; of two used at once, the larger.
     kept.sort((a, b) => a.usedAt - b.usedAt || b.bytes - a.bytes);
     for (const entry of kept) {
-      if (bytes <= limits.maxBytes) break;
-      const gone = await this.unlinkAll(entry.files);
-      bytes -= gone;
-      freed += gone;
-      removed++;
+      if (total - freed <= limits.maxBytes) break;
+      await remove(entry.files);
     }
-    return { ...(await this.info()), removed, freed };
+    return { dir: this.dir, entries: count, bytes: total - freed, removed, freed };
   }
 
   /** Removes every entry, those this object used too (and only the files a `DiskCache` writes: the folder may hold others). */
@@ -189,18 +192,19 @@ export class DiskCache implements SourceCache {
       return [];
     }
     const byKey = new Map<string, EntryFile[]>();
-    for (const name of names) {
+    const ours = names.flatMap((name) => {
       const m = entryFile.exec(name);
-      if (!m) continue;
-      let info;
-      try {
-        info = await stat(join(this.dir, name));
-      } catch {
-        continue;
-      }
-      if (!info.isFile()) continue;
-      const file = { name, ext: m[2] as 'json' | 'body', temp: m[3] !== undefined, bytes: info.size, mtimeMs: info.mtimeMs };
-      byKey.set(m[1], [...(byKey.get(m[1]) ?? []), file]);
+      return m ? [{ name, key: m[1], ext: m[2] as 'json' | 'body', temp: m[3] !== undefined }] : [];
+    });
+    // A few dozen stats at a time: one by one, a cache of thousands of entries takes a second.
+    for (let at = 0; at < ours.length; at += statBatch) {
+      const batch = ours.slice(at, at + statBatch);
+      const infos = await Promise.all(batch.map((f) => stat(join(this.dir, f.name)).catch(() => undefined)));
+      batch.forEach(({ name, key, ext, temp }, i) => {
+        const info = infos[i];
+        if (!info?.isFile()) return;
+        byKey.set(key, [...(byKey.get(key) ?? []), { name, ext, temp, bytes: info.size, mtimeMs: info.mtimeMs }]);
+      });
     }
     return [...byKey].map(([key, files]) => {
       const meta = files.find((f) => f.ext === 'json' && !f.temp);
