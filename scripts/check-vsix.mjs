@@ -56,6 +56,7 @@ const allowedFiles = [
   /^dist\/extension\.js$/,
   /^dist\/pdf\.js$/,
   /^dist\/citation\.js$/,
+  /^dist\/web\/(?:extension|server)\.js$/,
   /^images\/icon\.png$/,
   /^docs\/walkthrough\/[^/]+\.md$/,
   /^docs\/images\/(?:hover|quick-fix|report-light|report-dark)\.png$/,
@@ -264,6 +265,7 @@ async function main() {
     const contributes = installedManifest.contributes ?? {};
     const paths = [
       installedManifest.main,
+      installedManifest.browser,
       installedManifest.icon,
       ...(contributes.grammars ?? []).map((grammar) => grammar.path),
       ...(contributes.jsonValidation ?? []).map((validation) => validation.url).filter((url) => !/^https?:/.test(url)),
