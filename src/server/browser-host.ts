@@ -22,13 +22,12 @@ import {
 import { decodeText } from '../workspace/decode';
 import type { FileSettings, LocatedConfigIssue, SettingsSource } from '../workspace/config-lookup';
 import type { ArticleBibliographies, ServerHost } from './host';
-import { readFileRequest, type ReadFileKind, type ReadFileResult } from './protocol';
+import type { Connection } from 'vscode-languageserver';
+import { findFilesRequest, readFileRequest, type ReadFileKind, type ReadFileResult } from './protocol';
 import { uriPathDirname, uriPathInside, uriPathJoin, uriPathRelative, uriPathToUri, uriToUriPath } from '../shared/uri-paths';
 
 /** What the host needs of the connection: to send the client a request. */
-export interface RequestSender {
-  sendRequest(type: typeof readFileRequest, params: { uri: string; kind: ReadFileKind }): Promise<ReadFileResult>;
-}
+export type RequestSender = Pick<Connection, 'sendRequest'>;
 
 /** A read through the client: the bytes, or why not. */
 type ClientRead = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly missing: boolean; readonly reason: string };
@@ -45,6 +44,14 @@ export function createBrowserHost(client: RequestSender): ServerHost {
     if (!result.ok) return result;
     return { ok: true, bytes: fromBase64(result.base64) };
   };
+  const find = async (base: string, pattern: string): Promise<string[]> => {
+    try {
+      const { uris } = await client.sendRequest(findFilesRequest, { base: uriPathToUri(base), pattern });
+      return uris.flatMap((uri) => uriToUriPath(uri) ?? []);
+    } catch {
+      return []; // a client without claimlens/findFiles: the glob matches nothing
+    }
+  };
   return {
     pathOf: uriToUriPath,
     uriOf: uriPathToUri,
@@ -53,7 +60,7 @@ export function createBrowserHost(client: RequestSender): ServerHost {
     join: uriPathJoin,
     isInside: uriPathInside,
     createConfig: (folderOf) => new ClientConfig(read, folderOf),
-    createBibliographies: (folder, display) => new ClientBibliographies(folder, display, read),
+    createBibliographies: (folder, display) => new ClientBibliographies(folder, display, read, find),
   };
 }
 
@@ -112,16 +119,18 @@ class ClientConfig implements SettingsSource {
 /**
  * The bibliographies of a workspace folder's articles, as the command line
  * plans them (the core's `planBibliography`), each file read through the
- * client and parsed once. Globs in the `bibliography` setting match nothing
- * here: the client is asked for named files only.
+ * client and parsed once; the files a glob of the `bibliography` setting
+ * matches are listed by the client (`claimlens/findFiles`).
  */
 class ClientBibliographies implements ArticleBibliographies {
   private readonly files = new Map<string, Promise<BibliographyFileResult>>();
+  private readonly globs = new Map<string, Promise<string[]>>();
 
   constructor(
     private readonly folder: string,
     private readonly display: (path: string) => string,
     private readonly read: (path: string, kind: ReadFileKind) => Promise<ClientRead>,
+    private readonly find: (base: string, pattern: string) => Promise<string[]>,
   ) {}
 
   async forArticle(path: string, text: string, format: Format, fileSettings: FileSettings, extra: readonly BibliographySetting<string>[]): Promise<ArticleBibliography<string>> {
@@ -131,12 +140,23 @@ class ClientBibliographies implements ArticleBibliographies {
     const plan = planBibliography(text, format, settings, articleName);
     const resolved = await Promise.all(
       plan.files.map(async (ref) => {
-        if (ref.isGlob) return { ref, files: [] };
+        if (ref.isGlob && ref.origin.kind === 'setting') return { ref, files: await Promise.all((await this.matches(ref.origin.base, ref.path)).map((p) => this.load(p))) };
         const file = ref.origin.kind === 'front-matter' ? uriPathJoin(uriPathDirname(path), ref.path) : uriPathJoin(ref.origin.base, ref.path);
         return { ref, files: [await this.load(file)] };
       }),
     );
     return assembleBibliography(plan, resolved, articleName);
+  }
+
+  /** The files a glob matches, asked once (a changed file gives the server new readers). */
+  private matches(base: string, pattern: string): Promise<string[]> {
+    const key = `${base}\u0000${pattern}`;
+    let found = this.globs.get(key);
+    if (!found) {
+      found = this.find(base, pattern);
+      this.globs.set(key, found);
+    }
+    return found;
   }
 
   private load(path: string): Promise<BibliographyFileResult> {

@@ -63,3 +63,21 @@ export type ReadFileResult =
   | { readonly ok: false; readonly missing: boolean; readonly reason: string };
 
 export const readFileRequest = new ProtocolRequestType<ReadFileParams, ReadFileResult, never, void, void>('claimlens/readFile');
+
+/**
+ * `claimlens/findFiles`, sent by the server to the client where it cannot
+ * list folders itself: the files a glob of the `bibliography` setting
+ * matches under `base` (a folder's URI). The client lists only files inside
+ * a workspace folder, and none for a glob whose fixed part leads out of it.
+ */
+export interface FindFilesParams {
+  readonly base: string;
+  readonly pattern: string;
+}
+
+export interface FindFilesResult {
+  /** The files' URIs, sorted. */
+  readonly uris: readonly string[];
+}
+
+export const findFilesRequest = new ProtocolRequestType<FindFilesParams, FindFilesResult, never, void, void>('claimlens/findFiles');

@@ -3,16 +3,17 @@
  * server runs in a web worker (dist/web/server.js) and this client gives
  * its diagnostics, hovers, quick fixes, citation key completion and
  * definitions to the editor. The server asks for bibliographies and
- * `.claimlensrc.*` files with `claimlens/readFile`, answered here through
- * `workspace.fs` inside the workspace folders only. What needs a disk or
+ * `.claimlensrc.*` files with `claimlens/readFile` (and the files a glob
+ * matches with `claimlens/findFiles`), answered here through `workspace.fs`
+ * inside the workspace folders only. What needs a disk or
  * Node (verifying sources, the workspace report, the command line) is not
  * here: those commands say so.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import type { JsonReport } from '../core/report/json';
-import { documentReportRequest, readFileRequest } from '../server/protocol';
-import { answerReadFile, type ClientFileSystem } from './read-file';
+import { documentReportRequest, findFilesRequest, readFileRequest } from '../server/protocol';
+import { answerFindFiles, answerReadFile, type ClientFileSystem } from './read-file';
 import { reportMarkdown } from './report-markdown';
 
 /** A dedicated worker, as the extension host of VS Code for the Web starts one. */
@@ -47,14 +48,21 @@ const fileSystem: ClientFileSystem = {
   readFile: (uri) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.parse(uri, true))),
 };
 
+/** The editor's file search under a folder, leaving out node_modules and .git as the command line does. */
+async function findFiles(base: string, pattern: string): Promise<string[]> {
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.parse(base, true), pattern), '**/{node_modules,.git}/**', 1000);
+  return found.map((uri) => uri.toString());
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverUrl = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.map((language) => ({ language })),
   };
   const client = new LanguageClient('claimlens', 'Claim Lens', clientOptions, new Worker(serverUrl.toString(true), { name: 'Claim Lens' }));
-  client.onRequest(readFileRequest, (params) =>
-    answerReadFile(params, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()), fileSystem));
+  const folders = (): string[] => (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+  client.onRequest(readFileRequest, (params) => answerReadFile(params, folders(), fileSystem));
+  client.onRequest(findFilesRequest, (params) => answerFindFiles(params, folders(), findFiles));
   context.subscriptions.push(
     client,
     vscode.commands.registerCommand('claimlens.showOutput', () => client.outputChannel.show()),

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ReadFileParams } from '../../src/server/protocol';
 import { uriPathDirname, uriPathInside, uriPathJoin, uriPathRelative, uriPathToUri, uriToUriPath } from '../../src/shared/uri-paths';
-import { answerReadFile, type ClientFileSystem, type FileKind } from '../../src/web/read-file';
+import { answerFindFiles, answerReadFile, type ClientFileSystem, type FileKind } from '../../src/web/read-file';
 
 /** A file system in memory: text files, and entries of other kinds by URI. */
 function memoryFs(files: Record<string, string>, others: Record<string, FileKind> = {}): ClientFileSystem & { read: string[] } {
@@ -102,5 +102,39 @@ describe('the web client reads files for the server', () => {
   it('gives a read error as the reason', async () => {
     const fs: ClientFileSystem = { stat: async () => ({ isFile: true, isSymbolicLink: false, size: 3 }), readFile: async () => Promise.reject(new Error('NoPermissions')) };
     assert.deepEqual(await read(`${folder}/refs.bib`, 'bibliography', fs), { ok: false, missing: false, reason: 'NoPermissions' });
+  });
+});
+
+describe('the web client lists the files of a glob for the server', () => {
+  /** A search that records its calls and gives `uris`. */
+  const search = (uris: string[]) => {
+    const calls: [string, string][] = [];
+    return { calls, find: async (base: string, pattern: string) => (calls.push([base, pattern]), uris) };
+  };
+
+  it('gives what the search found inside the folder, each once and sorted', async () => {
+    const { calls, find } = search([`${folder}/refs/b.bib`, `${folder}/refs/a.bib`, `${folder}/refs/../refs/a.bib`, 'vscode-vfs://github/claimlens/secret.bib']);
+    const answer = await answerFindFiles({ base: `${folder}/notes`, pattern: '../refs/*.bib' }, [folder], find);
+    assert.deepEqual(answer, { uris: [`${folder}/refs/a.bib`, `${folder}/refs/b.bib`] });
+    assert.deepEqual(calls, [[`${folder}/notes`, '../refs/*.bib']]);
+  });
+
+  it('does not search for a glob whose fixed part leads out of the folder, or a base outside it', async () => {
+    const { calls, find } = search([`${folder}/refs/a.bib`]);
+    for (const [base, pattern] of [
+      [folder, '../secret/*.bib'],
+      [`${folder}/notes`, '../../../**/*.bib'],
+      [folder, '/etc/**'],
+      [folder, 'C:\\refs\\*.bib'],
+      ['vscode-vfs://github/claimlens', 'news/*.bib'],
+    ]) {
+      assert.deepEqual(await answerFindFiles({ base, pattern }, [folder], find), { uris: [] }, `${base} ${pattern}`);
+    }
+    assert.deepEqual(calls, []);
+  });
+
+  it('gives nothing when the search fails', async () => {
+    const answer = await answerFindFiles({ base: folder, pattern: '*.bib' }, [folder], () => Promise.reject(new Error('no search provider')));
+    assert.deepEqual(answer, { uris: [] });
   });
 });

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CodeAction, Diagnostic, Hover, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import type { ReadFileParams } from '../../src/server/protocol';
+import type { FindFilesParams, ReadFileParams } from '../../src/server/protocol';
 
 /**
  * The language server as VS Code for the Web runs it: dist/web/server.js in
@@ -40,7 +40,13 @@ const files: Record<string, string> = {
   [`${folder}/refs.bib`]: bib,
   // Beside the folder, not in it: an article that names it must not get it.
   'vscode-vfs://github/claimlens/secret/refs.bib': bib,
+  // A folder whose configuration names bibliographies by globs, one of them leading out of the workspace folder.
+  [`${folder}/notes/.claimlensrc.json`]: JSON.stringify({ report: ['uncited', 'attributed', 'cited'], bibliography: ['refs/*.bib', '../../secret/*.bib'] }),
+  [`${folder}/notes/refs/water.bib`]: '@book{hartley2023,\n  author = {Hartley, Simon},\n  title = {Pipes and Politics},\n  year = {2023}\n}\n',
+  [`${folder}/notes/refs/readme.txt`]: 'not a bibliography',
 };
+const briefing = `${folder}/notes/briefing.md`;
+const briefingText = ['Water bills rose by 9% [@hartley2023].', '', 'The study counted 4,200 turbines [@doe2023].', ''].join('\n');
 const articleText = ['---', 'bibliography: ../refs.bib', '---', '# Wind', '', 'Sales rose by 12% last year.', '', 'The study counted 4,200 turbines [@doe2023].', ''].join('\n');
 const outsiderText = ['---', 'bibliography: ../../secret/refs.bib', '---', 'The study counted 4,200 turbines [@doe2023].', ''].join('\n');
 
@@ -50,6 +56,7 @@ interface PageApi {
   notify(method: string, params: unknown): void;
   readonly diagnostics: PublishDiagnosticsParams[];
   readonly readRequests: ReadFileParams[];
+  readonly findRequests: FindFilesParams[];
   readonly bytesRead: string[];
 }
 declare const claimlensPage: PageApi;
@@ -183,6 +190,26 @@ describe('the language server in a web worker (VS Code for the Web)', function (
     const reads = await page.evaluate(() => ({ requests: claimlensPage.readRequests, bytes: claimlensPage.bytesRead }));
     assert.ok(reads.requests.some((r) => r.uri === 'vscode-vfs://github/claimlens/secret/refs.bib'), 'the server did not ask for the file');
     assert.ok(!reads.bytes.includes('vscode-vfs://github/claimlens/secret/refs.bib'), 'the file outside the folder was read');
+  });
+
+  it('reads the bibliographies a .claimlensrc names by globs, inside the workspace folder only', async () => {
+    await notify('textDocument/didOpen', { textDocument: { uri: briefing, languageId: 'markdown', version: 1, text: briefingText } });
+    const diagnostics = await diagnosticsOf(briefing, (d) => d.length > 0);
+    // hartley2023 comes from refs/water.bib; doe2023 only from the file outside, which the glob there did not reach.
+    assert.deepEqual(diagnostics.map(brief), [
+      ['cited-claim', 0, 20, 0, 22],
+      ['cited-claim', 2, 18, 2, 23],
+      ['unknown-citation-key', 2, 33, 2, 43],
+    ]);
+    const state = await page.evaluate(() => ({ finds: claimlensPage.findRequests, reads: claimlensPage.readRequests, bytes: claimlensPage.bytesRead }));
+    assert.deepEqual(state.finds, [
+      { base: `${folder}/notes`, pattern: 'refs/*.bib' },
+      { base: `${folder}/notes`, pattern: '../../secret/*.bib' },
+    ]);
+    assert.deepEqual(state.reads.filter((r) => r.uri.startsWith(`${folder}/notes/`)).map((r) => r.uri), [`${folder}/notes/.claimlensrc.json`, `${folder}/notes/refs/water.bib`]);
+    assert.ok(!state.bytes.includes('vscode-vfs://github/claimlens/secret/refs.bib'), 'the file outside the folder was read');
+    const hover = await request<Hover | null>('textDocument/hover', { textDocument: { uri: briefing }, position: { line: 0, character: 21 } });
+    assert.match((hover?.contents as { value: string } | undefined)?.value ?? '', /Pipes and Politics/u);
   });
 
   it('answers the workspace report with an error rather than a walk of the folder', async () => {

@@ -3,11 +3,13 @@
  * server in a web worker, speaking JSON-RPC with vscode-jsonrpc's browser
  * transport, as vscode-languageclient does in VS Code for the Web. It
  * answers `claimlens/readFile` with the web client's own rules
- * (`src/web/read-file.ts`) over files held in memory.
+ * (`src/web/read-file.ts`) over files held in memory, and
+ * `claimlens/findFiles` with minimatch over their names.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/browser';
-import type { ReadFileParams } from '../../src/server/protocol';
-import { answerReadFile, type ClientFileSystem } from '../../src/web/read-file';
+import { minimatch } from 'minimatch';
+import type { FindFilesParams, ReadFileParams } from '../../src/server/protocol';
+import { answerFindFiles, answerReadFile, type ClientFileSystem } from '../../src/web/read-file';
 
 declare const Worker: new (url: string) => ConstructorParameters<typeof BrowserMessageReader>[0];
 
@@ -20,6 +22,8 @@ interface Page {
   readonly diagnostics: unknown[];
   /** Every `claimlens/readFile` request, in order. */
   readonly readRequests: ReadFileParams[];
+  /** Every `claimlens/findFiles` request, in order. */
+  readonly findRequests: FindFilesParams[];
   /** The URIs whose bytes were read from memory. */
   readonly bytesRead: string[];
 }
@@ -28,6 +32,7 @@ let connection: MessageConnection | undefined;
 const page: Page = {
   diagnostics: [],
   readRequests: [],
+  findRequests: [],
   bytesRead: [],
   start(serverUrl, folders, files) {
     const worker = new Worker(serverUrl);
@@ -42,6 +47,13 @@ const page: Page = {
     connection.onRequest('claimlens/readFile', (params: ReadFileParams) => {
       page.readRequests.push(params);
       return answerReadFile(params, folders, fs);
+    });
+    // The editor's search: every file under the base whose relative name the glob matches (the rules come after).
+    const find = async (base: string, pattern: string): Promise<string[]> =>
+      Object.keys(files).filter((uri) => uri.startsWith(`${base}/`) && minimatch(uri.slice(base.length + 1), pattern));
+    connection.onRequest('claimlens/findFiles', (params: FindFilesParams) => {
+      page.findRequests.push(params);
+      return answerFindFiles(params, folders, find);
     });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     connection.onRequest('client/registerCapability', () => null);
