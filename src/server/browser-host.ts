@@ -2,10 +2,11 @@
  * The language server's host in a browser (VS Code for the Web): there is
  * no disk, so every file beside an article — its bibliographies, the
  * `.claimlensrc.*` files above it — is asked of the client with
- * `claimlens/readFile`, and the client reads it with `workspace.fs` inside
- * the workspace folders only. A whole folder is not walked: the workspace
- * report and workspace diagnostics are not offered.
- * Its paths stand for URIs (`../shared/uri-paths.ts`).
+ * `claimlens/readFile` (and the files of a glob with `claimlens/findFiles`),
+ * and the client reads it with `workspace.fs` inside the workspace folders
+ * only. A whole folder is not walked: the workspace report and workspace
+ * diagnostics are not offered. Its paths stand for URIs
+ * (`../shared/uri-paths.ts`).
  */
 import {
   assembleBibliography,
@@ -19,12 +20,12 @@ import {
   type BibliographySetting,
   type Format,
 } from '../core';
-import { decodeText } from '../workspace/decode';
-import type { FileSettings, LocatedConfigIssue, SettingsSource } from '../workspace/config-lookup';
-import type { ArticleBibliographies, ServerHost } from './host';
 import type { Connection } from 'vscode-languageserver';
-import { findFilesRequest, readFileRequest, type ReadFileKind, type ReadFileResult } from './protocol';
 import { uriPathDirname, uriPathInside, uriPathJoin, uriPathRelative, uriPathToUri, uriToUriPath } from '../shared/uri-paths';
+import type { FileSettings, LocatedConfigIssue, SettingsSource } from '../workspace/config-lookup';
+import { decodeText } from '../workspace/decode';
+import type { ArticleBibliographies, ServerHost } from './host';
+import { findFilesRequest, readFileRequest, type ReadFileKind, type ReadFileResult } from './protocol';
 
 /** What the host needs of the connection: to send the client a request. */
 export type RequestSender = Pick<Connection, 'sendRequest'>;

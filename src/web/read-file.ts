@@ -1,12 +1,12 @@
 /**
  * How the web client answers the server's `claimlens/readFile` and
- * `claimlens/findFiles`: the rules
- * the command line and the desktop extension keep on disk, for a file
- * system reached through `workspace.fs`. A file is read only when it lies
- * inside a workspace folder (after `..` and percent-encoding are resolved),
- * is a regular file and not a symbolic link (whose target `workspace.fs`
- * cannot show), and is no larger than its kind's cap. A glob lists only
- * files inside a workspace folder, and none when its fixed part leads out.
+ * `claimlens/findFiles`: the rules the command line and the desktop
+ * extension keep on disk, for a file system reached through `workspace.fs`.
+ * A file is read only when it lies inside a workspace folder (after `..` and
+ * percent-encoding are resolved), is a regular file and not a symbolic link
+ * (whose target `workspace.fs` cannot show), and is no larger than its
+ * kind's cap. A glob lists only files inside a workspace folder, and none
+ * when its fixed part leads out.
  */
 import type { FindFilesParams, FindFilesResult, ReadFileKind, ReadFileParams, ReadFileResult } from '../server/protocol';
 import { uriPathInside, uriPathJoin, uriPathToUri, uriToUriPath } from '../shared/uri-paths';
