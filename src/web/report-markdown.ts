@@ -1,4 +1,4 @@
-import type { JsonReport, JsonSource } from '../core/report/json';
+import type { JsonClaim, JsonReport, JsonSource } from '../core/report/json';
 import { escapeMarkdown } from '../core/report/escape-markdown';
 
 /**
@@ -20,9 +20,8 @@ export function reportMarkdown(name: string, report: JsonReport): string {
     if (file.claims.length) {
       out.push('| Line | Claim | Value | Status | Sources |', '| ---: | --- | --- | --- | --- |');
       for (const claim of file.claims) {
-        const value = claim.value === null ? '—' : `${claim.qualifier ? `${claim.qualifier} ` : ''}${claim.value}${claim.unit ? ` ${claim.unit}` : ''}`;
         const sources = (claim.sources.map(sourceCell).join('<br>') || '—') + (claim.moreSources ? `<br>and ${claim.moreSources} more` : '');
-        out.push(`| ${claim.line} | ${escapeMarkdown(claim.text)} | ${escapeMarkdown(value)} | ${claim.status} | ${sources} |`);
+        out.push(`| ${claim.line} | ${escapeMarkdown(claim.text)} | ${escapeMarkdown(valueText(claim))} | ${claim.status} | ${sources} |`);
       }
     } else {
       out.push('No claims.');
@@ -34,6 +33,13 @@ export function reportMarkdown(name: string, report: JsonReport): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** A claim's value with its qualifier and unit: "over 40%", "3400 tonnes", "2×"; "—" when it has none. */
+function valueText(claim: JsonClaim): string {
+  if (claim.value === null) return '—';
+  const unit = claim.unit ? ` ${claim.unit}` : claim.kind === 'percent' ? '%' : claim.kind === 'multiplier' ? '×' : '';
+  return `${claim.qualifier ? `${claim.qualifier} ` : ''}${claim.value}${unit}`;
 }
 
 function sourceCell(source: JsonSource): string {
