@@ -55,6 +55,30 @@ const zhNumeralClass = registerWordClass([
   ...[...zhNumerals.simplified].filter(([, s]) => zhNumerals.digits.has(s) || zhNumerals.smallScales.has(s) || zhNumerals.negatives.includes(s) || s === zhNumerals.zero).map(([t]) => t),
 ]);
 
+/** What `findClaims` needs to know of a list of languages, worked out once per list. */
+interface Plan {
+  readonly codes: readonly string[];
+  readonly en: boolean;
+  readonly zh: boolean;
+  readonly rules: ReturnType<typeof claimRulesFor>;
+  /** Packs other than the built-in ones: read from their data alone. */
+  readonly others: readonly Language[];
+}
+
+const plans = new WeakMap<readonly (string | Language)[], Plan>();
+
+/** The plan for `languages`, kept per list (settings hold one list for all their calls). */
+function planOf(languages: readonly (string | Language)[]): Plan {
+  let plan = plans.get(languages);
+  if (!plan) {
+    const codes = languages.map((l) => (typeof l === 'string' ? l : l.code));
+    const others = languages.filter((l): l is Language => typeof l !== 'string' && !builtInLanguages.has(l.code));
+    plan = { codes, en: codes.includes('en'), zh: codes.includes('zh'), rules: claimRulesFor(codes), others };
+    plans.set(languages, plan);
+  }
+  return plan;
+}
+
 /**
  * Finds the numeric claims in one block of prose (spec section 1): the
  * numeral grammar reads each quantity, then the claim rules (`rules/`)
@@ -68,12 +92,7 @@ export function findClaims(
   tokens: readonly Token[] = tokenize(text),
   firings?: RuleFiring[],
 ): ClaimMatch[] {
-  const codes = languages.map((l) => (typeof l === 'string' ? l : l.code));
-  const zh = codes.includes('zh');
-  const en = codes.includes('en');
-  const rules = claimRulesFor(codes);
-  // Packs other than the built-in ones are read from their data alone.
-  const others = languages.filter((l): l is Language => typeof l !== 'string' && !builtInLanguages.has(l.code));
+  const { codes, en, zh, rules, others } = planOf(languages);
   const out: ClaimMatch[] = [];
   let floor = 0; // first token not yet used by a claim
   for (let i = 0; i < tokens.length; i++) {

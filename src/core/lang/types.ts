@@ -41,6 +41,8 @@ export interface NumberWords {
   readonly scales: ReadonlyMap<string, number>;
   /** Scale letters written against digits: "k" in "2.33k", "m" in "10M", "bn" in "4bn". */
   readonly scaleSuffixes: ReadonlyMap<string, number>;
+  /** Ordinals that name the parts of a fraction, by denominator: "third" → 3, "seventh" → 7, "twenty-fifth" → 25. */
+  readonly denominators: ReadonlyMap<string, number>;
   /** Fraction words: "half" → 0.5, "third"/"thirds" → 1/3, "quarter" → 0.25. */
   readonly fractions: ReadonlyMap<string, number>;
   /** Multiplier words before a comparison: "twice" → 2, "double" → 2, "triple" → 3. */

@@ -2,7 +2,7 @@ import type { Language } from '../types';
 import { enNumeralGrammar } from './numerals';
 import {
   currencyCodesBefore, currencySymbols, currencyWords, enCardinals, enChanges, enMultipliers, enNumeralWords,
-  enScales, enScaleSuffixes, enAmbiguousSuffixes, fractionWords, identifierWords, measureUnits, monthWords, qualifiersBefore, timeWords,
+  enOrdinalDenominators, enScales, enScaleSuffixes, enAmbiguousSuffixes, fractionWords, identifierWords, measureUnits, monthWords, qualifiersBefore, timeWords,
 } from './words';
 
 /** Abbreviations (without their final period) that never end a sentence. */
@@ -65,6 +65,7 @@ export const en: Language = {
     cardinals: enCardinals,
     scales: enScales,
     scaleSuffixes: enScaleSuffixes,
+    denominators: enOrdinalDenominators,
     fractions: fractionWords,
     multipliers: enMultipliers,
     changes: enChanges,

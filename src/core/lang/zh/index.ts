@@ -14,6 +14,7 @@ export const zh: Language = {
     cardinals: new Map([...zhNumerals.digits, [zhNumerals.zero, 0]]),
     scales: new Map([...zhNumerals.smallScales, ...zhNumerals.bigScales]),
     scaleSuffixes: new Map(),
+    denominators: new Map(),
     fractions: new Map([[zhNumerals.half, 0.5]]),
     multipliers: new Map(),
     changes: new Map([['翻一番', 2], ['翻两番', 4]]),

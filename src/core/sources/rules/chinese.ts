@@ -1,6 +1,7 @@
 import type { Token } from '../../claims/tokens';
 import type { Named } from '../attribution';
 import { counted, endsAccordingName, isUnnamedZh, nameStartBefore, rawNameBefore, tidyZh } from '../chinese-names';
+import { registerWordClass } from '../../claims/tokens';
 import { attributionRule, type AttributionContext } from './types';
 
 /**
@@ -36,6 +37,10 @@ const reportingVerbs = byFirstChar([
 ]);
 /** Verbs of showing after a book title: "《报告》显示". */
 const titleVerbs = byFirstChar([{ word: '显示' }, { word: '表明' }]);
+/** Characters the Chinese phrases start with: other characters are passed over by their class. */
+const accordingStart = registerWordClass(['据']);
+const sourceLineStart = registerWordClass(['资', '数', '来']);
+const speakerVerbStart = registerWordClass([...reportingVerbs.keys(), ...titleVerbs.keys()]);
 /** "小说，", "来说，", "可以说，": 说 that closes a word or a phrase, not a speaker's. */
 const notSpeaker = /[小学传演游劝解来是如听再话以般么样又还也就据]$/u;
 /** "记者从市交通局获悉": what comes before 从 is who heard it. */
@@ -93,7 +98,7 @@ export const zhAccording = attributionRule({
   languages: ['zh'],
   stage: 'attribute',
   overlap: 'phrase',
-  triggers: 0,
+  triggers: accordingStart,
   description: '据…统计, 据…显示, 据…报道: the name between 据 and its verb is the source.',
   examples: { fires: ['据国家统计局统计，全年增长5%。', '根据中国汽车工业协会数据，销量增长12%。'], doesNotFire: ['据统计，全年增长5%。', '据他介绍，全年增长5%。'] },
   find(ctx, i) {
@@ -123,7 +128,7 @@ export const zhSourceLine = attributionRule({
   languages: ['zh'],
   stage: 'attribute',
   overlap: 'phrase',
-  triggers: 0,
+  triggers: sourceLineStart,
   description: '"来源：", "资料来源：", "数据来源：" name every source of the list after them.',
   examples: { fires: ['全年增长5%（来源：国家统计局）。', '全年出口增长8%（资料来源：海关总署、商务部）。'], doesNotFire: ['收入来源：工资。增长8%。'] },
   find(ctx, i) {
@@ -161,7 +166,7 @@ export const zhReportingVerb = attributionRule({
   languages: ['zh'],
   stage: 'attribute',
   overlap: 'phrase',
-  triggers: 0,
+  triggers: speakerVerbStart,
   description: 'A verb of saying, finding or publishing names the speaker before it: "王龙基称", "市长李明说，", "数据显示", "《报告》显示".',
   examples: {
     fires: ['中国半导体行业协会指出，销售额增长12%。', '市长李明说，全年增长5%。', '记者从市交通局获悉，客流增长8%。', '海关数据显示，出口增长8%。'],

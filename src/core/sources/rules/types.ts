@@ -26,7 +26,7 @@ export interface AttributionRule extends RuleInfo {
    * IDC once) or `phrase` (only its own phrase may not).
    */
   readonly overlap: 'name' | 'phrase';
-  /** Word-class bits of tokens that can start the phrase; 0 to look at every token. */
+  /** Word-class bits of words and Han characters that can start the phrase; 0 to look at every token. */
   readonly triggers: number;
   /**
    * The attribution whose phrase starts at token `i`; null when the phrase

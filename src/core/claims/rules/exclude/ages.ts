@@ -1,7 +1,7 @@
 import { word, seq } from '../../pattern';
 import type { Quantity } from '../../quantity';
 import type { Token } from '../../tokens';
-import { claimRule } from '../types';
+import { claimRule, Shape } from '../types';
 
 /** Verbs before a bare number that make it an age: "turned 40". */
 const ageVerbs = new Set(['turned', 'turns', 'turning']);
@@ -35,6 +35,7 @@ export const age = claimRule({
   id: 'age',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.bare,
   description: 'An age is not a claim: "children under five", "aged over 80", "people 65 and older", "turned 40".',
   examples: {
     fires: ['Children under five get free care.', 'Patients aged over 80 wait longest.', 'Many people 65 and older vote.', 'She turned 40 in May.'],
