@@ -22,7 +22,7 @@ import { isYear, Quantity, type ClaimMatch } from './quantity';
 import { hanRun, qualifierBefore, qualifiersByLastWord } from './qualifiers';
 import type { RuleFiring } from './rules/types';
 import { compoundWord, registerWordClass, tokenize, type Token } from './tokens';
-import { builtInLanguages } from '../lang';
+import { builtInLanguages, languageOf } from '../lang';
 import type { Language } from '../lang/types';
 
 export type { ClaimMatch } from './quantity';
@@ -72,7 +72,8 @@ function planOf(languages: readonly (string | Language)[]): Plan {
   let plan = plans.get(languages);
   if (!plan) {
     const codes = languages.map((l) => (typeof l === 'string' ? l : l.code));
-    const others = languages.filter((l): l is Language => typeof l !== 'string' && !builtInLanguages.has(l.code));
+    const packs = languages.map((l) => (typeof l === 'string' ? languageOf(l) : l)).filter((l): l is Language => l !== undefined);
+    const others = packs.filter((l) => !builtInLanguages.has(l.code));
     plan = { codes, en: codes.includes('en'), zh: codes.includes('zh'), rules: claimRulesFor(codes), others };
     plans.set(languages, plan);
   }

@@ -6,7 +6,7 @@ import { attributionRules } from './rules/index';
 import { makerOfEvidence } from './rules/english';
 import { settingPhrase } from './rules/phrases';
 import type { AttributionContext, AttributionRule } from './rules/types';
-import { languageOf } from '../lang';
+import { languageOf, languagesOf, type Language } from '../lang';
 
 /** A textual attribution found in prose: the named source and the phrase that names it. */
 export interface Attribution {
@@ -31,6 +31,8 @@ interface RulePlan {
   readonly triggers: number;
   /** Whether a rule looks at every token (its `triggers` is 0), besides the setting's phrases. */
   readonly everyToken: boolean;
+  /** The packs of the list that no rule of their own serves: read from their data alone. */
+  readonly packs: readonly Language[];
 }
 
 const plansByKey = new Map<string, RulePlan>();
@@ -46,7 +48,8 @@ function planFor(languages: readonly string[]): RulePlan {
     const rules = attributionRules.filter((r) => r.languages.includes('*') || r.languages.some((l) => languages.includes(l)));
     let triggers = 0;
     for (const r of rules) triggers |= r.triggers;
-    plan = { rules, triggers, everyToken: rules.some((r) => r.triggers === 0 && r !== settingPhrase) };
+    const packs = languagesOf(languages).filter((p) => !attributionRules.some((r) => r.languages.includes(p.code)));
+    plan = { rules, triggers, everyToken: rules.some((r) => r.triggers === 0 && r !== settingPhrase), packs };
     plansByKey.set(key, plan);
   }
   plansByList.set(languages, plan);
@@ -112,7 +115,7 @@ export function findAttributions(
 ): Attribution[] {
   const plan = planFor(han ? settings.languages : withoutUnspaced(settings.languages));
   const ctx: AttributionContext = {
-    text, tokens: tokens ?? tokenize(text, from, to), from, to, ...phrasesOf(settings.attributionPhrases), resumeAt: 0,
+    text, tokens: tokens ?? tokenize(text, from, to), from, to, ...phrasesOf(settings.attributionPhrases), packs: plan.packs, resumeAt: 0,
   };
   const out: Attribution[] = [];
   findWithRules(ctx, plan, out);

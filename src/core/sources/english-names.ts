@@ -1,3 +1,4 @@
+import { en } from '../lang/en';
 import { monthWords, numberWords } from '../lang/en/words';
 import type { Token } from '../claims/tokens';
 import { isYearValue, startsUpper } from '../text-tests';
@@ -12,27 +13,28 @@ const timeWordsBeforeVerb = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight',
   'week', 'month', 'year', 'quarter', 'morning', 'afternoon', 'evening',
 ]);
-/** Verbs whose subject is the source: "PitchBook found", "the company said". */
-export const speechVerbs = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'found', 'finds', 'noted', 'notes', 'estimated',
-  'estimates', 'showed', 'shows', 'show', 'shown', 'revealed', 'reveals', 'stated', 'states', 'wrote', 'writes',
-  'announced', 'announces', 'indicate', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
-  'suggest', 'suggests', 'suggested', 'warn', 'warns', 'warned', 'reckons', 'reckoned', 'calculates', 'calculated',
-  'claimed', 'claims',
-]);
+/** Every form of each lemma of `lemmas`, by the pack's inflection: "say" gives "say", "says", "said", "saying". */
+function formsOf(lemmas: readonly string[]): ReadonlySet<string> {
+  return new Set(lemmas.flatMap((lemma) => en.attribution.inflect(lemma)));
+}
+
+/** Verbs whose subject is the source ("PitchBook found", "the company said"): the pack's reporting verbs, but those only said as a tag. */
+export const speechVerbs = formsOf(en.attribution.reportingVerbs.filter((v) => !en.attribution.tagOnlyVerbs.includes(v)));
 /**
  * Words that open the clause "claims" reports ("Labour claims the cuts…", "claims that"); "jobless claims fell" is
  * a noun, and "claims 40% of the market" takes a share.
  */
 export const claimsObjects = new Set(['that', 'the', 'a', 'an', 'it', 'its', 'there', 'this', 'these', 'those', 'they', 'he', 'she', 'we']);
+/** Speech verbs that attribute only with a word after them, by form: "put" (and "puts") needs "at". */
+export const speechVerbNeeds: ReadonlyMap<string, string> = new Map(
+  [...en.attribution.verbsNeedingAfter].flatMap(([lemma, after]) => en.attribution.inflect(lemma).map((form) => [form, after] as const)),
+);
+
 /**
  * Verbs that attribute only as a reporting tag, set off from what was said:
  * "…,” added Paul Draycott", "…, Draycott added." ("the firm added 300 jobs" names no source).
  */
-export const tagVerbs = new Set([
-  'added', 'adds', 'confirmed', 'confirms', 'tweeted', 'argued', 'argues', 'insisted', 'insists', 'admitted',
-  'acknowledged', 'cautioned', 'stressed', 'emphasised', 'emphasized',
-]);
+export const tagVerbs = formsOf(en.attribution.tagOnlyVerbs);
 /** Nouns that name a kind of evidence: "a report by", "data from". */
 export const evidenceNouns = new Set([
   'report', 'reports', 'survey', 'surveys', 'study', 'studies', 'analysis', 'analyses', 'research', 'poll',
@@ -207,7 +209,8 @@ export function forward(text: string, tokens: readonly Token[], phraseStart: num
       if (evidenceNouns.has(tokens[last].lower) || byParticiples.has(tokens[last].lower)) first = more.first;
       last = more.last;
     }
-  } else if (link && (link.lower === 'from' || link.lower === 'for' || link.lower === 'at') && !isNamed(tokens.slice(first, last + 1), tokens[first - 1]) &&
+  } else if (link && (link.lower === 'from' || link.lower === 'for' || link.lower === 'at') &&
+    (!isNamed(tokens.slice(first, last + 1), tokens[first - 1]) || en.attribution.roleNouns.has(tokens[last].lower)) &&
     !evidenceNouns.has(tokens[last].lower) && !crowdHeads.has(tokens[last].lower) && tokens[last + 2]?.lower === 'the') {
     // "a spokesperson from the regional health authority": an unnamed speaker named by the body they speak for.
     const more = collectForward(tokens, last + 2);
@@ -421,6 +424,8 @@ export function isNamed(words: readonly Token[], before: Token | undefined): boo
   const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || leadingFiller.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
   // "Pew respondents" names someone; "Fishing groups", capitalised only as the sentence's first word, does not.
   // A crowd capitalised for itself names no one either: "Most Americans said".
+  // "the minister said", "a county spokeswoman told", "ministry officials estimate", "organisers put": a role names its holder (spec 8).
+  if (en.attribution.roleNouns.has(head) && (ws.length > 1 || !genericHeads.has(head))) return true;
   if (crowdHeads.has(head)) return ws.length > 1 && capitals.some((t) => t !== ws[ws.length - 1] && !(t === ws[0] && sentenceStart));
   // "Local bars reported": a plural common noun, capitalised only as the sentence's first word, names no one.
   if (ws.length > 1 && sentenceStart && capitals.length === 1 && capitals[0] === ws[0] && isPluralCommonNoun(ws[ws.length - 1])) return false;

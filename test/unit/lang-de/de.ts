@@ -60,6 +60,10 @@ export const de: Language = {
     sourceNouns: new Set(['studie', 'bericht', 'umfrage']),
     genericSpeakers: new Set(['experten']),
     pronouns: new Set(['er', 'sie', 'es']),
+    determiners: new Set(['der', 'die', 'das', 'dem', 'den', 'des']),
+    roleNouns: new Set(['sprecher', 'sprecherin', 'minister', 'ministerin']),
+    verbsNeedingAfter: new Map(),
+    tagOnlyVerbs: [],
   },
   numerals: spacedNumeralGrammar({
     cardinals,
