@@ -1,16 +1,15 @@
 import { registerWordClass, type Token } from '../../claims/tokens';
 import {
-  backward, byAfter, byParticiples, claimsObjects, evidenceFigureVerbs, evidenceNouns, forward, isCapitalised, isDash, isDomainEnd,
-  isLineStart, isQuoteOrComma, isTagEnd, leadingFiller, nounsToo, speechVerbNeeds, speechVerbs, tagVerbs, tokenBefore,
+  backward, byAfter, forward, isCapitalised, isDash, isDomainEnd, isLineStart, isQuoteOrComma, isTagEnd, speechVerbNeeds, speechVerbs, tagVerbs,
+  tokenBefore,
 } from '../english-names';
+import { byParticiples, claimsObjects, evidenceFigureVerbs, evidenceNouns, leadingFiller, nounsToo, phraseStarts } from '../../lang/en/rule-words';
 import { seq } from '../../claims/pattern';
 import type { RuleInfo } from '../../claims/rules/types';
 import { attributionRule } from './types';
 
 /** Every word that can start a built-in English phrase. */
-const triggers = registerWordClass([
-  'according', 'per', 'citing', 'source', 'sources', 'journal', ...tagVerbs, ...evidenceNouns, ...byParticiples, ...speechVerbs,
-]);
+const triggers = registerWordClass([...phraseStarts, ...tagVerbs, ...evidenceNouns, ...byParticiples, ...speechVerbs]);
 const inTheJournal = seq('in', 'the', 'journal');
 
 export const accordingTo = attributionRule({

@@ -1,24 +1,14 @@
 import { zhRankVerbs } from '../../../lang/zh/words';
+import { zhRankClassifiers } from '../../../lang/zh/rule-words';
 import { glued, hanChar, optional, seq, word } from '../../pattern';
 import type { Quantity } from '../../quantity';
 import type { Token } from '../../tokens';
 import { claimRule, Shape, type Candidate, type Settled } from '../types';
-
-const rankWords = new Set(['ranked', 'ranks', 'rank', 'ranking', 'placed', 'place', 'came', 'finished', 'ranged']);
-const superlatives = new Set([
-  'largest', 'biggest', 'highest', 'lowest', 'most', 'best', 'worst', 'fastest', 'slowest', 'richest', 'poorest',
-  'busiest', 'oldest', 'youngest', 'smallest', 'leading', 'place', 'position',
-]);
-const ordinalSuffixes = new Set(['st', 'nd', 'rd', 'th']);
-/** Verbs before a chart position ("peaked at number 3", "reached No. 12"). */
-const chartVerbs = new Set([
-  'peaked', 'peaking', 'peaks', 'debuted', 'debuting', 'debuts', 'entered', 'reached', 'climbed', 'rose', 'jumped',
-  'fell', 'dropped', 'slipped', 'charted', 'finished', 'landed',
-]);
+import { chartVerbs, ordinalSuffixes, rankWords, superlatives } from '../../../lang/en/rule-words';
 /** "peaked at number 3", "debuted at No. 1", "climbed to No. 12", "reached number 5". */
 const chartPosition = seq(word(chartVerbs), optional(word('at', 'to')), word('number', 'no'), optional('.'));
 /** Classifiers of a place in a ranking: "第12位", "第3名". */
-const zhRankClassifier = seq(glued(['位', '名']));
+const zhRankClassifier = seq(glued(zhRankClassifiers));
 
 /** Ordinals: a rank when ranking words stand by ("ranked 3rd of 190", "the 2nd largest"). */
 function readOrdinal(tokens: readonly Token[], q: Quantity, suffix: number): Settled | 'skip' {

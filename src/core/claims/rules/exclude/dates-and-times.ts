@@ -4,9 +4,7 @@ import { glued, seq, startsUpper, sym, word } from '../../pattern';
 import { isYear } from '../../quantity';
 import { hanRun } from '../../qualifiers';
 import { claimRule, Shape, type Candidate } from '../types';
-
-/** Words before a number that make it a stretch of time: "the past five seasons", "the first 100 days". */
-const timeFrameWords = new Set(['past', 'last', 'next', 'previous', 'coming', 'recent', 'first', 'final', 'remaining']);
+import { timeFrameWords } from '../../../lang/en/rule-words';
 const decade = seq(glued('s'));
 const shortDecade = seq(sym('’', "'"));
 const clockSuffix = seq(word('a', 'p'), sym('.'), 'm');

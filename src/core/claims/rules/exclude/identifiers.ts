@@ -3,12 +3,10 @@ import { capitalisedFunctionWords, currencyCodesBefore, identifierWords } from '
 import { capitalised, glued, seq, startsUpper, sym } from '../../pattern';
 import type { Token } from '../../tokens';
 import { claimRule, Shape, type Candidate } from '../types';
+import { compassLetters, streetWords } from '../../../lang/en/rule-words';
 
 /** Marks that join an identifier's parts: "GPT-4", "#5", "№ 3", "v/2", "x.5", "12:", "id_7". */
 const joiningMarks = new Set(['-', '#', '№', '/', '.', ':', '_']);
-/** Letters after the degrees of a coordinate: "51.5°N". */
-const compassLetters = new Set(['N', 'S', 'E', 'W']);
-const streetWords = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'way', 'place', 'square', 'plaza', 'court', 'parkway', 'highway']);
 const statute = seq(glued(sym('(')), (t) => t.kind === 'word' && t.end - t.start <= 2, sym(')'));
 const offer = seq(glued(sym('-')), glued('for'), glued(sym('-')));
 const hyphenName = seq(glued(sym('-')), glued(capitalised));

@@ -4,18 +4,10 @@ import { enNumeralGrammar } from '../../../lang/en/numerals';
 import type { Quantity } from '../../quantity';
 import type { Token } from '../../tokens';
 import { claimRule, Shape, type Candidate } from '../types';
-
-const referringWords = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'all', 'other', 'both', 'each', 'every', 'another']);
+import { levelVerbs, referringWords, reportingAfterName } from '../../../lang/en/rule-words';
 /** Marks after which a capitalised word starts a sentence or a clause. */
 const sentenceEnd = new Set(['.', '!', '?', '。', '！', '？', ':', '：', ';', '；', '"', '“', '”', '(', '（', '—', '–', '-', '•', '*']);
-/** Verbs before "to" or "by" and a number word that is a level or a change: "tripled to twenty-three". */
-const levelVerbs = new Set([
-  'rose', 'risen', 'fell', 'fallen', 'grew', 'grown', 'dropped', 'climbed', 'increased', 'decreased', 'declined',
-  'jumped', 'doubled', 'tripled', 'trebled', 'quadrupled', 'halved', 'shrank', 'cut', 'reduced', 'raised',
-]);
 const levelBefore = seq(word(levelVerbs), word('to', 'by'));
-/** Verbs of reporting after a name: "Four Seasons said". */
-const reportingAfterName = new Set(['said', 'says', 'reported', 'reports', 'announced', 'announces', 'told', 'expects', 'estimated', 'estimates', 'found']);
 /** A title-case word, not an acronym: "Seasons", "Eleven", not "GPs" or "NHS". */
 const titleCase = (t: Token): boolean => capitalised(t) && t.text.slice(1) === t.text.slice(1).toLowerCase();
 
