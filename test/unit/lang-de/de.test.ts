@@ -60,6 +60,14 @@ describe('a German pack built from data alone', () => {
       });
     }
 
+    it("splits sentences with the pack's abbreviations: no sentence ends at \"usw.\"", () => {
+      const { settings } = parseSettings({ languages: ['de'] });
+      const text = 'Für Strom, Gas usw. Haushalte zahlten 3,5 Milliarden Euro, sagte Müller. Das ist viel.';
+      assert.deepEqual(analyze(text, { format: 'text', settings }).claims.map((c) => [c.text, c.sentence.trim(), c.status]), [
+        ['3,5 Milliarden Euro', 'Für Strom, Gas usw. Haushalte zahlten 3,5 Milliarden Euro, sagte Müller.', 'attributed'],
+      ]);
+    });
+
     it('classifies German number and scale words written in any case ("Drei", "Milliarden")', () => {
       assert.deepEqual(analyzed('Drei Milliarden Euro fehlen.').map((c) => [c[0], c[2]]), [['Drei Milliarden Euro', 3e9]]);
     });
