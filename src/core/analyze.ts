@@ -7,7 +7,7 @@ import { findAttributions, type Attribution } from './sources/attribution';
 import { isWeakLink } from './sources/weak-links';
 import { TokenPool } from './claims/tokens';
 import type { RuleFiring as ProseFiring } from './claims/rules/types';
-import { enCardinals, enChanges, enMultipliers, enOrdinalDenominators, enScales } from './lang/en/words';
+import { fromAllPacks, type Language } from './lang';
 import { isPageCount, pageCountRule } from './claims/rules/exclude/page-furniture';
 import { findDirectives, type Suppression } from './suppression';
 import { compileIgnorePatterns, type IgnorePattern } from './ignore-patterns';
@@ -68,18 +68,35 @@ export class BlockCache {
  * sentences hold one) or a number word: sentences with none are not
  * tokenized at all, which is most of the cost of prose.
  */
-const numberWordTrigger = numberWordPattern();
+const numberWordTrigger = fromAllPacks(numberWordPattern);
 
-/** The words of every pack that can start or make a quantity without a digit, as one pattern. */
-function numberWordPattern(): RegExp {
-  const words = [...enCardinals.keys(), ...enScales.keys(), ...enOrdinalDenominators.keys()].filter((w) => w.length > 2);
-  words.push('halves', ...enMultipliers.keys(), ...enChanges.keys());
-  const escaped = [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+/** The words of every spaced pack that can start or make a quantity without a digit, as one pattern (global: see `nextNumberWord`). */
+function numberWordPattern(packs: readonly Language[]): RegExp {
+  const words: string[] = [];
+  const suffixes: string[] = [];
+  for (const pack of packs) {
+    if (pack.unspaced) continue;
+    const n = pack.numbers;
+    for (const map of [n.cardinals, n.scales, n.denominators, n.fractions, n.multipliers, n.changes]) for (const w of map.keys()) if (w.length > 2) words.push(w);
+    suffixes.push(...n.multiplierSuffixes);
+  }
+  const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const escaped = [...new Set(words)].sort((a, b) => b.length - a.length).map(escape);
+  const ends = [...new Set(suffixes)].map(escape);
   // ASCII words take \b, four times faster than a Unicode letter test on every sentence without a digit.
-  const ascii = escaped.every((w) => /^[\x20-\x7e]*$/u.test(w));
+  const ascii = [...escaped, ...ends].every((w) => /^[\x20-\x7e]*$/u.test(w));
+  const tail = ends.length ? `|(?:${ends.join('|')})` : '';
   return ascii
-    ? new RegExp(`\\b(?:${escaped.join('|')})s?\\b|fold\\b`, 'i')
-    : new RegExp(`(?<!\\p{L})(?:${escaped.join('|')})s?(?!\\p{L})|fold(?!\\p{L})`, 'iu');
+    ? new RegExp(`\\b(?:${escaped.join('|')})s?\\b${tail ? `${tail}\\b` : ''}`, 'gi')
+    : new RegExp(`(?<!\\p{L})(?:${escaped.join('|')})s?(?!\\p{L})${tail ? `${tail}(?!\\p{L})` : ''}`, 'giu');
+}
+
+/** The offset of the first number word at or after `from` in `text`, or Infinity. */
+function nextNumberWord(text: string, from: number): number {
+  const pattern = numberWordTrigger();
+  pattern.lastIndex = from;
+  const m = pattern.exec(text);
+  return m ? m.index : Infinity;
 }
 
 /** Token objects shared by every sentence of every block: none outlives the sentence it was made for. */
@@ -91,8 +108,13 @@ function findInBlock(text: string, settings: Settings, cache: BlockCache | undef
     const sentences = splitSentences(text);
     const claims: ClaimMatch[] = [];
     let attributions: Attribution[] = [];
+    // The next number word found so far: each stretch of the text is searched once, however many sentences it holds.
+    let wordAt = -1;
     for (const s of sentences) {
-      if (!s.numeric && !numberWordTrigger.test(text.slice(s.start, s.end))) continue;
+      if (!s.numeric) {
+        if (wordAt < s.start) wordAt = nextNumberWord(text, s.start);
+        if (wordAt >= s.end) continue;
+      }
       const tokens = tokenPool.tokenize(text, s.start, s.end);
       const found = findClaims(text, settings.languages, tokens, firings);
       if (!found.length) continue;

@@ -16,6 +16,7 @@ import type { Analysis, BibEntry, Claim, Format, Range, Source } from './types';
 
 export * from './types';
 export { LineIndex } from './lines';
+export { languageCodes, registerLanguage, type Language } from './lang';
 export {
   defaultSettings,
   parseSettings,

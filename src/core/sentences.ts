@@ -1,4 +1,4 @@
-import { builtInLanguages } from './lang';
+import { fromAllPacks } from './lang';
 import { zhNumerals } from './lang/zh/words';
 
 /** A half-open range of prose offsets. */
@@ -60,13 +60,23 @@ function isCloser(c: number): boolean {
   }
 }
 
-/** Abbreviations that never end a sentence, and those that end one only before a capitalised word that is not a name, of every pack. */
-const neverFinal = new Set([...builtInLanguages.values()].flatMap((l) => [...l.sentences.neverFinal]));
-const maybeFinal = new Set([...builtInLanguages.values()].flatMap((l) => [...l.sentences.maybeFinal]));
-/** The length of the longest word of `neverFinal` and `maybeFinal`. */
-const longestAbbreviation = Math.max(0, ...[...neverFinal, ...maybeFinal].map((w) => w.length));
-/** Words that commonly open a sentence: after "U.S." or "Inc." they mark a new one. */
-const openers = new Set([...builtInLanguages.values()].flatMap((l) => [...l.sentences.openers]));
+/** What sentence splitting reads from every registered pack: made again when one is registered. */
+interface SentenceData {
+  /** Abbreviations that never end a sentence, and those that end one only before a capitalised word that is not a name. */
+  readonly neverFinal: ReadonlySet<string>;
+  readonly maybeFinal: ReadonlySet<string>;
+  /** The length of the longest word of `neverFinal` and `maybeFinal`. */
+  readonly longestAbbreviation: number;
+  /** Words that commonly open a sentence: after "U.S." or "Inc." they mark a new one. */
+  readonly openers: ReadonlySet<string>;
+}
+
+const sentenceData = fromAllPacks((packs): SentenceData => {
+  const neverFinal = new Set(packs.flatMap((l) => [...l.sentences.neverFinal]));
+  const maybeFinal = new Set(packs.flatMap((l) => [...l.sentences.maybeFinal]));
+  const longestAbbreviation = Math.max(0, ...[...neverFinal, ...maybeFinal].map((w) => w.length));
+  return { neverFinal, maybeFinal, longestAbbreviation, openers: new Set(packs.flatMap((l) => [...l.sentences.openers])) };
+});
 
 /** Speech tags after a closing quote keep the quote in their sentence: `"…。”王龙基称。`, `"…." she said.` */
 const zhSpeechTag = /^[^。！？!?\n]{1,24}?(?:称|表示|说|指出|认为|介绍|强调)[。！!]/u;
@@ -158,6 +168,7 @@ function endsSentence(text: string, dot: number, next: number): boolean {
     else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xaa && /\p{L}/u.test(text[w - 1])))) break;
   }
   // A long plain word is no abbreviation and no initial; a period after a digit or a symbol ends the sentence.
+  const { neverFinal, maybeFinal, longestAbbreviation, openers } = sentenceData();
   if ((dot - w > longestAbbreviation || dot === w) && !dotted) return true;
   const word = text.slice(w, dot).toLowerCase();
   if (neverFinal.has(word)) return false;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ignorePatternError } from './ignore-patterns';
+import { languageCodes, languageOf } from './lang';
 
 /** Claim statuses a user can choose to report. */
 export const reportableStatuses = ['uncited', 'attributed', 'cited', 'ignored'] as const;
@@ -23,7 +24,7 @@ export const settingsSchema = z.strictObject({
   ignorePatterns: z.array(ignorePatternSchema()).default([])
     .describe('Regular expressions (RE2 syntax, matched in linear time): a claim whose text matches one is ignored.'),
   /** Languages whose number words and attribution phrases are recognised. */
-  languages: z.array(z.enum(['en', 'zh'])).min(1).default(['en', 'zh'])
+  languages: z.array(languageCodeSchema()).min(1).default(['en', 'zh'])
     .describe('Languages whose number words, scale words and attribution phrases are recognised.'),
   /** Whether headings are analysed for claims (the spec says no by default). */
   /** Whether the editor's hover shows which named rules decided a claim (as `claimlens check --explain` does). */
@@ -50,6 +51,17 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 
 /** The defaults, as `settingsSchema.parse({})` gives them. */
 export const defaultSettings: Settings = settingsSchema.parse({});
+
+/**
+ * One `languages` entry: the code of a registered language pack ("en" and
+ * "zh" ship; `registerLanguage` adds more), checked when settings are read,
+ * so the message names the packs there are.
+ */
+function languageCodeSchema() {
+  return z.string().min(1).superRefine((code, ctx) => {
+    if (!languageOf(code)) ctx.addIssue({ code: 'custom', message: `no language pack "${code}"; the packs are ${languageCodes().join(', ')}` });
+  });
+}
 
 /** One `ignorePatterns` entry: a pattern the linear-time engine compiles. */
 function ignorePatternSchema() {

@@ -46,6 +46,54 @@ function repeatsIn(path: string, text = readFileSync(path, 'utf8')): string[] {
   return out;
 }
 
+/** Whether a string literal holds a letter, in any script: a word, not a mark. */
+function isWord(node: ts.Node): boolean {
+  return ts.isStringLiteral(node) && /\p{L}/u.test(node.text);
+}
+
+/** Properties whose lists are not words: a rule's examples and the languages it serves. */
+const notWordLists = new Set(['examples', 'languages']);
+
+/**
+ * The word lists a file declares: array literals of two or more words (a
+ * `new Set([…])`'s, a `new Map([…])`'s keys, a plain list), and lists of
+ * word objects (`{ word: '统计' }`). Lists of marks (".", "。") are not words.
+ */
+function wordListsIn(path: string, text = readFileSync(path, 'utf8')): string[] {
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    // A rule's examples (sentences) and the language codes it serves are not word lists.
+    if (ts.isPropertyAssignment(node) && notWordLists.has(node.name.getText(source))) return;
+    if (ts.isArrayLiteralExpression(node)) {
+      const words = node.elements.filter((e) => isWord(e) || (ts.isArrayLiteralExpression(e) && e.elements.some(isWord)) ||
+        (ts.isObjectLiteralExpression(e) && e.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText(source) === 'word' && isWord(p.initializer))));
+      if (words.length >= 2) out.push(`${path.slice(root.length + 1)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`);
+      else ts.forEachChild(node, visit);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+describe('word lists live in the language packs and nowhere else', () => {
+  it('finds a word list when a file declares one (the check can fail)', () => {
+    const text = [
+      "const a = new Set(['said', 'says']);", "const b = new Map([['one', 1], ['two', 2]]);", "const c = [{ word: '统计' }, { word: '显示' }];",
+      "const marks = new Set(['.', '。']);", "const one = ['据'];", "const rule = { languages: ['en', 'zh'], examples: { fires: ['It rose 5%.', 'Up 6%.'] } };", '',
+    ].join('\n');
+    assert.deepEqual(wordListsIn(join(root, 'src', 'x.ts'), text), ['src/x.ts:1', 'src/x.ts:2', 'src/x.ts:3']);
+  });
+
+  it('has no word list in the claim or source recognisers (src/core/claims, src/core/sources)', () => {
+    const files = [...filesUnder(join(root, 'src', 'core', 'claims')), ...filesUnder(join(root, 'src', 'core', 'sources'))];
+    assert.ok(files.length > 20, 'found the files');
+    assert.deepEqual(files.flatMap((f) => wordListsIn(f)), []);
+  });
+});
+
 describe('word lists: no repeats, no entry that can never match', () => {
   it('finds a repeat when there is one (the check can fail)', () => {
     const text = "const a = new Set(['km', 'mi', 'km']);\nconst b = new Map([['one', 1], ['one', 2]]);\nconst c = [['as', 'many', 'as'], ['as', 'many', 'as']];\n";

@@ -1,19 +1,31 @@
 import type { ClaimMatch, Quantity } from './quantity';
 import { claimRules } from './rules/index';
-import { Candidate, type ClaimRule, type RuleEffect, type RuleFiring, type Settled } from './rules/types';
+import { Candidate, shapeOf, type ClaimRule, type RuleEffect, type RuleFiring, type Settled } from './rules/types';
 import type { Token } from './tokens';
 
-const rulesByLanguages = new Map<string, readonly ClaimRule[]>();
+/** The rules of a list of languages in pipeline order, and for each candidate shape the positions of those that may fire on it. */
+export interface RuleIndex {
+  readonly rules: readonly ClaimRule[];
+  readonly byShape: readonly (readonly number[])[];
+}
 
-/** The claim rules that serve any of `languages`, in pipeline order. */
-export function claimRulesFor(languages: readonly string[]): readonly ClaimRule[] {
+const rulesByLanguages = new Map<string, RuleIndex>();
+const shapeCount = 16;
+
+/** The claim rules that serve any of `languages`, in pipeline order, indexed by the shapes they need. */
+export function claimRulesFor(languages: readonly string[]): RuleIndex {
   const key = languages.join(',');
-  let rules = rulesByLanguages.get(key);
-  if (!rules) {
-    rules = claimRules.filter((r) => r.languages.includes('*') || r.languages.some((l) => languages.includes(l)));
-    rulesByLanguages.set(key, rules);
+  let index = rulesByLanguages.get(key);
+  if (!index) {
+    const rules = claimRules.filter((r) => r.languages.includes('*') || r.languages.some((l) => languages.includes(l)));
+    const byShape: number[][] = [];
+    for (let shape = 0; shape < shapeCount; shape++) {
+      byShape.push(rules.flatMap((r, k) => ((shape & (r.needs ?? 0)) === (r.needs ?? 0) ? [k] : [])));
+    }
+    index = { rules, byShape };
+    rulesByLanguages.set(key, index);
   }
-  return rules;
+  return index;
 }
 
 function effectOf(rule: ClaimRule, verdict: 'skip' | 'drop' | 'fire' | Settled): RuleEffect {
@@ -32,17 +44,31 @@ export function decide(
   tokens: readonly Token[],
   q: Quantity,
   floor: number,
-  rules: readonly ClaimRule[],
+  index: RuleIndex,
   languages: readonly string[],
   firings?: RuleFiring[],
 ): Settled | 'skip' | null {
   const c = new Candidate(tokens, q, floor, languages);
-  for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r];
+  const { rules, byShape } = index;
+  let shape = shapeOf(c);
+  let positions = byShape[shape];
+  for (let p = 0; p < positions.length; p++) {
+    const at = positions[p];
+    const rule = rules[at];
     const verdict = rule.apply(c);
     if (verdict === undefined) continue;
     if (firings) firings.push(firingOf(rule, verdict, c));
-    if (verdict === 'fire') continue;
+    if (verdict === 'fire') {
+      // A rule that settles the kind changes the shape: go on with the rules after it that the new shape asks.
+      const now = shapeOf(c);
+      if (now !== shape) {
+        shape = now;
+        positions = byShape[shape];
+        p = positions.findIndex((k) => k > at) - 1;
+        if (p < -1) break;
+      }
+      continue;
+    }
     if (verdict === 'skip') return 'skip';
     if (verdict === 'drop') return null;
     return verdict;

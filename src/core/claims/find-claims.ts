@@ -22,38 +22,49 @@ import { isYear, Quantity, type ClaimMatch } from './quantity';
 import { hanRun, qualifierBefore, qualifiersByLastWord } from './qualifiers';
 import type { RuleFiring } from './rules/types';
 import { compoundWord, registerWordClass, tokenize, type Token } from './tokens';
-import { builtInLanguages } from '../lang';
+import { builtInLanguages, languageOf } from '../lang';
 import type { Language } from '../lang/types';
+import { changeBefore, changeNouns, changeSizeEnds, comparatives, formatBefore, peopleCounted, periodStarts, placeLabels, rateBreaks, shareComparatives, spanWords } from '../lang/en/rule-words';
 
 export type { ClaimMatch } from './quantity';
-
-const comparatives = new Set([
-  'more', 'less', 'fewer', 'as', 'the', 'that', 'larger', 'bigger', 'higher', 'greater', 'faster', 'smaller',
-  'lower', 'cheaper', 'longer', 'better', 'worse', 'over', 'what', 'than',
-]);
 const changeWords = enChanges;
 const multiplierWords = enMultipliers;
 /** Words that can start a quantity written in words. */
 const wordStarts: ReadonlySet<string> = new Set([
-  ...numberWords.keys(), ...changeWords.keys(), ...multiplierWords.keys(), 'a', 'an', 'half',
+  ...numberWords.keys(), ...changeWords.keys(), ...multiplierWords.keys(), ...enNumeralWords.a, enNumeralWords.half,
 ]);
-/** Words before "a fifth", "a third" that make it a change by that share. */
-const changeBefore = new Set(['by', 'up', 'down']);
-/** Words that may follow the size of a change after "of": "a rise of a fifth was", "since", "compared". */
-const changeSizeEnds = new Set(['was', 'were', 'is', 'are', 'since', 'compared', 'over', 'this', 'last', 'year', 'while', 'but', 'after']);
-/** Nouns of a change whose size follows "of": "a rise of a fifth". */
-const changeNouns = new Set([
-  'rise', 'increase', 'fall', 'drop', 'cut', 'decline', 'reduction', 'jump', 'growth', 'gain', 'loss', 'decrease', 'slump', 'surge',
-]);
-/** Words after "a third", "a quarter" that make it a share of something: "a third below target". */
-const shareComparatives = new Set(['below', 'above', 'higher', 'lower', 'more', 'less', 'fewer', 'bigger', 'smaller', 'larger', 'cheaper', 'shorter', 'longer']);
 /** The class of words a quantity may start with, besides compounds ("two-thirds", "threefold"): see `readQuantity`. */
-const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore, ...enNumeralWords.negatives, 'nought', 'naught']);
+const quantityStartClass = registerWordClass([...wordStarts, ...currencyCodesBefore, ...enNumeralWords.negatives]);
 /** Han characters a Chinese quantity may start with (see `readZhQuantity`). */
 const zhNumeralClass = registerWordClass([
   ...zhNumerals.digits.keys(), ...zhNumerals.smallScales.keys(), ...zhNumerals.negatives, zhNumerals.half, zhNumerals.zero,
   ...[...zhNumerals.simplified].filter(([, s]) => zhNumerals.digits.has(s) || zhNumerals.smallScales.has(s) || zhNumerals.negatives.includes(s) || s === zhNumerals.zero).map(([t]) => t),
 ]);
+
+/** What `findClaims` needs to know of a list of languages, worked out once per list. */
+interface Plan {
+  readonly codes: readonly string[];
+  readonly en: boolean;
+  readonly zh: boolean;
+  readonly rules: ReturnType<typeof claimRulesFor>;
+  /** Packs other than the built-in ones: read from their data alone. */
+  readonly others: readonly Language[];
+}
+
+const plans = new WeakMap<readonly (string | Language)[], Plan>();
+
+/** The plan for `languages`, kept per list (settings hold one list for all their calls). */
+function planOf(languages: readonly (string | Language)[]): Plan {
+  let plan = plans.get(languages);
+  if (!plan) {
+    const codes = languages.map((l) => (typeof l === 'string' ? l : l.code));
+    const packs = languages.map((l) => (typeof l === 'string' ? languageOf(l) : l)).filter((l): l is Language => l !== undefined);
+    const others = packs.filter((l) => !builtInLanguages.has(l.code));
+    plan = { codes, en: codes.includes('en'), zh: codes.includes('zh'), rules: claimRulesFor(codes), others };
+    plans.set(languages, plan);
+  }
+  return plan;
+}
 
 /**
  * Finds the numeric claims in one block of prose (spec section 1): the
@@ -68,12 +79,7 @@ export function findClaims(
   tokens: readonly Token[] = tokenize(text),
   firings?: RuleFiring[],
 ): ClaimMatch[] {
-  const codes = languages.map((l) => (typeof l === 'string' ? l : l.code));
-  const zh = codes.includes('zh');
-  const en = codes.includes('en');
-  const rules = claimRulesFor(codes);
-  // Packs other than the built-in ones are read from their data alone.
-  const others = languages.filter((l): l is Language => typeof l !== 'string' && !builtInLanguages.has(l.code));
+  const { codes, en, zh, rules, others } = planOf(languages);
   const out: ClaimMatch[] = [];
   let floor = 0; // first token not yet used by a claim
   for (let i = 0; i < tokens.length; i++) {
@@ -237,9 +243,6 @@ function readRatio(tokens: readonly Token[], q: Quantity, zh: boolean): Quantity
   return q;
 }
 
-/** Words that end the noun between a number and "per" ("54.3 offences per 1,000"). */
-const rateBreaks = new Set(['and', 'or', 'in', 'of', 'to', 'a', 'an', 'the', 'for', 'from', 'by', 'with', 'at', 'on', 'than', 'per']);
-
 /** Whether a currency symbol at `i` is followed by a number (`$40`, `US$1,000`, `€ 5`). */
 function currencyPrefixAt(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
@@ -285,9 +288,6 @@ function readAmount(tokens: readonly Token[], i: number, en: boolean, zh: boolea
   readScaleAndUnit(tokens, j, q, en, zh);
   return q;
 }
-
-/** Words before a number and a letter that make them a place's label: "seat 41C", "flat 4F". */
-const placeLabels = new Set(['seat', 'seats', 'flat', 'flats', 'bus', 'block', 'berth', 'cabin', 'bay']);
 
 /** Whether the word before token `i` labels what follows ("Room 12C", "seat 41C") rather than measures it. */
 function isLabelledBefore(tokens: readonly Token[], i: number): boolean {
@@ -544,15 +544,6 @@ function isBareScaleSuffix(q: Quantity, lower: string, after: Token | undefined)
   return (lower === 'm' || lower === 'k') && q.core.kind === 'num' && q.core.decimal && q.first === q.last;
 }
 
-/** Words before "24p" that make it a video format, not pence: "shot in 24p". */
-const formatBefore = new Set(['in', 'at']);
-
-/** Nouns of people and homes that make an "m" after a number millions: "1m people", not "100m hurdles". */
-const peopleCounted = new Set([
-  'people', 'households', 'homes', 'users', 'viewers', 'visitors', 'customers', 'voters', 'residents', 'workers',
-  'children', 'adults', 'patients', 'passengers', 'subscribers', 'jobs', 'migrants', 'refugees', 'tourists', 'members',
-]);
-
 /** "²" or "³" written against a unit. */
 function isPower(t: Token | undefined): boolean {
   return t?.kind === 'sym' && !t.space && (t.text === '²' || t.text === '³');
@@ -706,9 +697,6 @@ function wordsBelowHundred(lower: string): number | undefined {
   return tens !== undefined && units !== undefined && tens >= 20 && tens % 10 === 0 && units > 0 && units < 10 ? tens + units : undefined;
 }
 
-/** Words that start a stretch of time after "over": "halved over the season", "doubled over five years". */
-const periodStarts = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'recent', 'past', 'last']);
-
 function isPeriodStart(t: Token | undefined): boolean {
   return t !== undefined && (t.kind === 'num' || (t.kind === 'word' && (periodStarts.has(t.lower) || numberWords.has(t.lower))));
 }
@@ -781,9 +769,6 @@ function readRange(tokens: readonly Token[], q: Quantity, en: boolean, zh: boole
   range.scaled = q.scaled || r.scaled;
   return range;
 }
-
-/** Verbs before "from X to Y" that make it one range, not a change from one level to another. */
-const spanWords = new Set(['ranged', 'ranging', 'ranges', 'range', 'varied', 'varying', 'varies', 'vary', 'anywhere']);
 
 /** Whether the "from" before token `i` follows a span verb: "ranged from 12", "varied from about 5". */
 function isSpanFrom(tokens: readonly Token[], i: number): boolean {

@@ -60,9 +60,13 @@ export const hanChar: TokenTest = (t) => t.kind === 'han';
 
 /** A word in any of the given sets, or one of the given words. */
 export function word(...words: (string | ReadonlySet<string> | ReadonlyMap<string, unknown>)[]): TokenTest {
-  const sets = words.filter((w): w is ReadonlySet<string> | ReadonlyMap<string, unknown> => typeof w !== 'string');
-  const own = new Set(words.filter((w): w is string => typeof w === 'string'));
-  return (t) => t.kind === 'word' && (own.has(t.lower) || sets.some((s) => s.has(t.lower)));
+  // One set of every word, made once: a test runs on many tokens and allocates nothing.
+  const all = new Set<string>();
+  for (const w of words) {
+    if (typeof w === 'string') all.add(w);
+    else for (const k of w.keys()) all.add(k);
+  }
+  return (t) => t.kind === 'word' && all.has(t.lower);
 }
 
 /** A mark written as one of `chars`. */

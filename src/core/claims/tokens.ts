@@ -115,9 +115,23 @@ function addClasses(h: number, bits: number): void {
   }
 }
 
-/** FNV-1a over lower-cased ASCII code units, kept to 30 bits so it stays a small integer. */
+/** FNV-1a over lower-cased code units, kept to 30 bits so it stays a small integer: "Drei" and "drei" hash alike. */
 function hashStep(h: number, c: number): number {
-  return Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+  return Math.imul(h ^ (c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerUnit(c)), 0x01000193);
+}
+
+/** Lower-case forms of code units past ASCII, found once each: 0 not yet known. */
+const lowerUnits = new Uint16Array(0x10000);
+
+/** The lower-case form of a code unit past ASCII, when it is one code unit ("Ü" → "ü"); itself otherwise. */
+function lowerUnit(c: number): number {
+  let l = lowerUnits[c];
+  if (l === 0) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    l = lower.length === 1 ? lower.charCodeAt(0) : c;
+    lowerUnits[c] = l;
+  }
+  return l;
 }
 const hashSeed = 0x811c9dc5 | 0;
 
@@ -138,8 +152,13 @@ export function registerWordClass(words: Iterable<string>): number {
   if (nextClass > 1 << 29) throw new Error('registerWordClass: too many classes');
   const bit = nextClass;
   nextClass <<= 1;
-  for (const word of words) addClasses(wordHash(word), bit);
+  addToWordClass(bit, words);
   return bit;
+}
+
+/** Adds lower-case words (or single Han characters) to a class `registerWordClass` made. */
+export function addToWordClass(bit: number, words: Iterable<string>): void {
+  for (const word of words) addClasses(wordHash(word), bit);
 }
 
 /** Tokens a pool keeps: a sentence longer than this (a megabyte of digits) gets fresh ones past it. */
@@ -183,8 +202,19 @@ const asciiKinds = (() => {
 
 function isLetter(c: number): boolean {
   if (c < 128) return asciiKinds[c] === 1;
-  return c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7;
+  if (c <= 0x24f) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
+  let kind = letterUnits[c];
+  if (kind === 0) {
+    // Letters of spaced scripts (Greek, Cyrillic, Arabic…); Han, kana and full-width forms are read apart.
+    const spaced = !(c >= 0x3000 && c <= 0x31ff) && !isHan(c) && !(c >= 0xff00 && c <= 0xffef) && !(c >= 0xd800 && c <= 0xdfff);
+    kind = spaced && /\p{L}/u.test(String.fromCharCode(c)) ? 1 : 2;
+    letterUnits[c] = kind;
+  }
+  return kind === 1;
 }
+
+/** Whether a code unit past Latin is a letter of a spaced script, found once each: 0 not yet known, 1 yes, 2 no. */
+const letterUnits = new Uint8Array(0x10000);
 
 function isSpace(c: number): boolean {
   if (c < 128) return asciiKinds[c] === 2;
@@ -218,32 +248,27 @@ let wordClasses = 0;
 /**
  * Reads a word from `i` (a letter): letters, with inner hyphens and
  * apostrophes ("two-thirds", "Applied's"). Returns its end and leaves its
- * classes in `wordClasses`. The hash goes along; a letter past ASCII (or ’)
- * rules out every class, whose words are ASCII.
+ * classes in `wordClasses`. The hash of its lower-case form goes along, in
+ * any script ("Milliarden", "drei").
  */
 function readWord(text: string, i: number, n: number): number {
-  const c = text.charCodeAt(i);
-  let h = hashStep(hashSeed, c);
-  let ascii = c < 128;
+  let h = hashStep(hashSeed, text.charCodeAt(i));
   let hyphen = false;
   let j = i + 1;
   while (j < n) {
     const d = text.charCodeAt(j);
     if (isLetter(d)) {
       h = hashStep(h, d);
-      if (d >= 128) ascii = false;
       j++;
     } else if ((d === 45 || d === 39 || d === 0x2019) && j + 1 < n && isLetter(text.charCodeAt(j + 1))) {
-      const e = text.charCodeAt(j + 1);
-      h = hashStep(hashStep(h, d), e);
-      if (d === 0x2019 || e >= 128) ascii = false;
+      h = hashStep(hashStep(h, d), text.charCodeAt(j + 1));
       if (d === 45) hyphen = true;
       j += 2;
     } else {
       break;
     }
   }
-  wordClasses = ascii ? classesOf(h & 0x3fffffff) : 0;
+  wordClasses = classesOf(h & 0x3fffffff);
   if (hyphen || endsWithFold(text, i, j)) wordClasses |= compoundWord;
   return j;
 }

@@ -41,6 +41,8 @@ export interface NumberWords {
   readonly scales: ReadonlyMap<string, number>;
   /** Scale letters written against digits: "k" in "2.33k", "m" in "10M", "bn" in "4bn". */
   readonly scaleSuffixes: ReadonlyMap<string, number>;
+  /** Ordinals that name the parts of a fraction, by denominator: "third" → 3, "seventh" → 7, "twenty-fifth" → 25. */
+  readonly denominators: ReadonlyMap<string, number>;
   /** Fraction words: "half" → 0.5, "third"/"thirds" → 1/3, "quarter" → 0.25. */
   readonly fractions: ReadonlyMap<string, number>;
   /** Multiplier words before a comparison: "twice" → 2, "double" → 2, "triple" → 3. */
@@ -151,6 +153,21 @@ export interface AttributionWords {
   readonly genericSpeakers: ReadonlySet<string>;
   /** Pronouns that name no source: "he", "they", "他". */
   readonly pronouns: ReadonlySet<string>;
+  /** Words before a name that are no part of it: "the", "dem", "des". */
+  readonly determiners: ReadonlySet<string>;
+  /**
+   * Nouns of a role or a body a speaker holds (spec 8): with a determiner or
+   * a body before them they name a source ("the minister said", "ministry
+   * officials estimate", "a county spokeswoman told"); "organisers" alone does.
+   */
+  readonly roleNouns: ReadonlySet<string>;
+  /**
+   * Reporting verbs that attribute only with a word after them, by lemma: "put" needs "at" ("organisers put
+   * the crowd at 20,000", not "investors put $97 billion into").
+   */
+  readonly verbsNeedingAfter: ReadonlyMap<string, string>;
+  /** Lemmas of `reportingVerbs` that attribute only as a tag set off from what was said: "add" ("…,” added Paul Draycott"). */
+  readonly tagOnlyVerbs: readonly string[];
 }
 
 /** What a numeral says, read whole: "one hundred and three and two thirds", "十四亿一千一百七十八万", "三成半". */

@@ -6,6 +6,7 @@ import { attributionRules } from './rules/index';
 import { makerOfEvidence } from './rules/english';
 import { settingPhrase } from './rules/phrases';
 import type { AttributionContext, AttributionRule } from './rules/types';
+import { languageOf, languagesOf, type Language } from '../lang';
 
 /** A textual attribution found in prose: the named source and the phrase that names it. */
 export interface Attribution {
@@ -23,17 +24,36 @@ export interface Attribution {
 /** An attribution before the rule that found it is noted. */
 export type Named = Omit<Attribution, 'rule'>;
 
-const rulesByLanguages = new Map<string, readonly AttributionRule[]>();
+/** The attribution rules of a list of languages, and what the token loop needs to know of them. */
+interface RulePlan {
+  readonly rules: readonly AttributionRule[];
+  /** Every word class a rule may start at. */
+  readonly triggers: number;
+  /** Whether a rule looks at every token (its `triggers` is 0), besides the setting's phrases. */
+  readonly everyToken: boolean;
+  /** The packs of the list that no rule of their own serves: read from their data alone. */
+  readonly packs: readonly Language[];
+}
 
-/** The attribution rules that serve any of `languages`, in order. */
-function rulesFor(languages: readonly string[]): readonly AttributionRule[] {
+const plansByKey = new Map<string, RulePlan>();
+const plansByList = new WeakMap<readonly string[], RulePlan>();
+
+/** The attribution rules that serve any of `languages`, in order, worked out once per list. */
+function planFor(languages: readonly string[]): RulePlan {
+  let plan = plansByList.get(languages);
+  if (plan) return plan;
   const key = languages.join(',');
-  let rules = rulesByLanguages.get(key);
-  if (!rules) {
-    rules = attributionRules.filter((r) => r.languages.includes('*') || r.languages.some((l) => languages.includes(l)));
-    rulesByLanguages.set(key, rules);
+  plan = plansByKey.get(key);
+  if (!plan) {
+    const rules = attributionRules.filter((r) => r.languages.includes('*') || r.languages.some((l) => languages.includes(l)));
+    let triggers = 0;
+    for (const r of rules) triggers |= r.triggers;
+    const packs = languagesOf(languages).filter((p) => !attributionRules.some((r) => r.languages.includes(p.code)));
+    plan = { rules, triggers, everyToken: rules.some((r) => r.triggers === 0 && r !== settingPhrase), packs };
+    plansByKey.set(key, plan);
   }
-  return rules;
+  plansByList.set(languages, plan);
+  return plan;
 }
 
 const phraseTokens = new Map<string, readonly string[]>();
@@ -93,42 +113,44 @@ export function findAttributions(
   to = text.length,
   han = hasHan(text, from, to),
 ): Attribution[] {
-  const languages = han ? settings.languages : settings.languages.filter((l) => l !== 'zh');
-  const rules = rulesFor(languages);
+  const plan = planFor(han ? settings.languages : withoutUnspaced(settings.languages));
   const ctx: AttributionContext = {
-    text, tokens: tokens ?? tokenize(text, from, to), from, to, ...phrasesOf(settings.attributionPhrases), resumeAt: 0,
+    text, tokens: tokens ?? tokenize(text, from, to), from, to, ...phrasesOf(settings.attributionPhrases), packs: plan.packs, resumeAt: 0,
   };
   const out: Attribution[] = [];
-  findWithRules(ctx, rules, out);
+  findWithRules(ctx, plan, out);
   if (out.length > 1) out.sort((a, b) => a.start - b.start);
   return out;
 }
 
-/** Every word class a rule of `rules` may start at; -1 when one looks at every token. */
-function triggersOf(rules: readonly AttributionRule[]): number {
-  let bits = 0;
-  for (const r of rules) {
-    if (r.triggers === 0) return -1;
-    bits |= r.triggers;
+const spacedOnly = new WeakMap<readonly string[], readonly string[]>();
+
+/** The languages of a list whose words are spaced: the rest need a Han character to find anything. */
+function withoutUnspaced(languages: readonly string[]): readonly string[] {
+  let out = spacedOnly.get(languages);
+  if (!out) {
+    out = languages.filter((l) => !languageOf(l)?.unspaced);
+    spacedOnly.set(languages, out);
   }
-  return bits;
+  return out;
 }
 
-function findWithRules(ctx: AttributionContext, rules: readonly AttributionRule[], out: Attribution[]): void {
+function findWithRules(ctx: AttributionContext, plan: RulePlan, out: Attribution[]): void {
   const { tokens } = ctx;
+  const { rules, triggers } = plan;
   const extras = ctx.phrases.length > 0;
-  // Rules that look at every token (the Chinese ones) need the tokens that are not words too.
-  const everyToken = extras || rules.some((r) => r.triggers === 0 && r !== settingPhrase);
-  const triggers = triggersOf(rules.filter((r) => r.triggers !== 0));
+  // Rules that look at every token need the tokens that are not words too.
+  const everyToken = extras || plan.everyToken;
   let prevEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    // Most words start no phrase, and their class tells without a look at their text.
-    if (t.kind === 'word' ? !extras && !(t.classes & triggers) : !everyToken) continue;
+    // Most words and characters start no phrase, and their class tells without a look at their text.
+    const worded = t.kind === 'word' || t.kind === 'han';
+    if (worded ? !extras && !plan.everyToken && !(t.classes & triggers) : !everyToken) continue;
     let builtInsDone = false;
     for (const rule of rules) {
       if (builtInsDone && rule !== settingPhrase) continue;
-      if (rule.triggers !== 0 && (t.kind !== 'word' || !(t.classes & rule.triggers))) continue;
+      if (rule.triggers !== 0 && (!worded || !(t.classes & rule.triggers))) continue;
       const found = rule.find(ctx, i);
       if (found === undefined) continue;
       // A built-in phrase that names no one ("according to him") leaves the setting's phrases to try.

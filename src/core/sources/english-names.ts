@@ -1,103 +1,37 @@
+import { en } from '../lang/en';
 import { monthWords, numberWords } from '../lang/en/words';
 import type { Token } from '../claims/tokens';
 import { isYearValue, startsUpper } from '../text-tests';
 import type { Named } from './attribution';
+import {
+  adverbsBeforeVerb, byParticiples, companySuffixes, crowdHeads, determiners, evidenceNouns, figureVerbs, genericHeads, leadingFiller, nounsToo,
+  phraseStops, pronouns, timeWordsBeforeVerb, titleAbbreviations, topLevelDomains,
+} from '../lang/en/rule-words';
+
 
 /** Marks an appositive clause ("TSMC, which makes 90% of chips, said") does not run across. */
 const clauseBreaks = new Set(['.', '!', '?', ';', ':', '"', '“', '”', '(', ')', '—', '–']);
-/** Speech verbs that are nouns before "of": "Wall Street estimates of $13.9 billion". */
-export const nounsToo = new Set(['estimates', 'reports', 'notes', 'shows', 'finds', 'states']);
-/** Time words that may stand between a source and its verb. */
-const timeWordsBeforeVerb = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight',
-  'week', 'month', 'year', 'quarter', 'morning', 'afternoon', 'evening',
-]);
-/** Verbs whose subject is the source: "PitchBook found", "the company said". */
-export const speechVerbs = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'found', 'finds', 'noted', 'notes', 'estimated',
-  'estimates', 'showed', 'shows', 'show', 'shown', 'revealed', 'reveals', 'stated', 'states', 'wrote', 'writes',
-  'announced', 'announces', 'indicate', 'indicated', 'indicates', 'explained', 'observed', 'concluded', 'concludes',
-  'suggest', 'suggests', 'suggested', 'warn', 'warns', 'warned', 'reckons', 'reckoned', 'calculates', 'calculated',
-  'claimed', 'claims',
-]);
-/**
- * Words that open the clause "claims" reports ("Labour claims the cuts…", "claims that"); "jobless claims fell" is
- * a noun, and "claims 40% of the market" takes a share.
- */
-export const claimsObjects = new Set(['that', 'the', 'a', 'an', 'it', 'its', 'there', 'this', 'these', 'those', 'they', 'he', 'she', 'we']);
+/** Every form of each lemma of `lemmas`, by the pack's inflection: "say" gives "say", "says", "said", "saying". */
+function formsOf(lemmas: readonly string[]): ReadonlySet<string> {
+  return new Set(lemmas.flatMap((lemma) => en.attribution.inflect(lemma)));
+}
+
+/** Verbs whose subject is the source ("PitchBook found", "the company said"): the pack's reporting verbs, but those only said as a tag. */
+export const speechVerbs = formsOf(en.attribution.reportingVerbs.filter((v) => !en.attribution.tagOnlyVerbs.includes(v)));
+/** Speech verbs that attribute only with a word after them, by form: "put" (and "puts") needs "at". */
+export const speechVerbNeeds: ReadonlyMap<string, string> = new Map(
+  [...en.attribution.verbsNeedingAfter].flatMap(([lemma, after]) => en.attribution.inflect(lemma).map((form) => [form, after] as const)),
+);
+
 /**
  * Verbs that attribute only as a reporting tag, set off from what was said:
  * "…,” added Paul Draycott", "…, Draycott added." ("the firm added 300 jobs" names no source).
  */
-export const tagVerbs = new Set([
-  'added', 'adds', 'confirmed', 'confirms', 'tweeted', 'argued', 'argues', 'insisted', 'insists', 'admitted',
-  'acknowledged', 'cautioned', 'stressed', 'emphasised', 'emphasized',
-]);
-/** Nouns that name a kind of evidence: "a report by", "data from". */
-export const evidenceNouns = new Set([
-  'report', 'reports', 'survey', 'surveys', 'study', 'studies', 'analysis', 'analyses', 'research', 'poll',
-  'data', 'figures', 'statistics', 'stats', 'estimates', 'numbers', 'index', 'review', 'paper', 'filing',
-  'filings', 'release', 'statement', 'census', 'tally', 'count', 'forecast', 'forecasts', 'ranking', 'rankings',
-]);
-/** Participles followed by "by" + source: "released by", "compiled by". */
-export const byParticiples = new Set([
-  'released', 'published', 'compiled', 'reported', 'estimated', 'conducted', 'calculated', 'polled', 'surveyed', 'gathered',
-  'collected', 'commissioned', 'tracked', 'carried',
-]);
+export const tagVerbs = formsOf(en.attribution.tagOnlyVerbs);
 /** Words that may stand between a participle and "by": "released Wednesday by", "carried out by". */
 const timeFillers = /^(?:out|on|last|this|early|late|earlier|today|yesterday|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jointly|separately|recently)$/u;
-const determiners = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
-export const leadingFiller = new Set([
-  'the', 'a', 'an', 'new', 'newly', 'latest', 'recent', 'its', 'their', 'annual', 'preliminary', 'official', 'fresh',
-  'most', 'just-released', 'updated', 'final', 'quarterly', 'monthly', 'weekly', 'released',
-]);
 /** Fillers that are nouns too: "the official figures", but "an official said". */
 const fillerNouns = new Set(['official']);
-const pronouns = new Set([
-  'he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that', 'one', 'someone', 'somebody', 'everyone',
-  'this', 'there', 'them', 'him', 'her', 'us', 'me',
-]);
-/** Heads of generic sources, with or without "the" (spec 7): "experts say", "N% of the respondents said". */
-const crowdHeads = new Set([
-  'experts', 'expert', 'analysts', 'analyst', 'researchers', 'respondents', 'participants', 'people', 'users',
-  'sources', 'observers', 'critics', 'economists', 'scientists', 'others', 'many', 'some', 'most', 'insiders',
-  'investors', 'commentators', 'organizations', 'companies', 'firms', 'businesses', 'leaders', 'developers',
-  'professionals', 'workers', 'employees', 'customers', 'consumers', 'americans', 'voters', 'members', 'teams',
-  'groups', 'campaigners', 'activists', 'advocates', 'unions', 'residents',
-  'doctors', 'nurses', 'physicians', 'surgeons', 'clinicians', 'teachers', 'academics', 'astronomers', 'physicists',
-  'biologists', 'historians', 'psychologists', 'epidemiologists', 'forecasters', 'meteorologists', 'pollsters',
-  'parents', 'students', 'patients', 'farmers', 'shoppers', 'drivers', 'fans', 'locals', 'scholars',
-  'percent', 'all', 'both', 'each', 'few', 'majority', 'minority', 'half', 'third', 'quarter',
-]);
-/** Heads of indefinite sources without a determiner ("studies show", "officials said"); with one they are definite ("the study"). */
-const genericHeads = new Set([
-  'studies', 'officials', 'executives', 'reports', 'estimates', 'surveys', 'polls', 'data', 'figures', 'numbers',
-  'statistics',
-]);
-/**
- * Verbs that put a figure on something, lower-case only in a name's place:
- * "a poll by YouGov put support at 46%" (not nouns, so "statista.com data" stays whole).
- */
-const figureVerbs = new Set([
-  'put', 'puts', 'placed', 'pegged', 'pegs', 'gave', 'gives', 'recorded', 'counted', 'measured', 'ranked', 'calculated',
-  'projected', 'predicted', 'predicts', 'expects', 'expected', 'tallied', 'logged', 'saw', 'sees', 'valued',
-]);
-/** Figure verbs that attribute after a kind of evidence: "analysis puts", "the survey gave" (not "the company put"). */
-export const evidenceFigureVerbs = new Set(['put', 'puts', 'pegged', 'pegs', 'gave', 'gives', 'valued', 'values', 'projected', 'projects']);
-/** Words that end a noun phrase. */
-const phraseStops = new Set([
-  'that', 'which', 'who', 'whom', 'whose', 'what', 'how', 'why', 'whether', 'as', 'than', 'while', 'but', 'because', 'if', 'when', 'where', 'in', 'on',
-  'at', 'for', 'with', 'by', 'from', 'to', 'into', 'over', 'under', 'after', 'before', 'since', 'during', 'about',
-  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might',
-  'should', 'must', 'do', 'does', 'did', 'not', 'also', 'such', 'so', 'or', 'nor', 'yet', 'then', 'there', 'here',
-  'said', 'says', 'told', 'reported', 'found', 'noted', 'estimated', 'showed', 'shows', 'according', 'per',
-  'however', 'although', 'though', 'its', 'their', 'released', 'published', 'including', 'up', 'down',
-  'rose', 'fell', 'grew', 'increased', 'decreased', 'declined', 'jumped', 'climbed', 'dropped', 'reached',
-]);
-const adverbsBeforeVerb = new Set([
-  'also', 'earlier', 'recently', 'previously', 'separately', 'later', 'further', 'originally', 'initially',
-  'subsequently', 'itself', 'alone', 'last', 'has', 'have', 'had', 'just', 'once', 'again', 'first', 'both',
-]);
 
 /** The further names of a "Source:" list, after `first`: separated by semicolons, commas or "and". */
 export function sourceListRest(text: string, tokens: readonly Token[], first: Named): Named[] {
@@ -207,7 +141,8 @@ export function forward(text: string, tokens: readonly Token[], phraseStart: num
       if (evidenceNouns.has(tokens[last].lower) || byParticiples.has(tokens[last].lower)) first = more.first;
       last = more.last;
     }
-  } else if (link && (link.lower === 'from' || link.lower === 'for' || link.lower === 'at') && !isNamed(tokens.slice(first, last + 1), tokens[first - 1]) &&
+  } else if (link && (link.lower === 'from' || link.lower === 'for' || link.lower === 'at') &&
+    (!isNamed(tokens.slice(first, last + 1), tokens[first - 1]) || en.attribution.roleNouns.has(tokens[last].lower)) &&
     !evidenceNouns.has(tokens[last].lower) && !crowdHeads.has(tokens[last].lower) && tokens[last + 2]?.lower === 'the') {
     // "a spokesperson from the regional health authority": an unnamed speaker named by the body they speak for.
     const more = collectForward(tokens, last + 2);
@@ -370,12 +305,6 @@ function isAbbreviationDot(tokens: readonly Token[], j: number): boolean {
   return before.text.length === 1 || titleAbbreviations.has(before.lower);
 }
 
-/** Titles written abbreviated before a name. */
-const titleAbbreviations = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'rev', 'hon', 'st']);
-
-/** Abbreviated company suffixes, whose dot stays in the name: "Apple Inc. said", "Acme Corp. (ACME) reported". */
-const companySuffixes = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'bros', 'cos']);
-
 function isCompanySuffix(t: Token | undefined): boolean {
   return !!t && t.kind === 'word' && isCapitalised(t) && companySuffixes.has(t.lower);
 }
@@ -421,6 +350,8 @@ export function isNamed(words: readonly Token[], before: Token | undefined): boo
   const capitals = ws.filter((t, i) => isCapitalised(t) && !(i === 0 && sentenceStart && (determiners.has(t.lower) || leadingFiller.has(t.lower) || genericHeads.has(t.lower) || pronouns.has(t.lower))) && !determiners.has(t.lower));
   // "Pew respondents" names someone; "Fishing groups", capitalised only as the sentence's first word, does not.
   // A crowd capitalised for itself names no one either: "Most Americans said".
+  // "the minister said", "a county spokeswoman told", "ministry officials estimate", "organisers put": a role names its holder (spec 8).
+  if (en.attribution.roleNouns.has(head) && (ws.length > 1 || !genericHeads.has(head))) return true;
   if (crowdHeads.has(head)) return ws.length > 1 && capitals.some((t) => t !== ws[ws.length - 1] && !(t === ws[0] && sentenceStart));
   // "Local bars reported": a plural common noun, capitalised only as the sentence's first word, names no one.
   if (ws.length > 1 && sentenceStart && capitals.length === 1 && capitals[0] === ws[0] && isPluralCommonNoun(ws[ws.length - 1])) return false;
@@ -440,9 +371,6 @@ function isClockTime(t: Token): boolean {
   const c = t.source.charCodeAt(t.start - 2);
   return c >= 48 && c <= 57;
 }
-
-/** Top-level domains that make a lower-case name a website: "nodejs.org". */
-const topLevelDomains = new Set(['com', 'org', 'net', 'gov', 'edu', 'int', 'io', 'co', 'uk', 'cn', 'eu', 'de', 'fr', 'jp', 'in', 'au', 'ca']);
 
 /** A top-level domain written against a dot after a word: the end of "statista.com". */
 export function isDomainEnd(t: Token): boolean {

@@ -1,14 +1,5 @@
-/**
- * Weak link sources: a link whose text is only a name ("Yahoo", "Tim
- * Cook", "the Federal Reserve") and whose target is a page about that name
- * (a topic, tag, people or company page, a Wikipedia article, a social
- * profile, a site's home page). Such a link names the source of a claim but
- * leads to no evidence for it: "Yahoo's $4.8 billion sale to Verizon",
- * where "Yahoo" links to `/topic/yahoo`.
- */
+import { joiners, topicSegments } from '../lang/en/rule-words';
 
-/** Words that may join the capitalised words of a name: "Bank of England", "Procter & Gamble", "the Fed". */
-const joiners = new Set(['of', 'the', 'and', '&', 'for', 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'di', 'da', 'y', 'on', 'in', 'at']);
 /** A word of a name: capitalised, an acronym, or a brand spelt with a lower-case initial and a capital inside ("iFlytek", "eBay"). */
 const nameWord = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Ll}+\p{Lu}[\p{L}\p{M}]*|\p{Lu}\p{L}*\d*)$/u;
 const maxNameWords = 6;
@@ -34,14 +25,6 @@ export function isNameOnly(label: string): boolean {
   }
   return named > 0;
 }
-
-/** Path segments of pages about a name rather than evidence: `/topic/yahoo`, `/people/tim-cook`. */
-const topicSegments = new Set([
-  'topic', 'topics', 'tag', 'tags', 'people', 'person', 'persons', 'profile', 'profiles', 'company', 'companies',
-  'organization', 'organizations', 'organisation', 'organisations', 'org', 'orgs', 'author', 'authors', 'category',
-  'categories', 'subject', 'subjects', 'entity', 'entities', 'quote', 'quotes', 'symbol', 'stocks', 'ticker', 'brand',
-  'brands', 'team', 'teams', 'bio', 'biography', 'keyword', 'keywords',
-]);
 /** Hosts whose one-segment paths are profiles: `twitter.com/nasa`, `linkedin.com/company/x`. */
 const profileHosts = /(?:^|\.)(?:twitter\.com|x\.com|facebook\.com|instagram\.com|linkedin\.com|threads\.net|tiktok\.com|youtube\.com|github\.com|bsky\.app|mastodon\.social|weibo\.com|crunchbase\.com)$/u;
 

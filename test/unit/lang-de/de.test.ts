@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { findClaims } from '../../../src/core/claims/find-claims';
+import { analyze, parseSettings, registerLanguage } from '../../../src/core/index';
 import { de } from './de';
 
 /** Claims of a German sentence, read with the German pack alone: text, kind, value, unit. */
@@ -30,5 +31,52 @@ describe('a German pack built from data alone', () => {
 
   it('gives every reporting verb its forms from the pack', () => {
     assert.deepEqual([...de.attribution.inflect('sagen')], ['sagen', 'sagte', 'sagten', 'gesagt', 'sagt']);
+  });
+
+  describe('through analyze(), as the product reads it', () => {
+    before(() => registerLanguage(de));
+
+    /** Claims of a German text through `analyze()` with `languages: ['de']`: text, kind, value, unit, status, named sources. */
+    function analyzed(text: string): [string, string, number | null, string | null, string, string[]][] {
+      const { settings, issues } = parseSettings({ languages: ['de'] });
+      assert.deepEqual(issues, []);
+      return analyze(text, { format: 'text', settings }).claims.map((c) => [
+        c.text, c.kind, c.value, c.unit, c.status, c.sources.filter((s) => s.kind === 'textual').map((s) => s.name ?? ''),
+      ]);
+    }
+
+    const rows: [string, [string, string, number | null, string | null, string, string[]][]][] = [
+      ['Laut dem Statistischen Bundesamt lebten 84 Millionen Menschen in Deutschland.',
+        [['84 Millionen', 'count', 84e6, null, 'attributed', ['Statistischen Bundesamt']]]],
+      ['Der Umsatz wuchs um 2,75 Milliarden Euro, sagte Müller.', [['2,75 Milliarden Euro', 'money', 2.75e9, 'EUR', 'attributed', ['Müller']]]],
+      ['Müller sagte, es gebe drei Milliarden Euro mehr.', [['drei Milliarden Euro', 'money', 3e9, 'EUR', 'attributed', ['Müller']]]],
+      ['Nach Angaben des Statistischen Bundesamts stieg die Quote auf 3,5 Prozent.', [['3,5 Prozent', 'percent', 3.5, null, 'attributed', ['Statistischen Bundesamts']]]],
+      ['Die Quote stieg auf 3,5 Prozent, sagte er.', [['3,5 Prozent', 'percent', 3.5, null, 'uncited', []]]],
+      ['Experten sagten, es seien zwölf Millionen Euro.', [['zwölf Millionen Euro', 'money', 12e6, 'EUR', 'uncited', []]]],
+    ];
+    for (const [text, expected] of rows) {
+      it(`reads ${JSON.stringify(text)}`, () => {
+        assert.deepEqual(analyzed(text), expected);
+      });
+    }
+
+    it("splits sentences with the pack's abbreviations: no sentence ends at \"usw.\"", () => {
+      const { settings } = parseSettings({ languages: ['de'] });
+      const text = 'Für Strom, Gas usw. Haushalte zahlten 3,5 Milliarden Euro, sagte Müller. Das ist viel.';
+      assert.deepEqual(analyze(text, { format: 'text', settings }).claims.map((c) => [c.text, c.sentence.trim(), c.status]), [
+        ['3,5 Milliarden Euro', 'Für Strom, Gas usw. Haushalte zahlten 3,5 Milliarden Euro, sagte Müller.', 'attributed'],
+      ]);
+    });
+
+    it('classifies German number and scale words written in any case ("Drei", "Milliarden")', () => {
+      assert.deepEqual(analyzed('Drei Milliarden Euro fehlen.').map((c) => [c[0], c[2]]), [['Drei Milliarden Euro', 3e9]]);
+    });
+
+    it('takes the code of a registered pack in settings, and names the packs there are for one that is not', () => {
+      assert.deepEqual(parseSettings({ languages: ['de', 'en'] }).issues, []);
+      const { issues, settings } = parseSettings({ languages: ['fr'] });
+      assert.deepEqual(issues.map((i) => [i.field, i.message]), [['languages.0', 'no language pack "fr"; the packs are en, zh, de']]);
+      assert.deepEqual(settings.languages, ['en', 'zh']);
+    });
   });
 });

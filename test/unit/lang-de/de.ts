@@ -13,6 +13,8 @@ const scales = new Map([
   ['hundert', 100], ['tausend', 1000], ['million', 1e6], ['millionen', 1e6], ['milliarde', 1e9], ['milliarden', 1e9],
 ]);
 
+const denominators = new Map([['drittel', 3], ['viertel', 4]]);
+
 const irregularForms: ReadonlyMap<string, readonly string[]> = new Map([['sagen', ['sagte', 'sagten', 'gesagt', 'sagt']]]);
 
 export const de: Language = {
@@ -23,6 +25,7 @@ export const de: Language = {
     cardinals,
     scales,
     scaleSuffixes: new Map([['mio', 1e6], ['mrd', 1e9]]),
+    denominators,
     fractions: new Map([['halb', 0.5], ['hälfte', 0.5]]),
     multipliers: new Map([['doppelt', 2]]),
     changes: new Map([['verdoppelt', 2], ['halbiert', 0.5]]),
@@ -57,13 +60,17 @@ export const de: Language = {
     sourceNouns: new Set(['studie', 'bericht', 'umfrage']),
     genericSpeakers: new Set(['experten']),
     pronouns: new Set(['er', 'sie', 'es']),
+    determiners: new Set(['der', 'die', 'das', 'dem', 'den', 'des']),
+    roleNouns: new Set(['sprecher', 'sprecherin', 'minister', 'ministerin']),
+    verbsNeedingAfter: new Map(),
+    tagOnlyVerbs: [],
   },
   numerals: spacedNumeralGrammar({
     cardinals,
     scales,
     scaleSuffixes: new Map([['mio', 1e6], ['mrd', 1e9]]),
     caseSensitiveSuffixes: new Map(),
-    denominators: new Map([['drittel', 3], ['viertel', 4]]),
+    denominators,
     timeDenominators: new Set(),
     ofWords: [],
     joiners: ['und'],

@@ -47,9 +47,34 @@ export interface Settled {
  */
 export type Verdict = 'skip' | 'drop' | 'fire' | Settled;
 
+/**
+ * Shapes of a quantity, as bits: a rule that names the shapes it needs
+ * (`needs`) is passed over, unasked, for a quantity without all of them.
+ */
+export const Shape = {
+  /** Written with digits: `numIndex >= 0`. */
+  digits: 1,
+  /** No kind and no scale: "12", "twelve". */
+  bare: 2,
+  /** Bare, or a change ("doubled"). */
+  bareOrChange: 4,
+  /** Written in words. */
+  words: 8,
+} as const;
+
+/** The shape bits of a candidate as it stands (a classify rule may change its kind). */
+export function shapeOf(c: Candidate): number {
+  const q = c.q;
+  const bare = q.kind === null && !q.scaled;
+  return (c.numIndex >= 0 ? Shape.digits : 0) | (bare ? Shape.bare : 0) | (bare || q.kind === 'change' ? Shape.bareOrChange : 0) |
+    (q.words ? Shape.words : 0);
+}
+
 /** A rule on a quantity that the numeral grammar has read. */
 export interface ClaimRule extends RuleInfo {
   readonly stage: 'exclude' | 'classify' | 'widen';
+  /** `Shape` bits the quantity must have all of for the rule to fire; every quantity is asked when omitted. */
+  readonly needs?: number;
   /** What the rule decides on `c`, or undefined when it does not fire. */
   apply(c: Candidate): Verdict | undefined;
 }

@@ -2,7 +2,7 @@ import type { Language } from '../types';
 import { enNumeralGrammar } from './numerals';
 import {
   currencyCodesBefore, currencySymbols, currencyWords, enCardinals, enChanges, enMultipliers, enNumeralWords,
-  enScales, enScaleSuffixes, enAmbiguousSuffixes, fractionWords, identifierWords, measureUnits, monthWords, qualifiersBefore, timeWords,
+  enOrdinalDenominators, enScales, enScaleSuffixes, enAmbiguousSuffixes, fractionWords, identifierWords, measureUnits, monthWords, qualifiersBefore, timeWords,
 } from './words';
 
 /** Abbreviations (without their final period) that never end a sentence. */
@@ -29,6 +29,16 @@ const reportingVerbs = [
   'insist', 'admit', 'acknowledge', 'caution', 'stress', 'emphasise', 'emphasize', 'expect', 'release', 'publish',
   'forecast', 'project', 'predict', 'count', 'record', 'put', 'tweet',
 ];
+/** Reporting verbs that attribute only as a tag set off from what was said ("…,” added Paul Draycott"): "the firm added 300 jobs" names no source. */
+const tagOnlyVerbs = ['add', 'confirm', 'tweet', 'argue', 'insist', 'admit', 'acknowledge', 'caution', 'stress', 'emphasise', 'emphasize'];
+
+/** Nouns of a role or a body a speaker holds: "the minister said", "a county spokeswoman told", "ministry officials estimate". */
+const roleNouns = [
+  'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'minister', 'ministers', 'secretary', 'official', 'officials',
+  'officer', 'director', 'president', 'chairman', 'chairwoman', 'governor', 'mayor', 'commissioner', 'councillor', 'councilor',
+  'sheriff', 'chancellor', 'treasurer', 'ambassador', 'prosecutor', 'regulator', 'organisers', 'organizers', 'executive',
+];
+
 const irregularForms: ReadonlyMap<string, readonly string[]> = new Map([
   ['say', ['said']], ['tell', ['told']], ['find', ['found']], ['show', ['shown']], ['write', ['wrote', 'written']],
   ['put', ['put']], ['forecast', ['forecast']],
@@ -65,6 +75,7 @@ export const en: Language = {
     cardinals: enCardinals,
     scales: enScales,
     scaleSuffixes: enScaleSuffixes,
+    denominators: enOrdinalDenominators,
     fractions: fractionWords,
     multipliers: enMultipliers,
     changes: enChanges,
@@ -99,6 +110,10 @@ export const en: Language = {
     sourceNouns: new Set(['report', 'survey', 'study', 'analysis', 'research', 'poll', 'data', 'figures', 'statistics', 'estimates', 'census', 'forecast', 'filing', 'release', 'statement', 'index', 'review', 'paper', 'tally', 'count', 'ranking']),
     genericSpeakers: new Set(['experts', 'analysts', 'researchers', 'respondents', 'participants', 'people', 'observers', 'critics', 'economists', 'scientists', 'officials', 'studies', 'sources', 'insiders']),
     pronouns: new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'someone', 'somebody', 'everyone']),
+    determiners: new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']),
+    roleNouns: new Set(roleNouns),
+    verbsNeedingAfter: new Map([['put', 'at']]),
+    tagOnlyVerbs,
   },
   numerals: enNumeralGrammar,
 };

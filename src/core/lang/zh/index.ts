@@ -14,6 +14,7 @@ export const zh: Language = {
     cardinals: new Map([...zhNumerals.digits, [zhNumerals.zero, 0]]),
     scales: new Map([...zhNumerals.smallScales, ...zhNumerals.bigScales]),
     scaleSuffixes: new Map(),
+    denominators: new Map(),
     fractions: new Map([[zhNumerals.half, 0.5]]),
     multipliers: new Map(),
     changes: new Map([['翻一番', 2], ['翻两番', 4]]),
@@ -52,6 +53,10 @@ export const zh: Language = {
     sourceNouns: new Set(['报告', '调查', '数据', '统计', '研究', '报道', '公报', '白皮书', '年鉴']),
     genericSpeakers: new Set(['专家', '业内人士', '分析人士', '有关人士', '相关人士', '业界', '市场', '媒体', '有人', '有媒体', '有报道']),
     pronouns: new Set(['他', '她', '他们', '她们', '我们', '我', '它', '它们', '其', '对方']),
+    determiners: new Set(),
+    roleNouns: new Set(['发言人', '负责人', '部长', '局长', '主任', '市长', '官员']),
+    verbsNeedingAfter: new Map(),
+    tagOnlyVerbs: [],
   },
   numerals: zhNumeralGrammar,
 };

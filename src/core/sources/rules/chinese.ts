@@ -1,41 +1,20 @@
 import type { Token } from '../../claims/tokens';
 import type { Named } from '../attribution';
 import { counted, endsAccordingName, isUnnamedZh, nameStartBefore, rawNameBefore, tidyZh } from '../chinese-names';
+import { registerWordClass } from '../../claims/tokens';
 import { attributionRule, type AttributionContext } from './types';
-
-/**
- * A Chinese word a phrase is made of: its characters, and the characters
- * that must (`next`) or must not (`notNext`) follow it.
- */
-interface ZhWord {
-  readonly word: string;
-  readonly next?: string;
-  readonly notNext?: string;
-  /** Words that must not follow: "调查中心" is a body, not a survey. */
-  readonly notNextWords?: readonly string[];
-  /** Words that must follow: "告诉记者". */
-  readonly nextWords?: readonly string[];
-}
+import { accordingVerbWords, sourceLineStarts, speakerVerbWords, titleVerbWords, type ZhWord } from '../../lang/zh/rule-words';
 
 /** Verbs that close "据…": 据X统计, 据X显示 (not the 统计 of 统计局). */
-const accordingVerbs = byFirstChar([
-  { word: '统计', notNext: '局署处所司' }, { word: '显示' }, { word: '估计' }, { word: '估算' }, { word: '预计' }, { word: '预测' },
-  { word: '报道' }, { word: '调查', notNext: '局队所总组', notNextWords: ['中心'] }, { word: '测算' }, { word: '介绍' }, { word: '了解' },
-  { word: '分析' }, { word: '数据' }, { word: '报告' }, { word: '公报' },
-]);
-/** Nouns of evidence before a verb of showing: "数据显示", "研究表明". */
-const evidenceNouns = ['数据', '报告', '公报', '公告', '财报', '年报', '季报', '调查', '研究', '监测', '普查', '测算'];
-const showingVerbs = ['显示', '表明', '发现'];
+const accordingVerbs = byFirstChar(accordingVerbWords);
 /** Reporting verbs after a named speaker, in the order they are tried at one place (longer first). */
-const reportingVerbs = byFirstChar([
-  { word: '指出' }, { word: '表示' }, { word: '宣称' }, { word: '声称' }, { word: '称' }, { word: '透露' }, { word: '宣布' }, { word: '披露' },
-  { word: '说', next: '，,：:。' }, { word: '告诉', nextWords: ['记者'] }, { word: '介绍', next: '，,：:' }, { word: '获悉' }, { word: '了解到' },
-  { word: '统计', notNext: '局署处所司数年公' }, { word: '报道' },
-  { word: '预计', next: '，,：:' }, { word: '预测', next: '，,：:' }, { word: '估计', next: '，,：:' },
-  ...evidenceNouns.flatMap((n) => showingVerbs.map((v) => ({ word: n + v }))),
-]);
+const reportingVerbs = byFirstChar(speakerVerbWords);
 /** Verbs of showing after a book title: "《报告》显示". */
-const titleVerbs = byFirstChar([{ word: '显示' }, { word: '表明' }]);
+const titleVerbs = byFirstChar(titleVerbWords);
+/** Characters the Chinese phrases start with: other characters are passed over by their class. */
+const accordingStart = registerWordClass(['据']);
+const sourceLineStart = registerWordClass(sourceLineStarts);
+const speakerVerbStart = registerWordClass([...reportingVerbs.keys(), ...titleVerbs.keys()]);
 /** "小说，", "来说，", "可以说，": 说 that closes a word or a phrase, not a speaker's. */
 const notSpeaker = /[小学传演游劝解来是如听再话以般么样又还也就据]$/u;
 /** "记者从市交通局获悉": what comes before 从 is who heard it. */
@@ -93,7 +72,7 @@ export const zhAccording = attributionRule({
   languages: ['zh'],
   stage: 'attribute',
   overlap: 'phrase',
-  triggers: 0,
+  triggers: accordingStart,
   description: '据…统计, 据…显示, 据…报道: the name between 据 and its verb is the source.',
   examples: { fires: ['据国家统计局统计，全年增长5%。', '根据中国汽车工业协会数据，销量增长12%。'], doesNotFire: ['据统计，全年增长5%。', '据他介绍，全年增长5%。'] },
   find(ctx, i) {
@@ -123,7 +102,7 @@ export const zhSourceLine = attributionRule({
   languages: ['zh'],
   stage: 'attribute',
   overlap: 'phrase',
-  triggers: 0,
+  triggers: sourceLineStart,
   description: '"来源：", "资料来源：", "数据来源：" name every source of the list after them.',
   examples: { fires: ['全年增长5%（来源：国家统计局）。', '全年出口增长8%（资料来源：海关总署、商务部）。'], doesNotFire: ['收入来源：工资。增长8%。'] },
   find(ctx, i) {
@@ -161,7 +140,7 @@ export const zhReportingVerb = attributionRule({
   languages: ['zh'],
   stage: 'attribute',
   overlap: 'phrase',
-  triggers: 0,
+  triggers: speakerVerbStart,
   description: 'A verb of saying, finding or publishing names the speaker before it: "王龙基称", "市长李明说，", "数据显示", "《报告》显示".',
   examples: {
     fires: ['中国半导体行业协会指出，销售额增长12%。', '市长李明说，全年增长5%。', '记者从市交通局获悉，客流增长8%。', '海关数据显示，出口增长8%。'],

@@ -1,16 +1,15 @@
-import { registerWordClass } from '../../claims/tokens';
+import { registerWordClass, type Token } from '../../claims/tokens';
 import {
-  backward, byAfter, byParticiples, claimsObjects, evidenceFigureVerbs, evidenceNouns, forward, isCapitalised, isDash, isDomainEnd,
-  isLineStart, isQuoteOrComma, isTagEnd, leadingFiller, nounsToo, speechVerbs, tagVerbs, tokenBefore,
+  backward, byAfter, forward, isCapitalised, isDash, isDomainEnd, isLineStart, isQuoteOrComma, isTagEnd, speechVerbNeeds, speechVerbs, tagVerbs,
+  tokenBefore,
 } from '../english-names';
+import { byParticiples, claimsObjects, evidenceFigureVerbs, evidenceNouns, leadingFiller, nounsToo, phraseStarts } from '../../lang/en/rule-words';
 import { seq } from '../../claims/pattern';
 import type { RuleInfo } from '../../claims/rules/types';
 import { attributionRule } from './types';
 
 /** Every word that can start a built-in English phrase. */
-const triggers = registerWordClass([
-  'according', 'per', 'citing', 'source', 'sources', 'journal', ...tagVerbs, ...evidenceNouns, ...byParticiples, ...speechVerbs,
-]);
+const triggers = registerWordClass([...phraseStarts, ...tagVerbs, ...evidenceNouns, ...byParticiples, ...speechVerbs]);
 const inTheJournal = seq('in', 'the', 'journal');
 
 export const accordingTo = attributionRule({
@@ -135,6 +134,12 @@ export const participleBy = attributionRule({
   },
 });
 
+/** Whether `word` stands within `span` tokens from `from`. */
+function wordWithin(tokens: readonly Token[], from: number, word: string, span: number): boolean {
+  for (let k = from; k < tokens.length && k < from + span; k++) if (tokens[k].lower === word) return true;
+  return false;
+}
+
 export const reportingVerb = attributionRule({
   id: 'reporting-verb',
   languages: ['en'],
@@ -152,6 +157,8 @@ export const reportingVerb = attributionRule({
     const lower = t.lower;
     const next = tokens[i + 1];
     if (!speechVerbs.has(lower) || (next?.lower === 'of' && nounsToo.has(lower))) return undefined;
+    const needs = speechVerbNeeds.get(lower);
+    if (needs !== undefined && !wordWithin(tokens, i + 1, needs, 6)) return undefined;
     // A capitalised verb after a word is part of a name: "the United States", "Consumer Reports".
     if (isCapitalised(t) && tokens[i - 1]?.kind === 'word') return undefined;
     // "jobless claims fell" is a noun; "Labour claims the cuts…" reports.

@@ -7,6 +7,7 @@ import { zhAccording, zhReportingVerb, zhSourceLine } from './chinese';
 import {
   accordingTo, citing, evidenceBy, evidencePutsFigure, inJournal, participleBy, perSource, reportingTag, reportingVerb, sourceLine,
 } from './english';
+import { packReportingVerb, packSourceOpener } from './from-pack';
 import { settingPhrase } from './phrases';
 import type { AttributionRule } from './types';
 
@@ -14,5 +15,6 @@ import type { AttributionRule } from './types';
 export const attributionRules: readonly AttributionRule[] = [
   accordingTo, perSource, inJournal, citing, sourceLine, evidenceBy, evidencePutsFigure, participleBy, reportingVerb, reportingTag,
   zhAccording, zhSourceLine, zhReportingVerb,
+  packSourceOpener, packReportingVerb,
   settingPhrase,
 ];

@@ -1,6 +1,7 @@
 import type { RuleInfo } from '../../claims/rules/types';
 import type { Token } from '../../claims/tokens';
 import type { Named } from '../attribution';
+import type { Language } from '../../lang/types';
 
 /** What an attribution rule looks at: the prose, its tokens, and the phrases the settings add. */
 export interface AttributionContext {
@@ -13,6 +14,8 @@ export interface AttributionContext {
   readonly phrases: readonly (readonly string[])[];
   /** The same phrases by their first token's text: a token is checked against the few phrases it can start. */
   readonly phrasesByFirst: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** The packs of the settings' languages that no rule of their own serves: the `pack-…` rules read them from their data. */
+  readonly packs: readonly Language[];
   /** The token index before which rules that read a whole phrase do not start again (set by those rules). */
   resumeAt: number;
 }
@@ -26,7 +29,7 @@ export interface AttributionRule extends RuleInfo {
    * IDC once) or `phrase` (only its own phrase may not).
    */
   readonly overlap: 'name' | 'phrase';
-  /** Word-class bits of tokens that can start the phrase; 0 to look at every token. */
+  /** Word-class bits of words and Han characters that can start the phrase; 0 to look at every token. */
   readonly triggers: number;
   /**
    * The attribution whose phrase starts at token `i`; null when the phrase

@@ -2,19 +2,7 @@ import { timeWords } from '../../../lang/en/words';
 import { qualifierBefore } from '../../qualifiers';
 import type { Token } from '../../tokens';
 import { claimRule, type Candidate } from '../types';
-
-/** Verbs whose object is a length of time: "lasted 19 hours", "lasted for five years", "the wait reached 4.6 hours". */
-const durationVerbs = new Set(['lasted', 'lasting', 'lasts', 'reached', 'reaches', 'reaching']);
-/** Verbs of change before "to" and a time they end at: "waits rose to 18 weeks", "cut to 20 minutes". */
-const changeToVerbs = new Set(['rose', 'risen', 'fell', 'fallen', 'climbed', 'dropped', 'jumped', 'increased', 'decreased', 'grew', 'soared', 'slipped', 'cut', 'reduced']);
-/** Words between a measured time's noun and its value: "life expectancy is 79.4 years", "rose to". */
-const measureLinks = new Set(['is', 'was', 'are', 'were', 'to', 'reached', 'hit']);
-/** Verbs of sentencing before "to" or "for" and a term: "sentenced to 12 years", "jailed for six months". */
-const sentencingVerbs = new Set(['sentenced', 'jailed', 'imprisoned']);
-/** Nouns whose "of" makes the time after it a measurement: "an average of 72 minutes", "a latency of 480 ms". */
-const measuredTimeNouns = new Set(['average', 'median', 'mean', 'latency', 'delay', 'delays', 'wait', 'waits', 'expectancy', 'lag', 'downtime', 'uptime', 'stay']);
-/** Units under a second, which measure (latency, speed) rather than frame a claim. */
-const subSecond = new Set(['ms', 'milliseconds', 'microseconds', 'nanoseconds', 'µs', 'ns']);
+import { changeToVerbs, durationVerbs, measureLinks, measuredTimeNouns, sentencingVerbs, subSecond } from '../../../lang/en/rule-words';
 
 /** Whether "an average of", "a median of" or "averaged" stands right before token `i`. */
 function isAverageBefore(tokens: readonly Token[], i: number): boolean {

@@ -1,24 +1,14 @@
 import { zhRankVerbs } from '../../../lang/zh/words';
+import { zhRankClassifiers } from '../../../lang/zh/rule-words';
 import { glued, hanChar, optional, seq, word } from '../../pattern';
 import type { Quantity } from '../../quantity';
 import type { Token } from '../../tokens';
-import { claimRule, type Candidate, type Settled } from '../types';
-
-const rankWords = new Set(['ranked', 'ranks', 'rank', 'ranking', 'placed', 'place', 'came', 'finished', 'ranged']);
-const superlatives = new Set([
-  'largest', 'biggest', 'highest', 'lowest', 'most', 'best', 'worst', 'fastest', 'slowest', 'richest', 'poorest',
-  'busiest', 'oldest', 'youngest', 'smallest', 'leading', 'place', 'position',
-]);
-const ordinalSuffixes = new Set(['st', 'nd', 'rd', 'th']);
-/** Verbs before a chart position ("peaked at number 3", "reached No. 12"). */
-const chartVerbs = new Set([
-  'peaked', 'peaking', 'peaks', 'debuted', 'debuting', 'debuts', 'entered', 'reached', 'climbed', 'rose', 'jumped',
-  'fell', 'dropped', 'slipped', 'charted', 'finished', 'landed',
-]);
+import { claimRule, Shape, type Candidate, type Settled } from '../types';
+import { chartVerbs, ordinalSuffixes, rankWords, superlatives } from '../../../lang/en/rule-words';
 /** "peaked at number 3", "debuted at No. 1", "climbed to No. 12", "reached number 5". */
 const chartPosition = seq(word(chartVerbs), optional(word('at', 'to')), word('number', 'no'), optional('.'));
 /** Classifiers of a place in a ranking: "第12位", "第3名". */
-const zhRankClassifier = seq(glued(['位', '名']));
+const zhRankClassifier = seq(glued(zhRankClassifiers));
 
 /** Ordinals: a rank when ranking words stand by ("ranked 3rd of 190", "the 2nd largest"). */
 function readOrdinal(tokens: readonly Token[], q: Quantity, suffix: number): Settled | 'skip' {
@@ -38,6 +28,7 @@ export const ordinal = claimRule({
   id: 'ordinal',
   languages: ['en'],
   stage: 'classify',
+  needs: Shape.digits,
   description: 'An ordinal ("3rd", "12th") is a rank when a ranking word stands by ("ranked 3rd of 190", "the 2nd largest"), else not a claim.',
   examples: { fires: ['The city ranked 3rd of 190 nations.', 'It is the 2nd largest port.', 'On the 3rd floor staff wait.'], doesNotFire: ['The city ranked high.'] },
   apply(c) {
@@ -75,6 +66,7 @@ export const zhRank = claimRule({
   id: 'zh-rank',
   languages: ['zh'],
   stage: 'classify',
+  needs: Shape.digits,
   description: 'A number after 第 is a rank when a ranking verb stands before it ("排名第12位", "位居第3"), else numbering ("第21条").',
   examples: { fires: ['该市排名第12位。', '该法第21条规定如此。'], doesNotFire: ['该市有12位专家。'] },
   apply(c) {

@@ -1,20 +1,8 @@
 import { word, seq } from '../../pattern';
 import type { Quantity } from '../../quantity';
 import type { Token } from '../../tokens';
-import { claimRule } from '../types';
-
-/** Verbs before a bare number that make it an age: "turned 40". */
-const ageVerbs = new Set(['turned', 'turns', 'turning']);
-/** People whose age a bare number after them gives: "children under five", "adults 65 and older". */
-const personWords = new Set([
-  'children', 'child', 'kids', 'people', 'persons', 'adults', 'adult', 'seniors', 'those', 'anyone', 'everyone',
-  'men', 'women', 'boys', 'girls', 'teens', 'teenagers', 'youths', 'residents', 'patients', 'americans', 'citizens',
-  'voters', 'drivers', 'workers', 'employees', 'users', 'players', 'students', 'applicants', 'individuals',
-]);
-const ageBounds = new Set(['over', 'under', 'above', 'below', 'between']);
-/** Words before an age bound that make the number after it an age: "aged over 80". */
-const ageWords = new Set(['aged', 'age', 'ages']);
-const ageEnds = new Set(['older', 'over', 'above', 'up', 'younger', 'under', 'below']);
+import { claimRule, Shape } from '../types';
+import { ageBounds, ageEnds, ageVerbs, ageWords, personWords } from '../../../lang/en/rule-words';
 
 /** "children under", "aged over": the number after is an age. */
 const boundedAge = seq(word(personWords, ageWords), word(ageBounds));
@@ -35,6 +23,7 @@ export const age = claimRule({
   id: 'age',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.bare,
   description: 'An age is not a claim: "children under five", "aged over 80", "people 65 and older", "turned 40".',
   examples: {
     fires: ['Children under five get free care.', 'Patients aged over 80 wait longest.', 'Many people 65 and older vote.', 'She turned 40 in May.'],

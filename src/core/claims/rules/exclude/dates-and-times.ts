@@ -3,10 +3,8 @@ import { monthWords } from '../../../lang/en/words';
 import { glued, seq, startsUpper, sym, word } from '../../pattern';
 import { isYear } from '../../quantity';
 import { hanRun } from '../../qualifiers';
-import { claimRule, type Candidate } from '../types';
-
-/** Words before a number that make it a stretch of time: "the past five seasons", "the first 100 days". */
-const timeFrameWords = new Set(['past', 'last', 'next', 'previous', 'coming', 'recent', 'first', 'final', 'remaining']);
+import { claimRule, Shape, type Candidate } from '../types';
+import { timeFrameWords } from '../../../lang/en/rule-words';
 const decade = seq(glued('s'));
 const shortDecade = seq(sym('’', "'"));
 const clockSuffix = seq(word('a', 'p'), sym('.'), 'm');
@@ -25,6 +23,7 @@ export const year = claimRule({
   id: 'year',
   languages: ['*'],
   stage: 'exclude',
+  needs: Shape.digits,
   description: 'A bare four-digit number from 1000 to 2199 is a year, not a count.',
   examples: { fires: ['Sales peaked in 2019.'], doesNotFire: ['Some 2,019 people came.', 'Sales rose 19% in May.'] },
   apply: (c) => (c.numIndex >= 0 && isYear(c.q) ? 'skip' : undefined),
@@ -34,6 +33,7 @@ export const decadeRule = claimRule({
   id: 'decade',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.digits,
   description: 'A number with "s" written against it is a decade: "the 1990s", "the ’90s".',
   examples: { fires: ['Prices were lower in the 80s.', 'Prices were lower in the ’90s.'], doesNotFire: ['Prices were lower for 90 days.'] },
   apply(c) {
@@ -49,6 +49,7 @@ export const clockOrDate = claimRule({
   id: 'clock-or-date-digits',
   languages: ['*'],
   stage: 'exclude',
+  needs: Shape.digits,
   description: 'Digits joined by ":" or "/" to more digits are a time or a date ("10:30", "12/05"), and dotted digits a version or a date ("7.12.2024").',
   examples: { fires: ['The vote closed at 10:30 on Friday.', 'Sales fell on 12/05 again.'], doesNotFire: ['The vote closed with 30 ayes.'] },
   apply(c) {
@@ -66,6 +67,7 @@ export const monthDate = claimRule({
   id: 'date-with-month',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.bareOrChange,
   description: 'A number beside a month name is a date: "January 2024", "Oct. 27", "3 July".',
   examples: { fires: ['The plan starts on 3 July.', 'It opened on Oct. 27 last year.'], doesNotFire: ['It opened 27 stores last year.', 'Sales may 3 times rise.'] },
   apply(c) {
@@ -81,6 +83,7 @@ export const timeFrame = claimRule({
   id: 'time-frame',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.bareOrChange,
   description: 'A number after "past", "last", "next", "first" frames a stretch of time: "the past five seasons", "the first 100 days".',
   examples: { fires: ['Over the past five seasons the club won often.', 'In the first 100 days he signed orders.'], doesNotFire: ['The club won five titles.'] },
   apply(c) {

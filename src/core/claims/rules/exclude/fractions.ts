@@ -1,10 +1,7 @@
 import { seq } from '../../pattern';
 import { qualifierBefore } from '../../qualifiers';
 import { claimRule } from '../types';
-
-const periodWords = new Set(['first', 'last', 'past', 'next', 'final', 'initial', 'second', 'third']);
-/** Words before "half of" that make it a part of something, not a share: "the first half of", "the other half of". */
-const halfOfPart = new Set(['first', 'second', 'latter', 'other', 'the', 'a']);
+import { halfOfPart, periodWords } from '../../../lang/en/rule-words';
 const halfOf = seq('of');
 
 export const halfAlone = claimRule({

@@ -2,13 +2,11 @@ import { zhCodeWords } from '../../../lang/zh/words';
 import { capitalisedFunctionWords, currencyCodesBefore, identifierWords } from '../../../lang/en/words';
 import { capitalised, glued, seq, startsUpper, sym } from '../../pattern';
 import type { Token } from '../../tokens';
-import { claimRule, type Candidate } from '../types';
+import { claimRule, Shape, type Candidate } from '../types';
+import { compassLetters, streetWords } from '../../../lang/en/rule-words';
 
 /** Marks that join an identifier's parts: "GPT-4", "#5", "№ 3", "v/2", "x.5", "12:", "id_7". */
 const joiningMarks = new Set(['-', '#', '№', '/', '.', ':', '_']);
-/** Letters after the degrees of a coordinate: "51.5°N". */
-const compassLetters = new Set(['N', 'S', 'E', 'W']);
-const streetWords = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'way', 'place', 'square', 'plaza', 'court', 'parkway', 'highway']);
 const statute = seq(glued(sym('(')), (t) => t.kind === 'word' && t.end - t.start <= 2, sym(')'));
 const offer = seq(glued(sym('-')), glued('for'), glued(sym('-')));
 const hyphenName = seq(glued(sym('-')), glued(capitalised));
@@ -53,6 +51,7 @@ export const lettersBefore = claimRule({
   id: 'letters-against-digits',
   languages: ['*'],
   stage: 'exclude',
+  needs: Shape.digits,
   description: 'Digits written against letters before them are a name or a code: "S24", "Q3", "FY2024", "A380".',
   examples: { fires: ['Samsung sold the Galaxy S24 widely.', 'Profits rose in Q3 as expected.'], doesNotFire: ['Samsung sold 24 models widely.', 'It cost USD40 in all.'] },
   apply(c) {
@@ -65,6 +64,7 @@ export const markBefore = claimRule({
   id: 'code-after-mark',
   languages: ['*'],
   stage: 'exclude',
+  needs: Shape.digits,
   description: 'Digits written against a joining mark after a word or number are part of a code: "GPT-4", "#5", "item_7".',
   examples: { fires: ['OpenAI released GPT-4 that spring.', 'The ticket #5 sold out.'], doesNotFire: ['The ticket cost 5 dollars.'] },
   apply(c) {
@@ -84,6 +84,7 @@ export const lettersAfter = claimRule({
   id: 'letters-after-digits',
   languages: ['*'],
   stage: 'exclude',
+  needs: Shape.digits,
   description: 'Digits with letters written against them after are a name or a code: "5G", "3D", "4K".',
   examples: { fires: ['Operators rolled out 5G in the city.'], doesNotFire: ['Operators rolled out 5 masts in the city.'] },
   apply(c) {
@@ -96,6 +97,7 @@ export const coordinates = claimRule({
   id: 'coordinates',
   languages: ['*'],
   stage: 'exclude',
+  needs: Shape.digits,
   description: 'Degrees, minutes and seconds of a place are coordinates: "52°14′N", "51.5074°N".',
   examples: { fires: ['The wreck lies at 52°14′N 1°31′W.', 'The buoy sits at 51.5074°N.'], doesNotFire: ['The sea warmed to 18°C.'] },
   apply(c) {
@@ -118,6 +120,7 @@ export const statuteName = claimRule({
   id: 'statute-name',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.digits,
   description: 'A number with a letter in brackets after it names a statute or plan: "401(k)", "501(c)(3)".',
   examples: { fires: ['Workers put savings in a 401(k) plan.'], doesNotFire: ['Workers put 401 dollars (each) in.'] },
   apply: (c) => (c.numIndex >= 0 && statute.startsAt(c.tokens, c.numIndex + 1) ? 'skip' : undefined),
@@ -127,6 +130,7 @@ export const dottedName = claimRule({
   id: 'name-with-dot',
   languages: ['*'],
   stage: 'exclude',
+  needs: Shape.digits,
   description: 'A number written against a dot and a word is a name: "01.AI", "3.js".',
   examples: { fires: ['The startup 01.AI raised funds.'], doesNotFire: ['The startup raised 01 funds.'] },
   apply: (c) => (c.numIndex >= 0 && dottedWord.startsAt(c.tokens, c.numIndex + 1) ? 'skip' : undefined),
@@ -136,6 +140,7 @@ export const zhCode = claimRule({
   id: 'zh-code',
   languages: ['zh'],
   stage: 'exclude',
+  needs: Shape.digits | Shape.bare,
   description: 'A number after 代码, 编号, 邮编 and the like is a code: "股票代码600519", "邮编：518000".',
   examples: { fires: ['该公司股票代码600519，上市多年。'], doesNotFire: ['该公司员工600人，上市多年。'] },
   apply(c) {
@@ -151,6 +156,7 @@ export const identifierWord = claimRule({
   id: 'identifier-word',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.bareOrChange,
   description: 'A number after "page", "section", "No.", "room", "version" and the like is an identifier: "page 12", "No. 5".',
   examples: { fires: ['The rule is on page 12 of the report.', 'They met in room 101 today.'], doesNotFire: ['The report runs to 12 pages.'] },
   apply(c) {
@@ -165,6 +171,7 @@ export const nameWithHyphen = claimRule({
   id: 'name-with-hyphen',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.bareOrChange,
   description: 'A number joined by a hyphen to a capitalised word is a name: "7-Eleven".',
   examples: { fires: ['He ran a 7-Eleven in town.'], doesNotFire: ['He ran a 7-mile race in town.'] },
   apply: (c) => (isBareOrChange(c) && hyphenName.startsAt(c.tokens, c.q.last + 1) ? 'skip' : undefined),
@@ -186,6 +193,7 @@ export const offerName = claimRule({
   id: 'offer',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.bareOrChange,
   description: 'An offer is named, not counted: "a 2-for-1 deal", "3-for-2 on books".',
   examples: { fires: ['The shop ran a 2-for-1 deal.'], doesNotFire: ['The shop ran 2 deals.'] },
   apply: (c) => (isBareOrChange(c) && offer.startsAt(c.tokens, c.q.last + 1) ? 'skip' : undefined),
@@ -195,6 +203,7 @@ export const nameWithNumber = claimRule({
   id: 'name-with-number',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.bareOrChange,
   description: 'Digits after a capitalised word are part of its name: "Windows 11", "ISO 9001", "Node.js 22".',
   examples: { fires: ['Users moved to Xcode 16 quickly.', 'The plant meets ISO 9001 rules.'], doesNotFire: ['Around 11 users moved.', 'Population 1,000,000 was passed.'] },
   apply(c) {
@@ -210,6 +219,7 @@ export const ageAfterName = claimRule({
   id: 'age-after-name',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.digits | Shape.bare,
   description: 'A small number set off by commas after a name is an age: "Coach Dale Brennan, 54, signed".',
   examples: { fires: ['Coach Dale Brennan, 54, signed on.'], doesNotFire: ['The coach signed, 54, on.'] },
   apply(c) {

@@ -3,19 +3,11 @@ import { capitalised, seq, startsUpper, word } from '../../pattern';
 import { enNumeralGrammar } from '../../../lang/en/numerals';
 import type { Quantity } from '../../quantity';
 import type { Token } from '../../tokens';
-import { claimRule, type Candidate } from '../types';
-
-const referringWords = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'all', 'other', 'both', 'each', 'every', 'another']);
+import { claimRule, Shape, type Candidate } from '../types';
+import { levelVerbs, referringWords, reportingAfterName } from '../../../lang/en/rule-words';
 /** Marks after which a capitalised word starts a sentence or a clause. */
 const sentenceEnd = new Set(['.', '!', '?', '。', '！', '？', ':', '：', ';', '；', '"', '“', '”', '(', '（', '—', '–', '-', '•', '*']);
-/** Verbs before "to" or "by" and a number word that is a level or a change: "tripled to twenty-three". */
-const levelVerbs = new Set([
-  'rose', 'risen', 'fell', 'fallen', 'grew', 'grown', 'dropped', 'climbed', 'increased', 'decreased', 'declined',
-  'jumped', 'doubled', 'tripled', 'trebled', 'quadrupled', 'halved', 'shrank', 'cut', 'reduced', 'raised',
-]);
 const levelBefore = seq(word(levelVerbs), word('to', 'by'));
-/** Verbs of reporting after a name: "Four Seasons said". */
-const reportingAfterName = new Set(['said', 'says', 'reported', 'reports', 'announced', 'announces', 'told', 'expects', 'estimated', 'estimates', 'found']);
 /** A title-case word, not an acronym: "Seasons", "Eleven", not "GPs" or "NHS". */
 const titleCase = (t: Token): boolean => capitalised(t) && t.text.slice(1) === t.text.slice(1).toLowerCase();
 
@@ -42,6 +34,7 @@ export const loneOne = claimRule({
   id: 'lone-one',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.words | Shape.bare,
   description: '"one" and "zero" in words are too common to count anything on their own: "one of the reasons", "zero tolerance".',
   examples: { fires: ['It was one reason among many.'], doesNotFire: ['It was two reasons among many.'] },
   apply: (c) => (isBareWords(c) && (c.first.lower === 'one' || c.first.lower === 'zero') && c.q.first === c.q.last ? 'drop' : undefined),
@@ -51,6 +44,7 @@ export const numberWordInName = claimRule({
   id: 'number-word-in-name',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.words | Shape.bare,
   description: 'A capitalised number word that begins a name is not a count: "Seven Eleven said", "Four Seasons said".',
   examples: {
     fires: ['Seven Eleven said sales rose.', 'Five Guys said sales rose 5%.'],
@@ -95,6 +89,7 @@ export const withoutNoun = claimRule({
   id: 'number-word-without-noun',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.words | Shape.bare,
   description: 'A number word counts something only when a noun follows it ("six clinics"), or when it is a new level ("tripled to twenty-three").',
   examples: { fires: ['Of the votes, six were spoilt.', 'We saw six, maybe seven.'], doesNotFire: ['They opened six clinics.', 'Cases tripled to twenty-three.'] },
   apply(c) {
@@ -108,6 +103,7 @@ export const numberWordBeforeIn = claimRule({
   id: 'number-word-in-ratio',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.words | Shape.bare,
   description: 'A number word before "in" and another number is half of a ratio the grammar did not read as one.',
   examples: { fires: ['Cases fell by nine in 2020.'], doesNotFire: ['Cases fell by nine last year.'] },
   apply(c) {

@@ -1,6 +1,6 @@
 import type { Quantity } from '../../quantity';
 import type { Token } from '../../tokens';
-import { claimRule, type Candidate } from '../types';
+import { claimRule, Shape, type Candidate } from '../types';
 
 /** Uses up the digit groups after a phone number's first ("0161 496 0732", "+44 20 7946 0958"): none is a claim. */
 function skipDigitGroups(tokens: readonly Token[], q: Quantity): 'skip' {
@@ -32,6 +32,7 @@ export const phoneNumber = claimRule({
   id: 'phone-number',
   languages: ['*'],
   stage: 'exclude',
+  needs: Shape.digits,
   description: 'Phone numbers are identifiers, every group of them: "555-123-4567", "+1 (202) 555-0143", "+44 20 7946 0958".',
   examples: { fires: ['Call 555-123-4567 for help.', 'Ring +44 20 7946 0958 today.', 'Ring (202) 555-0143 today.'], doesNotFire: ['Some 555 people called for help.'] },
   apply(c) {
@@ -45,6 +46,7 @@ export const leadingZero = claimRule({
   id: 'leading-zero',
   languages: ['*'],
   stage: 'exclude',
+  needs: Shape.digits | Shape.bare,
   description: 'A bare number with a leading zero is a code or a phone number, with the digit groups after it: "007", "0161 496 0732".',
   examples: { fires: ['Agent 007 is back.', 'Call 0161 496 0732 now.'], doesNotFire: ['Agent 7 is back.', 'It fell to 0.5% now.'] },
   apply(c) {
@@ -57,6 +59,7 @@ export const phoneCall = claimRule({
   id: 'number-called',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.bareOrChange,
   description: 'A number after "call" that counts nothing is a phone number: "call 101", "call 999 or 112".',
   examples: { fires: ['For non-emergencies, call 101.'], doesNotFire: ['The defence will call 12 witnesses.'] },
   apply(c) {

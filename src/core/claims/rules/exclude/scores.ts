@@ -1,8 +1,6 @@
 import { digits, glued, seq, sym, word } from '../../pattern';
 import { claimRule } from '../types';
-
-/** Verbs of a match's result before its score: "won 3-1", "lost 2–0 to", "drew 1-1". */
-const resultVerbs = new Set(['won', 'win', 'wins', 'winning', 'lost', 'lose', 'loses', 'losing', 'beat', 'beats', 'drew', 'draw', 'trailed', 'trailing', 'led', 'leading', 'defeated', 'thrashed', 'edged']);
+import { resultVerbs } from '../../../lang/en/rule-words';
 const resultBefore = seq(word(resultVerbs));
 /** The rest of a score after its first number: "-1", "–0". */
 const scoreRest = seq(glued(sym('-', '–')), glued(digits));

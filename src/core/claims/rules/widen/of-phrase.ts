@@ -3,14 +3,9 @@ import { digits, seq, word } from '../../pattern';
 import type { Token } from '../../tokens';
 import { isBareWords } from '../exclude/number-words';
 import { claimRule } from '../types';
-
-/** Pronouns after "N of" that stand for a group named before: "six of them". */
-const groupPronouns = new Set(['them', 'us', 'these', 'those', 'which', 'whom']);
-/** Determiners after "N of" before a whole: "four of the top five", "six of their last eight". */
-const ofDeterminers = new Set(['the', 'their', 'its', 'our', 'his', 'her', 'my', 'your']);
+import { groupPronouns, ofDeterminers, rankingWords } from '../../../lang/en/rule-words';
 const ofPronoun = seq('of', word(groupPronouns));
 const ofWholeStart = seq('of', word(ofDeterminers));
-const rankingWords = new Set(['top', 'largest', 'biggest', 'leading', "world's", 'last', 'first', 'past']);
 
 /** "four of the top five", "3 of 10": returns the last token index, or -1; the number's own index before a pronoun ("six of them"). */
 function readOfPhrase(tokens: readonly Token[], ofIndex: number): number {
@@ -25,7 +20,6 @@ function readOfPhrase(tokens: readonly Token[], ofIndex: number): number {
   }
   return -1;
 }
-
 
 export const ofWhole = claimRule({
   id: 'of-a-whole',
