@@ -54,6 +54,7 @@ const allowedFiles = [
   /^changelog\.md$/i,
   /^LICENSE(\.txt)?$/,
   /^dist\/extension\.js$/,
+  /^dist\/server\.js$/,
   /^dist\/pdf\.js$/,
   /^dist\/citation\.js$/,
   /^images\/icon\.png$/,

@@ -18,6 +18,26 @@ export interface EditorSettings {
   readonly severity: Readonly<Record<SeverityKind, SeverityChoice>>;
 }
 
+/** Settings VS Code reads from the user alone in Restricted Mode (`capabilities.untrustedWorkspaces.restrictedConfigurations`). */
+const restrictedSettings = new Set<string>(['bibliography']);
+
+/**
+ * The `claimlens` section as the language server reads it for a document:
+ * the analysis settings written explicitly (so a `.claimlensrc` file fills
+ * the rest) and the editor settings.
+ */
+export function readServerSettings(scope: vscode.ConfigurationScope | undefined): Record<string, unknown> {
+  const editor = readEditorSettings(scope);
+  return {
+    ...readExplicitAnalysisSettings(scope),
+    enable: editor.enable,
+    enabledLanguageIds: editor.enabledLanguageIds,
+    debounceMs: editor.debounceMs,
+    maxFileSizeKB: editor.maxFileSizeKB,
+    severity: editor.severity,
+  };
+}
+
 export const defaultLanguageIds = ['markdown', 'mdx', 'html', 'plaintext', 'quarto', 'rmd'] as const;
 
 const defaultSeverity: Record<SeverityKind, SeverityChoice> = {
@@ -59,7 +79,9 @@ export function readExplicitAnalysisSettings(scope: vscode.ConfigurationScope | 
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(settingsSchema.shape) as (keyof SettingsInput)[]) {
     const inspected = config.inspect(key);
-    const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    // In Restricted Mode the workspace's value of a restricted setting does not count, as VS Code's own reading has it.
+    const workspaceCounts = vscode.workspace.isTrusted || !restrictedSettings.has(key);
+    const value = (workspaceCounts ? (inspected?.workspaceFolderValue ?? inspected?.workspaceValue) : undefined) ?? inspected?.globalValue;
     if (value !== undefined) out[key] = value;
   }
   return out;

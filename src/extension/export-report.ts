@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { toCsv, toJsonReport, toMarkdown, toSarif, type ReportFile } from '../core/index';
-import type { DocumentAnalyses } from './document-analyses';
+import type { ClaimLensClient } from './client';
 import type { ReportPanels } from './report-panel';
+import type { ServerAnalyses } from './server-analyses';
 
 /** Export formats, with their file extension and save-dialog filter name. */
 export const exportFormats = {
@@ -41,12 +42,12 @@ export function renderExport(format: ExportFormat, files: readonly ReportFile[])
  * JSON, CSV, Markdown or SARIF. Resolves to the URI written, or undefined
  * when cancelled.
  */
-export async function exportReport(analyses: DocumentAnalyses, panels: ReportPanels, args: ExportArgs = {}): Promise<string | undefined> {
+export async function exportReport(analyses: ServerAnalyses, client: ClaimLensClient, panels: ReportPanels, args: ExportArgs = {}): Promise<string | undefined> {
   const format = args.format ?? (await pickFormat());
   if (!format || !(format in exportFormats)) return undefined;
   const given = args.uri ? (typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri) : undefined;
   const active = vscode.window.activeTextEditor?.document;
-  const article = given ? await vscode.workspace.openTextDocument(given) : active && analyses.isArticle(active) ? active : undefined;
+  const article = given ? await vscode.workspace.openTextDocument(given) : active && client.reads(active) && client.statusOf(active.uri)?.counts ? active : undefined;
   let scope = args.scope;
   if (!scope) {
     if (!article) scope = 'workspace';
@@ -67,7 +68,7 @@ export async function exportReport(analyses: DocumentAnalyses, panels: ReportPan
     if (!article) throw new Error('No article is open to export.');
     const entry = await analyses.ensure(article);
     if (!entry) throw new Error(`${vscode.workspace.asRelativePath(article.uri)} was not analysed (not an article, or too large).`);
-    files = [{ path: vscode.workspace.asRelativePath(article.uri, false), text: article.getText(), analysis: entry.analysis, settings: entry.resolved.settings }];
+    files = [{ path: vscode.workspace.asRelativePath(article.uri, false), text: article.getText(), analysis: entry.analysis, settings: entry.settings }];
   } else {
     const scan = await panels.scan();
     if (!scan || scan.cancelled) return undefined;

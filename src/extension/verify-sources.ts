@@ -3,7 +3,8 @@ import { homepage, version } from '../../package.json';
 import { findingsOf, LineIndex, type Analysis, type Claim, type SourceVerification } from '../core/index';
 import { DiskCache, SourceFetcher, targetsOf, userAgentOf, Verifier, type VerifyTarget } from '../verify/index';
 import { documentationBase } from '../shared/diagnostic-codes';
-import type { DocumentAnalyses } from './document-analyses';
+import type { ClaimLensClient } from './client';
+import type { ServerAnalyses } from './server-analyses';
 import type { Log } from './log';
 import { scanWorkspace } from './workspace-scan';
 
@@ -35,7 +36,8 @@ export class SourceVerifications implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly analyses: DocumentAnalyses,
+    private readonly analyses: ServerAnalyses,
+    private readonly client: ClaimLensClient,
     private readonly log: Log,
     selector: vscode.DocumentSelector,
   ) {
@@ -135,7 +137,7 @@ export class SourceVerifications implements vscode.Disposable {
       }
       return [{ uri: document.uri, text: document.getText(), analysis: entry.analysis, targets: targetsOf(entry.analysis) }];
     }
-    const scan = await scanWorkspace(this.analyses, this.log, progress, token);
+    const scan = await scanWorkspace(this.client, progress, token);
     return scan.files.map((file) => ({ uri: vscode.Uri.parse(file.uri), text: file.text, analysis: file.analysis, targets: targetsOf(file.analysis) }));
   }
 

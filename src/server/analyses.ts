@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createAnalyzer,
@@ -36,6 +36,8 @@ export interface DocumentAnalysis {
   readonly folder?: string;
   /** The article's own name in bibliography entries (front matter `references:`). */
   readonly articleName: string;
+  /** The nearest `.claimlensrc.*` file (a path), when one applies. */
+  readonly configPath?: string;
 }
 
 /** Why a document has no analysis. */
@@ -130,6 +132,9 @@ export class DocumentAnalyses {
     if (!format) return { reason: 'not-an-article' };
     const client = await this.context.settingsFor(uri);
     if (!client.editor.enable) return { reason: 'disabled' };
+    // WordPress posts are read whatever the language setting says, as their language is JSON or XML.
+    const languages = client.editor.enabledLanguageIds;
+    if (languages && !contentLanguageIds.has(open.document.languageId) && !languages.includes(open.document.languageId)) return { reason: 'disabled' };
     const folder = path ? (this.context.folderOf(path) ?? dirname(path)) : undefined;
     const fileSettings: FileSettings = path ? await this.config.settingsFor(path) : { settings: parseSettings({}).settings };
     this.reportConfigIssues();
@@ -191,9 +196,25 @@ export class DocumentAnalyses {
       ...(bibliography ? { bibliography } : {}),
       ...(folder ? { folder } : {}),
       articleName,
+      ...(fileSettings.configPath ? { configPath: fileSettings.configPath } : {}),
     };
     this.cache.set(uri, result);
     return result;
+  }
+
+  /**
+   * What is wrong in the bibliography files read for the articles of
+   * `folder` so far (a malformed entry, a key defined twice), by file: the
+   * absolute path and the 1-based lines.
+   */
+  bibliographyFileProblems(folder: string): Map<string, { line: number; message: string }[]> {
+    const byFile = new Map<string, { line: number; message: string }[]>();
+    for (const warning of this.bibliographies.get(folder)?.warnings() ?? []) {
+      if (warning.code !== 'bibliography-error' || !/\.(?:bib|bibtex|json|ya?ml)$/iu.test(warning.path) || /(?:^|\/)\.claimlensrc/u.test(warning.path)) continue;
+      const path = resolve(folder, warning.path);
+      byFile.set(path, [...(byFile.get(path) ?? []), { line: warning.line, message: warning.message }]);
+    }
+    return byFile;
   }
 
   private bibliographiesOf(folder: string): RunBibliographies {

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { relative, isAbsolute } from 'node:path';
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -11,6 +12,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type ClientCapabilities,
+  type Diagnostic,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -19,13 +21,24 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as serverVersion } from '../../package.json';
-import { formatOfPath, toJsonReport } from '../core';
+import { formatOfPath, summarize, toJsonReport, type Analysis } from '../core';
 import { analyseFiles, type FilesAnalysis } from '../workspace';
 import { DocumentAnalyses, pathOf, type DocumentAnalysis, type NotAnalysed } from './analyses';
-import { toDiagnostics } from './diagnostics';
+import { diagnosticSource, toDiagnostics } from './diagnostics';
+import { documentationBase } from '../shared/diagnostic-codes';
 import { OpenDocuments } from './documents';
 import { codeActionsFor, completionsAt, definitionAt, hoverAt } from './features';
-import { documentReportRequest, workspaceReportRequest, type WorkspaceReportResult } from './protocol';
+import {
+  documentAnalysisRequest,
+  documentReportRequest,
+  documentStatusNotification,
+  serverInfoRequest,
+  workspaceReportRequest,
+  workspaceTrustNotification,
+  type DocumentCounts,
+  type DocumentStatusParams,
+  type WorkspaceReportResult,
+} from './protocol';
 import { readClientSettings, type ClientSettings } from './settings';
 
 /** Files larger than this are skipped by workspace-wide requests, as `claimlens check` skips them by default. */
@@ -39,6 +52,20 @@ export interface InitializationOptions {
   readonly claimlens?: unknown;
   /** Offer `workspace/diagnostic`: every article of the workspace, analysed on request (off by default: it reads every file). */
   readonly workspaceDiagnostics?: boolean;
+  /** Push diagnostics (`textDocument/publishDiagnostics`) even to a client that can pull them, and offer no pull. */
+  readonly pushDiagnostics?: boolean;
+  /** Send `claimlens/documentStatus` with each document's diagnostics. */
+  readonly statusNotifications?: boolean;
+  /** Quick fixes as VS Code's extension shows them: commands (`claimlens.citeExistingSource`, …) that ask the writer. */
+  readonly fixCommands?: boolean;
+  /** A command the hover links as *Edit note* beside a footnote's text, run with `[{ uri, label }]`. */
+  readonly editNoteCommand?: string;
+  /** Push diagnostics for bibliography files too: a malformed entry at its line. */
+  readonly fileDiagnostics?: boolean;
+  /** The client watches `.claimlensrc.*` and bibliography files itself: the server registers no watchers. */
+  readonly clientWatchesFiles?: boolean;
+  /** Whether the workspace is trusted (default true); `claimlens/workspaceTrust` tells a change. */
+  readonly workspaceTrusted?: boolean;
 }
 
 /**
@@ -57,6 +84,9 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<ClientSettings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const log = (message: string): void => connection.console.log(message);
+  let trusted = true;
+  /** Bibliography files that have diagnostics now, by URI. */
+  const fileProblems = new Map<string, string>();
 
   const settingsFor = (uri: string): Promise<ClientSettings> => {
     let pending = settingsCache.get(uri);
@@ -87,7 +117,40 @@ export function startServer(connection: Connection): void {
   };
 
   const analyses = new DocumentAnalyses(documents, { settingsFor, folderOf, log });
-  const pulls = (): boolean => capabilities.textDocument?.diagnostic !== undefined;
+  const pulls = (): boolean => capabilities.textDocument?.diagnostic !== undefined && !initOptions.pushDiagnostics;
+
+  const sendStatus = (params: DocumentStatusParams): void => {
+    if (initOptions.statusNotifications) void connection.sendNotification(documentStatusNotification, params);
+  };
+
+  /** Publishes what is wrong in the bibliography files of `folder`, and clears what no longer is. */
+  const publishFileProblems = (folder: string): void => {
+    if (!initOptions.fileDiagnostics) return;
+    const severity = DiagnosticSeverity.Warning;
+    const now = new Map<string, Diagnostic[]>();
+    for (const [path, problems] of analyses.bibliographyFileProblems(folder)) {
+      now.set(pathToFileURL(path).href, problems.map((p) => ({
+        range: { start: { line: p.line - 1, character: 0 }, end: { line: p.line - 1, character: 10_000 } },
+        severity,
+        source: diagnosticSource,
+        code: 'bibliography-error',
+        codeDescription: { href: `${documentationBase}#bibliography-error` },
+        message: p.message,
+      })));
+    }
+    const inFolder = (uri: string): boolean => (pathOf(uri) ?? '').startsWith(folder);
+    for (const [uri, diagnostics] of now) {
+      const key = JSON.stringify(diagnostics);
+      if (fileProblems.get(uri) === key) continue;
+      fileProblems.set(uri, key);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    }
+    for (const uri of [...fileProblems.keys()]) {
+      if (now.has(uri) || !inFolder(uri)) continue;
+      fileProblems.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  };
 
   /** The analysis of the document's current version, with that version's text; undefined when there is none. */
   const analysed = async (uri: string): Promise<{ entry: DocumentAnalysis; document: TextDocument } | undefined> => {
@@ -112,10 +175,18 @@ export function startServer(connection: Connection): void {
         log(`${uri} is ${Math.round(result.sizeKB)} KB, larger than claimlens.maxFileSizeKB (${result.limitKB} KB): not analysed.`);
       }
       void connection.sendDiagnostics({ uri, diagnostics: [] });
+      sendStatus({
+        uri,
+        version: open.document.version,
+        counts: null,
+        ...(result.reason === 'too-large' ? { notAnalysed: { reason: 'too-large', sizeKB: result.sizeKB, limitKB: result.limitKB } } : {}),
+      });
       return;
     }
     if (result.version !== open.document.version) return; // a newer version is on its way
     void connection.sendDiagnostics({ uri, version: result.version, diagnostics: toDiagnostics(result, open.document) });
+    sendStatus({ uri, version: result.version, counts: countsOf(result.analysis) });
+    if (result.folder) publishFileProblems(result.folder);
   };
 
   const schedule = (uri: string, delay?: number): void => {
@@ -147,6 +218,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
+    trusted = initOptions.workspaceTrusted !== false;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = uris.flatMap((uri) => pathOf(uri) ?? []);
     if (!folders.length && params.rootPath) folders = [params.rootPath];
@@ -157,7 +229,9 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         completionProvider: { triggerCharacters: ['@'] },
         definitionProvider: true,
-        diagnosticProvider: { identifier: 'claimlens', interFileDependencies: true, workspaceDiagnostics: initOptions.workspaceDiagnostics === true },
+        ...(initOptions.pushDiagnostics
+          ? {}
+          : { diagnosticProvider: { identifier: 'claimlens', interFileDependencies: true, workspaceDiagnostics: initOptions.workspaceDiagnostics === true } }),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'claimlens', version: serverVersion },
@@ -168,7 +242,7 @@ export function startServer(connection: Connection): void {
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimlens' });
     }
-    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && !initOptions.clientWatchesFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/.claimlensrc{,.json,.yaml,.yml}' }, { globPattern: '**/*.{bib,bibtex,json,yaml,yml}' }],
       });
@@ -205,18 +279,51 @@ export function startServer(connection: Connection): void {
     analyses.forget(uri);
     settingsCache.delete(uri);
     if (!pulls()) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    sendStatus({ uri, version: 0, counts: null });
+  });
+
+  connection.onNotification(workspaceTrustNotification, (params) => {
+    if (params.trusted === trusted) return;
+    trusted = params.trusted;
+    log(`The workspace is ${trusted ? 'trusted' : 'no longer trusted'}: settings are read again.`);
+    refreshAll();
+  });
+
+  connection.onRequest(serverInfoRequest, () => ({ pid: process.pid, version: serverVersion, trusted }));
+
+  connection.onRequest(documentAnalysisRequest, async (params, token) => {
+    const { uri } = params.textDocument;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await analyses.analyse(uri);
+      const document = documents.get(uri)?.document;
+      if (!document || token.isCancellationRequested) return null;
+      if (!('analysis' in result)) {
+        return result.reason === 'too-large' ? { uri, version: document.version, notAnalysed: { reason: 'too-large' as const, sizeKB: result.sizeKB, limitKB: result.limitKB } } : null;
+      }
+      if (result.version !== document.version) continue;
+      return {
+        uri,
+        version: result.version,
+        format: result.format,
+        analysis: result.analysis,
+        settings: result.settings,
+        ...(result.bibliography ? { bibliography: [...result.bibliography.entries()] } : {}),
+        ...(result.configPath ? { configFile: pathToFileURL(result.configPath).href } : {}),
+      };
+    }
+    return null;
   });
 
   connection.onHover(async (params, token) => {
     const found = await analysed(params.textDocument.uri);
     if (!found || token.isCancellationRequested) return null;
-    return hoverAt(found.entry, found.document, params.position);
+    return hoverAt(found.entry, found.document, params.position, initOptions.editNoteCommand);
   });
 
   connection.onCodeAction(async (params, token) => {
     const found = await analysed(params.textDocument.uri);
     if (!found || token.isCancellationRequested) return [];
-    return codeActionsFor(found.entry, found.document, params);
+    return codeActionsFor(found.entry, found.document, params, initOptions.fixCommands === true);
   });
 
   connection.onCompletion(async (params, token) => {
@@ -302,7 +409,10 @@ export function startServer(connection: Connection): void {
       ...run.configIssues.map(({ path, issue }) => `${relative(folder, path).split('\\').join('/')}:${issue.line ?? 1}:${issue.column ?? 1} ${issue.field}: ${issue.message}`),
       ...run.bibliographyWarnings.map((w) => `${w.path}:${w.line}:1 ${w.code} ${w.message}`),
     ];
-    return { folder: pathToFileURL(folder).href, report: toJsonReport(run.files), skipped: run.skipped, warnings, elapsedMs: Date.now() - started };
+    const files = params.withAnalyses
+      ? run.files.map((file) => ({ path: file.path, uri: pathToFileURL(`${folder}/${file.path.replace(/#.*$/u, '')}`).href, text: file.text, analysis: file.analysis, ...(file.settings ? { settings: file.settings } : {}) }))
+      : undefined;
+    return { folder: pathToFileURL(folder).href, report: toJsonReport(run.files), skipped: run.skipped, warnings, elapsedMs: Date.now() - started, ...(files ? { files } : {}) };
   });
 
   const createProgress = async (): Promise<WorkDoneProgressReporter> => {
@@ -322,4 +432,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.listen();
+}
+
+/** How many claims of each status an analysis holds, and its broken sources. */
+function countsOf(analysis: Analysis): DocumentCounts {
+  const totals = summarize([{ analysis }]);
+  return { claims: totals.claims, cited: totals.cited, attributed: totals.attributed, uncited: totals.uncited, ignored: totals.ignored, problems: analysis.problems.length };
 }

@@ -15,6 +15,8 @@ export interface ServerEditorSettings {
   /** Larger documents are not analysed; a notice says so. */
   readonly maxFileSizeKB: number;
   readonly severity: Readonly<Record<SeverityKind, SeverityChoice>>;
+  /** The language ids read (`claimlens.enabledLanguageIds`); undefined: every language the server knows. */
+  readonly enabledLanguageIds?: readonly string[];
 }
 
 /** A client's `claimlens` settings, read apart. */
@@ -60,9 +62,11 @@ export function readClientSettings(raw: unknown): ClientSettings {
     const value = get(`severity.${kind}`);
     severity[kind] = typeof value === 'string' && severityChoices.includes(value) ? (value as SeverityChoice) : defaultSeverity[kind];
   }
+  const languages = get('enabledLanguageIds');
   return {
     analysis,
     editor: {
+      ...(Array.isArray(languages) ? { enabledLanguageIds: languages.filter((l): l is string => typeof l === 'string') } : {}),
       enable: get('enable') !== false,
       debounceMs: clampNumber(get('debounceMs'), 250, 0, 10_000),
       maxFileSizeKB: clampNumber(get('maxFileSizeKB'), 2048, 1, 1_000_000),
