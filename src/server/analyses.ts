@@ -76,6 +76,10 @@ export class DocumentAnalyses {
   private config = new NearestConfig();
   private readonly bibliographies = new Map<string, RunBibliographies>();
   private reportedIssues = 0;
+  /** Bumped when settings, configuration files or bibliographies change: a run that began before is started over. */
+  private epoch = 0;
+  /** Bumped per document when it closes: a run that began before it closed is dropped. */
+  private readonly closings = new Map<string, number>();
 
   constructor(
     private readonly documents: OpenDocuments,
@@ -101,7 +105,10 @@ export class DocumentAnalyses {
     const pending = this.inFlight.get(uri);
     if (pending) {
       const result = await pending;
-      return 'analysis' in result && result.version !== this.documents.get(uri)?.document.version ? this.analyse(uri) : result;
+      const open = this.documents.get(uri);
+      // Behind the document, or begun for one that closed before this one opened under the same URI: go again.
+      const stale = open !== undefined && ('analysis' in result ? result.version !== open.document.version : result.reason === 'closed');
+      return stale ? this.analyse(uri) : result;
     }
     const run = this.run(uri).finally(() => this.inFlight.delete(uri));
     this.inFlight.set(uri, run);
@@ -112,10 +119,12 @@ export class DocumentAnalyses {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.analyzers.delete(uri);
+    this.closings.set(uri, (this.closings.get(uri) ?? 0) + 1);
   }
 
   /** Drops cached settings, configuration files and bibliographies (they changed); open documents are analysed afresh. */
   reset(): void {
+    this.epoch++;
     this.cache.clear();
     this.analyzers.clear();
     this.config = new NearestConfig();
@@ -124,6 +133,9 @@ export class DocumentAnalyses {
   }
 
   private async run(uri: string): Promise<DocumentAnalysis | NotAnalysed> {
+    // A document closed and opened again under the same URI (an untitled one) must not meet the state of the one before.
+    const epoch = this.epoch;
+    const closings = this.closings.get(uri) ?? 0;
     const open = this.documents.get(uri);
     if (!open) return { reason: 'closed' };
     const path = pathOf(uri);
@@ -163,6 +175,8 @@ export class DocumentAnalyses {
     }
 
     // The document may have moved on while settings and files were read: analyse what it is now.
+    if ((this.closings.get(uri) ?? 0) !== closings) return { reason: 'closed' };
+    if (this.epoch !== epoch) return this.run(uri);
     document = this.documents.get(uri)?.document;
     if (!document) return { reason: 'closed' };
     const text = document.getText();

@@ -7,6 +7,8 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
+export * from './extension-library';
+
 /** Starts the server on the transport the command line names. */
 export function main(): void {
   startServer(createConnection(ProposedFeatures.all));
