@@ -43,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ClaimL
   const statusBar = new ClaimStatusBar(client);
   // Results hover and fix only where a check ran, so one selector for every file will do.
   const sources = new SourceVerifications(context, analyses, client, log, [{ scheme: 'file' }, { scheme: 'untitled' }]);
-  panels.sourceResults = (uri) => sources.resultsOf(uri);
+  panels.sourceResults = (uri, text) => sources.resultsOf(uri, text);
   const example = new WalkthroughExample(context.extensionUri, analyses);
   let prompts: Prompts = editorPrompts;
 
@@ -56,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ClaimL
     statusBar,
     sources,
     sources.onDidChange((uri) => panels.refreshArticle(uri)),
+    sources.onDidFinishRun(() => panels.refreshWorkspace()),
     registerFixCommands(analyses, configFiles, () => prompts, log),
     client.onDidChangeStatus((status) => {
       const skip = status.notAnalysed;

@@ -1,5 +1,3 @@
-import { pathToFileURL } from 'node:url';
-import { relative, isAbsolute } from 'node:path';
 import {
   CodeActionKind,
   DiagnosticSeverity,
@@ -12,8 +10,8 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type ClientCapabilities,
-  type Diagnostic,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type WorkDoneProgressReporter,
@@ -22,12 +20,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as serverVersion } from '../../package.json';
 import { formatOfPath, summarize, toJsonReport, type Analysis } from '../core';
-import { analyseFiles, type FilesAnalysis } from '../workspace';
-import { DocumentAnalyses, pathOf, type DocumentAnalysis, type NotAnalysed } from './analyses';
+import type { FilesAnalysis } from '../workspace';
+import { DocumentAnalyses, type DocumentAnalysis, type NotAnalysed } from './analyses';
 import { diagnosticSource, toDiagnostics } from './diagnostics';
 import { documentationBase } from '../shared/diagnostic-codes';
 import { OpenDocuments } from './documents';
 import { codeActionsFor, completionsAt, definitionAt, hoverAt } from './features';
+import type { ServerHost } from './host';
 import {
   documentAnalysisRequest,
   documentReportRequest,
@@ -73,9 +72,12 @@ export interface InitializationOptions {
  * pulled by clients that ask), hovers, quick fixes, citation key completion
  * and definitions, and the report requests. Settings come from the
  * client's `claimlens` section (`workspace/configuration` when the client
- * answers it) and the nearest `.claimlensrc.*`.
+ * answers it) and the nearest `.claimlensrc.*`. Files beside the
+ * documents are read through `host`: the disk on Node, the client in a
+ * browser.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, host: ServerHost): void {
+  const pathOf = (uri: string): string | undefined => host.pathOf(uri);
   const documents = new OpenDocuments();
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
@@ -110,13 +112,12 @@ export function startServer(connection: Connection): void {
   const folderOf = (path: string): string | undefined => {
     let best: string | undefined;
     for (const folder of folders) {
-      const rel = relative(folder, path);
-      if (!rel.startsWith('..') && !isAbsolute(rel) && (!best || folder.length > best.length)) best = folder;
+      if (host.isInside(folder, path) && (!best || folder.length > best.length)) best = folder;
     }
     return best;
   };
 
-  const analyses = new DocumentAnalyses(documents, { settingsFor, folderOf, log });
+  const analyses = new DocumentAnalyses(documents, { host, settingsFor, folderOf, log });
   const pulls = (): boolean => capabilities.textDocument?.diagnostic !== undefined && !initOptions.pushDiagnostics;
 
   const sendStatus = (params: DocumentStatusParams): void => {
@@ -126,19 +127,17 @@ export function startServer(connection: Connection): void {
   /** Publishes what is wrong in the bibliography files of `folder`, and clears what no longer is. */
   const publishFileProblems = (folder: string): void => {
     if (!initOptions.fileDiagnostics) return;
-    const severity = DiagnosticSeverity.Warning;
     const now = new Map<string, Diagnostic[]>();
     for (const [path, problems] of analyses.bibliographyFileProblems(folder)) {
-      now.set(pathToFileURL(path).href, problems.map((p) => ({
+      now.set(host.uriOf(path), problems.map((p) => ({
         range: { start: { line: p.line - 1, character: 0 }, end: { line: p.line - 1, character: 10_000 } },
-        severity,
+        severity: DiagnosticSeverity.Warning,
         source: diagnosticSource,
         code: 'bibliography-error',
         codeDescription: { href: `${documentationBase}#bibliography-error` },
         message: p.message,
       })));
     }
-    const inFolder = (uri: string): boolean => (pathOf(uri) ?? '').startsWith(folder);
     for (const [uri, diagnostics] of now) {
       const key = JSON.stringify(diagnostics);
       if (fileProblems.get(uri) === key) continue;
@@ -146,7 +145,8 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri, diagnostics });
     }
     for (const uri of [...fileProblems.keys()]) {
-      if (now.has(uri) || !inFolder(uri)) continue;
+      const path = pathOf(uri);
+      if (now.has(uri) || path === undefined || !host.isInside(folder, path)) continue;
       fileProblems.delete(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
     }
@@ -231,7 +231,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         ...(initOptions.pushDiagnostics
           ? {}
-          : { diagnosticProvider: { identifier: 'claimlens', interFileDependencies: true, workspaceDiagnostics: initOptions.workspaceDiagnostics === true } }),
+          : { diagnosticProvider: { identifier: 'claimlens', interFileDependencies: true, workspaceDiagnostics: initOptions.workspaceDiagnostics === true && host.analyseFolder !== undefined } }),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'claimlens', version: serverVersion },
@@ -308,7 +308,7 @@ export function startServer(connection: Connection): void {
         analysis: result.analysis,
         settings: result.settings,
         ...(result.bibliography ? { bibliography: [...result.bibliography.entries()] } : {}),
-        ...(result.configPath ? { configFile: pathToFileURL(result.configPath).href } : {}),
+        ...(result.configPath ? { configFile: host.uriOf(result.configPath) } : {}),
       };
     }
     return null;
@@ -339,7 +339,7 @@ export function startServer(connection: Connection): void {
   connection.onDefinition(async (params, token) => {
     const found = await analysed(params.textDocument.uri);
     if (!found || token.isCancellationRequested) return [];
-    return definitionAt(found.entry, found.document, params.position);
+    return definitionAt(found.entry, found.document, params.position, (folder, file) => host.uriOf(host.join(folder, file)));
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
@@ -349,13 +349,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.onWorkspace(async (params, token) => {
-    if (!initOptions.workspaceDiagnostics) return { items: [] };
+    if (!initOptions.workspaceDiagnostics || !host.analyseFolder) return { items: [] };
     const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     for (const folder of folders) {
       const run = await analyseFolder(folder, progress, token);
       for (const file of run.files) {
-        const uri = pathToFileURL(`${folder}/${file.path}`).href;
+        const uri = host.uriOf(host.join(folder, file.path));
         if (documents.get(uri)) continue; // open documents are pulled one by one, at their version
         const client = await settingsFor(uri);
         const diagnostics = toDiagnostics({ uri, analysis: file.analysis, settings: file.settings ?? { report: [] }, editor: client.editor }, TextDocument.create(uri, formatOfPath(file.path) ?? 'text', 0, file.text));
@@ -367,12 +367,13 @@ export function startServer(connection: Connection): void {
 
   /** Every article of a folder, as `claimlens check` would read them; cancelled with the request. */
   const analyseFolder = async (folder: string, progress: WorkDoneProgressReporter, token: CancellationToken): Promise<FilesAnalysis> => {
+    if (!host.analyseFolder) throw new Error('This host cannot read a whole folder.');
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
     progress.begin('Claim Lens', 0, 'Finding articles…', true);
     let shown = 0;
     try {
-      return await analyseFiles({
+      return await host.analyseFolder({
         paths: ['.'],
         cwd: folder,
         maxSize: workspaceMaxSize,
@@ -398,6 +399,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(workspaceReportRequest, async (params, token): Promise<WorkspaceReportResult | ResponseError<void>> => {
+    if (!host.analyseFolder) return new ResponseError(ErrorCodes.InvalidRequest, 'The workspace report reads every file of the folder, which this server cannot do here (VS Code for the Web).');
     const folder = params.folder ? pathOf(params.folder) : folders[0];
     if (!folder) return new ResponseError(ErrorCodes.InvalidParams, params.folder ? `not a file: folder: ${params.folder}` : 'no workspace folder is open');
     const started = Date.now();
@@ -406,13 +408,19 @@ export function startServer(connection: Connection): void {
     if (run.cancelled || token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The workspace report was cancelled.');
     const warnings = [
       ...run.usageErrors,
-      ...run.configIssues.map(({ path, issue }) => `${relative(folder, path).split('\\').join('/')}:${issue.line ?? 1}:${issue.column ?? 1} ${issue.field}: ${issue.message}`),
+      ...run.configIssues.map(({ path, issue }) => `${host.relative(folder, path)}:${issue.line ?? 1}:${issue.column ?? 1} ${issue.field}: ${issue.message}`),
       ...run.bibliographyWarnings.map((w) => `${w.path}:${w.line}:1 ${w.code} ${w.message}`),
     ];
     const files = params.withAnalyses
-      ? run.files.map((file) => ({ path: file.path, uri: pathToFileURL(`${folder}/${file.path.replace(/#.*$/u, '')}`).href, text: file.text, analysis: file.analysis, ...(file.settings ? { settings: file.settings } : {}) }))
+      ? run.files.map((file) => ({
+        path: file.path,
+        uri: host.uriOf(host.join(folder, file.path.replace(/#.*$/u, ''))),
+        text: file.text,
+        analysis: file.analysis,
+        ...(file.settings ? { settings: file.settings } : {}),
+      }))
       : undefined;
-    return { folder: pathToFileURL(folder).href, report: toJsonReport(run.files), skipped: run.skipped, warnings, elapsedMs: Date.now() - started, ...(files ? { files } : {}) };
+    return { folder: host.uriOf(folder), report: toJsonReport(run.files), skipped: run.skipped, warnings, elapsedMs: Date.now() - started, ...(files ? { files } : {}) };
   });
 
   const createProgress = async (): Promise<WorkDoneProgressReporter> => {
