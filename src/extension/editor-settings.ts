@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { settingsSchema, type SettingsInput } from '../core/index';
+import { defaultMaxFileSizeKB } from '../shared/max-file-size';
 
 /** How a kind of finding is shown: a diagnostic severity, or not at all. */
 export type SeverityChoice = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -63,7 +64,7 @@ export function readEditorSettings(scope: vscode.ConfigurationScope | undefined)
     enable: config.get<boolean>('enable', true) !== false,
     enabledLanguageIds: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : [...defaultLanguageIds],
     debounceMs: clampNumber(config.get<number>('debounceMs'), 250, 0, 10_000),
-    maxFileSizeKB: clampNumber(config.get<number>('maxFileSizeKB'), 2048, 1, 1_000_000),
+    maxFileSizeKB: clampNumber(config.get<number>('maxFileSizeKB'), defaultMaxFileSizeKB, 1, 1_000_000),
     statusBar: config.get<boolean>('statusBar.enabled', true) !== false,
     severity,
   };

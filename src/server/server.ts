@@ -24,6 +24,7 @@ import type { FilesAnalysis } from '../workspace';
 import { DocumentAnalyses, type DocumentAnalysis, type NotAnalysed } from './analyses';
 import { diagnosticSource, toDiagnostics } from './diagnostics';
 import { documentationBase } from '../shared/diagnostic-codes';
+import { defaultMaxFileSize } from '../shared/max-file-size';
 import { OpenDocuments } from './documents';
 import { codeActionsFor, completionsAt, definitionAt, hoverAt } from './features';
 import type { ServerHost } from './host';
@@ -41,7 +42,7 @@ import {
 import { readClientSettings, type ClientSettings } from './settings';
 
 /** Files larger than this are skipped by workspace-wide requests, as `claimlens check` skips them by default. */
-const workspaceMaxSize = 10 * 1024 * 1024;
+const workspaceMaxSize = defaultMaxFileSize;
 
 /** Options a client may pass in `initializationOptions`. */
 export interface InitializationOptions {

@@ -1,4 +1,5 @@
 import { settingsSchema } from '../core';
+import { defaultMaxFileSizeKB } from '../shared/max-file-size';
 
 /** How a kind of finding is shown: a diagnostic severity, or not at all. */
 export type SeverityChoice = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -69,7 +70,7 @@ export function readClientSettings(raw: unknown): ClientSettings {
       ...(Array.isArray(languages) ? { enabledLanguageIds: languages.filter((l): l is string => typeof l === 'string') } : {}),
       enable: get('enable') !== false,
       debounceMs: clampNumber(get('debounceMs'), 250, 0, 10_000),
-      maxFileSizeKB: clampNumber(get('maxFileSizeKB'), 2048, 1, 1_000_000),
+      maxFileSizeKB: clampNumber(get('maxFileSizeKB'), defaultMaxFileSizeKB, 1, 1_000_000),
       severity,
     },
   };

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { defaultMaxSize } from '../../src/cli/args';
 import { settingsSchema } from '../../src/core/index';
+import { readClientSettings } from '../../src/server/settings';
 
 interface SettingSchema {
   type?: string;
@@ -76,6 +78,12 @@ describe('manifest: settings match the core schema', () => {
       .filter(([, s]) => !(s.description || s.markdownDescription) || !s.scope)
       .map(([key]) => key);
     assert.deepEqual(missing, []);
+  });
+
+  it('skips articles over the same size as `claimlens check` does by default (10 MB), in the editor and the language server', () => {
+    assert.equal(settings['claimlens.maxFileSizeKB'].default, defaultMaxSize / 1024);
+    assert.equal(readClientSettings({}).editor.maxFileSizeKB, defaultMaxSize / 1024);
+    assert.equal(defaultMaxSize, 10 * 1024 * 1024);
   });
 
   it('offers the same severity choices for every kind of finding', () => {
