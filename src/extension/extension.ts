@@ -70,6 +70,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<ClaimL
           .showWarningMessage(`Claim Lens skipped ${name}: at ${Math.round(skip.sizeKB)} KB it is larger than claimlens.maxFileSizeKB (${skip.limitKB} KB).`, 'Open Settings')
           .then((choice) => (choice ? vscode.commands.executeCommand('workbench.action.openSettings', 'claimlens.maxFileSizeKB') : undefined));
       }
+      if (skip.reason === 'timed-out') {
+        log.warn(`The analysis of ${name} took longer than ${skip.limitMs / 1000} s and was stopped.`);
+        if (!warnedOnce(uri, 'timed-out')) return;
+        void vscode.window
+          .showWarningMessage(`Claim Lens stopped analysing ${name}: it took longer than ${skip.limitMs / 1000} s. Its claims are not shown.`, 'Show Output')
+          .then((choice) => (choice ? log.show() : undefined));
+      }
     }),
     command('claimlens.showReport', log, (uri?: vscode.Uri) => panels.showArticle(uri instanceof vscode.Uri ? uri : undefined)),
     command('claimlens.showWorkspaceReport', log, () => panels.showWorkspace()),

@@ -15,6 +15,7 @@ import {
 } from '../core';
 import { mergeSettings } from '../shared/merge-settings';
 import type { FileSettings, SettingsSource } from '../workspace';
+import type { AnalysisThread } from './analysis-thread';
 import type { ArticleBibliographies, ServerHost } from './host';
 import type { OpenDocuments } from './documents';
 import type { ClientSettings, ServerEditorSettings } from './settings';
@@ -39,7 +40,10 @@ export interface DocumentAnalysis {
 }
 
 /** Why a document has no analysis. */
-export type NotAnalysed = { readonly reason: 'closed' | 'disabled' | 'not-an-article' } | { readonly reason: 'too-large'; readonly sizeKB: number; readonly limitKB: number };
+export type NotAnalysed =
+  | { readonly reason: 'closed' | 'disabled' | 'not-an-article' }
+  | { readonly reason: 'too-large'; readonly sizeKB: number; readonly limitKB: number }
+  | { readonly reason: 'timed-out'; readonly limitMs: number };
 
 /** Language ids the server reads, beside any document whose file name has an extension Claim Lens reads. */
 const languageIds = new Set(['markdown', 'mdx', 'html', 'plaintext', 'quarto', 'rmd', 'text']);
@@ -53,6 +57,8 @@ export interface AnalysisContext {
   /** The workspace folder (a path) holding `path`, if any. */
   folderOf(path: string): string | undefined;
   log(message: string): void;
+  /** Where analyses run under a time limit (a worker thread), when the client asked for one; else in this thread. */
+  readonly thread?: () => AnalysisThread | undefined;
 }
 
 interface Analyzer {
@@ -79,6 +85,8 @@ export class DocumentAnalyses {
   private epoch = 0;
   /** Bumped per document when it closes: a run that began before it closed is dropped. */
   private readonly closings = new Map<string, number>();
+  private readonly bibliographyIds = new WeakMap<Bibliography, number>();
+  private lastBibliographyId = 0;
 
   constructor(
     private readonly documents: OpenDocuments,
@@ -120,6 +128,7 @@ export class DocumentAnalyses {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.analyzers.delete(uri);
+    this.context.thread?.()?.forget(uri);
     this.closings.set(uri, (this.closings.get(uri) ?? 0) + 1);
   }
 
@@ -187,6 +196,41 @@ export class DocumentAnalyses {
       ? ignoredClaimsFor(fileSettings.ignore, host.relative(host.dirname(fileSettings.configPath), path))
       : [];
     const signature = `${format}\u0000${JSON.stringify(settings)}\u0000${JSON.stringify(ignoredClaims)}`;
+    const thread = this.context.thread?.();
+    if (thread) {
+      const version = document.version;
+      const changes = this.documents.takeChanges(uri);
+      const outcome = await thread.analyse({
+        uri,
+        text,
+        ...(changes ? { changes } : {}),
+        format,
+        settings,
+        ignoredClaims,
+        ...(bibliography ? { bibliography: { id: this.bibliographyId(bibliography), entries: [...bibliography.entries()] } } : {}),
+      });
+      if ((this.closings.get(uri) ?? 0) !== closings) return { reason: 'closed' };
+      if ('timedOut' in outcome) return { reason: 'timed-out', limitMs: outcome.limitMs };
+      if ('failed' in outcome) throw new Error(`Analysis of ${uri} failed`, { cause: outcome.failed });
+      // Settings changed while it ran: its result is of the old ones.
+      if (this.epoch !== epoch) return this.run(uri);
+      const result: DocumentAnalysis = {
+        uri,
+        version,
+        text,
+        format,
+        analysis: withBibliographyProblems(outcome.analysis, problems),
+        settings,
+        editor: client.editor,
+        ...(bibliography ? { bibliography } : {}),
+        ...(folder ? { folder } : {}),
+        articleName,
+        ...(fileSettings.configPath ? { configPath: fileSettings.configPath } : {}),
+      };
+      const cached = this.cache.get(uri);
+      if (!cached || cached.version <= version) this.cache.set(uri, result);
+      return result;
+    }
     let analyzer = this.analyzers.get(uri);
     let changes = this.documents.takeChanges(uri);
     if (!analyzer || analyzer.signature !== signature || analyzer.bibliography !== bibliography) {
@@ -231,6 +275,13 @@ export class DocumentAnalyses {
       byFile.set(path, [...(byFile.get(path) ?? []), { line: warning.line, message: warning.message }]);
     }
     return byFile;
+  }
+
+  /** A number per bibliography object: the analysis thread keeps its analyser while it stays the same. */
+  private bibliographyId(bibliography: Bibliography): number {
+    let id = this.bibliographyIds.get(bibliography);
+    if (id === undefined) this.bibliographyIds.set(bibliography, (id = ++this.lastBibliographyId));
+    return id;
   }
 
   private bibliographiesOf(folder: string): ArticleBibliographies {

@@ -27,6 +27,7 @@ import { documentationBase } from '../shared/diagnostic-codes';
 import { defaultMaxFileSize } from '../shared/max-file-size';
 import { OpenDocuments } from './documents';
 import { codeActionsFor, completionsAt, definitionAt, hoverAt } from './features';
+import type { AnalysisThread } from './analysis-thread';
 import type { ServerHost } from './host';
 import {
   documentAnalysisRequest,
@@ -66,6 +67,19 @@ export interface InitializationOptions {
   readonly clientWatchesFiles?: boolean;
   /** Whether the workspace is trusted (default true); `claimlens/workspaceTrust` tells a change. */
   readonly workspaceTrusted?: boolean;
+  /**
+   * Analyse each open document in a worker thread and stop an analysis that
+   * runs longer than this many milliseconds: the document is reported as not
+   * analysed (`claimlens/documentStatus`, the log). Without it, analyses run
+   * in the server's own thread with no limit.
+   */
+  readonly analysisTimeLimitMs?: number;
+}
+
+/** What the server may use where it runs, beside its host. */
+export interface ServerOptions {
+  /** Makes a worker thread that analyses documents under a time limit (Node), for clients that ask for `analysisTimeLimitMs`. */
+  readonly createAnalysisThread?: (limitMs: number, log: (message: string) => void) => AnalysisThread;
 }
 
 /**
@@ -77,7 +91,7 @@ export interface InitializationOptions {
  * documents are read through `host`: the disk on Node, the client in a
  * browser.
  */
-export function startServer(connection: Connection, host: ServerHost): void {
+export function startServer(connection: Connection, host: ServerHost, options: ServerOptions = {}): void {
   const pathOf = (uri: string): string | undefined => host.pathOf(uri);
   const documents = new OpenDocuments();
   let capabilities: ClientCapabilities = {};
@@ -118,7 +132,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return best;
   };
 
-  const analyses = new DocumentAnalyses(documents, { host, settingsFor, folderOf, log });
+  let thread: AnalysisThread | undefined;
+  const analysisThread = (): AnalysisThread | undefined => {
+    const limit = initOptions.analysisTimeLimitMs;
+    if (!thread && options.createAnalysisThread && typeof limit === 'number' && limit > 0) thread = options.createAnalysisThread(limit, log);
+    return thread;
+  };
+  const analyses = new DocumentAnalyses(documents, { host, settingsFor, folderOf, log, thread: analysisThread });
   const pulls = (): boolean => capabilities.textDocument?.diagnostic !== undefined && !initOptions.pushDiagnostics;
 
   const sendStatus = (params: DocumentStatusParams): void => {
@@ -175,12 +195,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (result.reason === 'too-large') {
         log(`${uri} is ${Math.round(result.sizeKB)} KB, larger than claimlens.maxFileSizeKB (${result.limitKB} KB): not analysed.`);
       }
+      if (result.reason === 'timed-out') {
+        connection.console.warn(`The analysis of ${uri} took longer than ${result.limitMs} ms and was stopped: not analysed.`);
+      }
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       sendStatus({
         uri,
         version: open.document.version,
         counts: null,
         ...(result.reason === 'too-large' ? { notAnalysed: { reason: 'too-large', sizeKB: result.sizeKB, limitKB: result.limitKB } } : {}),
+        ...(result.reason === 'timed-out' ? { notAnalysed: { reason: 'timed-out', limitMs: result.limitMs } } : {}),
       });
       return;
     }
@@ -299,7 +323,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const document = documents.get(uri)?.document;
       if (!document || token.isCancellationRequested) return null;
       if (!('analysis' in result)) {
-        return result.reason === 'too-large' ? { uri, version: document.version, notAnalysed: { reason: 'too-large' as const, sizeKB: result.sizeKB, limitKB: result.limitKB } } : null;
+        if (result.reason === 'too-large') return { uri, version: document.version, notAnalysed: { reason: 'too-large' as const, sizeKB: result.sizeKB, limitKB: result.limitKB } };
+        if (result.reason === 'timed-out') return { uri, version: document.version, notAnalysed: { reason: 'timed-out' as const, limitMs: result.limitMs } };
+        return null;
       }
       if (result.version !== document.version) continue;
       return {
@@ -436,6 +462,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
 
   connection.onShutdown(() => {
+    thread?.dispose();
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
   });
