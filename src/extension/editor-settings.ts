@@ -1,13 +1,10 @@
 import * as vscode from 'vscode';
 import { settingsSchema, type SettingsInput } from '../core/index';
+import { defaultSeverity, severityChoices, severityKinds, type SeverityChoice, type SeverityKind } from '../shared/severity';
+
 import { defaultMaxFileSizeKB } from '../shared/max-file-size';
 
-/** How a kind of finding is shown: a diagnostic severity, or not at all. */
-export type SeverityChoice = 'error' | 'warning' | 'information' | 'hint' | 'off';
-
-/** The kinds of finding whose severity is a setting (`claimlens.severity.<kind>`). */
-export const severityKinds = ['uncited', 'attributed', 'cited', 'ignored', 'brokenSource'] as const;
-export type SeverityKind = (typeof severityKinds)[number];
+export { severityKinds, type SeverityChoice, type SeverityKind };
 
 /** Settings of the editor alone (the analysis settings live in the core schema). */
 export interface EditorSettings {
@@ -41,15 +38,6 @@ export function readServerSettings(scope: vscode.ConfigurationScope | undefined)
 
 export const defaultLanguageIds = ['markdown', 'mdx', 'html', 'plaintext', 'quarto', 'rmd'] as const;
 
-const defaultSeverity: Record<SeverityKind, SeverityChoice> = {
-  uncited: 'warning',
-  attributed: 'information',
-  cited: 'hint',
-  ignored: 'hint',
-  brokenSource: 'warning',
-};
-
-const severityChoices: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /** Reads the editor settings that apply to a document (its workspace folder's, in a multi-root workspace). */
 export function readEditorSettings(scope: vscode.ConfigurationScope | undefined): EditorSettings {

@@ -196,9 +196,22 @@ export class DocumentAnalyses {
       ? ignoredClaimsFor(fileSettings.ignore, host.relative(host.dirname(fileSettings.configPath), path))
       : [];
     const signature = `${format}\u0000${JSON.stringify(settings)}\u0000${JSON.stringify(ignoredClaims)}`;
+    const version = document.version;
+    const resultOf = (analysis: Analysis): DocumentAnalysis => ({
+      uri,
+      version,
+      text,
+      format,
+      analysis: withBibliographyProblems(analysis, problems),
+      settings,
+      editor: client.editor,
+      ...(bibliography ? { bibliography } : {}),
+      ...(folder ? { folder } : {}),
+      articleName,
+      ...(fileSettings.configPath ? { configPath: fileSettings.configPath } : {}),
+    });
     const thread = this.context.thread?.();
     if (thread) {
-      const version = document.version;
       const changes = this.documents.takeChanges(uri);
       const outcome = await thread.analyse({
         uri,
@@ -214,19 +227,7 @@ export class DocumentAnalyses {
       if ('failed' in outcome) throw new Error(`Analysis of ${uri} failed`, { cause: outcome.failed });
       // Settings changed while it ran: its result is of the old ones.
       if (this.epoch !== epoch) return this.run(uri);
-      const result: DocumentAnalysis = {
-        uri,
-        version,
-        text,
-        format,
-        analysis: withBibliographyProblems(outcome.analysis, problems),
-        settings,
-        editor: client.editor,
-        ...(bibliography ? { bibliography } : {}),
-        ...(folder ? { folder } : {}),
-        articleName,
-        ...(fileSettings.configPath ? { configPath: fileSettings.configPath } : {}),
-      };
+      const result = resultOf(outcome.analysis);
       const cached = this.cache.get(uri);
       if (!cached || cached.version <= version) this.cache.set(uri, result);
       return result;
@@ -245,19 +246,7 @@ export class DocumentAnalyses {
       this.analyzers.delete(uri);
       throw new Error(`Analysis of ${uri} failed`, { cause });
     }
-    const result: DocumentAnalysis = {
-      uri,
-      version: document.version,
-      text,
-      format,
-      analysis: withBibliographyProblems(analysis, problems),
-      settings,
-      editor: client.editor,
-      ...(bibliography ? { bibliography } : {}),
-      ...(folder ? { folder } : {}),
-      articleName,
-      ...(fileSettings.configPath ? { configPath: fileSettings.configPath } : {}),
-    };
+    const result = resultOf(analysis);
     this.cache.set(uri, result);
     return result;
   }

@@ -1,12 +1,9 @@
 import { settingsSchema } from '../core';
+import { defaultSeverity, severityChoices, severityKinds, type SeverityChoice, type SeverityKind } from '../shared/severity';
+
 import { defaultMaxFileSizeKB } from '../shared/max-file-size';
 
-/** How a kind of finding is shown: a diagnostic severity, or not at all. */
-export type SeverityChoice = 'error' | 'warning' | 'information' | 'hint' | 'off';
-
-/** The kinds of finding whose severity is a setting (`claimlens.severity.<kind>`). */
-export const severityKinds = ['uncited', 'attributed', 'cited', 'ignored', 'brokenSource'] as const;
-export type SeverityKind = (typeof severityKinds)[number];
+export { severityKinds, type SeverityChoice, type SeverityKind };
 
 /** The server's settings beside the analysis settings: what VS Code calls the editor settings. */
 export interface ServerEditorSettings {
@@ -26,16 +23,6 @@ export interface ClientSettings {
   readonly analysis: Record<string, unknown>;
   readonly editor: ServerEditorSettings;
 }
-
-const defaultSeverity: Record<SeverityKind, SeverityChoice> = {
-  uncited: 'warning',
-  attributed: 'information',
-  cited: 'hint',
-  ignored: 'hint',
-  brokenSource: 'warning',
-};
-
-const severityChoices: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /**
  * Reads the `claimlens` section a client sends (through
