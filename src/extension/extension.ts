@@ -34,10 +34,14 @@ export interface ClaimLensApi {
   serverProcessId(): Promise<number>;
 }
 
+/** The language client of the active extension, stopped by `deactivate`. */
+let running: ClaimLensClient | undefined;
+
 export async function activate(context: vscode.ExtensionContext): Promise<ClaimLensApi> {
   const log = new Log();
   const configFiles = new ConfigFiles(log);
   const client = new ClaimLensClient(context, log);
+  running = client;
   const analyses = new ServerAnalyses(client);
   const panels = new ReportPanels(analyses, client, log);
   const statusBar = new ClaimStatusBar(client);
@@ -122,7 +126,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<ClaimL
   };
 }
 
-export function deactivate(): void {}
+/** Stops the language server, so it does not outlive the extension host. */
+export async function deactivate(): Promise<void> {
+  await running?.dispose();
+  running = undefined;
+}
 
 /** Registers a command whose failures go to the output channel with their cause. */
 function command<A extends unknown[], R>(id: string, log: Log, run: (...args: A) => Promise<R>): vscode.Disposable {

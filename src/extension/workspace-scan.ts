@@ -36,7 +36,7 @@ export async function scanWorkspace(
     try {
       result = await client.workspaceReport(folder.uri, token, (message, percentage) => {
         const share = percentage === undefined ? 0 : percentage / folders.length;
-        progress.report({ message: `${name}${message}`, increment: Math.max(0, share - shown) });
+        progress.report({ message: `${name}${filesRead(message)}`, increment: Math.max(0, share - shown) });
         shown = Math.max(shown, share);
       });
     } catch (cause) {
@@ -48,4 +48,10 @@ export async function scanWorkspace(
     for (const skip of result.skipped) skipped.push({ path: prefix(folder, skip.path), reason: skip.reason });
   }
   return { files, skipped, cancelled: false, found: files.length + skipped.length };
+}
+
+/** The server's "12/1340 files" as "12 of 1,340 files"; other messages as they are. */
+function filesRead(message: string): string {
+  const counts = /^(\d+)\/(\d+) files$/u.exec(message);
+  return counts ? `${Number(counts[1]).toLocaleString('en-US')} of ${Number(counts[2]).toLocaleString('en-US')} files` : message;
 }
