@@ -30,13 +30,18 @@ if (workspaceKind === 'single') {
       const { document } = editor;
       await waitForDiagnostics(document.uri, (ds) => ds.length === 6, 'the article analysed');
       const before = await api.serverProcessId();
+      // What the status bar says while the server is down and coming back.
+      const shown = new Set<string>();
+      const watch = setInterval(() => shown.add(api.statusBarText() ?? '(hidden)'), 5);
       process.kill(before, 'SIGKILL');
       await waitFor(() => !alive(before), 'the killed server to be gone');
       const after = await waitFor(async () => {
         const pid = await api.serverProcessId().catch(() => undefined);
         return pid !== undefined && pid !== before ? pid : undefined;
       }, 'a new server process', 30_000);
+      clearInterval(watch);
       assert.ok(alive(after));
+      assert.ok([...shown].includes('$(sync~spin) Claim Lens: restarting'), `the status bar showed ${[...shown].join(' | ')}`);
       // An edit is analysed by the new server: its uncited claim gets a diagnostic and the status bar counts it.
       const original = document.getText();
       const end = document.positionAt(original.length);
