@@ -3,6 +3,7 @@ import {
   CloseAction,
   ErrorAction,
   LanguageClient,
+  RevealOutputChannelOn,
   State,
   TransportKind,
   WorkDoneProgress,
@@ -84,7 +85,8 @@ export class ClaimLensClient implements vscode.Disposable {
       documentSelector: selectorOf(this.languages),
       diagnosticCollectionName: 'claimlens',
       outputChannel: log.channel,
-      revealOutputChannelOn: 4, // never: errors are told in notifications of their own
+      // Errors are told in notifications of their own.
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
       synchronize: {
         configurationSection: 'claimlens',
         fileEvents: [
