@@ -47,9 +47,11 @@ const screenshotDir = join(repoRoot, 'test', 'screenshots', 'tmp');
  * about 120 KB, pdf.js (read only when a cited source is a PDF) about 505 KB,
  * Citation.js about 70 KB, the walkthrough's screenshots about 290 KB, and
  * VS Code for the Web's language server (dist/web/server.js, Citation.js
- * inside) about 410 KB and its extension about 95 KB.
+ * inside) about 410 KB and its extension about 95 KB: some 1.9 MB in all.
+ * The desktop language server, which analyses for the extension since it
+ * became a client, added 410 KB and took 250 KB off the extension's bundle.
  */
-const maxVsixBytes = 1843 * 1024;
+const maxVsixBytes = 1946 * 1024;
 /** What may be in the installed extension's folder, besides what code-server adds itself. */
 const allowedFiles = [
   /^package\.json$/,
