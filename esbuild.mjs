@@ -58,8 +58,18 @@ const citationApart = {
   },
 };
 
+// The extension takes the core, the verification of sources and the guarded reader from the language server's
+// bundle, dist/server.js, which exports them (src/server/extension-library.ts): one copy in the package, not two.
+const fromServerBundle = {
+  name: 'from-server-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/(?:core\/index|core|verify\/index|verify|workspace\/guarded-read)$/ }, (args) =>
+      /[\\/]src[\\/](?:extension|shared)[\\/]/.test(args.importer) ? { path: './server.js', external: true } : undefined);
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', plugins: [fromServerBundle] },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
   // The language server: `claimlens lsp` loads it, `node dist/server.js --stdio` runs it alone.
   { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },

@@ -42,13 +42,16 @@ const defaultVsix = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
 const screenshotDir = join(repoRoot, 'test', 'screenshots', 'tmp');
 /**
  * The packaged extension may not grow past this without someone noticing.
- * Compressed, the extension bundle is about 370 KB, pdf.js (read only when a
- * cited source is a PDF) about 505 KB, Citation.js about 70 KB, the
- * walkthrough's screenshots about 290 KB, and VS Code for the Web's language
- * server (dist/web/server.js, Citation.js inside) about 410 KB and its
- * extension about 95 KB: some 1.75 MB in all.
+ * Compressed, the language server's bundle (which the extension also takes
+ * the core from) is about 410 KB, the extension's own (the language client)
+ * about 120 KB, pdf.js (read only when a cited source is a PDF) about 505 KB,
+ * Citation.js about 70 KB, the walkthrough's screenshots about 290 KB, and
+ * VS Code for the Web's language server (dist/web/server.js, Citation.js
+ * inside) about 410 KB and its extension about 95 KB: some 1.9 MB in all.
+ * The desktop language server, which analyses for the extension since it
+ * became a client, added 410 KB and took 250 KB off the extension's bundle.
  */
-const maxVsixBytes = 1843 * 1024;
+const maxVsixBytes = 1946 * 1024;
 /** What may be in the installed extension's folder, besides what code-server adds itself. */
 const allowedFiles = [
   /^package\.json$/,
@@ -56,6 +59,7 @@ const allowedFiles = [
   /^changelog\.md$/i,
   /^LICENSE(\.txt)?$/,
   /^dist\/extension\.js$/,
+  /^dist\/server\.js$/,
   /^dist\/pdf\.js$/,
   /^dist\/citation\.js$/,
   /^dist\/web\/(?:extension|server)\.js$/,

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { defaultMaxFileSize } from '../shared/max-file-size';
 
 /** Output formats of `claimlens check`. */
 export const outputFormats = ['text', 'json', 'sarif', 'csv', 'markdown'] as const;
@@ -69,8 +70,8 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** The default of `--max-size`: 10 MB. */
-export const defaultMaxSize = 10 * 1024 * 1024;
+/** The default of `--max-size`: 10 MB, as in the editor. */
+export const defaultMaxSize = defaultMaxFileSize;
 
 /** Reads the command line (without `node` and the script). Throws `UsageError`. */
 export function parseCommand(argv: readonly string[]): Command {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { documentationBase } from '../shared/diagnostic-codes';
-import { configFileNames, configNotice, parseConfigText, type ConfigIssue, type ParsedConfig } from '../core/config';
+import { configFileNames, configNotice, parseConfigText, type ConfigIssue, type ParsedConfig } from '../core/index';
 import type { Log } from './log';
 import { maxConfigBytes, readGuarded } from '../workspace/guarded-read';
 

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import { settingsSchema, type SettingsInput } from '../core/index';
+import { defaultSeverity, severityChoices, severityKinds, type SeverityChoice, type SeverityKind } from '../shared/severity';
 
-/** How a kind of finding is shown: a diagnostic severity, or not at all. */
-export type SeverityChoice = 'error' | 'warning' | 'information' | 'hint' | 'off';
+import { defaultMaxFileSizeKB } from '../shared/max-file-size';
 
-/** The kinds of finding whose severity is a setting (`claimlens.severity.<kind>`). */
-export const severityKinds = ['uncited', 'attributed', 'cited', 'ignored', 'brokenSource'] as const;
-export type SeverityKind = (typeof severityKinds)[number];
+export { severityKinds, type SeverityChoice, type SeverityKind };
 
 /** Settings of the editor alone (the analysis settings live in the core schema). */
 export interface EditorSettings {
@@ -18,17 +16,28 @@ export interface EditorSettings {
   readonly severity: Readonly<Record<SeverityKind, SeverityChoice>>;
 }
 
+/** Settings VS Code reads from the user alone in Restricted Mode (`capabilities.untrustedWorkspaces.restrictedConfigurations`). */
+const restrictedSettings = new Set<string>(['bibliography']);
+
+/**
+ * The `claimlens` section as the language server reads it for a document:
+ * the analysis settings written explicitly (so a `.claimlensrc` file fills
+ * the rest) and the editor settings.
+ */
+export function readServerSettings(scope: vscode.ConfigurationScope | undefined): Record<string, unknown> {
+  const editor = readEditorSettings(scope);
+  return {
+    ...readExplicitAnalysisSettings(scope),
+    enable: editor.enable,
+    enabledLanguageIds: editor.enabledLanguageIds,
+    debounceMs: editor.debounceMs,
+    maxFileSizeKB: editor.maxFileSizeKB,
+    severity: editor.severity,
+  };
+}
+
 export const defaultLanguageIds = ['markdown', 'mdx', 'html', 'plaintext', 'quarto', 'rmd'] as const;
 
-const defaultSeverity: Record<SeverityKind, SeverityChoice> = {
-  uncited: 'warning',
-  attributed: 'information',
-  cited: 'hint',
-  ignored: 'hint',
-  brokenSource: 'warning',
-};
-
-const severityChoices: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /** Reads the editor settings that apply to a document (its workspace folder's, in a multi-root workspace). */
 export function readEditorSettings(scope: vscode.ConfigurationScope | undefined): EditorSettings {
@@ -43,7 +52,7 @@ export function readEditorSettings(scope: vscode.ConfigurationScope | undefined)
     enable: config.get<boolean>('enable', true) !== false,
     enabledLanguageIds: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : [...defaultLanguageIds],
     debounceMs: clampNumber(config.get<number>('debounceMs'), 250, 0, 10_000),
-    maxFileSizeKB: clampNumber(config.get<number>('maxFileSizeKB'), 2048, 1, 1_000_000),
+    maxFileSizeKB: clampNumber(config.get<number>('maxFileSizeKB'), defaultMaxFileSizeKB, 1, 1_000_000),
     statusBar: config.get<boolean>('statusBar.enabled', true) !== false,
     severity,
   };
@@ -59,7 +68,9 @@ export function readExplicitAnalysisSettings(scope: vscode.ConfigurationScope | 
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(settingsSchema.shape) as (keyof SettingsInput)[]) {
     const inspected = config.inspect(key);
-    const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    // In Restricted Mode the workspace's value of a restricted setting does not count, as VS Code's own reading has it.
+    const workspaceCounts = vscode.workspace.isTrusted || !restrictedSettings.has(key);
+    const value = (workspaceCounts ? (inspected?.workspaceFolderValue ?? inspected?.workspaceValue) : undefined) ?? inspected?.globalValue;
     if (value !== undefined) out[key] = value;
   }
   return out;

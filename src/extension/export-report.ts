@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { toCsv, toJsonReport, toMarkdown, toSarif, type ReportFile } from '../core/index';
-import type { DocumentAnalyses } from './document-analyses';
+import type { ClaimLensClient } from './client';
 import type { ReportPanels } from './report-panel';
+import type { ServerAnalyses } from './server-analyses';
 
 /** Export formats, with their file extension and save-dialog filter name. */
 export const exportFormats = {
@@ -41,12 +42,12 @@ export function renderExport(format: ExportFormat, files: readonly ReportFile[])
  * JSON, CSV, Markdown or SARIF. Resolves to the URI written, or undefined
  * when cancelled.
  */
-export async function exportReport(analyses: DocumentAnalyses, panels: ReportPanels, args: ExportArgs = {}): Promise<string | undefined> {
+export async function exportReport(analyses: ServerAnalyses, client: ClaimLensClient, panels: ReportPanels, args: ExportArgs = {}): Promise<string | undefined> {
   const format = args.format ?? (await pickFormat());
   if (!format || !(format in exportFormats)) return undefined;
   const given = args.uri ? (typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri) : undefined;
   const active = vscode.window.activeTextEditor?.document;
-  const article = given ? await vscode.workspace.openTextDocument(given) : active && analyses.isArticle(active) ? active : undefined;
+  const article = given ? await vscode.workspace.openTextDocument(given) : active && client.reads(active) && client.statusOf(active.uri)?.counts ? active : undefined;
   let scope = args.scope;
   if (!scope) {
     if (!article) scope = 'workspace';
@@ -69,7 +70,7 @@ export async function exportReport(analyses: DocumentAnalyses, panels: ReportPan
     if (!entry) throw new Error(`${vscode.workspace.asRelativePath(article.uri)} was not analysed (not an article, or too large).`);
     const text = article.getText();
     const verifications = panels.sourceResults(article.uri, text);
-    files = [{ path: vscode.workspace.asRelativePath(article.uri, false), text, analysis: entry.analysis, settings: entry.resolved.settings, ...(verifications ? { verifications } : {}) }];
+    files = [{ path: vscode.workspace.asRelativePath(article.uri, false), text, analysis: entry.analysis, settings: entry.settings, ...(verifications ? { verifications } : {}) }];
   } else {
     const scan = await panels.scan();
     if (!scan || scan.cancelled) return undefined;

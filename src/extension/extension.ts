@@ -1,22 +1,15 @@
 import * as vscode from 'vscode';
 import type { Analysis, SourceVerification } from '../core/index';
-import { createIncrementalAnalyser } from './analyser';
-import { Bibliographies } from './bibliographies';
-import { ClaimCodeActionProvider } from './code-actions';
+import { ClaimLensClient } from './client';
 import { ConfigFiles } from './config-files';
-import { ClaimDiagnostics } from './diagnostics';
-import { DocumentAnalyses } from './document-analyses';
-import { readEditorSettings } from './editor-settings';
 import { exportReport, type ExportArgs } from './export-report';
 import { registerFixCommands } from './fix-commands';
-import { ClaimHoverProvider } from './hover';
-import { CitationCompletionProvider } from './key-completion';
-import { CitationDefinitionProvider } from './key-definition';
 import { Log } from './log';
 import { goToUncitedClaim } from './navigation';
 import { editorPrompts, type Prompts } from './prompts';
 import { ReportPanels } from './report-panel';
 import type { ArticleReportModel, WorkspaceReportModel } from './report-model';
+import { ServerAnalyses } from './server-analyses';
 import { ClaimStatusBar } from './status-bar';
 import { SourceVerifications } from './verify-sources';
 import { WalkthroughExample, type ExampleStep } from './walkthrough';
@@ -39,18 +32,23 @@ export interface ClaimLensApi {
   sourcesStatusText(): string | undefined;
   /** Cancels the *Verify Sources* run under way, as its Cancel button does. */
   cancelSourceVerification(): void;
+  /** The process id of the language server that analyses articles, once it runs. */
+  serverProcessId(): Promise<number>;
 }
 
-export function activate(context: vscode.ExtensionContext): ClaimLensApi {
+/** The language client of the active extension, stopped by `deactivate`. */
+let running: ClaimLensClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<ClaimLensApi> {
   const log = new Log();
   const configFiles = new ConfigFiles(log);
-  const bibliographies = new Bibliographies(log);
-  const analyses = new DocumentAnalyses(createIncrementalAnalyser(), configFiles, bibliographies, log);
-  const panels = new ReportPanels(analyses, log);
-  const diagnostics = new ClaimDiagnostics(analyses);
-  const statusBar = new ClaimStatusBar(analyses, diagnostics);
+  const client = new ClaimLensClient(context, log);
+  running = client;
+  const analyses = new ServerAnalyses(client);
+  const panels = new ReportPanels(analyses, client, log);
+  const statusBar = new ClaimStatusBar(client);
   // Results hover and fix only where a check ran, so one selector for every file will do.
-  const sources = new SourceVerifications(context, analyses, log, [{ scheme: 'file' }, { scheme: 'untitled' }]);
+  const sources = new SourceVerifications(context, analyses, client, log, [{ scheme: 'file' }, { scheme: 'untitled' }]);
   panels.sourceResults = (uri, text) => sources.resultsOf(uri, text);
   const example = new WalkthroughExample(context.extensionUri, analyses);
   let prompts: Prompts = editorPrompts;
@@ -58,36 +56,62 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
   context.subscriptions.push(
     log,
     configFiles,
-    bibliographies,
+    client,
     analyses,
     panels,
     statusBar,
     sources,
     sources.onDidChange((uri) => panels.refreshArticle(uri)),
     sources.onDidFinishRun(() => panels.refreshWorkspace()),
-    diagnostics,
-    registerProviders(analyses, bibliographies),
     registerFixCommands(analyses, configFiles, () => prompts, log),
-    analyses.onDidSkip((skip) => {
-      const name = vscode.workspace.asRelativePath(skip.document.uri);
-      log.warn(`Skipped ${name}: ${Math.round(skip.sizeKB)} KB is over claimlens.maxFileSizeKB (${skip.limitKB} KB).`);
-      void vscode.window
-        .showWarningMessage(
-          `Claim Lens skipped ${name}: at ${Math.round(skip.sizeKB)} KB it is larger than claimlens.maxFileSizeKB (${skip.limitKB} KB).`,
-          'Open Settings',
-        )
-        .then((choice) => (choice ? vscode.commands.executeCommand('workbench.action.openSettings', 'claimlens.maxFileSizeKB') : undefined));
+    client.onDidChangeStatus((status) => {
+      const skip = status.notAnalysed;
+      if (!skip || skip.reason === 'failed') return;
+      const uri = vscode.Uri.parse(status.uri);
+      const name = vscode.workspace.asRelativePath(uri);
+      if (skip.reason === 'too-large') {
+        log.warn(`Skipped ${name}: ${Math.round(skip.sizeKB)} KB is over claimlens.maxFileSizeKB (${skip.limitKB} KB).`);
+        if (!warnedOnce(uri, 'too-large')) return;
+        void vscode.window
+          .showWarningMessage(`Claim Lens skipped ${name}: at ${Math.round(skip.sizeKB)} KB it is larger than claimlens.maxFileSizeKB (${skip.limitKB} KB).`, 'Open Settings')
+          .then((choice) => (choice ? vscode.commands.executeCommand('workbench.action.openSettings', 'claimlens.maxFileSizeKB') : undefined));
+      }
+      if (skip.reason === 'timed-out') {
+        log.warn(`The analysis of ${name} took longer than ${skip.limitMs / 1000} s and was stopped.`);
+        if (!warnedOnce(uri, 'timed-out')) return;
+        void vscode.window
+          .showWarningMessage(`Claim Lens stopped analysing ${name}: it took longer than ${skip.limitMs / 1000} s. Its claims are not shown.`, 'Show Output')
+          .then((choice) => (choice ? log.show() : undefined));
+      }
     }),
     command('claimlens.showReport', log, (uri?: vscode.Uri) => panels.showArticle(uri instanceof vscode.Uri ? uri : undefined)),
     command('claimlens.showWorkspaceReport', log, () => panels.showWorkspace()),
-    command('claimlens.exportReport', log, (args?: ExportArgs) => exportReport(analyses, panels, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : {})),
+    command('claimlens.exportReport', log, (args?: ExportArgs) =>
+      exportReport(analyses, client, panels, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : {})),
     command('claimlens.nextUncitedClaim', log, () => goToUncitedClaim(analyses, 1)),
     command('claimlens.previousUncitedClaim', log, () => goToUncitedClaim(analyses, -1)),
     command('claimlens.showOutput', log, async () => log.show()),
     command('claimlens.openExample', log, (step?: ExampleStep) => example.open(step === 'hover' || step === 'fix' ? step : 'open')),
   );
 
-  analyses.start();
+  /** Whether to warn about a document: once per document and reason, until it is closed. */
+  const warned = new Set<string>();
+  const warnedOnce = (uri: vscode.Uri, reason: string): boolean => {
+    const key = `${reason}\u0000${uri.toString()}`;
+    if (warned.has(key)) return false;
+    warned.add(key);
+    return true;
+  };
+  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => {
+    for (const key of [...warned]) if (key.endsWith(`\u0000${d.uri.toString()}`)) warned.delete(key);
+  }));
+
+  try {
+    await client.start();
+  } catch (cause) {
+    log.error('The Claim Lens language server could not start.', cause);
+    void vscode.window.showErrorMessage('Claim Lens: the language server could not start; see the output for why.', 'Show Output').then((choice) => (choice ? log.show() : undefined));
+  }
   void configFiles.checkAll();
 
   return {
@@ -101,10 +125,15 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     setPrompts: (p) => {
       prompts = p ?? editorPrompts;
     },
+    serverProcessId: async () => (await client.serverInfo()).pid,
   };
 }
 
-export function deactivate(): void {}
+/** Stops the language server, so it does not outlive the extension host. */
+export async function deactivate(): Promise<void> {
+  await running?.dispose();
+  running = undefined;
+}
 
 /** Registers a command whose failures go to the output channel with their cause. */
 function command<A extends unknown[], R>(id: string, log: Log, run: (...args: A) => Promise<R>): vscode.Disposable {
@@ -116,49 +145,5 @@ function command<A extends unknown[], R>(id: string, log: Log, run: (...args: A)
       void vscode.window.showErrorMessage(`Claim Lens: ${cause instanceof Error ? cause.message : String(cause)}`);
       return undefined;
     }
-  });
-}
-
-/**
- * Registers the hover, quick-fix, citation key completion and definition
- * providers for the languages in `claimlens.enabledLanguageIds` (of every
- * folder) and for the open JSON and XML documents that are WordPress posts,
- * again when either changes.
- */
-function registerProviders(analyses: DocumentAnalyses, bibliographies: Bibliographies): vscode.Disposable {
-  let registered: vscode.Disposable | undefined;
-  let key = '';
-  const register = (): void => {
-    const scopes: (vscode.Uri | undefined)[] = vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [];
-    const languages = new Set<string>();
-    for (const scope of [undefined, ...scopes]) for (const id of readEditorSettings(scope).enabledLanguageIds) languages.add(id);
-    // JSON and XML documents only where they are WordPress posts: each by its own path.
-    const posts = analyses.wordPressDocuments().filter((d) => !/[*?[\]{}]/u.test(d.uri.path));
-    const next = [...languages].sort().join(',') + '|' + posts.map((d) => d.uri.toString()).sort().join(',');
-    if (next === key && registered) return;
-    key = next;
-    registered?.dispose();
-    const selector: vscode.DocumentSelector = [
-      ...[...languages].map((language) => ({ language })),
-      ...posts.map((d) => ({ language: d.languageId, pattern: new vscode.RelativePattern(vscode.Uri.joinPath(d.uri, '..'), d.uri.path.slice(d.uri.path.lastIndexOf('/') + 1)) })),
-    ];
-    registered = vscode.Disposable.from(
-      vscode.languages.registerHoverProvider(selector, new ClaimHoverProvider(analyses)),
-      vscode.languages.registerCodeActionsProvider(selector, new ClaimCodeActionProvider(analyses), ClaimCodeActionProvider.metadata),
-      vscode.languages.registerCompletionItemProvider(selector, new CitationCompletionProvider(analyses), ...CitationCompletionProvider.triggerCharacters),
-      vscode.languages.registerDefinitionProvider(selector, new CitationDefinitionProvider(analyses, bibliographies)),
-    );
-  };
-  register();
-  const listeners = vscode.Disposable.from(
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('claimlens.enabledLanguageIds')) register();
-    }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => register()),
-    analyses.onDidChangeWordPressDocuments(() => register()),
-  );
-  return new vscode.Disposable(() => {
-    listeners.dispose();
-    registered?.dispose();
   });
 }

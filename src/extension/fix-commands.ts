@@ -15,7 +15,8 @@ import {
   type TextEdit,
 } from '../core/index';
 import type { ConfigFiles } from './config-files';
-import { relativeTo, type AnalysedDocument, type DocumentAnalyses } from './document-analyses';
+import type { AnalysedDocument, ServerAnalyses } from './server-analyses';
+import { fixCommandIds } from '../shared/quick-fixes';
 import type { Log } from './log';
 import { authorsAndYear } from '../shared/claim-format';
 import type { Prompts, SourceChoice } from './prompts';
@@ -45,12 +46,7 @@ export interface EditNoteArgs {
   readonly text?: string;
 }
 
-export const fixCommandIds = {
-  citeExistingSource: 'claimlens.citeExistingSource',
-  addSource: 'claimlens.addSource',
-  ignoreClaim: 'claimlens.ignoreClaim',
-  editNote: 'claimlens.editNote',
-} as const;
+export { fixCommandIds };
 
 /**
  * The commands behind the quick fixes. Each asks what it needs (unless the
@@ -58,7 +54,7 @@ export const fixCommandIds = {
  * as one WorkspaceEdit, so one undo takes the fix back. Each resolves to
  * true when it changed something.
  */
-export function registerFixCommands(analyses: DocumentAnalyses, configFiles: ConfigFiles, prompts: () => Prompts, log: Log): vscode.Disposable {
+export function registerFixCommands(analyses: ServerAnalyses, configFiles: ConfigFiles, prompts: () => Prompts, log: Log): vscode.Disposable {
   const run = (name: string, body: (args: FixArgs) => Promise<boolean>) =>
     vscode.commands.registerCommand(name, async (args?: FixArgs) => {
       if (!args || !args.uri || !args.claimId) {
@@ -150,7 +146,7 @@ export function registerFixCommands(analyses: DocumentAnalyses, configFiles: Con
 }
 
 /** Edits a footnote's definition: asks for its new text, starting from the one written, and replaces it. */
-async function editNote(analyses: DocumentAnalyses, prompts: Prompts, args: EditNoteArgs | undefined): Promise<boolean> {
+async function editNote(analyses: ServerAnalyses, prompts: Prompts, args: EditNoteArgs | undefined): Promise<boolean> {
   if (!args?.uri || !args.label) {
     void vscode.window.showInformationMessage('Claim Lens: use this from the hover of a claim cited by a note.');
     return false;
@@ -195,7 +191,7 @@ export function sourceChoices(entry: AnalysedDocument): SourceChoice[] {
 }
 
 /** The claim the arguments name, in the current analysis of its article. */
-async function findClaim(analyses: DocumentAnalyses, args: FixArgs): Promise<{ entry: AnalysedDocument; claim: Claim } | undefined> {
+async function findClaim(analyses: ServerAnalyses, args: FixArgs): Promise<{ entry: AnalysedDocument; claim: Claim } | undefined> {
   const uri = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri;
   const document = await vscode.workspace.openTextDocument(uri);
   const entry = await analyses.ensure(document);
@@ -214,13 +210,6 @@ export async function applyEdits(entry: AnalysedDocument, edits: readonly TextEd
   const edit = new vscode.WorkspaceEdit();
   for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.range.start), document.positionAt(e.range.end)), e.newText);
   return vscode.workspace.applyEdit(edit);
-}
-
-/** A WorkspaceEdit for core edits, for a code action to carry. */
-export function workspaceEditOf(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
-  const edit = new vscode.WorkspaceEdit();
-  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.range.start), document.positionAt(e.range.end)), e.newText);
-  return edit;
 }
 
 /**
@@ -251,4 +240,11 @@ async function addToIgnoreList(configFiles: ConfigFiles, uri: vscode.Uri, claim:
   }
   await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(updated));
   return true;
+}
+
+/** The path of `uri` below the folder `dir`, with `/` between folders; undefined when it is not below it. */
+function relativeTo(dir: vscode.Uri, uri: vscode.Uri): string | undefined {
+  if (dir.scheme !== uri.scheme || dir.authority !== uri.authority) return undefined;
+  const base = dir.path.replace(/\/+$/u, '');
+  return uri.path.startsWith(`${base}/`) ? uri.path.slice(base.length + 1) : undefined;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 
 /** The "Claim Lens" output channel: errors with their whole cause chain. */
 export class Log implements vscode.Disposable {
-  private readonly channel = vscode.window.createOutputChannel('Claim Lens', { log: true });
+  readonly channel = vscode.window.createOutputChannel('Claim Lens', { log: true });
 
   info(message: string): void {
     this.channel.info(message);

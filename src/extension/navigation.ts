@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { DocumentAnalyses } from './document-analyses';
+import type { ServerAnalyses } from './server-analyses';
 
 /**
  * Moves the cursor to the next (or previous) uncited claim of the active
  * article, wrapping around; resolves to the claim's id, or undefined when
  * there is none.
  */
-export async function goToUncitedClaim(analyses: DocumentAnalyses, direction: 1 | -1): Promise<string | undefined> {
+export async function goToUncitedClaim(analyses: ServerAnalyses, direction: 1 | -1): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const entry = await analyses.ensure(editor.document);

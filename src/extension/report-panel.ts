@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { SourceVerification } from '../core/index';
-import type { AnalysedDocument, DocumentAnalyses } from './document-analyses';
+import type { ClaimLensClient } from './client';
 import type { Log } from './log';
+import type { AnalysedDocument, ServerAnalyses } from './server-analyses';
 import { renderArticleReport, renderWorkspaceReport } from './report-html';
 import { buildArticleReport, buildWorkspaceReport, type ArticleReportModel, type WorkspaceReportModel } from './report-model';
 import { scanWorkspace, type WorkspaceScan } from './workspace-scan';
@@ -39,14 +40,22 @@ export class ReportPanels implements vscode.Disposable {
   sourceResults: (uri: vscode.Uri, text?: string) => readonly SourceVerification[] | undefined = () => undefined;
 
   constructor(
-    private readonly analyses: DocumentAnalyses,
+    private readonly analyses: ServerAnalyses,
+    private readonly client: ClaimLensClient,
     private readonly log: Log,
   ) {
     this.disposables.push(
-      analyses.onDidAnalyse((entry) => {
-        if (this.articlePanel && this.articleUri?.toString() === entry.document.uri.toString()) this.renderArticle(entry);
+      // The article's report follows the article as the server analyses it again.
+      analyses.onDidChange((uri) => {
+        if (this.articlePanel && this.articleUri?.toString() === uri.toString()) void this.refreshFromServer(uri);
       }),
     );
+  }
+
+  private async refreshFromServer(uri: vscode.Uri): Promise<void> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const entry = document ? await this.analyses.ensure(document).catch(() => undefined) : undefined;
+    if (entry && this.articlePanel && this.articleUri?.toString() === uri.toString()) this.renderArticle(entry);
   }
 
   /** Shows the report of `uri` (default: the active editor's article); resolves to the model shown. */
@@ -58,11 +67,13 @@ export class ReportPanels implements vscode.Disposable {
     }
     const entry = await this.analyses.ensure(document);
     if (!entry) {
-      const skip = this.analyses.skipOf(document);
+      const skip = this.analyses.notAnalysedOf(document);
       void vscode.window.showInformationMessage(
-        skip
+        skip?.reason === 'too-large'
           ? `Claim Lens: ${this.nameOf(document.uri)} is larger than claimlens.maxFileSizeKB (${skip.limitKB} KB) and was not analysed.`
-          : `Claim Lens does not read ${this.nameOf(document.uri)} (language "${document.languageId}"; see claimlens.enabledLanguageIds).`,
+          : skip?.reason === 'timed-out'
+            ? `Claim Lens: the analysis of ${this.nameOf(document.uri)} took longer than ${skip.limitMs / 1000} s and was stopped.`
+            : `Claim Lens does not read ${this.nameOf(document.uri)} (language "${document.languageId}"; see claimlens.enabledLanguageIds).`,
       );
       return undefined;
     }
@@ -128,7 +139,7 @@ export class ReportPanels implements vscode.Disposable {
     }
     const scan = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Claim Lens: reading articles', cancellable: true },
-      (progress, token) => scanWorkspace(this.analyses, this.log, progress, token),
+      (progress, token) => scanWorkspace(this.client, progress, token),
     );
     this.lastScan = scan;
     return scan;

@@ -4,7 +4,8 @@ import { homepage, version } from '../../package.json';
 import { findingsOf, LineIndex, mergeAnalyses, type Analysis, type Claim, type SourceVerification } from '../core/index';
 import { defaultPruneLimits, DiskCache, SourceFetcher, targetsOf, userAgentOf, Verifier, type PruneResult, type VerifyTarget } from '../verify/index';
 import { documentationBase } from '../shared/diagnostic-codes';
-import type { DocumentAnalyses } from './document-analyses';
+import type { ClaimLensClient } from './client';
+import type { ServerAnalyses } from './server-analyses';
 import type { Log } from './log';
 import { scanWorkspace } from './workspace-scan';
 
@@ -39,7 +40,8 @@ export class SourceVerifications implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly analyses: DocumentAnalyses,
+    private readonly analyses: ServerAnalyses,
+    private readonly client: ClaimLensClient,
     private readonly log: Log,
     selector: vscode.DocumentSelector,
   ) {
@@ -192,7 +194,7 @@ export class SourceVerifications implements vscode.Disposable {
       }
       return [{ uri: document.uri, text: document.getText(), analysis: entry.analysis, targets: targetsOf(entry.analysis) }];
     }
-    const scan = await scanWorkspace(this.analyses, this.log, progress, token);
+    const scan = await scanWorkspace(this.client, progress, token);
     // The posts of a WordPress export are checked and shown as one file, with the sources numbered as the editor numbers them.
     const byUri = new Map<string, { text: string; parts: Analysis[] }>();
     for (const file of scan.files) {

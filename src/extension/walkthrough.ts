@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DocumentAnalyses } from './document-analyses';
+import type { ServerAnalyses } from './server-analyses';
 
 /** What `claimlens.openExample` shows once the example is open: nothing more, a claim's hover card, or its quick fixes. */
 export type ExampleStep = 'open' | 'hover' | 'fix';
@@ -19,7 +19,7 @@ export class WalkthroughExample {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly analyses: DocumentAnalyses,
+    private readonly analyses: ServerAnalyses,
   ) {}
 
   async open(step: ExampleStep = 'open'): Promise<string> {

@@ -15,6 +15,7 @@ import {
 } from '../core';
 import { mergeSettings } from '../shared/merge-settings';
 import type { FileSettings, SettingsSource } from '../workspace';
+import type { AnalysisThread } from './analysis-thread';
 import type { ArticleBibliographies, ServerHost } from './host';
 import type { OpenDocuments } from './documents';
 import type { ClientSettings, ServerEditorSettings } from './settings';
@@ -34,10 +35,15 @@ export interface DocumentAnalysis {
   readonly folder?: string;
   /** The article's own name in bibliography entries (front matter `references:`). */
   readonly articleName: string;
+  /** The nearest `.claimlensrc.*` file (a path), when one applies. */
+  readonly configPath?: string;
 }
 
 /** Why a document has no analysis. */
-export type NotAnalysed = { readonly reason: 'closed' | 'disabled' | 'not-an-article' } | { readonly reason: 'too-large'; readonly sizeKB: number; readonly limitKB: number };
+export type NotAnalysed =
+  | { readonly reason: 'closed' | 'disabled' | 'not-an-article' }
+  | { readonly reason: 'too-large'; readonly sizeKB: number; readonly limitKB: number }
+  | { readonly reason: 'timed-out'; readonly limitMs: number };
 
 /** Language ids the server reads, beside any document whose file name has an extension Claim Lens reads. */
 const languageIds = new Set(['markdown', 'mdx', 'html', 'plaintext', 'quarto', 'rmd', 'text']);
@@ -51,6 +57,8 @@ export interface AnalysisContext {
   /** The workspace folder (a path) holding `path`, if any. */
   folderOf(path: string): string | undefined;
   log(message: string): void;
+  /** Where analyses run under a time limit (a worker thread), when the client asked for one; else in this thread. */
+  readonly thread?: () => AnalysisThread | undefined;
 }
 
 interface Analyzer {
@@ -73,6 +81,12 @@ export class DocumentAnalyses {
   private config: SettingsSource;
   private readonly bibliographies = new Map<string, ArticleBibliographies>();
   private reportedIssues = 0;
+  /** Bumped when settings, configuration files or bibliographies change: a run that began before is started over. */
+  private epoch = 0;
+  /** Bumped per document when it closes: a run that began before it closed is dropped. */
+  private readonly closings = new Map<string, number>();
+  private readonly bibliographyIds = new WeakMap<Bibliography, number>();
+  private lastBibliographyId = 0;
 
   constructor(
     private readonly documents: OpenDocuments,
@@ -100,7 +114,10 @@ export class DocumentAnalyses {
     const pending = this.inFlight.get(uri);
     if (pending) {
       const result = await pending;
-      return 'analysis' in result && result.version !== this.documents.get(uri)?.document.version ? this.analyse(uri) : result;
+      const open = this.documents.get(uri);
+      // Behind the document, or begun for one that closed before this one opened under the same URI: go again.
+      const stale = open !== undefined && ('analysis' in result ? result.version !== open.document.version : result.reason === 'closed');
+      return stale ? this.analyse(uri) : result;
     }
     const run = this.run(uri).finally(() => this.inFlight.delete(uri));
     this.inFlight.set(uri, run);
@@ -111,10 +128,13 @@ export class DocumentAnalyses {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.analyzers.delete(uri);
+    this.context.thread?.()?.forget(uri);
+    this.closings.set(uri, (this.closings.get(uri) ?? 0) + 1);
   }
 
   /** Drops cached settings, configuration files and bibliographies (they changed); open documents are analysed afresh. */
   reset(): void {
+    this.epoch++;
     this.cache.clear();
     this.analyzers.clear();
     this.config = this.context.host.createConfig((path) => this.context.folderOf(path));
@@ -123,6 +143,9 @@ export class DocumentAnalyses {
   }
 
   private async run(uri: string): Promise<DocumentAnalysis | NotAnalysed> {
+    // A document closed and opened again under the same URI (an untitled one) must not meet the state of the one before.
+    const epoch = this.epoch;
+    const closings = this.closings.get(uri) ?? 0;
     const open = this.documents.get(uri);
     if (!open) return { reason: 'closed' };
     const host = this.context.host;
@@ -132,6 +155,9 @@ export class DocumentAnalyses {
     if (!format) return { reason: 'not-an-article' };
     const client = await this.context.settingsFor(uri);
     if (!client.editor.enable) return { reason: 'disabled' };
+    // WordPress posts are read whatever the language setting says, as their language is JSON or XML.
+    const languages = client.editor.enabledLanguageIds;
+    if (languages && !contentLanguageIds.has(open.document.languageId) && !languages.includes(open.document.languageId)) return { reason: 'disabled' };
     const folder = path ? (this.context.folderOf(path) ?? host.dirname(path)) : undefined;
     const fileSettings: FileSettings = path ? await this.config.settingsFor(path) : { settings: parseSettings({}).settings };
     this.reportConfigIssues();
@@ -160,6 +186,8 @@ export class DocumentAnalyses {
     }
 
     // The document may have moved on while settings and files were read: analyse what it is now.
+    if ((this.closings.get(uri) ?? 0) !== closings) return { reason: 'closed' };
+    if (this.epoch !== epoch) return this.run(uri);
     document = this.documents.get(uri)?.document;
     if (!document) return { reason: 'closed' };
     const text = document.getText();
@@ -168,6 +196,42 @@ export class DocumentAnalyses {
       ? ignoredClaimsFor(fileSettings.ignore, host.relative(host.dirname(fileSettings.configPath), path))
       : [];
     const signature = `${format}\u0000${JSON.stringify(settings)}\u0000${JSON.stringify(ignoredClaims)}`;
+    const version = document.version;
+    const resultOf = (analysis: Analysis): DocumentAnalysis => ({
+      uri,
+      version,
+      text,
+      format,
+      analysis: withBibliographyProblems(analysis, problems),
+      settings,
+      editor: client.editor,
+      ...(bibliography ? { bibliography } : {}),
+      ...(folder ? { folder } : {}),
+      articleName,
+      ...(fileSettings.configPath ? { configPath: fileSettings.configPath } : {}),
+    });
+    const thread = this.context.thread?.();
+    if (thread) {
+      const changes = this.documents.takeChanges(uri);
+      const outcome = await thread.analyse({
+        uri,
+        text,
+        ...(changes ? { changes } : {}),
+        format,
+        settings,
+        ignoredClaims,
+        ...(bibliography ? { bibliography: { id: this.bibliographyId(bibliography), entries: [...bibliography.entries()] } } : {}),
+      });
+      if ((this.closings.get(uri) ?? 0) !== closings) return { reason: 'closed' };
+      if ('timedOut' in outcome) return { reason: 'timed-out', limitMs: outcome.limitMs };
+      if ('failed' in outcome) throw new Error(`Analysis of ${uri} failed`, { cause: outcome.failed });
+      // Settings changed while it ran: its result is of the old ones.
+      if (this.epoch !== epoch) return this.run(uri);
+      const result = resultOf(outcome.analysis);
+      const cached = this.cache.get(uri);
+      if (!cached || cached.version <= version) this.cache.set(uri, result);
+      return result;
+    }
     let analyzer = this.analyzers.get(uri);
     let changes = this.documents.takeChanges(uri);
     if (!analyzer || analyzer.signature !== signature || analyzer.bibliography !== bibliography) {
@@ -182,20 +246,31 @@ export class DocumentAnalyses {
       this.analyzers.delete(uri);
       throw new Error(`Analysis of ${uri} failed`, { cause });
     }
-    const result: DocumentAnalysis = {
-      uri,
-      version: document.version,
-      text,
-      format,
-      analysis: withBibliographyProblems(analysis, problems),
-      settings,
-      editor: client.editor,
-      ...(bibliography ? { bibliography } : {}),
-      ...(folder ? { folder } : {}),
-      articleName,
-    };
+    const result = resultOf(analysis);
     this.cache.set(uri, result);
     return result;
+  }
+
+  /**
+   * What is wrong in the bibliography files read for the articles of
+   * `folder` so far (a malformed entry, a key defined twice), by file: its
+   * path and the 1-based lines.
+   */
+  bibliographyFileProblems(folder: string): Map<string, { line: number; message: string }[]> {
+    const byFile = new Map<string, { line: number; message: string }[]>();
+    for (const warning of this.bibliographies.get(folder)?.warnings?.() ?? []) {
+      if (warning.code !== 'bibliography-error' || !/\.(?:bib|bibtex|json|ya?ml)$/iu.test(warning.path) || /(?:^|\/)\.claimlensrc/u.test(warning.path)) continue;
+      const path = this.context.host.join(folder, warning.path);
+      byFile.set(path, [...(byFile.get(path) ?? []), { line: warning.line, message: warning.message }]);
+    }
+    return byFile;
+  }
+
+  /** A number per bibliography object: the analysis thread keeps its analyser while it stays the same. */
+  private bibliographyId(bibliography: Bibliography): number {
+    let id = this.bibliographyIds.get(bibliography);
+    if (id === undefined) this.bibliographyIds.set(bibliography, (id = ++this.lastBibliographyId));
+    return id;
   }
 
   private bibliographiesOf(folder: string): ArticleBibliographies {

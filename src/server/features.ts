@@ -25,6 +25,7 @@ import {
 } from '../core';
 import { authorsAndYear } from '../shared/claim-format';
 import { entryMarkdown, hoverCardsAt } from '../shared/hover-card';
+import { fixCommandIds, fixTitles, type ClaimRef } from '../shared/quick-fixes';
 import type { SeverityKind } from './settings';
 import type { DocumentAnalysis } from './analyses';
 import { claimOfDiagnostic, diagnosticSource, rangeOf } from './diagnostics';
@@ -33,8 +34,13 @@ import { claimOfDiagnostic, diagnosticSource, rangeOf } from './diagnostics';
 const maxCiteActions = 8;
 const fixableCodes = new Set(['uncited-claim', 'attributed-claim']);
 
-/** The hover of claims, a citation key and broken sources at `position`: the same cards as in VS Code. */
-export function hoverAt(entry: DocumentAnalysis, document: TextDocument, position: Position): Hover | null {
+/**
+ * The hover of claims, a citation key and broken sources at `position`: the
+ * same cards as in VS Code. `editNoteCommand`: a command the client runs
+ * with `[{ uri, label }]`, linked as *Edit note* beside a footnote's text.
+ */
+export function hoverAt(entry: DocumentAnalysis, document: TextDocument, position: Position, editNoteCommand?: string): Hover | null {
+  const notesEditable = editNoteCommand !== undefined && (entry.format === 'markdown' || entry.format === 'mdx' || entry.format === 'html');
   const hover = hoverCardsAt({
     text: entry.text,
     format: entry.format,
@@ -44,6 +50,8 @@ export function hoverAt(entry: DocumentAnalysis, document: TextDocument, positio
     // A claim with a diagnostic: the client shows its message, which says the status, beside the card.
     statusShown: (claim) => (entry.settings.report as readonly string[]).includes(claim.status) && entry.editor.severity[claim.status as SeverityKind] !== 'off',
     whereDefined: (bibEntry) => whereDefined(entry, bibEntry),
+    editNoteLink: (source) =>
+      notesEditable ? `command:${editNoteCommand}?${encodeURIComponent(JSON.stringify([{ uri: entry.uri, label: source.label }]))}` : undefined,
   }, document.offsetAt(position));
   if (!hover) return null;
   return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(document, hover.start, hover.end) };
@@ -63,7 +71,7 @@ function whereDefined(entry: DocumentAnalysis, bibEntry: BibEntry): string | und
  * or ignore the claim with a comment. The claims come from the diagnostics
  * in the request's context, or, when it has none, from the requested range.
  */
-export function codeActionsFor(entry: DocumentAnalysis, document: TextDocument, params: CodeActionParams): CodeAction[] {
+export function codeActionsFor(entry: DocumentAnalysis, document: TextDocument, params: CodeActionParams, asCommands = false): CodeAction[] {
   if (params.context.only && !params.context.only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === 'quickfix')) {
     return [];
   }
@@ -73,6 +81,7 @@ export function codeActionsFor(entry: DocumentAnalysis, document: TextDocument, 
     const claim = claimOfDiagnostic(entry, document, diagnostic);
     if (claim) targets.push({ claim, diagnostic });
   }
+  if (asCommands) return commandActionsFor(entry, document, targets);
   if (!ours.length) {
     const start = document.offsetAt(params.range.start);
     const end = document.offsetAt(params.range.end);
@@ -125,6 +134,37 @@ export function codeActionsFor(entry: DocumentAnalysis, document: TextDocument, 
 }
 
 /**
+ * The quick fixes as VS Code's extension shows them, for claims with a
+ * diagnostic: *Cite a source already in this article…* (when it has a link,
+ * footnote, citation or bibliography entry to cite) and *Add a new source…*
+ * as commands that ask the writer, then *Ignore this claim* as an edit (a
+ * command in plain text, where the claim goes to a `.claimlensrc` file).
+ */
+function commandActionsFor(entry: DocumentAnalysis, document: TextDocument, targets: readonly { claim: Claim; diagnostic?: Diagnostic }[]): CodeAction[] {
+  const markdown = entry.format === 'markdown' || entry.format === 'mdx';
+  const cited = new Set(entry.analysis.sources.filter((s) => s.kind === 'citation').map((s) => s.key ?? s.label));
+  const uncitedEntry = markdown && entry.bibliography ? [...entry.bibliography.entries()].some((e) => !cited.has(e.key)) : false;
+  const hasSources = citableSources(entry.analysis).length > 0 || uncitedEntry;
+  const actions: CodeAction[] = [];
+  for (const { claim, diagnostic } of targets) {
+    if (!diagnostic) continue;
+    const args: ClaimRef = { uri: entry.uri, claimId: claim.id };
+    const base = { kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
+    if (hasSources) {
+      actions.push({ ...base, title: fixTitles.cite, isPreferred: true, command: { title: fixTitles.cite, command: fixCommandIds.citeExistingSource, arguments: [args] } });
+    }
+    actions.push({ ...base, title: fixTitles.add, command: { title: fixTitles.add, command: fixCommandIds.addSource, arguments: [args] } });
+    const ignore = ignoreClaim(entry.text, claim, entry.format, entry.analysis.claims);
+    actions.push(
+      ignore.kind === 'edit'
+        ? { ...base, title: fixTitles.ignore, edit: { changes: { [entry.uri]: ignore.edits.map((e) => toLspEdit(document, e)) } } }
+        : { ...base, title: fixTitles.ignore, command: { title: fixTitles.ignore, command: fixCommandIds.ignoreClaim, arguments: [args] } },
+    );
+  }
+  return actions;
+}
+
+/**
  * Citation keys after `[@` and `@` in Markdown, from the article's
  * bibliography. `insertReplace`: the client takes an insert-or-replace edit.
  */
@@ -145,7 +185,8 @@ export function completionsAt(entry: DocumentAnalysis, document: TextDocument, p
       kind: CompletionItemKind.Reference,
       detail: [description, bibEntry.title].filter((p) => p !== undefined && p !== '').join(' — '),
       documentation: { kind: MarkupKind.Markdown, value: entryMarkdown(bibEntry) },
-      filterText: bibEntry.key,
+      // Typing an author's name, the year or a word of the title finds the key too.
+      filterText: [bibEntry.key, ...bibEntry.authors, bibEntry.year, bibEntry.title].filter((p) => p !== undefined && p !== '').join(' '),
       textEdit: insertReplace ? { newText: bibEntry.key, insert, replace } : { newText: bibEntry.key, range: replace },
     });
   }
@@ -163,8 +204,9 @@ export function definitionAt(entry: DocumentAnalysis, document: TextDocument, po
   if (!cited || !bibEntry || bibEntry.file === undefined) return [];
   const origin = rangeOf(document, cited.range.start, cited.range.end);
   if (bibEntry.file === entry.articleName && bibEntry.offset !== undefined) {
-    const at = document.positionAt(bibEntry.offset);
-    const range = { start: at, end: { line: at.line, character: at.character } };
+    // The entry's line, from where it starts to the line's end.
+    const lineEnd = /\r?\n/u.exec(entry.text.slice(bibEntry.offset));
+    const range = { start: document.positionAt(bibEntry.offset), end: document.positionAt(lineEnd ? bibEntry.offset + lineEnd.index : entry.text.length) };
     return [{ originSelectionRange: origin, targetUri: entry.uri, targetRange: range, targetSelectionRange: range }];
   }
   if (entry.folder === undefined || bibEntry.line === undefined) return [];

@@ -7,7 +7,7 @@
  * same server runs in a web worker.
  */
 import type { ArticleBibliography, BibliographySetting, Format } from '../core';
-import type { AnalyseFilesOptions, FileSettings, FilesAnalysis, SettingsSource } from '../workspace';
+import type { AnalyseFilesOptions, BibliographyWarning, FileSettings, FilesAnalysis, SettingsSource } from '../workspace';
 
 /** The bibliographies of the articles of one workspace folder. */
 export interface ArticleBibliographies {
@@ -18,6 +18,8 @@ export interface ArticleBibliographies {
    * own base folders.
    */
   forArticle(path: string, text: string, format: Format, fileSettings: FileSettings, extra: readonly BibliographySetting<string>[]): Promise<ArticleBibliography<string>>;
+  /** What was found wrong in the bibliography files read so far, by path (as `display` gave it) and 1-based line, where the host keeps it. */
+  warnings?(): readonly BibliographyWarning[];
 }
 
 export interface ServerHost {

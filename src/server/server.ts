@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -10,6 +11,7 @@ import {
   type CancellationToken,
   type ClientCapabilities,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type WorkDoneProgressReporter,
@@ -17,18 +19,31 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as serverVersion } from '../../package.json';
-import { formatOfPath, toJsonReport } from '../core';
+import { formatOfPath, summarize, toJsonReport, type Analysis } from '../core';
 import type { FilesAnalysis } from '../workspace';
 import { DocumentAnalyses, type DocumentAnalysis, type NotAnalysed } from './analyses';
-import { toDiagnostics } from './diagnostics';
+import { diagnosticSource, toDiagnostics } from './diagnostics';
+import { documentationBase } from '../shared/diagnostic-codes';
+import { defaultMaxFileSize } from '../shared/max-file-size';
 import { OpenDocuments } from './documents';
 import { codeActionsFor, completionsAt, definitionAt, hoverAt } from './features';
+import type { AnalysisThread } from './analysis-thread';
 import type { ServerHost } from './host';
-import { documentReportRequest, workspaceReportRequest, type WorkspaceReportResult } from './protocol';
+import {
+  documentAnalysisRequest,
+  documentReportRequest,
+  documentStatusNotification,
+  serverInfoRequest,
+  workspaceReportRequest,
+  workspaceTrustNotification,
+  type DocumentCounts,
+  type DocumentStatusParams,
+  type WorkspaceReportResult,
+} from './protocol';
 import { readClientSettings, type ClientSettings } from './settings';
 
 /** Files larger than this are skipped by workspace-wide requests, as `claimlens check` skips them by default. */
-const workspaceMaxSize = 10 * 1024 * 1024;
+const workspaceMaxSize = defaultMaxFileSize;
 
 /** Options a client may pass in `initializationOptions`. */
 export interface InitializationOptions {
@@ -38,6 +53,33 @@ export interface InitializationOptions {
   readonly claimlens?: unknown;
   /** Offer `workspace/diagnostic`: every article of the workspace, analysed on request (off by default: it reads every file). */
   readonly workspaceDiagnostics?: boolean;
+  /** Push diagnostics (`textDocument/publishDiagnostics`) even to a client that can pull them, and offer no pull. */
+  readonly pushDiagnostics?: boolean;
+  /** Send `claimlens/documentStatus` with each document's diagnostics. */
+  readonly statusNotifications?: boolean;
+  /** Quick fixes as VS Code's extension shows them: commands (`claimlens.citeExistingSource`, …) that ask the writer. */
+  readonly fixCommands?: boolean;
+  /** A command the hover links as *Edit note* beside a footnote's text, run with `[{ uri, label }]`. */
+  readonly editNoteCommand?: string;
+  /** Push diagnostics for bibliography files too: a malformed entry at its line. */
+  readonly fileDiagnostics?: boolean;
+  /** The client watches `.claimlensrc.*` and bibliography files itself: the server registers no watchers. */
+  readonly clientWatchesFiles?: boolean;
+  /** Whether the workspace is trusted (default true); `claimlens/workspaceTrust` tells a change. */
+  readonly workspaceTrusted?: boolean;
+  /**
+   * Analyse each open document in a worker thread and stop an analysis that
+   * runs longer than this many milliseconds: the document is reported as not
+   * analysed (`claimlens/documentStatus`, the log). Without it, analyses run
+   * in the server's own thread with no limit.
+   */
+  readonly analysisTimeLimitMs?: number;
+}
+
+/** What the server may use where it runs, beside its host. */
+export interface ServerOptions {
+  /** Makes a worker thread that analyses documents under a time limit (Node), for clients that ask for `analysisTimeLimitMs`. */
+  readonly createAnalysisThread?: (limitMs: number, log: (message: string) => void) => AnalysisThread;
 }
 
 /**
@@ -49,7 +91,7 @@ export interface InitializationOptions {
  * documents are read through `host`: the disk on Node, the client in a
  * browser.
  */
-export function startServer(connection: Connection, host: ServerHost): void {
+export function startServer(connection: Connection, host: ServerHost, options: ServerOptions = {}): void {
   const pathOf = (uri: string): string | undefined => host.pathOf(uri);
   const documents = new OpenDocuments();
   let capabilities: ClientCapabilities = {};
@@ -59,6 +101,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const settingsCache = new Map<string, Promise<ClientSettings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const log = (message: string): void => connection.console.log(message);
+  let trusted = true;
+  /** Bibliography files that have diagnostics now, by URI. */
+  const fileProblems = new Map<string, string>();
 
   const settingsFor = (uri: string): Promise<ClientSettings> => {
     let pending = settingsCache.get(uri);
@@ -87,8 +132,46 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return best;
   };
 
-  const analyses = new DocumentAnalyses(documents, { host, settingsFor, folderOf, log });
-  const pulls = (): boolean => capabilities.textDocument?.diagnostic !== undefined;
+  let thread: AnalysisThread | undefined;
+  const analysisThread = (): AnalysisThread | undefined => {
+    const limit = initOptions.analysisTimeLimitMs;
+    if (!thread && options.createAnalysisThread && typeof limit === 'number' && limit > 0) thread = options.createAnalysisThread(limit, log);
+    return thread;
+  };
+  const analyses = new DocumentAnalyses(documents, { host, settingsFor, folderOf, log, thread: analysisThread });
+  const pulls = (): boolean => capabilities.textDocument?.diagnostic !== undefined && !initOptions.pushDiagnostics;
+
+  const sendStatus = (params: DocumentStatusParams): void => {
+    if (initOptions.statusNotifications) void connection.sendNotification(documentStatusNotification, params);
+  };
+
+  /** Publishes what is wrong in the bibliography files of `folder`, and clears what no longer is. */
+  const publishFileProblems = (folder: string): void => {
+    if (!initOptions.fileDiagnostics) return;
+    const now = new Map<string, Diagnostic[]>();
+    for (const [path, problems] of analyses.bibliographyFileProblems(folder)) {
+      now.set(host.uriOf(path), problems.map((p) => ({
+        range: { start: { line: p.line - 1, character: 0 }, end: { line: p.line - 1, character: 10_000 } },
+        severity: DiagnosticSeverity.Warning,
+        source: diagnosticSource,
+        code: 'bibliography-error',
+        codeDescription: { href: `${documentationBase}#bibliography-error` },
+        message: p.message,
+      })));
+    }
+    for (const [uri, diagnostics] of now) {
+      const key = JSON.stringify(diagnostics);
+      if (fileProblems.get(uri) === key) continue;
+      fileProblems.set(uri, key);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    }
+    for (const uri of [...fileProblems.keys()]) {
+      const path = pathOf(uri);
+      if (now.has(uri) || path === undefined || !host.isInside(folder, path)) continue;
+      fileProblems.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  };
 
   /** The analysis of the document's current version, with that version's text; undefined when there is none. */
   const analysed = async (uri: string): Promise<{ entry: DocumentAnalysis; document: TextDocument } | undefined> => {
@@ -112,11 +195,23 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (result.reason === 'too-large') {
         log(`${uri} is ${Math.round(result.sizeKB)} KB, larger than claimlens.maxFileSizeKB (${result.limitKB} KB): not analysed.`);
       }
+      if (result.reason === 'timed-out') {
+        connection.console.warn(`The analysis of ${uri} took longer than ${result.limitMs} ms and was stopped: not analysed.`);
+      }
       void connection.sendDiagnostics({ uri, diagnostics: [] });
+      sendStatus({
+        uri,
+        version: open.document.version,
+        counts: null,
+        ...(result.reason === 'too-large' ? { notAnalysed: { reason: 'too-large', sizeKB: result.sizeKB, limitKB: result.limitKB } } : {}),
+        ...(result.reason === 'timed-out' ? { notAnalysed: { reason: 'timed-out', limitMs: result.limitMs } } : {}),
+      });
       return;
     }
     if (result.version !== open.document.version) return; // a newer version is on its way
     void connection.sendDiagnostics({ uri, version: result.version, diagnostics: toDiagnostics(result, open.document) });
+    sendStatus({ uri, version: result.version, counts: countsOf(result.analysis) });
+    if (result.folder) publishFileProblems(result.folder);
   };
 
   const schedule = (uri: string, delay?: number): void => {
@@ -148,6 +243,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
+    trusted = initOptions.workspaceTrusted !== false;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = uris.flatMap((uri) => pathOf(uri) ?? []);
     if (!folders.length && params.rootPath) folders = [params.rootPath];
@@ -158,7 +254,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         completionProvider: { triggerCharacters: ['@'] },
         definitionProvider: true,
-        diagnosticProvider: { identifier: 'claimlens', interFileDependencies: true, workspaceDiagnostics: initOptions.workspaceDiagnostics === true && host.analyseFolder !== undefined },
+        ...(initOptions.pushDiagnostics
+          ? {}
+          : { diagnosticProvider: { identifier: 'claimlens', interFileDependencies: true, workspaceDiagnostics: initOptions.workspaceDiagnostics === true && host.analyseFolder !== undefined } }),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'claimlens', version: serverVersion },
@@ -169,7 +267,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimlens' });
     }
-    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && !initOptions.clientWatchesFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/.claimlensrc{,.json,.yaml,.yml}' }, { globPattern: '**/*.{bib,bibtex,json,yaml,yml}' }],
       });
@@ -206,18 +304,53 @@ export function startServer(connection: Connection, host: ServerHost): void {
     analyses.forget(uri);
     settingsCache.delete(uri);
     if (!pulls()) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    sendStatus({ uri, version: 0, counts: null });
+  });
+
+  connection.onNotification(workspaceTrustNotification, (params) => {
+    if (params.trusted === trusted) return;
+    trusted = params.trusted;
+    log(`The workspace is ${trusted ? 'trusted' : 'no longer trusted'}: settings are read again.`);
+    refreshAll();
+  });
+
+  connection.onRequest(serverInfoRequest, () => ({ pid: process.pid, version: serverVersion, trusted }));
+
+  connection.onRequest(documentAnalysisRequest, async (params, token) => {
+    const { uri } = params.textDocument;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await analyses.analyse(uri);
+      const document = documents.get(uri)?.document;
+      if (!document || token.isCancellationRequested) return null;
+      if (!('analysis' in result)) {
+        if (result.reason === 'too-large') return { uri, version: document.version, notAnalysed: { reason: 'too-large' as const, sizeKB: result.sizeKB, limitKB: result.limitKB } };
+        if (result.reason === 'timed-out') return { uri, version: document.version, notAnalysed: { reason: 'timed-out' as const, limitMs: result.limitMs } };
+        return null;
+      }
+      if (result.version !== document.version) continue;
+      return {
+        uri,
+        version: result.version,
+        format: result.format,
+        analysis: result.analysis,
+        settings: result.settings,
+        ...(result.bibliography ? { bibliography: [...result.bibliography.entries()] } : {}),
+        ...(result.configPath ? { configFile: host.uriOf(result.configPath) } : {}),
+      };
+    }
+    return null;
   });
 
   connection.onHover(async (params, token) => {
     const found = await analysed(params.textDocument.uri);
     if (!found || token.isCancellationRequested) return null;
-    return hoverAt(found.entry, found.document, params.position);
+    return hoverAt(found.entry, found.document, params.position, initOptions.editNoteCommand);
   });
 
   connection.onCodeAction(async (params, token) => {
     const found = await analysed(params.textDocument.uri);
     if (!found || token.isCancellationRequested) return [];
-    return codeActionsFor(found.entry, found.document, params);
+    return codeActionsFor(found.entry, found.document, params, initOptions.fixCommands === true);
   });
 
   connection.onCompletion(async (params, token) => {
@@ -305,7 +438,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
       ...run.configIssues.map(({ path, issue }) => `${host.relative(folder, path)}:${issue.line ?? 1}:${issue.column ?? 1} ${issue.field}: ${issue.message}`),
       ...run.bibliographyWarnings.map((w) => `${w.path}:${w.line}:1 ${w.code} ${w.message}`),
     ];
-    return { folder: host.uriOf(folder), report: toJsonReport(run.files), skipped: run.skipped, warnings, elapsedMs: Date.now() - started };
+    const files = params.withAnalyses
+      ? run.files.map((file) => ({
+        path: file.path,
+        uri: host.uriOf(host.join(folder, file.path.replace(/#.*$/u, ''))),
+        text: file.text,
+        analysis: file.analysis,
+        ...(file.settings ? { settings: file.settings } : {}),
+      }))
+      : undefined;
+    return { folder: host.uriOf(folder), report: toJsonReport(run.files), skipped: run.skipped, warnings, elapsedMs: Date.now() - started, ...(files ? { files } : {}) };
   });
 
   const createProgress = async (): Promise<WorkDoneProgressReporter> => {
@@ -320,9 +462,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
 
   connection.onShutdown(() => {
+    thread?.dispose();
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
   });
 
   connection.listen();
+}
+
+/** How many claims of each status an analysis holds, and its broken sources. */
+function countsOf(analysis: Analysis): DocumentCounts {
+  const totals = summarize([{ analysis }]);
+  return { claims: totals.claims, cited: totals.cited, attributed: totals.attributed, uncited: totals.uncited, ignored: totals.ignored, problems: analysis.problems.length };
 }

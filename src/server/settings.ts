@@ -1,11 +1,9 @@
 import { settingsSchema } from '../core';
+import { defaultSeverity, severityChoices, severityKinds, type SeverityChoice, type SeverityKind } from '../shared/severity';
 
-/** How a kind of finding is shown: a diagnostic severity, or not at all. */
-export type SeverityChoice = 'error' | 'warning' | 'information' | 'hint' | 'off';
+import { defaultMaxFileSizeKB } from '../shared/max-file-size';
 
-/** The kinds of finding whose severity is a setting (`claimlens.severity.<kind>`). */
-export const severityKinds = ['uncited', 'attributed', 'cited', 'ignored', 'brokenSource'] as const;
-export type SeverityKind = (typeof severityKinds)[number];
+export { severityKinds, type SeverityChoice, type SeverityKind };
 
 /** The server's settings beside the analysis settings: what VS Code calls the editor settings. */
 export interface ServerEditorSettings {
@@ -15,6 +13,8 @@ export interface ServerEditorSettings {
   /** Larger documents are not analysed; a notice says so. */
   readonly maxFileSizeKB: number;
   readonly severity: Readonly<Record<SeverityKind, SeverityChoice>>;
+  /** The language ids read (`claimlens.enabledLanguageIds`); undefined: every language the server knows. */
+  readonly enabledLanguageIds?: readonly string[];
 }
 
 /** A client's `claimlens` settings, read apart. */
@@ -23,16 +23,6 @@ export interface ClientSettings {
   readonly analysis: Record<string, unknown>;
   readonly editor: ServerEditorSettings;
 }
-
-const defaultSeverity: Record<SeverityKind, SeverityChoice> = {
-  uncited: 'warning',
-  attributed: 'information',
-  cited: 'hint',
-  ignored: 'hint',
-  brokenSource: 'warning',
-};
-
-const severityChoices: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /**
  * Reads the `claimlens` section a client sends (through
@@ -60,12 +50,14 @@ export function readClientSettings(raw: unknown): ClientSettings {
     const value = get(`severity.${kind}`);
     severity[kind] = typeof value === 'string' && severityChoices.includes(value) ? (value as SeverityChoice) : defaultSeverity[kind];
   }
+  const languages = get('enabledLanguageIds');
   return {
     analysis,
     editor: {
+      ...(Array.isArray(languages) ? { enabledLanguageIds: languages.filter((l): l is string => typeof l === 'string') } : {}),
       enable: get('enable') !== false,
       debounceMs: clampNumber(get('debounceMs'), 250, 0, 10_000),
-      maxFileSizeKB: clampNumber(get('maxFileSizeKB'), 2048, 1, 1_000_000),
+      maxFileSizeKB: clampNumber(get('maxFileSizeKB'), defaultMaxFileSizeKB, 1, 1_000_000),
       severity,
     },
   };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fixTitles } from '../../src/extension/code-actions';
+import { fixTitles } from '../../src/shared/quick-fixes';
 import type { FixArgs } from '../../src/extension/fix-commands';
 import { claimLens, openFixture, rangeOf, toRange, undoTo, waitFor, waitForDiagnostics, workspaceKind } from './claimlens-helpers';
 

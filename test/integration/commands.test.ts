@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ArticleReportModel, WorkspaceReportModel } from '../../src/extension/report-model';
-import { claimLens, fixture, openFixture, rangeOf, waitFor, waitForDiagnostics, workspaceKind } from './claimlens-helpers';
+import { claimLens, extensionId, fixture, openFixture, rangeOf, waitFor, waitForDiagnostics, workspaceKind } from './claimlens-helpers';
 
 if (workspaceKind === 'single') {
   describe('commands', () => {
@@ -98,6 +100,30 @@ if (workspaceKind === 'single') {
         assert.deepEqual(read.map((f) => [f.path, f.totals.claims, f.totals.uncited]), [['scan-check/utf16.md', 2, 2]]);
       } finally {
         await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+      }
+    });
+
+    it('the workspace report and its JSON export give the answer of `claimlens check --format json`: the same files, claims and statuses, the same skipped files and reasons', async function () {
+      this.timeout(60_000);
+      const folder = vscode.workspace.workspaceFolders![0].uri;
+      const odd = vscode.Uri.joinPath(folder, 'one-answer');
+      const target = vscode.Uri.joinPath(folder, 'one-answer.claims.json');
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(odd, 'binary.md'), new Uint8Array([0x52, 0x65, 0x76, 0x00, 0x01, 0x02]));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(odd, 'latin1.md'), new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x31, 0x32, 0x25, 0x0a]));
+      try {
+        await vscode.commands.executeCommand('claimlens.exportReport', { format: 'json', scope: 'workspace', target: target.toString() });
+        const editor = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))) as unknown;
+        const model = await vscode.commands.executeCommand<WorkspaceReportModel>('claimlens.showWorkspaceReport');
+        const cliPath = join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'dist', 'cli.js');
+        const cli = spawnSync(process.execPath, [cliPath, 'check', '--format', 'json', '.'], { cwd: folder.fsPath, encoding: 'utf8' });
+        assert.deepEqual(editor, JSON.parse(cli.stdout));
+        // The command line names each file it could not read on stderr, with the reason the report gives.
+        const unread = [...cli.stderr.matchAll(/^(.+):1:1 error read-error (.+); file skipped$/gmu)].map((m) => ({ path: m[1], reason: m[2] }));
+        assert.ok(unread.length >= 2, cli.stderr);
+        assert.deepEqual(model?.skipped, unread);
+      } finally {
+        await vscode.workspace.fs.delete(odd, { recursive: true }).then(undefined, () => undefined);
+        await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
       }
     });
 

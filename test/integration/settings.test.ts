@@ -60,7 +60,7 @@ if (workspaceKind === 'single') {
         assert.equal(await api.analysisOf(document.uri), undefined);
         assert.deepEqual(claimLensDiagnostics(document.uri), []);
         await setSetting('maxFileSizeKB', undefined);
-        await waitForDiagnostics(document.uri, (ds) => ds.length === 20, 'the article analysed once the limit is back to 2 MB: 9 claims and 11 broken sources');
+        await waitForDiagnostics(document.uri, (ds) => ds.length === 20, 'the article analysed once the limit is back to its default: 9 claims and 11 broken sources');
         await waitFor(() => api.statusBarText()?.endsWith('18 claims · 6 uncited'), 'the figures in the status bar');
       } finally {
         await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

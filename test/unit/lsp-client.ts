@@ -135,7 +135,8 @@ export class LspClient {
     return code;
   }
 
-  private wake(): void {
+  /** Re-checks every pending `waitFor` (after a message a test listens for itself). */
+  wake(): void {
     const waiting = this.waiters.splice(0);
     for (const waiter of waiting) waiter();
   }

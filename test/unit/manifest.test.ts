@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { defaultMaxSize } from '../../src/cli/args';
 import { settingsSchema } from '../../src/core/index';
+import { readClientSettings } from '../../src/server/settings';
 
 interface SettingSchema {
   type?: string;
@@ -79,6 +81,12 @@ describe('manifest: settings match the core schema', () => {
     assert.deepEqual(missing, []);
   });
 
+  it('skips articles over the same size as `claimlens check` does by default (10 MB), in the editor and the language server', () => {
+    assert.equal(settings['claimlens.maxFileSizeKB'].default, defaultMaxSize / 1024);
+    assert.equal(readClientSettings({}).editor.maxFileSizeKB, defaultMaxSize / 1024);
+    assert.equal(defaultMaxSize, 10 * 1024 * 1024);
+  });
+
   it('offers the same severity choices for every kind of finding', () => {
     const severities = Object.entries(settings).filter(([key]) => key.startsWith('claimlens.severity.'));
     assert.deepEqual(
@@ -114,7 +122,8 @@ describe('manifest: activation, commands and files', () => {
   });
 
   it('registers in code exactly the commands it contributes', () => {
-    const sources = ['extension.ts', 'fix-commands.ts', 'verify-sources.ts'].map((f) => readFileSync(join(root, 'src', 'extension', f), 'utf8')).join('\n');
+    // The quick fixes' command ids are shared with the language server, which offers them.
+    const sources = ['extension/extension.ts', 'extension/fix-commands.ts', 'extension/verify-sources.ts', 'shared/quick-fixes.ts'].map((f) => readFileSync(join(root, 'src', f), 'utf8')).join('\n');
     const registered = new Set([...sources.matchAll(/(?:command\(|registerCommand\(|: )'(claimlens\.[a-zA-Z]+)'/gu)].map((m) => m[1]));
     assert.deepEqual([...registered].sort(), manifest.contributes.commands.map((c) => c.command).sort());
   });

@@ -11,14 +11,14 @@ describe('language server: client settings', () => {
     assert.deepEqual(nested.editor, {
       enable: true,
       debounceMs: 0,
-      maxFileSizeKB: 2048,
+      maxFileSizeKB: 10240,
       severity: { uncited: 'error', attributed: 'off', cited: 'hint', ignored: 'hint', brokenSource: 'warning' },
     });
   });
 
   it('gives defaults for a missing section and for values of the wrong type or out of range', () => {
     const settings = readClientSettings({ enable: 'no', debounceMs: -5, maxFileSizeKB: 'big', severity: { uncited: 'loud' } });
-    assert.deepEqual(settings.editor, { enable: true, debounceMs: 0, maxFileSizeKB: 2048, severity: readClientSettings(null).editor.severity });
+    assert.deepEqual(settings.editor, { enable: true, debounceMs: 0, maxFileSizeKB: 10240, severity: readClientSettings(null).editor.severity });
     assert.equal(readClientSettings(undefined).editor.severity.uncited, 'warning');
     assert.equal(readClientSettings({ enable: false }).editor.enable, false);
   });
