@@ -46,6 +46,8 @@ const builds = [
   { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
   { ...common, entryPoints: { pdf: 'src/verify/pdf-text.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { citation: 'src/core/bibliography/citation-js-modules.ts' }, outdir: 'dist' },
+  // Loads the CLI and its worker threads with V8's code cache (bin/claimlens.js, the worker pool).
+  { ...common, entryPoints: { 'code-cache': 'src/launch/code-cache.ts' }, outdir: 'dist' },
   // A worker thread of the workspace layer: the CLI and the server analyse many files in several.
   { ...common, entryPoints: { 'analyse-worker': 'src/workspace/analyse-worker.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
   {

@@ -17,6 +17,8 @@ if (port) {
       try {
         const analyser = await ready;
         if (message.kind === 'finish') {
+          // Loaded through the code cache's loader: its cache, with the analysis's compiled code, is written before the thread ends.
+          (globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for('claimlens.saveCodeCache')]?.();
           send({ kind: 'finished', configIssues: analyser.config.issues, bibliographyWarnings: analyser.bibliographies.warnings() });
           return;
         }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReportFile } from '../core';
 import type { FileAnalyser, FileResult, FilesAnalysis, RunSetup, SkippedFile } from './analyse-files';
@@ -73,7 +75,7 @@ export async function analyseInWorkers(
 
   const runWorker = (): Promise<void> =>
     new Promise<void>((resolvePromise, reject) => {
-      const worker = new Worker(options.script, { workerData: setup });
+      const worker = startWorker(options.script, setup);
       const send = (message: ToWorker): void => worker.postMessage(message);
       const handOut = (): void => {
         const files = take();
@@ -106,4 +108,16 @@ export async function analyseInWorkers(
   await Promise.all([runHere(), ...Array.from({ length: options.jobs - 1 }, runWorker)]);
   if (done < paths.length) cancelled = true;
   return { files: results.flatMap((f) => f ?? []), skipped, leftOut, configIssues, bibliographyWarnings, cancelled };
+}
+
+/**
+ * A worker thread running `script`: through `code-cache.js` beside it when
+ * there is one (the bundles of dist/), so that the worker takes the compiled
+ * code a previous run left in the cache instead of compiling the script anew.
+ */
+function startWorker(script: string, setup: RunSetup): Worker {
+  const loader = join(dirname(script), 'code-cache.js');
+  if (!existsSync(loader)) return new Worker(script, { workerData: setup });
+  const code = `require(${JSON.stringify(loader)}).requireWithCodeCache(${JSON.stringify(script)});`;
+  return new Worker(code, { eval: true, workerData: setup });
 }
