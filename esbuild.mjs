@@ -17,8 +17,9 @@ const common = {
   logLevel: 'warning',
   external: ['vscode'],
   // ESM-only code in dependencies (fdir, under tinyglobby) reads import.meta.url, which CommonJS output lacks.
-  banner: { js: 'const __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
-  define: { 'import.meta.url': '__importMetaUrl' },
+  // Worked out on first use: the conversion costs milliseconds at start-up that most runs never need.
+  banner: { js: 'const __importMeta = { get url() { return require("url").pathToFileURL(__filename).href; } };' },
+  define: { 'import.meta': '__importMeta' },
 };
 
 // pdf.js (under unpdf) is larger than the rest of Claim Lens: the CLI and the extension load it from its own
@@ -39,17 +40,28 @@ const citationApart = {
   },
 };
 
+// zod and the settings schemas: loaded from their own file, dist/settings-schema.js, only when there are
+// settings to check (a configuration file, the editor's settings), never for a run on defaults.
+const settingsSchemaApart = {
+  name: 'settings-schema-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/settings-schema$/ }, () => ({ path: './settings-schema.js', external: true }));
+  },
+};
+const apart = [pdfApart, citationApart, settingsSchemaApart];
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', plugins: apart },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', plugins: apart },
   // The language server: `claimlens lsp` loads it, `node dist/server.js --stdio` runs it alone.
-  { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
+  { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist', plugins: apart },
   { ...common, entryPoints: { pdf: 'src/verify/pdf-text.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { citation: 'src/core/bibliography/citation-js-modules.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'settings-schema': 'src/core/settings-schema.ts' }, outdir: 'dist' },
   // Loads the CLI and its worker threads with V8's code cache (bin/claimlens.js, the worker pool).
   { ...common, entryPoints: { 'code-cache': 'src/launch/code-cache.ts' }, outdir: 'dist' },
   // A worker thread of the workspace layer: the CLI and the server analyse many files in several.
-  { ...common, entryPoints: { 'analyse-worker': 'src/workspace/analyse-worker.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
+  { ...common, entryPoints: { 'analyse-worker': 'src/workspace/analyse-worker.ts' }, outdir: 'dist', plugins: apart },
   {
     ...common,
     entryPoints: globSync(['test/unit/**/*.test.ts', 'test/integration/**/*.ts', 'bench/*.ts']),

@@ -19,7 +19,7 @@ export { LineIndex } from './lines';
 export {
   defaultSettings,
   parseSettings,
-  settingsSchema,
+  settingNames,
   reportableStatuses,
   type ParsedSettings,
   type Settings,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { settingsSchema, type SettingsInput } from '../core/index';
+import { settingNames, type SettingsInput } from '../core/index';
 
 /** How a kind of finding is shown: a diagnostic severity, or not at all. */
 export type SeverityChoice = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -57,7 +57,7 @@ export function readEditorSettings(scope: vscode.ConfigurationScope | undefined)
 export function readExplicitAnalysisSettings(scope: vscode.ConfigurationScope | undefined): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration('claimlens', scope);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(settingsSchema.shape) as (keyof SettingsInput)[]) {
+  for (const key of settingNames as readonly (keyof SettingsInput)[]) {
     const inspected = config.inspect(key);
     const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
     if (value !== undefined) out[key] = value;

@@ -38,8 +38,9 @@ export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env): string | 
   const setting = env.CLAIMLENS_CODE_CACHE;
   if (setting === '0' || setting === 'false' || setting === 'off') return undefined;
   if (setting) return setting;
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'claimlens', 'v8');
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'claimlens', 'v8');
+  if (process.platform === 'win32' && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, 'claimlens', 'cache', 'v8');
+  return join(homedir(), '.cache', 'claimlens', 'v8');
 }
 
 /**

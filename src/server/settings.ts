@@ -1,4 +1,4 @@
-import { settingsSchema } from '../core';
+import { settingNames } from '../core';
 
 /** How a kind of finding is shown: a diagnostic severity, or not at all. */
 export type SeverityChoice = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -51,7 +51,7 @@ export function readClientSettings(raw: unknown): ClientSettings {
     return value;
   };
   const analysis: Record<string, unknown> = {};
-  for (const key of Object.keys(settingsSchema.shape)) {
+  for (const key of settingNames) {
     const value = get(key);
     if (value !== undefined && value !== null) analysis[key] = value;
   }

@@ -23,7 +23,9 @@ if (port) {
           return;
         }
         const results = await Promise.all(message.files.map(async ({ index, file, path }) => ({ index, ...(await analyser.analyse(file, path)) })));
-        send({ kind: 'results', results });
+        // Rendered files go as bytes whose buffers are handed over, not copied.
+        const transfer = results.flatMap((result) => ('rendered' in result ? result.rendered.json.map((bytes) => bytes.buffer as ArrayBuffer) : []));
+        port.postMessage({ kind: 'results', results } satisfies FromWorker, transfer);
       } catch (cause) {
         send({ kind: 'failed', message: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) });
       }

@@ -50,6 +50,14 @@ describe('cli: start-up loads only what the run needs', function () {
     assert.deepEqual(report.files[0].claims.map((c) => [c.text, c.status]), [['12%', 'cited']]);
   });
 
+  it('a configuration file loads the settings schema (zod) from its own file, and its settings apply', () => {
+    writeFileSync(join(root, '.claimlensrc.json'), JSON.stringify({ report: ['uncited'], ignorePatterns: ['^3%$'] }));
+    writeFileSync(join(root, 'a.md'), 'Rents rose 12% last year. Wages rose 3%.\n');
+    const { loaded, report } = checkAndList(root, ['a.md']);
+    assert.deepEqual(loaded, ['cli.js', 'settings-schema.js']);
+    assert.deepEqual(report.files[0].claims.map((c) => [c.text, c.status]), [['12%', 'uncited'], ['3%', 'ignored']]);
+  });
+
   it('a BibTeX bibliography loads Citation.js from its own file, and reads the entry with it', () => {
     writeFileSync(join(root, 'refs.bib'), '@report{ons2024, title = {Private rents in M\\"unchen}, year = {2024}}\n');
     writeFileSync(join(root, 'a.md'), '---\nbibliography: refs.bib\n---\nRents rose 12% last year [@ons2024]. Wages rose 3%.\n');

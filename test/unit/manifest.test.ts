@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { settingsSchema } from '../../src/core/index';
+import { settingsSchema } from '../../src/core/settings-schema';
 
 interface SettingSchema {
   type?: string;
