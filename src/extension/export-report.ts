@@ -67,11 +67,13 @@ export async function exportReport(analyses: DocumentAnalyses, panels: ReportPan
     if (!article) throw new Error('No article is open to export.');
     const entry = await analyses.ensure(article);
     if (!entry) throw new Error(`${vscode.workspace.asRelativePath(article.uri)} was not analysed (not an article, or too large).`);
-    files = [{ path: vscode.workspace.asRelativePath(article.uri, false), text: article.getText(), analysis: entry.analysis, settings: entry.resolved.settings }];
+    const text = article.getText();
+    const verifications = panels.sourceResults(article.uri, text);
+    files = [{ path: vscode.workspace.asRelativePath(article.uri, false), text, analysis: entry.analysis, settings: entry.resolved.settings, ...(verifications ? { verifications } : {}) }];
   } else {
     const scan = await panels.scan();
     if (!scan || scan.cancelled) return undefined;
-    files = [...scan.files];
+    files = panels.withSourceResults(scan);
   }
   const info = exportFormats[format];
   let target = args.target ? (typeof args.target === 'string' ? vscode.Uri.parse(args.target) : args.target) : undefined;

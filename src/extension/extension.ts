@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
   const statusBar = new ClaimStatusBar(analyses, diagnostics);
   // Results hover and fix only where a check ran, so one selector for every file will do.
   const sources = new SourceVerifications(context, analyses, log, [{ scheme: 'file' }, { scheme: 'untitled' }]);
-  panels.sourceResults = (uri) => sources.resultsOf(uri);
+  panels.sourceResults = (uri, text) => sources.resultsOf(uri, text);
   const example = new WalkthroughExample(context.extensionUri, analyses);
   let prompts: Prompts = editorPrompts;
 
@@ -62,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     statusBar,
     sources,
     sources.onDidChange((uri) => panels.refreshArticle(uri)),
+    sources.onDidFinishRun(() => panels.refreshWorkspace()),
     diagnostics,
     registerProviders(analyses, bibliographies),
     registerFixCommands(analyses, configFiles, () => prompts, log),

@@ -1,5 +1,5 @@
-import type { ClaimStatus, Totals } from '../core/index';
-import type { ArticleReportModel, ReportClaim, ReportSource, WorkspaceReportFile, WorkspaceReportModel } from './report-model';
+import { sourceSaysLabels, sourceSaysOrder, type ClaimStatus, type Totals, type VerificationStatus } from '../core/index';
+import type { ArticleReportModel, ReportClaim, ReportSource, SourceSaysCounts, WorkspaceReportFile, WorkspaceReportModel } from './report-model';
 import { folderOf } from './report-model';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -21,6 +21,20 @@ export const reportStatusLabels: Readonly<Record<ClaimStatus, string>> = {
   attributed: 'Attributed',
   cited: 'Cited',
   ignored: 'Ignored',
+};
+
+/** What the "Source says" filters choose among: a result, or no source checked. */
+type SaysFilter = VerificationStatus | 'unverified';
+const saysFilters: readonly SaysFilter[] = [...sourceSaysOrder, 'unverified'];
+const saysFilterLabels: Readonly<Record<SaysFilter, string>> = { ...sourceSaysLabels, unverified: 'Not verified' };
+
+/** What each "Source says" result means, for the filters' and the cells' tooltips. */
+const saysMeanings: Readonly<Record<SaysFilter, string>> = {
+  supported: 'a cited source states the figure',
+  'not-found': 'a cited source was read and does not state the figure',
+  unreachable: 'a cited source cannot be reached (gone, no such host, no answer)',
+  'not-checked': 'a cited source could not be read (a paywall, a login, a bot wall, a format with no text)',
+  unverified: 'no source of the claim was checked: uncited, named only, or cited with no web address',
 };
 
 /** What each status means, for the legend's and the rows' tooltips. */
@@ -67,11 +81,19 @@ const style = `
   .attributed { fill: var(--cl-attributed); } .dot.attributed { background: var(--cl-attributed); }
   .uncited { fill: var(--cl-uncited); } .dot.uncited { background: var(--cl-uncited); }
   .ignored { fill: var(--cl-ignored); } .dot.ignored { background: var(--cl-ignored); }
+  .dot.says-supported { background: var(--cl-cited); }
+  .dot.says-not-found { background: var(--cl-uncited); }
+  .dot.says-unreachable { background: var(--vscode-charts-orange); border-radius: 1px; }
+  .dot.says-not-checked { background: var(--cl-ignored); border-radius: 1px; }
+  .dot.says-unverified { background: none; border: 1px solid var(--cl-muted); box-sizing: border-box; }
+  .says { display: flex; align-items: center; }
+  .says .dot { flex: none; }
   .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: .5em .9em; margin: 1em 0 .5em; }
   .toolbar input[type=search] { font: inherit; color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, var(--cl-border)); padding: .25em .5em; min-width: 16em; flex: 0 1 22em; border-radius: 2px; }
   .toolbar input[type=search]::placeholder { color: var(--vscode-input-placeholderForeground); }
   .toolbar input[type=search]:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
-  .filters { display: flex; flex-wrap: wrap; gap: .3em; }
+  .filters { display: flex; flex-wrap: wrap; align-items: center; gap: .3em; }
+  .filters .group-label { color: var(--cl-muted); margin-right: .2em; }
   .filters button { display: inline-flex; align-items: center; }
   .filters button[aria-pressed="true"] { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
   .filters .dot { box-shadow: 0 0 0 1px color-mix(in srgb, currentColor 45%, transparent); }
@@ -143,17 +165,24 @@ ${body}
  * The script every report table shares: sorting by a column header (click,
  * Enter or Space; `aria-sort` tells which), filtering by text and by status,
  * and moving between rows with the arrow keys (one row in the tab order at a
- * time). Rows carry `data-search` (lower-case text) and `data-statuses`;
- * cells carry `data-sort`. A table's `tbody.group` rows sort within their group.
+ * time). Rows carry `data-search` (lower-case text) and, for each group of
+ * filter buttons, the attribute the group names in its `data-by` (space-
+ * separated values; `data-statuses` for status, `data-says` for what the
+ * sources say); a row shows when the text and every group let it through.
+ * Cells carry `data-sort`. A table's `tbody.group` rows sort within their group.
  */
 const tableScript = `
   const table = document.querySelector('table.report');
   const search = document.querySelector('#filter');
   const shown = document.querySelector('#shown');
   const noun = table ? table.dataset.noun : '';
-  // The sort, filter and status filter outlive a re-render (the article report is rendered again after each edit).
+  // The sort, the text and the filter buttons outlive a re-render (the article report is rendered again after each edit).
   const state = vscode.getState() || {};
-  let statusFilter = state.status || 'all';
+  const filterGroups = Array.from(document.querySelectorAll('.filters[data-by]')).map((element) => {
+    const remembered = state[element.dataset.state];
+    const known = Array.from(element.querySelectorAll('button')).some((b) => b.dataset.filter === remembered);
+    return { element, by: element.dataset.by, key: element.dataset.state, value: known ? remembered : 'all' };
+  });
   const remember = (change) => { Object.assign(state, change); vscode.setState(state); };
   const rows = () => Array.from(document.querySelectorAll('table.report tbody tr.row'));
   const visibleRows = () => rows().filter((row) => !row.hidden);
@@ -164,8 +193,8 @@ const tableScript = `
     let count = 0;
     for (const row of rows()) {
       const text = row.dataset.search || '';
-      const statusOk = statusFilter === 'all' || (row.dataset.statuses || '').split(' ').includes(statusFilter);
-      row.hidden = !(statusOk && words.every((w) => text.includes(w)));
+      const buttonsOk = filterGroups.every((g) => g.value === 'all' || (row.dataset[g.by] || '').split(' ').includes(g.value));
+      row.hidden = !(buttonsOk && words.every((w) => text.includes(w)));
       if (!row.hidden) count++;
     }
     for (const group of document.querySelectorAll('table.report tbody.group')) {
@@ -223,19 +252,21 @@ const tableScript = `
   }
 
   const pressFilter = () => {
-    for (const b of document.querySelectorAll('.filters button')) b.setAttribute('aria-pressed', String(b.dataset.filter === statusFilter));
+    for (const g of filterGroups) for (const b of g.element.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.filter === g.value));
   };
   if (search) {
     search.value = state.text || '';
     search.addEventListener('input', () => { remember({ text: search.value }); applyFilters(); });
   }
-  for (const button of document.querySelectorAll('.filters button')) {
-    button.addEventListener('click', () => {
-      statusFilter = button.dataset.filter;
-      remember({ status: statusFilter });
-      pressFilter();
-      applyFilters();
-    });
+  for (const g of filterGroups) {
+    for (const button of g.element.querySelectorAll('button')) {
+      button.addEventListener('click', () => {
+        g.value = button.dataset.filter;
+        remember({ [g.key]: g.value });
+        pressFilter();
+        applyFilters();
+      });
+    }
   }
   pressFilter();
   const sorted = state.sort && document.querySelector('table.report thead th[data-key="' + state.sort + '"]');
@@ -303,7 +334,18 @@ function filterButtons(counts: Readonly<Record<ClaimStatus, number>>, all: numbe
       (s) => `<button type="button" data-filter="${s}" aria-pressed="false" title="${escapeHtml(what(s))}"><i class="dot ${s}"></i>${reportStatusLabels[s]}<span class="n">${counts[s]}</span></button>`,
     ),
   ];
-  return `<div class="filters" role="group" aria-label="Show by status">${buttons.join('')}</div>`;
+  return `<div class="filters" role="group" aria-label="Show by status" data-by="statuses" data-state="status">${buttons.join('')}</div>`;
+}
+
+/** The "Source says" filter buttons: All, each result and "Not verified", with their counts. */
+function saysFilterButtons(counts: Readonly<Record<SaysFilter, number>>, all: number, what: (filter: SaysFilter) => string): string {
+  const buttons = [
+    `<button type="button" data-filter="all" aria-pressed="true" title="Show every row, whatever its sources say">All<span class="n">${all}</span></button>`,
+    ...saysFilters.map(
+      (f) => `<button type="button" data-filter="${f}" aria-pressed="false" title="${escapeHtml(what(f))}"><i class="dot says-${f}"></i>${saysFilterLabels[f]}<span class="n">${counts[f]}</span></button>`,
+    ),
+  ];
+  return `<div class="filters" role="group" aria-label="Show by what the sources say" data-by="says" data-state="says"><span class="group-label" aria-hidden="true">Source says:</span>${buttons.join('')}</div>`;
 }
 
 /** The sentence with the claim marked, when the claim stands in it as written. */
@@ -338,13 +380,14 @@ function claimRow(claim: ReportClaim, says: boolean): string {
   const search = [claim.text, claim.value, claim.kind, claim.status, claim.note ?? '', claim.sentence, claim.sourceSays?.label ?? '', ...claim.sources.flatMap((s) => [s.kindLabel, s.label, s.url ?? ''])]
     .join(' ')
     .toLowerCase();
-  return `<tr class="row" tabindex="-1" data-claim="${escapeHtml(claim.id)}" data-status="${claim.status}" data-statuses="${claim.status}" data-search="${escapeHtml(search)}" aria-label="${escapeHtml(`Line ${claim.line}: ${claim.text}, ${reportStatusLabels[claim.status]}`)}">
+  const saysAttribute = says ? ` data-says="${claim.sourceSays?.status ?? 'unverified'}"` : '';
+  return `<tr class="row" tabindex="-1" data-claim="${escapeHtml(claim.id)}" data-status="${claim.status}" data-statuses="${claim.status}"${saysAttribute} data-search="${escapeHtml(search)}" aria-label="${escapeHtml(`Line ${claim.line}: ${claim.text}, ${reportStatusLabels[claim.status]}`)}">
   <td class="num" data-sort="${claim.line * 100000 + claim.column}">${claim.line}</td>
   <td data-sort="${escapeHtml(claim.text)}"><span class="claim clamp" title="${escapeHtml(claim.text)}">${escapeHtml(claim.text)}</span></td>
   <td data-sort="${claim.amount ?? -Number.MAX_VALUE}"><span class="one" title="${escapeHtml(claim.value)}">${escapeHtml(claim.value)}</span><span class="one muted">${escapeHtml(claim.kind)}</span></td>
   <td data-sort="${statusRank[claim.status]}"><span class="status" title="${escapeHtml(statusMeanings[claim.status])}"><i class="dot ${claim.status}"></i>${reportStatusLabels[claim.status]}</span>${claim.note ? `<span class="one muted">${escapeHtml(claim.note)}</span>` : ''}</td>
   <td data-sort="${claim.sources.length + (claim.moreSources ?? 0)}">${sourcesHtml(claim.sources, claim.moreSources)}</td>
-${says ? `  <td data-sort="${claim.sourceSays ? saysRank[claim.sourceSays.status] : 9}">${claim.sourceSays ? `<span class="one says" title="${escapeHtml(claim.sourceSays.detail)}">${escapeHtml(claim.sourceSays.label)}</span>` : '<span class="muted">—</span>'}</td>\n` : ''}  <td class="col-sentence" data-sort="${escapeHtml(claim.sentence)}"><span class="sentence clamp" title="${escapeHtml(claim.sentence)}">${sentenceHtml(claim)}</span></td>
+${says ? `  <td data-sort="${claim.sourceSays ? saysRank[claim.sourceSays.status] : 9}">${claim.sourceSays ? `<span class="one says" title="${escapeHtml(claim.sourceSays.detail)}"><i class="dot says-${claim.sourceSays.status}"></i>${escapeHtml(claim.sourceSays.label)}</span>` : '<span class="muted" title="no source of this claim was checked">—</span>'}</td>\n` : ''}  <td class="col-sentence" data-sort="${escapeHtml(claim.sentence)}"><span class="sentence clamp" title="${escapeHtml(claim.sentence)}">${sentenceHtml(claim)}</span></td>
 </tr>`;
 }
 
@@ -379,6 +422,7 @@ export function renderArticleReport(model: ArticleReportModel, context: PageCont
     ? `<div class="toolbar">
 <input id="filter" type="search" placeholder="Filter claims, values, sources…" aria-label="Filter claims by text" aria-controls="claims">
 ${filterButtons(t, t.claims, (s) => `Show only ${s} claims: ${statusMeanings[s]}`)}
+${says ? saysFilterButtons(saysCounts(model.claims), model.claims.length, (f) => `Show only claims where ${saysMeanings[f]}`) : ''}
 <span id="shown" class="shown" role="status" aria-live="polite"></span>
 </div>
 <table id="claims" class="report" data-noun="claims" aria-label="Claims">
@@ -404,6 +448,13 @@ ${problems}`;
   return page(context, `Claim Lens: ${model.name}`, model.language, `${body}\n<style nonce="${context.nonce}">${articleColumns}</style>`, script);
 }
 
+/** How many claims each "Source says" filter shows. */
+function saysCounts(claims: readonly ReportClaim[]): Record<SaysFilter, number> {
+  const counts: Record<SaysFilter, number> = { supported: 0, 'not-found': 0, unreachable: 0, 'not-checked': 0, unverified: 0 };
+  for (const claim of claims) counts[claim.sourceSays?.status ?? 'unverified']++;
+  return counts;
+}
+
 const articleColumns = `
   col.c-line { width: 4.2em; } col.c-claim { width: 15%; } col.c-value { width: 15%; } col.c-status { width: 8.5em; } col.c-sources { width: 26%; } col.c-says { width: 8em; }
   table.problems col.c-code { width: 12em; }
@@ -411,11 +462,27 @@ const articleColumns = `
   tr.problem:hover { background: var(--vscode-list-hoverBackground); }
 `;
 
-function fileRow(file: WorkspaceReportFile): string {
+/** The results a file's or folder's claims have, in the order of the filters. */
+function saysPresent(counts: SourceSaysCounts): VerificationStatus[] {
+  return sourceSaysOrder.filter((s) => counts[s] > 0);
+}
+
+/** A file's or folder's "Source says" cell: "2 supported · 1 not found", "—" when its sources were not checked. */
+function saysCell(counts: SourceSaysCounts | undefined, what: 'file' | 'folder'): string {
+  if (!counts) return `<td data-sort="-1"><span class="muted" title="Verify Sources has not checked ${what === 'file' ? 'this file as it stands' : 'a file of this folder'}">—</span></td>`;
+  const present = saysPresent(counts);
+  const words = present.map((s) => `${counts[s]} ${saysFilterLabels[s].toLowerCase()}`);
+  const title = [...words, `${counts.unverified} with no source checked`].join(', ');
+  const text = present.length ? present.map((s) => `<span class="says"><i class="dot says-${s}"></i>${counts[s]} ${escapeHtml(saysFilterLabels[s].toLowerCase())}</span>`).join('') : '<span class="muted">none checked</span>';
+  return `<td data-sort="${counts['not-found'] + counts.unreachable}" title="${escapeHtml(title)}">${text}</td>`;
+}
+
+function fileRow(file: WorkspaceReportFile, says: boolean): string {
   const t = file.totals;
   const present = statuses.filter((s) => t[s] > 0);
   const name = file.path.slice(file.path.lastIndexOf('/') + 1);
-  return `<tr class="row" tabindex="-1" data-uri="${escapeHtml(file.uri)}" data-statuses="${present.join(' ')}" data-search="${escapeHtml(file.path.toLowerCase())}" aria-label="${escapeHtml(`${file.path}: ${plural(t.claims, 'claim')}, ${t.uncited} uncited`)}">
+  const saysAttribute = says ? ` data-says="${file.sourceSays ? saysPresent(file.sourceSays).join(' ') : 'unverified'}"` : '';
+  return `<tr class="row" tabindex="-1" data-uri="${escapeHtml(file.uri)}" data-statuses="${present.join(' ')}"${saysAttribute} data-search="${escapeHtml(file.path.toLowerCase())}" aria-label="${escapeHtml(`${file.path}: ${plural(t.claims, 'claim')}, ${t.uncited} uncited`)}">
   <td class="path" data-sort="${escapeHtml(name)}"><span class="one" title="${escapeHtml(file.path)}">${escapeHtml(name)}</span></td>
   <td class="num" data-sort="${t.claims}">${t.claims}</td>
   <td class="num" data-sort="${t.uncited}">${t.uncited}</td>
@@ -424,7 +491,7 @@ function fileRow(file: WorkspaceReportFile): string {
   <td class="num" data-sort="${t.ignored}">${t.ignored}</td>
   <td class="num" data-sort="${file.coverage}">${file.coverage}%</td>
   <td class="num" data-sort="${file.problems}">${file.problems}</td>
-</tr>`;
+${says ? `  ${saysCell(file.sourceSays, 'file')}\n` : ''}</tr>`;
 }
 
 /**
@@ -435,6 +502,8 @@ function fileRow(file: WorkspaceReportFile): string {
  */
 export function renderWorkspaceReport(model: WorkspaceReportModel, context: PageContext): string {
   const t = model.totals;
+  // The "Source says" column stands only once Verify Sources checked a file as it stands.
+  const says = model.verified > 0;
   const byFolder = new Map<string, WorkspaceReportFile[]>();
   for (const file of model.files) {
     const folder = folderOf(file.path);
@@ -444,12 +513,14 @@ export function renderWorkspaceReport(model: WorkspaceReportModel, context: Page
     const ft = folder.totals;
     const label = folder.path ? `${folder.path}/` : 'Top folder';
     return `<tbody class="group">
-<tr class="folder-row"><th scope="rowgroup" title="${escapeHtml(label)}">${escapeHtml(label)} <span class="muted">${plural(ft.files, 'file')}</span></th><td class="num">${ft.claims}</td><td class="num">${ft.uncited}</td><td class="num">${ft.attributed}</td><td class="num">${ft.cited}</td><td class="num">${ft.ignored}</td><td class="num">${folder.coverage}%</td><td class="num"></td></tr>
-${(byFolder.get(folder.path) ?? []).map(fileRow).join('\n')}
+<tr class="folder-row"><th scope="rowgroup" title="${escapeHtml(label)}">${escapeHtml(label)} <span class="muted">${plural(ft.files, 'file')}</span></th><td class="num">${ft.claims}</td><td class="num">${ft.uncited}</td><td class="num">${ft.attributed}</td><td class="num">${ft.cited}</td><td class="num">${ft.ignored}</td><td class="num">${folder.coverage}%</td><td class="num"></td>${says ? saysCell(folder.sourceSays, 'folder') : ''}</tr>
+${(byFolder.get(folder.path) ?? []).map((file) => fileRow(file, says)).join('\n')}
 </tbody>`;
   });
   const withStatus = (s: ClaimStatus) => model.files.filter((f) => f.totals[s] > 0).length;
   const counts = { uncited: withStatus('uncited'), attributed: withStatus('attributed'), cited: withStatus('cited'), ignored: withStatus('ignored') };
+  const saysFiles = (f: SaysFilter) => model.files.filter((file) => (f === 'unverified' ? !file.sourceSays : (file.sourceSays?.[f] ?? 0) > 0)).length;
+  const saysFileCounts = { supported: saysFiles('supported'), 'not-found': saysFiles('not-found'), unreachable: saysFiles('unreachable'), 'not-checked': saysFiles('not-checked'), unverified: saysFiles('unverified') };
   const read = model.files.length + model.skipped.length;
   const skipped = model.skipped.length
     ? `<h2>Skipped</h2><ul>${model.skipped.map((s) => `<li>${escapeHtml(s.path)}: ${escapeHtml(s.reason)}</li>`).join('')}</ul>`
@@ -458,10 +529,11 @@ ${(byFolder.get(folder.path) ?? []).map(fileRow).join('\n')}
     ? `<div class="toolbar">
 <input id="filter" type="search" placeholder="Filter files by path…" aria-label="Filter files by path" aria-controls="files">
 ${filterButtons(counts, model.files.length, (s) => `Show only files with ${s} claims`)}
+${says ? saysFilterButtons(saysFileCounts, model.files.length, (f) => (f === 'unverified' ? 'Show only files whose sources Verify Sources has not checked as they stand' : `Show only files with a claim where ${saysMeanings[f]}`)) : ''}
 <span id="shown" class="shown" role="status" aria-live="polite"></span>
 </div>
 <table id="files" class="report" data-noun="files" aria-label="Files by folder">
-<thead><tr>${header('file', 'File', 'text')}${header('claims', 'Claims', 'number', { className: 'num', first: 'descending' })}${header('uncited', 'Uncited', 'number', { className: 'num', first: 'descending' })}${header('attributed', 'Attributed', 'number', { className: 'num', first: 'descending' })}${header('cited', 'Cited', 'number', { className: 'num', first: 'descending' })}${header('ignored', 'Ignored', 'number', { className: 'num', first: 'descending' })}${header('coverage', 'Coverage', 'number', { className: 'num' })}${header('problems', 'Broken sources', 'number', { className: 'num', first: 'descending' })}</tr></thead>
+<thead><tr>${header('file', 'File', 'text')}${header('claims', 'Claims', 'number', { className: 'num', first: 'descending' })}${header('uncited', 'Uncited', 'number', { className: 'num', first: 'descending' })}${header('attributed', 'Attributed', 'number', { className: 'num', first: 'descending' })}${header('cited', 'Cited', 'number', { className: 'num', first: 'descending' })}${header('ignored', 'Ignored', 'number', { className: 'num', first: 'descending' })}${header('coverage', 'Coverage', 'number', { className: 'num' })}${header('problems', 'Broken sources', 'number', { className: 'num', first: 'descending' })}${says ? header('says', 'Source says', 'number', { first: 'descending' }) : ''}</tr></thead>
 ${groups.join('\n')}
 </table>
 <p id="nothing" class="empty" hidden>No file matches the filter.</p>`

@@ -1,4 +1,5 @@
 import {
+  claimSourceSays,
   claimSentence,
   citedOnlyByNameLinks,
   coveragePercent,
@@ -8,6 +9,8 @@ import {
   linkableUrl,
   LineIndex,
   listedSources,
+  sourceSaysByClaim,
+  sourceSaysLabels,
   summarize,
   type Analysis,
   type ClaimKind,
@@ -87,7 +90,12 @@ export interface WorkspaceReportFile {
   readonly totals: Totals;
   readonly coverage: number;
   readonly problems: number;
+  /** What its claims' sources say, when *Verify Sources* checked the file as it stands. */
+  readonly sourceSays?: SourceSaysCounts;
 }
+
+/** How many claims each "Source says" result stands for; `unverified`: claims none of whose sources was checked. */
+export type SourceSaysCounts = Readonly<Record<VerificationStatus | 'unverified', number>>;
 
 /** The totals of one folder of the workspace report (its own files, not its subfolders'). */
 export interface WorkspaceReportFolder {
@@ -95,6 +103,8 @@ export interface WorkspaceReportFolder {
   readonly path: string;
   readonly totals: Totals;
   readonly coverage: number;
+  /** Over its files whose sources were checked, when any was. */
+  readonly sourceSays?: SourceSaysCounts;
 }
 
 /** What the workspace report shows. */
@@ -112,6 +122,8 @@ export interface WorkspaceReportModel {
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
   /** True when the run was cancelled before every file was read. */
   readonly cancelled: boolean;
+  /** How many files *Verify Sources* checked as they stand: the "Source says" column shows when there is one. */
+  readonly verified: number;
 }
 
 /** A claim's checked sources in a word, for the report's "Source says" column. */
@@ -123,23 +135,12 @@ export interface ReportSourceSays {
   readonly detail: string;
 }
 
-const sourceSaysLabels: Readonly<Record<VerificationStatus, string>> = {
-  supported: 'Supported',
-  'not-found': 'Not found',
-  unreachable: 'Dead source',
-  'not-checked': 'Not checked',
-};
-const sourceSaysOrder: readonly VerificationStatus[] = ['supported', 'not-found', 'unreachable', 'not-checked'];
-
 /** The "Source says" of one claim from the results of its sources, or undefined when none was checked. */
 export function sourceSaysOf(results: readonly SourceVerification[]): ReportSourceSays | undefined {
-  for (const status of sourceSaysOrder) {
-    const found = results.filter((r) => r.status === status);
-    if (!found.length) continue;
-    const detail = found.map((r) => (r.quote ? `“${r.quote}” (${r.url})` : `${r.url}: ${r.reason ?? status}`)).join('\n');
-    return { status, label: sourceSaysLabels[status], detail };
-  }
-  return undefined;
+  const status = claimSourceSays(results);
+  if (!status) return undefined;
+  const detail = results.filter((r) => r.status === status).map((r) => (r.quote ? `“${r.quote}” (${r.url})` : `${r.url}: ${r.reason ?? status}`)).join('\n');
+  return { status, label: sourceSaysLabels[status], detail };
 }
 
 /** Builds the article report of one analysed text, with what checking its sources found when given. */
@@ -218,14 +219,15 @@ export function folderOf(path: string): string {
 
 /** Builds the workspace report from per-file results. */
 export function buildWorkspaceReport(
-  files: readonly { readonly uri: string; readonly path: string; readonly analysis: Analysis }[],
+  files: readonly { readonly uri: string; readonly path: string; readonly analysis: Analysis; readonly verifications?: readonly SourceVerification[] }[],
   skipped: readonly { readonly path: string; readonly reason: string }[],
   cancelled: boolean,
   found = files.length + skipped.length,
 ): WorkspaceReportModel {
   const rows = files.map((file) => {
     const totals = summarize([file]);
-    return { uri: file.uri, path: file.path, totals, coverage: coveragePercent(totals.coverage), problems: file.analysis.problems.length };
+    const says = file.verifications ? sourceSaysCounts(file.analysis, file.verifications) : undefined;
+    return { uri: file.uri, path: file.path, totals, coverage: coveragePercent(totals.coverage), problems: file.analysis.problems.length, ...(says ? { sourceSays: says } : {}) };
   });
   rows.sort((a, b) => b.totals.uncited - a.totals.uncited || a.path.localeCompare(b.path));
   const byFolder = new Map<string, { analysis: Analysis }[]>();
@@ -233,14 +235,37 @@ export function buildWorkspaceReport(
     const folder = folderOf(file.path);
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
   }
+  const saysByFolder = new Map<string, SourceSaysCounts>();
+  for (const row of rows) if (row.sourceSays) saysByFolder.set(folderOf(row.path), addCounts(saysByFolder.get(folderOf(row.path)), row.sourceSays));
   const folders = [...byFolder.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([path, members]) => {
       const folderTotals = summarize(members);
-      return { path, totals: folderTotals, coverage: coveragePercent(folderTotals.coverage) };
+      const says = saysByFolder.get(path);
+      return { path, totals: folderTotals, coverage: coveragePercent(folderTotals.coverage), ...(says ? { sourceSays: says } : {}) };
     });
   const totals = summarize(files);
-  return { kind: 'workspace', files: rows, folders, totals, coverage: coveragePercent(totals.coverage), found, skipped, cancelled };
+  const verified = rows.filter((row) => row.sourceSays).length;
+  return { kind: 'workspace', files: rows, folders, totals, coverage: coveragePercent(totals.coverage), found, skipped, cancelled, verified };
+}
+
+/** How many claims of an analysis each "Source says" result stands for (as the article report says it per claim). */
+export function sourceSaysCounts(analysis: Analysis, verifications: readonly SourceVerification[]): SourceSaysCounts {
+  const says = sourceSaysByClaim(verifications);
+  const counts = { supported: 0, 'not-found': 0, unreachable: 0, 'not-checked': 0, unverified: 0 };
+  for (const claim of analysis.claims) counts[says.get(claim.id) ?? 'unverified']++;
+  return counts;
+}
+
+function addCounts(a: SourceSaysCounts | undefined, b: SourceSaysCounts): SourceSaysCounts {
+  if (!a) return b;
+  return {
+    supported: a.supported + b.supported,
+    'not-found': a['not-found'] + b['not-found'],
+    unreachable: a.unreachable + b.unreachable,
+    'not-checked': a['not-checked'] + b['not-checked'],
+    unverified: a.unverified + b.unverified,
+  };
 }
 
 /** The progress line of a workspace scan: "12 of 1,340 files · desk/budget.md". */

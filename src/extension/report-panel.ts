@@ -35,8 +35,8 @@ export class ReportPanels implements vscode.Disposable {
   lastWorkspace: WorkspaceReportModel | undefined;
   /** The files of the last workspace scan, for exports. */
   lastScan: WorkspaceScan | undefined;
-  /** What *Verify Sources* found for an article as it stands, for the "Source says" column. */
-  sourceResults: (uri: vscode.Uri) => readonly SourceVerification[] | undefined = () => undefined;
+  /** What *Verify Sources* found for an article as it stands (with `text`, as it reads in `text`), for the "Source says" column. */
+  sourceResults: (uri: vscode.Uri, text?: string) => readonly SourceVerification[] | undefined = () => undefined;
 
   constructor(
     private readonly analyses: DocumentAnalyses,
@@ -84,8 +84,7 @@ export class ReportPanels implements vscode.Disposable {
   async showWorkspace(): Promise<WorkspaceReportModel | undefined> {
     const scan = await this.scan();
     if (!scan) return undefined;
-    const model = buildWorkspaceReport(scan.files, scan.skipped, scan.cancelled, scan.found);
-    this.lastWorkspace = model;
+    const model = this.workspaceModel(scan);
     if (!this.workspacePanel) {
       this.workspacePanel = vscode.window.createWebviewPanel('claimlens.workspaceReport', 'Claim Lens: workspace', vscode.ViewColumn.Active, {
         enableScripts: true,
@@ -97,6 +96,27 @@ export class ReportPanels implements vscode.Disposable {
       this.workspacePanel.reveal();
     }
     this.workspacePanel.webview.html = renderWorkspaceReport(model, { nonce: nonce(), cspSource: this.workspacePanel.webview.cspSource });
+    return model;
+  }
+
+  /** Renders the open workspace report again from its scan, with what *Verify Sources* found since. */
+  refreshWorkspace(): void {
+    if (!this.workspacePanel || !this.lastScan) return;
+    const model = this.workspaceModel(this.lastScan);
+    this.workspacePanel.webview.html = renderWorkspaceReport(model, { nonce: nonce(), cspSource: this.workspacePanel.webview.cspSource });
+  }
+
+  /** The scan's files with what *Verify Sources* found for each, where it checked the text the scan read. */
+  withSourceResults(scan: WorkspaceScan): (WorkspaceScan['files'][number] & { verifications?: readonly SourceVerification[] })[] {
+    return scan.files.map((file) => {
+      const verifications = this.sourceResults(vscode.Uri.parse(file.uri), file.text);
+      return verifications ? { ...file, verifications } : file;
+    });
+  }
+
+  private workspaceModel(scan: WorkspaceScan): WorkspaceReportModel {
+    const model = buildWorkspaceReport(this.withSourceResults(scan), scan.skipped, scan.cancelled, scan.found);
+    this.lastWorkspace = model;
     return model;
   }
 

@@ -32,6 +32,9 @@ export class SourceVerifications implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when an article's results arrive or are dropped. */
   readonly onDidChange = this.changed.event;
+  private readonly finished = new vscode.EventEmitter<'article' | 'workspace'>();
+  /** Fires when a run ends, finished or cancelled, once its results are published. */
+  readonly onDidFinishRun = this.finished.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -45,6 +48,7 @@ export class SourceVerifications implements vscode.Disposable {
       this.diagnostics,
       this.item,
       this.changed,
+      this.finished,
       vscode.commands.registerCommand('claimlens.verifySources', () => this.run('article')),
       vscode.commands.registerCommand('claimlens.verifyWorkspaceSources', () => this.run('workspace')),
       vscode.languages.registerHoverProvider(selector, { provideHover: (document, position) => this.hover(document, position) }),
@@ -63,9 +67,10 @@ export class SourceVerifications implements vscode.Disposable {
     );
   }
 
-  /** The results of an article, for tests and other extensions. */
-  resultsOf(uri: vscode.Uri): readonly SourceVerification[] | undefined {
-    return this.results.get(uri.toString())?.verifications;
+  /** The results of an article, for tests and other extensions; with `text`, only when they were found for that text. */
+  resultsOf(uri: vscode.Uri, text?: string): readonly SourceVerification[] | undefined {
+    const results = this.results.get(uri.toString());
+    return results && (text === undefined || results.text === text) ? results.verifications : undefined;
   }
 
   /** The status bar text, or undefined when hidden. */
@@ -111,6 +116,7 @@ export class SourceVerifications implements vscode.Disposable {
             this.publish(article.uri, { text: article.text, analysis: article.analysis, verifications });
           }
           this.refreshStatus();
+          this.finished.fire(scope);
         } catch (cause) {
           this.log.error('Verifying sources failed.', cause);
           void vscode.window.showErrorMessage('Claim Lens could not verify sources; see the output for why.');

@@ -1,6 +1,3 @@
-import { realpathSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   createAnalyzer,
   formatOfLanguage,
@@ -17,7 +14,8 @@ import {
   type Settings,
 } from '../core';
 import { mergeSettings } from '../shared/merge-settings';
-import { NearestConfig, RunBibliographies, type FileSettings } from '../workspace';
+import type { FileSettings, SettingsSource } from '../workspace';
+import type { ArticleBibliographies, ServerHost } from './host';
 import type { OpenDocuments } from './documents';
 import type { ClientSettings, ServerEditorSettings } from './settings';
 
@@ -46,8 +44,9 @@ const languageIds = new Set(['markdown', 'mdx', 'html', 'plaintext', 'quarto', '
 /** Languages whose documents are articles only when their content is a WordPress post or export. */
 const contentLanguageIds = new Set(['json', 'jsonc', 'xml']);
 
-/** What the analyses need from the server: the client's settings and its workspace folders. */
+/** What the analyses need from the server: the client's settings, its workspace folders, and the host's files. */
 export interface AnalysisContext {
+  readonly host: ServerHost;
   settingsFor(uri: string): Promise<ClientSettings>;
   /** The workspace folder (a path) holding `path`, if any. */
   folderOf(path: string): string | undefined;
@@ -71,14 +70,16 @@ export class DocumentAnalyses {
   private readonly cache = new Map<string, DocumentAnalysis>();
   private readonly analyzers = new Map<string, Analyzer>();
   private readonly inFlight = new Map<string, Promise<DocumentAnalysis | NotAnalysed>>();
-  private config = new NearestConfig();
-  private readonly bibliographies = new Map<string, RunBibliographies>();
+  private config: SettingsSource;
+  private readonly bibliographies = new Map<string, ArticleBibliographies>();
   private reportedIssues = 0;
 
   constructor(
     private readonly documents: OpenDocuments,
     private readonly context: AnalysisContext,
-  ) {}
+  ) {
+    this.config = context.host.createConfig();
+  }
 
   /** The cached analysis of the document's current version, if any. */
   current(uri: string): DocumentAnalysis | undefined {
@@ -116,7 +117,7 @@ export class DocumentAnalyses {
   reset(): void {
     this.cache.clear();
     this.analyzers.clear();
-    this.config = new NearestConfig();
+    this.config = this.context.host.createConfig();
     this.reportedIssues = 0;
     this.bibliographies.clear();
   }
@@ -124,13 +125,14 @@ export class DocumentAnalyses {
   private async run(uri: string): Promise<DocumentAnalysis | NotAnalysed> {
     const open = this.documents.get(uri);
     if (!open) return { reason: 'closed' };
-    const path = pathOf(uri);
+    const host = this.context.host;
+    const path = host.pathOf(uri);
     // A JSON or XML document is an article when it is a WordPress post or export.
     const format = formatOf(open.document.languageId, path ?? uri) ?? (contentLanguageIds.has(open.document.languageId) && isWordPressText(open.document.getText()) ? 'wordpress' : undefined);
     if (!format) return { reason: 'not-an-article' };
     const client = await this.context.settingsFor(uri);
     if (!client.editor.enable) return { reason: 'disabled' };
-    const folder = path ? (this.context.folderOf(path) ?? dirname(path)) : undefined;
+    const folder = path ? (this.context.folderOf(path) ?? host.dirname(path)) : undefined;
     const fileSettings: FileSettings = path ? await this.config.settingsFor(path) : { settings: parseSettings({}).settings };
     this.reportConfigIssues();
     const { settings, issues } = mergeSettings(client.analysis, path ? fileSettings.settings : undefined);
@@ -141,9 +143,9 @@ export class DocumentAnalyses {
     const sizeKB = document.getText().length / 1024;
     if (sizeKB > client.editor.maxFileSizeKB) return { reason: 'too-large', sizeKB, limitKB: client.editor.maxFileSizeKB };
 
-    const articleName = path && folder ? display(folder, path) : uri;
+    const articleName = path && folder ? display(host, folder, path) : uri;
     let bibliography: Bibliography | undefined;
-    let problems: Awaited<ReturnType<RunBibliographies['forArticle']>>['problems'] = [];
+    let problems: Awaited<ReturnType<ArticleBibliographies['forArticle']>>['problems'] = [];
     if (path && folder) {
       const editorBibliography: BibliographySetting<string>[] = parseSettings(client.analysis).settings.bibliography.map((p) => ({ path: p, base: folder }));
       // The file's own entries are resolved from its configuration file; the client's from the workspace folder.
@@ -163,7 +165,7 @@ export class DocumentAnalyses {
     const text = document.getText();
     // The configuration file's `ignore` entries for this article, by its path from the file's folder.
     const ignoredClaims = path && fileSettings.configPath && fileSettings.ignore?.length
-      ? ignoredClaimsFor(fileSettings.ignore, relative(dirname(fileSettings.configPath), path).split(sep).join('/'))
+      ? ignoredClaimsFor(fileSettings.ignore, host.relative(host.dirname(fileSettings.configPath), path))
       : [];
     const signature = `${format}\u0000${JSON.stringify(settings)}\u0000${JSON.stringify(ignoredClaims)}`;
     let analyzer = this.analyzers.get(uri);
@@ -196,11 +198,12 @@ export class DocumentAnalyses {
     return result;
   }
 
-  private bibliographiesOf(folder: string): RunBibliographies {
+  private bibliographiesOf(folder: string): ArticleBibliographies {
     let found = this.bibliographies.get(folder);
     if (!found) {
       // Bibliographies are read inside the workspace folder only, as the command line keeps them inside its root.
-      found = new RunBibliographies(folder, (path) => display(folder, path), [realFolder(folder)]);
+      const host = this.context.host;
+      found = host.createBibliographies(folder, (path) => display(host, folder, path));
       this.bibliographies.set(folder, found);
     }
     return found;
@@ -214,19 +217,9 @@ export class DocumentAnalyses {
   }
 }
 
-/** The file system path of a `file:` URI, else undefined. */
-export function pathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
 /** A path relative to `folder`, with `/`, as entries and messages name files. */
-export function display(folder: string, path: string): string {
-  return relative(folder, path).split(sep).join('/') || '.';
+export function display(host: Pick<ServerHost, 'relative'>, folder: string, path: string): string {
+  return host.relative(folder, path) || '.';
 }
 
 /** The format of a document, by its language id, else by its file name; undefined when Claim Lens does not read it. */
@@ -235,12 +228,4 @@ export function formatOf(languageId: string, name: string): Format | undefined {
   if (languageId === 'plaintext' || languageId === 'text') return byName ?? 'text';
   if (languageIds.has(languageId)) return formatOfLanguage(languageId) ?? byName;
   return byName;
-}
-
-function realFolder(folder: string): string {
-  try {
-    return realpathSync(folder);
-  } catch {
-    return folder;
-  }
 }

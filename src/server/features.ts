@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -154,8 +152,12 @@ export function completionsAt(entry: DocumentAnalysis, document: TextDocument, p
   return items;
 }
 
-/** Go to Definition on a citation key: the entry's line in its bibliography file, or in the front matter. */
-export function definitionAt(entry: DocumentAnalysis, document: TextDocument, position: Position): LocationLink[] {
+/**
+ * Go to Definition on a citation key: the entry's line in its bibliography
+ * file, or in the front matter. `fileUri` gives the URI of a file named
+ * relative to the article's folder.
+ */
+export function definitionAt(entry: DocumentAnalysis, document: TextDocument, position: Position, fileUri: (folder: string, file: string) => string): LocationLink[] {
   const cited = citedKeyAt(entry.text, entry.analysis, document.offsetAt(position));
   const bibEntry = cited?.source.entry;
   if (!cited || !bibEntry || bibEntry.file === undefined) return [];
@@ -168,7 +170,7 @@ export function definitionAt(entry: DocumentAnalysis, document: TextDocument, po
   if (entry.folder === undefined || bibEntry.line === undefined) return [];
   const line = bibEntry.line - 1;
   const range = { start: { line, character: 0 }, end: { line, character: 0 } };
-  return [{ originSelectionRange: origin, targetUri: pathToFileURL(join(entry.folder, bibEntry.file)).href, targetRange: range, targetSelectionRange: range }];
+  return [{ originSelectionRange: origin, targetUri: fileUri(entry.folder, bibEntry.file), targetRange: range, targetSelectionRange: range }];
 }
 
 function toLspEdit(document: TextDocument, edit: TextEdit): LspTextEdit {

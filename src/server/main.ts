@@ -5,11 +5,12 @@
  * messages only: `console` output goes to the client's log.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createNodeHost } from './node-host';
 import { startServer } from './server';
 
 /** Starts the server on the transport the command line names. */
 export function main(): void {
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(createConnection(ProposedFeatures.all), createNodeHost());
 }
 
 if (require.main === module) main();

@@ -1,5 +1,3 @@
-import { pathToFileURL } from 'node:url';
-import { relative, isAbsolute } from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -20,11 +18,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as serverVersion } from '../../package.json';
 import { formatOfPath, toJsonReport } from '../core';
-import { analyseFiles, type FilesAnalysis } from '../workspace';
-import { DocumentAnalyses, pathOf, type DocumentAnalysis, type NotAnalysed } from './analyses';
+import type { FilesAnalysis } from '../workspace';
+import { DocumentAnalyses, type DocumentAnalysis, type NotAnalysed } from './analyses';
 import { toDiagnostics } from './diagnostics';
 import { OpenDocuments } from './documents';
 import { codeActionsFor, completionsAt, definitionAt, hoverAt } from './features';
+import type { ServerHost } from './host';
 import { documentReportRequest, workspaceReportRequest, type WorkspaceReportResult } from './protocol';
 import { readClientSettings, type ClientSettings } from './settings';
 
@@ -46,9 +45,12 @@ export interface InitializationOptions {
  * pulled by clients that ask), hovers, quick fixes, citation key completion
  * and definitions, and the report requests. Settings come from the
  * client's `claimlens` section (`workspace/configuration` when the client
- * answers it) and the nearest `.claimlensrc.*`.
+ * answers it) and the nearest `.claimlensrc.*`. Files beside the
+ * documents are read through `host`: the disk on Node, the client in a
+ * browser.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, host: ServerHost): void {
+  const pathOf = (uri: string): string | undefined => host.pathOf(uri);
   const documents = new OpenDocuments();
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
@@ -80,13 +82,12 @@ export function startServer(connection: Connection): void {
   const folderOf = (path: string): string | undefined => {
     let best: string | undefined;
     for (const folder of folders) {
-      const rel = relative(folder, path);
-      if (!rel.startsWith('..') && !isAbsolute(rel) && (!best || folder.length > best.length)) best = folder;
+      if (host.isInside(folder, path) && (!best || folder.length > best.length)) best = folder;
     }
     return best;
   };
 
-  const analyses = new DocumentAnalyses(documents, { settingsFor, folderOf, log });
+  const analyses = new DocumentAnalyses(documents, { host, settingsFor, folderOf, log });
   const pulls = (): boolean => capabilities.textDocument?.diagnostic !== undefined;
 
   /** The analysis of the document's current version, with that version's text; undefined when there is none. */
@@ -157,7 +158,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         completionProvider: { triggerCharacters: ['@'] },
         definitionProvider: true,
-        diagnosticProvider: { identifier: 'claimlens', interFileDependencies: true, workspaceDiagnostics: initOptions.workspaceDiagnostics === true },
+        diagnosticProvider: { identifier: 'claimlens', interFileDependencies: true, workspaceDiagnostics: initOptions.workspaceDiagnostics === true && host.analyseFolder !== undefined },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'claimlens', version: serverVersion },
@@ -232,7 +233,7 @@ export function startServer(connection: Connection): void {
   connection.onDefinition(async (params, token) => {
     const found = await analysed(params.textDocument.uri);
     if (!found || token.isCancellationRequested) return [];
-    return definitionAt(found.entry, found.document, params.position);
+    return definitionAt(found.entry, found.document, params.position, (folder, file) => host.uriOf(host.join(folder, file)));
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
@@ -242,13 +243,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.onWorkspace(async (params, token) => {
-    if (!initOptions.workspaceDiagnostics) return { items: [] };
+    if (!initOptions.workspaceDiagnostics || !host.analyseFolder) return { items: [] };
     const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     for (const folder of folders) {
       const run = await analyseFolder(folder, progress, token);
       for (const file of run.files) {
-        const uri = pathToFileURL(`${folder}/${file.path}`).href;
+        const uri = host.uriOf(host.join(folder, file.path));
         if (documents.get(uri)) continue; // open documents are pulled one by one, at their version
         const client = await settingsFor(uri);
         const diagnostics = toDiagnostics({ uri, analysis: file.analysis, settings: file.settings ?? { report: [] }, editor: client.editor }, TextDocument.create(uri, formatOfPath(file.path) ?? 'text', 0, file.text));
@@ -260,12 +261,13 @@ export function startServer(connection: Connection): void {
 
   /** Every article of a folder, as `claimlens check` would read them; cancelled with the request. */
   const analyseFolder = async (folder: string, progress: WorkDoneProgressReporter, token: CancellationToken): Promise<FilesAnalysis> => {
+    if (!host.analyseFolder) throw new Error('This host cannot read a whole folder.');
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
     progress.begin('Claim Lens', 0, 'Finding articles…', true);
     let shown = 0;
     try {
-      return await analyseFiles({
+      return await host.analyseFolder({
         paths: ['.'],
         cwd: folder,
         maxSize: workspaceMaxSize,
@@ -291,6 +293,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(workspaceReportRequest, async (params, token): Promise<WorkspaceReportResult | ResponseError<void>> => {
+    if (!host.analyseFolder) return new ResponseError(ErrorCodes.InvalidRequest, 'The workspace report reads every file of the folder, which this server cannot do here (VS Code for the Web).');
     const folder = params.folder ? pathOf(params.folder) : folders[0];
     if (!folder) return new ResponseError(ErrorCodes.InvalidParams, params.folder ? `not a file: folder: ${params.folder}` : 'no workspace folder is open');
     const started = Date.now();
@@ -299,10 +302,10 @@ export function startServer(connection: Connection): void {
     if (run.cancelled || token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The workspace report was cancelled.');
     const warnings = [
       ...run.usageErrors,
-      ...run.configIssues.map(({ path, issue }) => `${relative(folder, path).split('\\').join('/')}:${issue.line ?? 1}:${issue.column ?? 1} ${issue.field}: ${issue.message}`),
+      ...run.configIssues.map(({ path, issue }) => `${host.relative(folder, path)}:${issue.line ?? 1}:${issue.column ?? 1} ${issue.field}: ${issue.message}`),
       ...run.bibliographyWarnings.map((w) => `${w.path}:${w.line}:1 ${w.code} ${w.message}`),
     ];
-    return { folder: pathToFileURL(folder).href, report: toJsonReport(run.files), skipped: run.skipped, warnings, elapsedMs: Date.now() - started };
+    return { folder: host.uriOf(folder), report: toJsonReport(run.files), skipped: run.skipped, warnings, elapsedMs: Date.now() - started };
   });
 
   const createProgress = async (): Promise<WorkDoneProgressReporter> => {

@@ -71,6 +71,12 @@ describe('report page: the article page', () => {
     assert.ok(html.includes('&lt;b onclick=&quot;x()&quot;&gt;') || !html.includes('onclick="x()"'));
   });
 
+  it('has a script that parses', () => {
+    const script = /<script nonce="n0nce">([\s\S]*?)<\/script>/u.exec(html)?.[1] ?? '';
+    assert.ok(script.includes('acquireVsCodeApi'));
+    assert.doesNotThrow(() => new Function(script));
+  });
+
   it('links sources only to http, https and mailto URLs', () => {
     const hrefs = [...html.matchAll(/<a href="([^"]*)"/gu)].map((m) => m[1]);
     assert.deepEqual(hrefs, ['https://example.org/farm', 'mailto:desk@example.org', 'https://example.org/jobs']);
@@ -172,6 +178,92 @@ describe('report page: what checking the sources found', () => {
     assert.match(checked, /data-search="[^"]*dead source[^"]*"/u);
     const unchecked = renderArticleReport(buildArticleReport('file:///w/energy.md', 'energy.md', text, analysis), context);
     assert.ok(!unchecked.includes('Source says'));
+    assert.ok(!unchecked.includes('data-says='));
+  });
+
+  it('filters by what the sources say with buttons like the status filters: a labelled group, aria-pressed, counts per result', () => {
+    const html = renderArticleReport(buildArticleReport('file:///w/energy.md', 'energy.md', text, analysis, verifications), context);
+    const groups = [...html.matchAll(/<div class="filters" role="group" aria-label="([^"]+)" data-by="(\w+)" data-state="(\w+)">(.*?)<\/div>/gu)];
+    assert.deepEqual(groups.map((g) => [g[1], g[2], g[3]]), [
+      ['Show by status', 'statuses', 'status'],
+      ['Show by what the sources say', 'says', 'says'],
+    ]);
+    const says = groups[1][4];
+    assert.deepEqual([...says.matchAll(/<button type="button" data-filter="([\w-]+)" aria-pressed="(\w+)" title="[^"]+">(?:<i class="dot says-[\w-]+"><\/i>)?([^<]+)<span class="n">(\d+)<\/span><\/button>/gu)].map((m) => [m[1], m[2], m[3], Number(m[4])]), [
+      ['all', 'true', 'All', 3],
+      ['supported', 'false', 'Supported', 1],
+      ['not-found', 'false', 'Not found', 0],
+      ['unreachable', 'false', 'Dead source', 1],
+      ['not-checked', 'false', 'Not checked', 0],
+      ['unverified', 'false', 'Not verified', 1],
+    ]);
+    // Each row says which button shows it; the text filter and both groups combine in the page's script.
+    assert.deepEqual([...html.matchAll(/<tr class="row"[^>]* data-statuses="(\w+)" data-says="([\w-]+)"/gu)].map((m) => [m[1], m[2]]), [
+      ['cited', 'supported'],
+      ['cited', 'unreachable'],
+      ['uncited', 'unverified'],
+    ]);
+    assert.match(html, /filterGroups\.every\(\(g\) => g\.value === 'all' \|\| \(row\.dataset\[g\.by\] \|\| ''\)\.split\(' '\)\.includes\(g\.value\)\)/u);
+    assert.match(html, /<td data-sort="0"><span class="one says" title="[^"]+"><i class="dot says-supported"><\/i>Supported<\/span><\/td>/u);
+  });
+});
+
+describe('report page: what checking the sources found, over the workspace', () => {
+  const file = (path: string, body: string) => ({ uri: `file:///w/${path}`, path, analysis: analyze(body, { format: 'markdown' }) });
+  const energy = file('desk/energy.md', 'Solar output rose [67%](https://example.org/solar) and wind [12%](https://example.org/wind).\n\nHydro fell [8%](https://example.org/gone).\n\nCoal fell 3%.\n');
+  const farms = file('desk/farms.md', 'Yields rose [5%](https://example.org/yields).\n');
+  const rents = file('rents.md', 'Rents rose 9%.\n');
+  const [solar, wind, hydro] = energy.analysis.claims;
+  const [yields] = farms.analysis.claims;
+  const result = (claim: typeof solar, status: 'supported' | 'not-found' | 'unreachable' | 'not-checked') => ({ claimId: claim.id, sourceId: claim.sources.find((s) => s.kind === 'link')!.id, status, url: 'https://example.org/x' });
+  const energyResults = [result(solar, 'supported'), result(wind, 'not-found'), result(hydro, 'unreachable')];
+  const checked = [
+    { ...energy, verifications: energyResults },
+    { ...farms, verifications: [result(yields, 'not-checked')] },
+    rents,
+  ];
+
+  it('counts per file, and per folder over its checked files, the claims each result stands for', () => {
+    const model = buildWorkspaceReport(checked, [], false);
+    assert.equal(model.verified, 2);
+    assert.deepEqual(model.files.map((f) => [f.path, f.sourceSays ?? null]), [
+      ['desk/energy.md', { supported: 1, 'not-found': 1, unreachable: 1, 'not-checked': 0, unverified: 1 }],
+      ['rents.md', null],
+      ['desk/farms.md', { supported: 0, 'not-found': 0, unreachable: 0, 'not-checked': 1, unverified: 0 }],
+    ]);
+    assert.deepEqual(model.folders.map((f) => [f.path, f.sourceSays ?? null]), [
+      ['', null],
+      ['desk', { supported: 1, 'not-found': 1, unreachable: 1, 'not-checked': 1, unverified: 1 }],
+    ]);
+  });
+
+  it('shows a "Source says" column and filter once a file was checked, and neither before', () => {
+    const html = renderWorkspaceReport(buildWorkspaceReport(checked, [], false), context);
+    assert.ok(html.includes('<th scope="col" data-key="says" data-type="number" data-first="descending"><button type="button" title="Sort by source says">Source says</button></th>'));
+    assert.deepEqual([...html.matchAll(/<tr class="row" tabindex="-1" data-uri="file:\/\/\/w\/([^"]+)" data-statuses="[^"]*" data-says="([^"]*)"/gu)].map((m) => [m[1], m[2]]), [
+      ['rents.md', 'unverified'],
+      ['desk/energy.md', 'supported not-found unreachable'],
+      ['desk/farms.md', 'not-checked'],
+    ]);
+    const group = /<div class="filters" role="group" aria-label="Show by what the sources say" data-by="says" data-state="says">(.*?)<\/div>/u.exec(html)?.[1] ?? '';
+    assert.deepEqual([...group.matchAll(/data-filter="([\w-]+)"[^>]*>.*?<span class="n">(\d+)<\/span>/gu)].map((m) => [m[1], Number(m[2])]), [
+      ['all', 3],
+      ['supported', 1],
+      ['not-found', 1],
+      ['unreachable', 1],
+      ['not-checked', 1],
+      ['unverified', 1],
+    ]);
+    // The energy file's cell, sorted by its claims not found or dead.
+    assert.match(html, /<td data-sort="2" title="1 supported, 1 not found, 1 dead source, 1 with no source checked"><span class="says"><i class="dot says-supported"><\/i>1 supported<\/span><span class="says"><i class="dot says-not-found"><\/i>1 not found<\/span><span class="says"><i class="dot says-unreachable"><\/i>1 dead source<\/span><\/td>/u);
+    for (const page of [html, renderArticleReport(buildArticleReport('file:///w/desk/energy.md', 'energy.md', 'x', energy.analysis, energyResults), context)]) {
+      const script = /<script nonce="n0nce">([\s\S]*?)<\/script>/u.exec(page)?.[1] ?? '';
+      assert.doesNotThrow(() => new Function(script), 'the page script parses');
+    }
+    const unchecked = renderWorkspaceReport(buildWorkspaceReport([energy, farms, rents], [], false), context);
+    assert.equal(buildWorkspaceReport([energy, farms, rents], [], false).verified, 0);
+    assert.ok(!unchecked.includes('Source says'));
+    assert.ok(!unchecked.includes('data-says='));
   });
 });
 

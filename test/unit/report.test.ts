@@ -319,6 +319,24 @@ describe('report: toCsv', () => {
     const file: ReportFile = { ...article, path: 'articles/two\nlines.md', analysis: { ...analysis, claims: [analysis.claims[2]] } };
     assert.match(toCsv([file]).split('\r\n').slice(1).join('\r\n'), /^"articles\/two\nlines\.md",4,48,/u);
   });
+  it('adds a sourceSays column once sources were checked: the best result over the claim\'s sources, empty where none was checked', () => {
+    const claimId = analysis.claims[0].id;
+    const verified: ReportFile = {
+      ...article,
+      verifications: [
+        { claimId, sourceId: wipo.id, status: 'not-found', url: 'https://example.org/wipo', reason: 'the page was read (300 words) and does not state it' },
+        { claimId, sourceId: wipo.id, status: 'supported', url: 'https://example.org/wipo-pdf', quote: 'China filed 38 210 patents.', figure: '38 210' },
+      ],
+    };
+    const rows = toCsv([verified, { ...empty }]).split('\r\n');
+    assert.equal(rows[0], 'path,line,column,endLine,endColumn,claim,kind,value,unit,status,sources,sourceSays,sentence');
+    assert.equal(rows[1], 'articles/patents.md,3,13,3,19,"38,210",count,38210,,cited,https://example.org/wipo,supported,"China filed 38,210 patents, per WIPO."');
+    assert.equal(rows[3], 'articles/patents.md,4,48,4,58,$4 billion,money,4000000000,USD,uncited,,,Profit hit $4 billion.');
+    // Checked and nothing came back: the column stands, its cells empty.
+    assert.equal(toCsv([{ ...article, verifications: [] }]).split('\r\n')[1], 'articles/patents.md,3,13,3,19,"38,210",count,38210,,cited,https://example.org/wipo,,"China filed 38,210 patents, per WIPO."');
+    const dead: ReportFile = { ...article, verifications: [{ claimId, sourceId: wipo.id, status: 'unreachable', url: 'https://example.org/wipo', reason: 'the page is not there (HTTP 404)' }] };
+    assert.match(toCsv([dead]).split('\r\n')[1], /,https:\/\/example\.org\/wipo,unreachable,"China/u);
+  });
 });
 
 describe('report: toMarkdown', () => {
@@ -349,6 +367,19 @@ describe('report: toMarkdown', () => {
         '',
       ].join('\n'),
     );
+  });
+  it('adds a "Source says" column once sources were checked', () => {
+    const claimId = analysis.claims[0].id;
+    const verified: ReportFile = { ...article, verifications: [{ claimId, sourceId: wipo.id, status: 'not-found', url: 'https://example.org/wipo', reason: 'the page was read (300 words) and does not state it' }] };
+    const table = toMarkdown([verified]).split('\n').filter((line) => line.startsWith('|'));
+    assert.deepEqual(table, [
+      '| Line | Claim | Kind | Value | Status | Sources | Source says |',
+      '| ---: | --- | --- | --- | --- | --- | --- |',
+      '| 3 | 38,210 | count | 38,210 | cited | [link to https://example.org/wipo](<https://example.org/wipo>) | Not found |',
+      '| 4 | 12% | change | 12× | attributed | McKinsey | — |',
+      '| 4 | $4 billion | money | $4 billion | uncited | — | — |',
+      '| 5 | 7 in 10 | fraction | seven-tenths (0.7) | ignored | — | — |',
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Claim, Source } from '../types';
 import type { ReportFile } from './findings';
 import { claimSentence, listedSources } from './shared-sentence';
 import { flatten } from './json';
+import { sourceSaysByClaim } from './source-says';
 
 const header = ['path', 'line', 'column', 'endLine', 'endColumn', 'claim', 'kind', 'value', 'unit', 'status', 'sources', 'sentence'];
 
@@ -13,12 +14,17 @@ const header = ['path', 'line', 'column', 'endLine', 'endColumn', 'claim', 'kind
  * one field, separated by " | ": a URL when there is one, else the label or
  * name (at most the few nearest the claim, then "and N more"; a very long
  * sentence is cut around the claim). Problems are not listed. A cell that a spreadsheet would read as a
- * formula is neutralised (`neutraliseFormula`).
+ * formula is neutralised (`neutraliseFormula`). When sources were checked
+ * (`--verify`, the editor's "Verify Sources"), a `sourceSays` column follows
+ * `sources`: `supported`, `not-found`, `unreachable`, `not-checked`, or empty
+ * for a claim none of whose sources was checked.
  */
 export function toCsv(files: readonly ReportFile[]): string {
-  const rows: string[][] = [header];
+  const checked = files.some((file) => file.verifications !== undefined);
+  const rows: string[][] = [checked ? [...header.slice(0, -1), 'sourceSays', 'sentence'] : header];
   for (const file of files) {
     const lines = new LineIndex(file.text);
+    const says = sourceSaysByClaim(file.verifications ?? []);
     for (const claim of file.analysis.claims) {
       const start = lines.lineColumn(claim.range.start);
       const end = lines.lineColumn(claim.range.end);
@@ -34,6 +40,7 @@ export function toCsv(files: readonly ReportFile[]): string {
         claim.unit ?? '',
         claim.status,
         sourcesCell(claim, file.analysis.claims),
+        ...(checked ? [says.get(claim.id) ?? ''] : []),
         flatten(claimSentence(claim)),
       ]);
     }

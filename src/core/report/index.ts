@@ -33,3 +33,4 @@ export {
   type ValueLanguage,
 } from './values';
 export { claimSentence, listedSources, maxListedSources } from './shared-sentence';
+export { claimSourceSays, sourceSaysByClaim, sourceSaysLabels, sourceSaysOrder } from './source-says';

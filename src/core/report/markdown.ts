@@ -2,29 +2,37 @@ import { LineIndex } from '../lines';
 import type { Source } from '../types';
 import { describeSource, type ReportFile } from './findings';
 import { listedSources } from './shared-sentence';
+import { sourceSaysByClaim, sourceSaysLabels } from './source-says';
 import { summarize, summaryLine } from './summary';
 import { formatClaimValueWithQualifier, languageOfText } from './values';
 
 /**
  * A Markdown report: the summary line, then for each file a heading and a
  * table of its claims (line, claim, kind, value as the article's language
- * writes it, status, sources), then its
- * problems as a list. Cell text is escaped so that no markup in an article
+ * writes it, status, sources, and what the sources say when they were
+ * checked), then its problems as a list. Cell text is escaped so that no markup in an article
  * changes the table.
  */
 export function toMarkdown(files: readonly ReportFile[]): string {
   const out: string[] = ['# Claim Lens report', '', summaryLine(summarize(files)), ''];
+  const checked = files.some((file) => file.verifications !== undefined);
   for (const file of files) {
     const lines = new LineIndex(file.text);
+    const says = sourceSaysByClaim(file.verifications ?? []);
     out.push(`## ${escapeMarkdown(file.path)}`, '');
     if (file.analysis.claims.length) {
       const language = languageOfText(file.text);
-      out.push('| Line | Claim | Kind | Value | Status | Sources |', '| ---: | --- | --- | --- | --- | --- |');
+      out.push(
+        checked ? '| Line | Claim | Kind | Value | Status | Sources | Source says |' : '| Line | Claim | Kind | Value | Status | Sources |',
+        checked ? '| ---: | --- | --- | --- | --- | --- | --- |' : '| ---: | --- | --- | --- | --- | --- |',
+      );
       for (const claim of file.analysis.claims) {
         const { line } = lines.lineColumn(claim.range.start);
         const { listed, omitted } = listedSources(claim, file.analysis.claims);
         const sources = (listed.map(sourceCell).join('<br>') || '—') + (omitted ? `<br>and ${omitted} more` : '');
-        out.push(`| ${line} | ${escapeMarkdown(claim.text)} | ${claim.kind} | ${escapeMarkdown(formatClaimValueWithQualifier(claim, language))} | ${claim.status} | ${sources} |`);
+        const status = says.get(claim.id);
+        const said = checked ? ` ${status ? sourceSaysLabels[status] : '—'} |` : '';
+        out.push(`| ${line} | ${escapeMarkdown(claim.text)} | ${claim.kind} | ${escapeMarkdown(formatClaimValueWithQualifier(claim, language))} | ${claim.status} | ${sources} |${said}`);
       }
     } else {
       out.push('No claims.');
