@@ -11,7 +11,7 @@ const cli = resolve('dist/cli.js');
  * files of dist/ it loaded (the bundles loaded apart: the language server,
  * pdf.js, Citation.js, the worker script).
  */
-function checkAndList(cwd: string, args: readonly string[]): { loaded: string[]; report: { files: { claims: { text: string; status: string }[] }[] } } {
+function checkAndList(cwd: string, args: readonly string[]): { loaded: string[]; builtins: string[]; report: { files: { claims: { text: string; status: string }[] }[] } } {
   const script = `
     const { main } = require(${JSON.stringify(cli)});
     const out = [];
@@ -19,11 +19,15 @@ function checkAndList(cwd: string, args: readonly string[]): { loaded: string[];
     main(${JSON.stringify(['check', '--format', 'json', ...args])}, io).then(() => {
       const dist = ${JSON.stringify(resolve('dist'))};
       const loaded = Object.keys(require.cache).filter((p) => p.startsWith(dist + require('path').sep));
-      process.stdout.write(JSON.stringify({ loaded, report: JSON.parse(out.join('')) }));
+      const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ') && !m.includes('internal/')).map((m) => m.slice('NativeModule '.length));
+      process.stdout.write(JSON.stringify({ loaded, builtins, report: JSON.parse(out.join('')) }));
     });`;
-  const result = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
+  // Run from a file: `node -e` loads some of Node's modules (crypto) itself.
+  const scriptFile = join(cwd, 'check-and-list.cjs');
+  writeFileSync(scriptFile, script);
+  const result = spawnSync(process.execPath, [scriptFile], { cwd, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
-  const parsed = JSON.parse(result.stdout) as { loaded: string[]; report: { files: { claims: { text: string; status: string }[] }[] } };
+  const parsed = JSON.parse(result.stdout) as { loaded: string[]; builtins: string[]; report: { files: { claims: { text: string; status: string }[] }[] } };
   return { ...parsed, loaded: parsed.loaded.map((path) => basename(path)).sort() };
 }
 
@@ -37,9 +41,12 @@ describe('cli: start-up loads only what the run needs', function () {
 
   it('one article with no bibliography loads the command line bundle alone', () => {
     writeFileSync(join(root, 'a.md'), 'Rents rose 12% last year [per the ONS](https://ons.gov.uk).\n');
-    const { loaded, report } = checkAndList(root, ['a.md']);
+    const { loaded, builtins, report } = checkAndList(root, ['a.md']);
     assert.deepEqual(loaded, ['cli.js']);
     assert.deepEqual(report.files[0].claims.map((c) => [c.text, c.status]), [['12%', 'cited']]);
+    // Nor the verify layer (which hashes with crypto), nor the worker pool.
+    assert.ok(builtins.includes('fs'), `Node's modules listed: ${builtins.join(', ')}`);
+    assert.ok(!builtins.includes('crypto') && !builtins.includes('worker_threads'), builtins.join(', '));
   });
 
   it('a CSL-JSON bibliography does not load Citation.js either', () => {
