@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { globSync } from 'tinyglobby';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -20,6 +21,24 @@ const common = {
   // Worked out on first use: the conversion costs milliseconds at start-up that most runs never need.
   banner: { js: 'const __importMeta = { get url() { return require("url").pathToFileURL(__filename).href; } };' },
   define: { 'import.meta': '__importMeta' },
+};
+
+// Citation.js imports node-fetch but uses the browser's `fetch` in a browser: the web bundles leave node-fetch out.
+const fetchGlobals = {
+  name: 'fetch-globals',
+  setup(build) {
+    build.onResolve({ filter: /^node-fetch$/ }, () => ({ path: fileURLToPath(new URL('src/web/fetch-globals.ts', import.meta.url)) }));
+  },
+};
+
+const browser = {
+  bundle: true,
+  plugins: [fetchGlobals],
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
 };
 
 // pdf.js (under unpdf) is larger than the rest of Claim Lens: the CLI and the extension load it from its own
@@ -62,12 +81,18 @@ const builds = [
   { ...common, entryPoints: { 'code-cache': 'src/launch/code-cache.ts' }, outdir: 'dist' },
   // A worker thread of the workspace layer: the CLI and the server analyse many files in several.
   { ...common, entryPoints: { 'analyse-worker': 'src/workspace/analyse-worker.ts' }, outdir: 'dist', plugins: apart },
+  // VS Code for the Web: the language server in a web worker, and the extension that starts it. No Node here:
+  // Citation.js is bundled in (a worker cannot load a file on demand), and the bundle is checked for Node built-ins.
+  { ...browser, entryPoints: { server: 'src/server/browser-main.ts' }, outdir: 'dist/web', format: 'iife' },
+  { ...browser, entryPoints: { extension: 'src/web/extension.ts' }, outdir: 'dist/web', format: 'cjs', external: ['vscode'] },
+  // The page the web server test opens in Chromium: a client of dist/web/server.js.
+  { ...browser, entryPoints: { 'test/web/page': 'test/web/page.ts' }, outdir: 'out', format: 'iife' },
   {
     ...common,
     entryPoints: globSync(['test/unit/**/*.test.ts', 'test/integration/**/*.ts', 'bench/*.ts']),
     outbase: '.',
     outdir: 'out',
-    external: ['vscode', 'mocha', 'playwright-core', 'typescript'],
+    external: ['vscode', 'mocha', 'playwright-core', 'typescript', 'esbuild'],
   },
 ];
 

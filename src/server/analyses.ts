@@ -78,7 +78,7 @@ export class DocumentAnalyses {
     private readonly documents: OpenDocuments,
     private readonly context: AnalysisContext,
   ) {
-    this.config = context.host.createConfig();
+    this.config = context.host.createConfig((path) => context.folderOf(path));
   }
 
   /** The cached analysis of the document's current version, if any. */
@@ -117,7 +117,7 @@ export class DocumentAnalyses {
   reset(): void {
     this.cache.clear();
     this.analyzers.clear();
-    this.config = this.context.host.createConfig();
+    this.config = this.context.host.createConfig((path) => this.context.folderOf(path));
     this.reportedIssues = 0;
     this.bibliographies.clear();
   }

@@ -33,8 +33,12 @@ export interface ServerHost {
   join(folder: string, relativePath: string): string;
   /** Whether `path` is `folder` or lies inside it. */
   isInside(folder: string, path: string): boolean;
-  /** A fresh lookup of the nearest `.claimlensrc.*` of each file, reading each configuration file once. */
-  createConfig(): SettingsSource;
+  /**
+   * A fresh lookup of the nearest `.claimlensrc.*` of each file, reading
+   * each configuration file once; `folderOf` gives the workspace folder a
+   * path lies in, for hosts that look no higher.
+   */
+  createConfig(folderOf: (path: string) => string | undefined): SettingsSource;
   /** A fresh reader of the bibliographies of a workspace folder's articles, reading only inside the folder. */
   createBibliographies(folder: string, display: (path: string) => string): ArticleBibliographies;
   /** Every article of a folder as the command line reads them; absent where the host cannot walk a folder (a browser). */

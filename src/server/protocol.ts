@@ -41,3 +41,43 @@ export interface WorkspaceReportResult {
 }
 
 export const workspaceReportRequest = new ProtocolRequestType<WorkspaceReportParams, WorkspaceReportResult, never, void, void>('claimlens/workspaceReport');
+
+/** What a file read through the client is: its cap and rules come from the kind. */
+export type ReadFileKind = 'bibliography' | 'config';
+
+/**
+ * `claimlens/readFile`, sent by the server to the client where the server
+ * cannot read files itself (VS Code for the Web): the bytes of a
+ * bibliography or `.claimlensrc.*` file. The client reads only regular
+ * files inside a workspace folder, no larger than the kind's cap, and says
+ * why not otherwise.
+ */
+export interface ReadFileParams {
+  readonly uri: string;
+  readonly kind: ReadFileKind;
+}
+
+export type ReadFileResult =
+  /** `base64`: the file's bytes, so any transport carries them unchanged. */
+  | { readonly ok: true; readonly base64: string }
+  | { readonly ok: false; readonly missing: boolean; readonly reason: string };
+
+export const readFileRequest = new ProtocolRequestType<ReadFileParams, ReadFileResult, never, void, void>('claimlens/readFile');
+
+/**
+ * `claimlens/findFiles`, sent by the server to the client where it cannot
+ * list folders itself: the files a glob of the `bibliography` setting
+ * matches under `base` (a folder's URI). The client lists only files inside
+ * a workspace folder, and none for a glob whose fixed part leads out of it.
+ */
+export interface FindFilesParams {
+  readonly base: string;
+  readonly pattern: string;
+}
+
+export interface FindFilesResult {
+  /** The files' URIs, sorted. */
+  readonly uris: readonly string[];
+}
+
+export const findFilesRequest = new ProtocolRequestType<FindFilesParams, FindFilesResult, never, void, void>('claimlens/findFiles');

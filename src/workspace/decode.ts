@@ -1,3 +1,5 @@
+// No Node API here: the language server decodes bibliographies with this in a browser too.
+
 /** The text of a file, or why it could not be had. */
 export type ReadResult =
   | { readonly ok: true; readonly text: string }
@@ -73,5 +75,3 @@ function bomEncoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return undefined;
 }
-
-export { describeFsError as describeError, formatBytes as formatSize } from './guarded-read';

@@ -1,9 +1,8 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { isInside, realPathOf } from './guarded-read';
+import { describeFsError as describeError, isInside, realPathOf } from './guarded-read';
 import { mayBeArticlePath } from '../core';
 import { GitignoreRules, ignoreTop } from './gitignore';
-import { describeError } from './decode';
 
 /** Folders never walked into. */
 const skippedFolders = new Set(['node_modules', '.git']);

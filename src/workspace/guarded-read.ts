@@ -17,11 +17,9 @@
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { formatBytes } from './read-caps';
 
-/** Largest bibliography read, in bytes: a 5,000-entry `.bib` is about 2 MB. */
-export const maxBibliographyBytes = 20 * 1024 * 1024;
-/** Largest configuration file read, in bytes. */
-export const maxConfigBytes = 1024 * 1024;
+export { formatBytes, maxBibliographyBytes, maxConfigBytes } from './read-caps';
 
 /** What a guarded read gives: the bytes and the file's real path, or why not. */
 export type GuardedRead =
@@ -108,11 +106,4 @@ export function describeFsError(cause: unknown): string {
   };
   if (code && words[code]) return `${words[code]} (${code})`;
   return cause instanceof Error ? cause.message : String(cause);
-}
-
-/** A size in bytes, KB or MB. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 2) return `${+(bytes / 1024 ** 2).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
 }

@@ -7,7 +7,8 @@
 export { analyseFiles, compare, type AnalyseFilesOptions, type FilesAnalysis, type RenderedFiles, type SkippedFile } from './analyse-files';
 export { RunBibliographies, type BibliographyWarning } from './bibliographies';
 export { FixedConfig, NearestConfig, type FileSettings, type LocatedConfigIssue, type SettingsSource } from './config-lookup';
-export { binaryKind, decodeText, describeError, formatSize, sniffUtf16, type ReadResult } from './decode';
+export { binaryKind, decodeText, sniffUtf16, type ReadResult } from './decode';
+export { describeFsError as describeError, formatBytes as formatSize } from './guarded-read';
 export { discoverFiles, readRoots, workspaceRoot, type Discovery } from './discover';
 export { describeFsError, formatBytes, isInside, maxBibliographyBytes, maxConfigBytes, readGuarded, realPathOf, type GuardedRead, type ReadGuard } from './guarded-read';
 export { GitignoreRules, ignoreTop } from './gitignore';

@@ -1,7 +1,8 @@
 import { decodeText, type ReadResult } from './decode';
 import { readGuarded } from './guarded-read';
 
-export { decodeText, describeError, type ReadResult } from './decode';
+export { decodeText, type ReadResult } from './decode';
+export { describeFsError as describeError } from './guarded-read';
 
 /**
  * Reads an article through the guarded reader (non-blocking open, regular

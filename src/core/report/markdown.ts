@@ -5,6 +5,9 @@ import { listedSources } from './shared-sentence';
 import { sourceSaysByClaim, sourceSaysLabels } from './source-says';
 import { summarize, summaryLine } from './summary';
 import { formatClaimValueWithQualifier, languageOfText } from './values';
+import { escapeMarkdown } from './escape-markdown';
+
+export { escapeMarkdown };
 
 /**
  * A Markdown report: the summary line, then for each file a heading and a
@@ -53,12 +56,4 @@ function sourceCell(source: Source): string {
   const said = escapeMarkdown(describeSource(source));
   // A "|" in the destination would end the table cell: it is percent-encoded like "<", ">" and spaces.
   return source.url && /^https?:\/\//i.test(source.url) ? `[${said}](<${source.url.replace(/[<>\s|\\]/g, encodeURIComponent)}>)` : said;
-}
-
-/** Escapes text for a Markdown table cell or line: markup characters, pipes, entities and line breaks. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`);
 }
