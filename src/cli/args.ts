@@ -44,6 +44,16 @@ export interface VerifyCliOptions {
   readonly archiveApi: string | null;
   /** `not-found` and `unreachable` claims count like uncited ones for the exit code. */
   readonly failOnUnsupported: boolean;
+  /** After the run, the cache is pruned to this many bytes, least recently used first. */
+  readonly cacheMaxBytes: number;
+  /** After the run, cache entries unused for longer than this are removed, ms. */
+  readonly cacheMaxUnusedMs: number;
+}
+
+/** What `claimlens cache` was asked to do, and in which folder (undefined: the default). */
+export interface CacheOptions {
+  readonly action: 'info' | 'clear';
+  readonly cacheDir?: string;
 }
 
 /** A parsed command line. */
@@ -51,6 +61,7 @@ export type Command =
   | { readonly kind: 'help'; readonly topic?: 'check' }
   | { readonly kind: 'version' }
   | { readonly kind: 'lsp' }
+  | { readonly kind: 'cache'; readonly options: CacheOptions }
   | { readonly kind: 'check'; readonly options: CheckOptions };
 
 /** A command line that makes no sense: the CLI prints the message and exits 2. */
@@ -68,6 +79,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (first === '--help' || first === '-h' || first === 'help') return { kind: 'help', ...(rest[0] === 'check' ? { topic: 'check' as const } : {}) };
   if (first === '--version' || first === '-v') return { kind: 'version' };
   if (first === 'lsp') return parseLsp(rest);
+  if (first === 'cache') return parseCache(rest);
   if (first !== 'check') {
     throw new UsageError(first.startsWith('-') ? `unknown option '${first}'.` : `unknown command '${first}'.`);
   }
@@ -95,6 +107,8 @@ function parseCheck(args: readonly string[]): Command {
         offline: { type: 'boolean' },
         cache: { type: 'string' },
         'cache-max-age': { type: 'string' },
+        'cache-max-size': { type: 'string' },
+        'cache-max-unused': { type: 'string' },
         timeout: { type: 'string' },
         'archive-api': { type: 'string' },
         'no-archive': { type: 'boolean' },
@@ -111,7 +125,7 @@ function parseCheck(args: readonly string[]): Command {
   if (values.help) return { kind: 'help', topic: 'check' };
   const format = oneOf('--format', values.format ?? 'text', outputFormats);
   const scope = values.scope === undefined ? undefined : oneOf('--scope', values.scope, ['sentence', 'paragraph'] as const);
-  const verifyFlags = ['offline', 'cache', 'cache-max-age', 'timeout', 'archive-api', 'no-archive', 'fail-on-unsupported'] as const;
+  const verifyFlags = ['offline', 'cache', 'cache-max-age', 'cache-max-size', 'cache-max-unused', 'timeout', 'archive-api', 'no-archive', 'fail-on-unsupported'] as const;
   const stray = verifyFlags.find((flag) => values[flag] !== undefined);
   if (!values.verify && stray) throw new UsageError(`--${stray} needs --verify.`);
   const verify: VerifyCliOptions | undefined = values.verify
@@ -122,6 +136,8 @@ function parseCheck(args: readonly string[]): Command {
       timeoutMs: values.timeout === undefined ? 15_000 : duration('--timeout', values.timeout),
       archiveApi: values['no-archive'] ? null : (values['archive-api'] ?? 'https://archive.org/wayback/available'),
       failOnUnsupported: values['fail-on-unsupported'] ?? false,
+      cacheMaxBytes: values['cache-max-size'] === undefined ? defaultCacheMaxSize : size('--cache-max-size', values['cache-max-size']),
+      cacheMaxUnusedMs: values['cache-max-unused'] === undefined ? defaultCacheMaxUnusedMs : duration('--cache-max-unused', values['cache-max-unused']),
     }
     : undefined;
   return {
@@ -142,6 +158,24 @@ function parseCheck(args: readonly string[]): Command {
       ...(values.jobs !== undefined ? { jobs: positive('--jobs', values.jobs) } : {}),
     },
   };
+}
+
+/** The defaults of `--cache-max-size` (200 MB) and `--cache-max-unused` (30 days). */
+export const defaultCacheMaxSize = 200 * 1024 * 1024;
+export const defaultCacheMaxUnusedMs = 30 * 86_400_000;
+
+function parseCache(args: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { cache: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (cause) {
+    throw new UsageError(cause instanceof Error ? firstSentence(cause.message) : String(cause), { cause });
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (positionals.length !== 1) throw new UsageError('cache needs one action: info or clear.');
+  const action = oneOf('cache', positionals[0], ['info', 'clear'] as const);
+  return { kind: 'cache', options: { action, ...(values.cache !== undefined ? { cacheDir: values.cache } : {}) } };
 }
 
 /** Transports of `claimlens lsp`, as the language server library reads them from the command line. */
@@ -211,6 +245,8 @@ Commands:
   lsp --stdio             Run the language server (also --node-ipc,
                           --socket=PORT, --pipe=NAME), for editors that speak
                           the Language Server Protocol.
+  cache info|clear        Show the --verify cache's folder, entries and size,
+                          or empty it (--cache DIR for another folder).
   help [check]            Show this help.
 
 Options of check:
@@ -242,6 +278,12 @@ Options of check:
                           $XDG_CACHE_HOME/claimlens or ~/.cache/claimlens).
       --cache-max-age AGE With --verify: use cached sources younger than AGE
                           without asking the server (default 1d; then revalidated).
+      --cache-max-size SIZE
+                          With --verify: after the run, remove the least recently
+                          used sources until the cache is under SIZE (default 200mb).
+      --cache-max-unused AGE
+                          With --verify: after the run, remove sources unused for
+                          longer than AGE (default 30d). Sources this run used stay.
       --timeout TIME      With --verify: per request (default 15s).
       --archive-api URL   With --verify: the web archive's availability API asked
                           for a copy of a dead source (default

@@ -4,6 +4,7 @@ import { version } from '../../package.json';
 import { helpText, parseCommand, UsageError, type Command } from './args';
 import { runCheck } from './check';
 import type { CliIo } from './io';
+import { runCache } from './verify-sources';
 
 /**
  * Runs the command line `argv` (without `node` and the script) and returns
@@ -29,6 +30,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return runCheck(command.options, io, version);
     case 'lsp':
       return runServer();
+    case 'cache':
+      return runCache(command.options, io);
   }
 }
 

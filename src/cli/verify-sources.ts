@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { homepage } from '../../package.json';
 import type { ReportFile, SourceVerification } from '../core';
 import { DiskCache, SourceFetcher, targetsOf, userAgentOf, Verifier } from '../verify';
-import type { VerifyCliOptions } from './args';
+import type { CacheOptions, VerifyCliOptions } from './args';
 import type { CliIo } from './io';
 
 /** The cache folder `--verify` uses without `--cache`: `$XDG_CACHE_HOME/claimlens`, else `~/.cache/claimlens`. */
@@ -20,9 +20,10 @@ export function defaultCacheDir(env: CliIo['env']): string {
  */
 export async function verifyFiles(files: readonly ReportFile[], options: VerifyCliOptions, io: CliIo, version: string, quiet: boolean): Promise<ReportFile[]> {
   const cacheDir = options.cacheDir !== undefined ? resolve(io.cwd, options.cacheDir) : defaultCacheDir(io.env);
+  const cache = new DiskCache(cacheDir);
   const fetcher = new SourceFetcher({
     userAgent: userAgentOf(version, homepage.replace(/#.*$/u, '')),
-    cache: new DiskCache(cacheDir),
+    cache,
     offline: options.offline,
     maxAgeMs: options.maxAgeMs,
     timeoutMs: options.timeoutMs,
@@ -46,6 +47,12 @@ export async function verifyFiles(files: readonly ReportFile[], options: VerifyC
     return verifications;
   }));
   if (showProgress) io.stderr.write('\r\u001b[K');
+  // The cache shrinks after the run: what this run used stays, whatever its age or size.
+  try {
+    await cache.prune({ maxBytes: options.cacheMaxBytes, maxUnusedMs: options.cacheMaxUnusedMs });
+  } catch (cause) {
+    if (!quiet) io.stderr.write(`claimlens: could not prune the cache in ${cacheDir}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+  }
   return files.map((file, i) => ({ ...file, verifications: results[i] }));
 }
 
@@ -58,4 +65,31 @@ export function unsupportedClaims(files: readonly ReportFile[]): number {
     count += claims.size;
   }
   return count;
+}
+
+/** `claimlens cache info` and `claimlens cache clear`: the folder, its entries and their size; or empty it. */
+export async function runCache(options: CacheOptions, io: CliIo): Promise<number> {
+  const cacheDir = options.cacheDir !== undefined ? resolve(io.cwd, options.cacheDir) : defaultCacheDir(io.env);
+  const cache = new DiskCache(cacheDir);
+  try {
+    if (options.action === 'info') {
+      const info = await cache.info();
+      io.stdout.write(`Cache: ${cacheDir}\nEntries: ${info.entries.toLocaleString('en-US')}\nSize: ${formatBytes(info.bytes)}\n`);
+    } else {
+      const result = await cache.clear();
+      io.stdout.write(`Removed ${result.removed.toLocaleString('en-US')} cached source${result.removed === 1 ? '' : 's'} (${formatBytes(result.freed)}) from ${cacheDir}\n`);
+    }
+    return 0;
+  } catch (cause) {
+    io.stderr.write(`claimlens: could not read the cache in ${cacheDir}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return 2;
+  }
+}
+
+/** "0 bytes", "12.3 KB", "4.5 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} byte${bytes === 1 ? '' : 's'}`;
 }

@@ -124,8 +124,12 @@ export function analyzeArticles(text: string, options: AnalyzeOptions): ArticleA
   }));
 }
 
-/** Puts the analyses of a file's articles together: sources renumbered, claims keeping theirs. */
-function mergeAnalyses(format: Format, parts: readonly Analysis[]): Analysis {
+/**
+ * Puts the analyses of a file's articles (`analyzeArticles`) together, as
+ * `analyze` gives a WordPress file: sources renumbered in order, claims
+ * keeping their ids.
+ */
+export function mergeAnalyses(format: Format, parts: readonly Analysis[]): Analysis {
   if (parts.length === 1) return parts[0];
   const sources: Source[] = [];
   const claims: Claim[] = [];

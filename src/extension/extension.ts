@@ -37,6 +37,8 @@ export interface ClaimLensApi {
   sourceResults(uri: vscode.Uri): readonly SourceVerification[] | undefined;
   /** The status bar text of checked sources, or undefined when hidden. */
   sourcesStatusText(): string | undefined;
+  /** Cancels the *Verify Sources* run under way, as its Cancel button does. */
+  cancelSourceVerification(): void;
 }
 
 export function activate(context: vscode.ExtensionContext): ClaimLensApi {
@@ -95,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): ClaimLensApi {
     statusBarText: () => statusBar.text,
     sourceResults: (uri) => sources.resultsOf(uri),
     sourcesStatusText: () => sources.statusText,
+    cancelSourceVerification: () => sources.cancel(),
     setPrompts: (p) => {
       prompts = p ?? editorPrompts;
     },

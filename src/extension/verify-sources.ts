@@ -1,7 +1,8 @@
+import { isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
 import { homepage, version } from '../../package.json';
-import { findingsOf, LineIndex, type Analysis, type Claim, type SourceVerification } from '../core/index';
-import { DiskCache, SourceFetcher, targetsOf, userAgentOf, Verifier, type VerifyTarget } from '../verify/index';
+import { findingsOf, LineIndex, mergeAnalyses, type Analysis, type Claim, type SourceVerification } from '../core/index';
+import { defaultPruneLimits, DiskCache, SourceFetcher, targetsOf, userAgentOf, Verifier, type PruneResult, type VerifyTarget } from '../verify/index';
 import { documentationBase } from '../shared/diagnostic-codes';
 import type { DocumentAnalyses } from './document-analyses';
 import type { Log } from './log';
@@ -50,7 +51,8 @@ export class SourceVerifications implements vscode.Disposable {
       this.changed,
       this.finished,
       vscode.commands.registerCommand('claimlens.verifySources', () => this.run('article')),
-      vscode.commands.registerCommand('claimlens.verifyWorkspaceSources', () => this.run('workspace')),
+      vscode.commands.registerCommand('claimlens.verifyWorkspaceSources', (folder?: vscode.Uri | string) => this.run('workspace', folderOf(folder))),
+      vscode.commands.registerCommand('claimlens.clearSourceCache', () => this.clearCache()),
       vscode.languages.registerHoverProvider(selector, { provideHover: (document, position) => this.hover(document, position) }),
       vscode.languages.registerCodeActionsProvider(selector, { provideCodeActions: (document, _range, context) => this.codeActions(document, context) }, {
         providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
@@ -78,26 +80,46 @@ export class SourceVerifications implements vscode.Disposable {
     return this.results.has(vscode.window.activeTextEditor?.document.uri.toString() ?? '') ? this.item.text : undefined;
   }
 
-  private async run(scope: 'article' | 'workspace'): Promise<void> {
+  /** Cancels the runs under way, as their notification's Cancel button does: files already done keep their results. */
+  cancel(): void {
+    for (const run of this.running) run.cancel();
+  }
+
+  private readonly running = new Set<vscode.CancellationTokenSource>();
+
+  /**
+   * Verifies the active article, or every article of the workspace (under
+   * `folder` only, when given: a folder's URI or path). The articles are
+   * checked at once, within the fetcher's limits, and each article's results
+   * are published as soon as all its sources are checked; after a cancel,
+   * an article not yet done is left as it was, so that no source cut short
+   * counts against it.
+   */
+  private async run(scope: 'article' | 'workspace', folder?: vscode.Uri): Promise<void> {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('Claim Lens verifies sources only in a trusted workspace: it fetches the addresses articles cite.');
       return;
     }
     const config = vscode.workspace.getConfiguration('claimlens.verify');
+    const cache = new DiskCache(this.cacheDir);
     const fetcher = new SourceFetcher({
       userAgent: userAgentOf(version, homepage.replace(/#.*$/u, '')),
-      cache: new DiskCache(vscode.Uri.joinPath(this.context.globalStorageUri, 'sources').fsPath),
+      cache,
       maxAgeMs: Math.max(0, config.get<number>('cacheMaxAgeHours', 24)) * 3600_000,
       timeoutMs: Math.max(1, config.get<number>('timeoutSeconds', 15)) * 1000,
     });
     const archiveApi = config.get<string>('archiveApi', 'https://archive.org/wayback/available') || null;
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Claim Lens: verifying sources', cancellable: true },
-      async (progress, token) => {
+      async (progress, progressToken) => {
+        const cancellation = new vscode.CancellationTokenSource();
+        this.running.add(cancellation);
+        const token = cancellation.token;
         const abort = new AbortController();
-        const cancel = token.onCancellationRequested(() => abort.abort());
+        const listeners = [progressToken.onCancellationRequested(() => cancellation.cancel()), token.onCancellationRequested(() => abort.abort())];
         try {
-          const articles = await this.articles(scope, progress, token);
+          const articles = (await this.articles(scope, progress, token)).filter((a) => !folder || isUnder(a.uri, folder));
+          if (token.isCancellationRequested) return;
           const verifier = new Verifier({ fetcher, archiveApi, signal: abort.signal });
           const total = articles.reduce((n, a) => n + a.targets.length, 0);
           if (!total) {
@@ -105,26 +127,55 @@ export class SourceVerifications implements vscode.Disposable {
             return;
           }
           let done = 0;
-          for (const article of articles) {
-            if (token.isCancellationRequested) break;
+          await Promise.all(articles.map(async (article) => {
             const verifications = await Promise.all(article.targets.map(async (target: VerifyTarget) => {
               const result = await verifier.verify(target);
               progress.report({ message: `${++done}/${total} sources`, increment: 100 / total });
               return result;
             }));
-            if (token.isCancellationRequested) break;
+            if (token.isCancellationRequested) return;
             this.publish(article.uri, { text: article.text, analysis: article.analysis, verifications });
-          }
-          this.refreshStatus();
+            this.refreshStatus();
+          }));
           this.finished.fire(scope);
         } catch (cause) {
           this.log.error('Verifying sources failed.', cause);
           void vscode.window.showErrorMessage('Claim Lens could not verify sources; see the output for why.');
         } finally {
-          cancel.dispose();
+          for (const listener of listeners) listener.dispose();
+          this.running.delete(cancellation);
+          cancellation.dispose();
         }
       },
     );
+    // The cache shrinks once no run needs it: what this run used stays, whatever its age or size.
+    if (!this.running.size) {
+      const maxBytes = Math.max(1, config.get<number>('cacheMaxSizeMB', 200)) * 1024 * 1024;
+      await cache.prune({ ...defaultPruneLimits, maxBytes }).catch((cause: unknown) => this.log.error(`Could not prune the source cache in ${this.cacheDir}.`, cause));
+    }
+  }
+
+  /** Where fetched sources are cached: the extension's global storage. */
+  private get cacheDir(): string {
+    return vscode.Uri.joinPath(this.context.globalStorageUri, 'sources').fsPath;
+  }
+
+  /** "Claim Lens: Clear Source Cache": empties the cache, unless a run is using it. Resolves to what was removed. */
+  private async clearCache(): Promise<PruneResult | undefined> {
+    if (this.running.size) {
+      void vscode.window.showInformationMessage('Claim Lens: sources are being verified; clear the cache once that is done or cancelled.');
+      return undefined;
+    }
+    try {
+      const result = await new DiskCache(this.cacheDir).clear();
+      const mb = (result.freed / 1024 / 1024).toFixed(1);
+      void vscode.window.showInformationMessage(`Claim Lens: removed ${result.removed} cached source${result.removed === 1 ? '' : 's'} (${mb} MB).`);
+      return result;
+    } catch (cause) {
+      this.log.error(`Could not clear the source cache in ${this.cacheDir}.`, cause);
+      void vscode.window.showErrorMessage('Claim Lens could not clear the source cache; see the output for why.');
+      return undefined;
+    }
   }
 
   private async articles(
@@ -142,7 +193,17 @@ export class SourceVerifications implements vscode.Disposable {
       return [{ uri: document.uri, text: document.getText(), analysis: entry.analysis, targets: targetsOf(entry.analysis) }];
     }
     const scan = await scanWorkspace(this.analyses, this.log, progress, token);
-    return scan.files.map((file) => ({ uri: vscode.Uri.parse(file.uri), text: file.text, analysis: file.analysis, targets: targetsOf(file.analysis) }));
+    // The posts of a WordPress export are checked and shown as one file, with the sources numbered as the editor numbers them.
+    const byUri = new Map<string, { text: string; parts: Analysis[] }>();
+    for (const file of scan.files) {
+      const entry = byUri.get(file.uri);
+      if (entry) entry.parts.push(file.analysis);
+      else byUri.set(file.uri, { text: file.text, parts: [file.analysis] });
+    }
+    return [...byUri].map(([uri, { text, parts }]) => {
+      const analysis = parts.length === 1 ? parts[0] : mergeAnalyses('wordpress', parts);
+      return { uri: vscode.Uri.parse(uri), text, analysis, targets: targetsOf(analysis) };
+    });
   }
 
   private publish(uri: vscode.Uri, results: ArticleResults): void {
@@ -217,6 +278,21 @@ export class SourceVerifications implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A folder given to the workspace command: a URI (from another extension, a test) or a path (from a keybinding's `args`). */
+function folderOf(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg !== 'string' || !arg) return undefined;
+  if (/^[a-z][\w+.-]+:\/\//iu.test(arg)) return vscode.Uri.parse(arg);
+  // A relative path is taken from the first workspace folder.
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return isAbsolute(arg) || !root ? vscode.Uri.file(arg) : vscode.Uri.joinPath(root, arg);
+}
+
+function isUnder(uri: vscode.Uri, folder: vscode.Uri): boolean {
+  const base = folder.toString().replace(/\/$/u, '');
+  return uri.toString().startsWith(`${base}/`);
 }
 
 /** One source's result in words, with the passage (figure in bold) and the link to it. */

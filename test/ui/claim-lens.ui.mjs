@@ -1,7 +1,8 @@
 // The UI test of Claim Lens: what a person sees and does in the workbench,
 // on test/fixtures/ui (a copy of it). Each step takes screenshots for the
 // README; scripts/run-ui.mjs runs the steps in order.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { check, plain, waitUntil } from './workbench.mjs';
@@ -490,6 +491,89 @@ export const steps = [
       }, { message: 'the quick fixes of the example\'s claim' });
       for (const title of Object.values(fixTitles)) check(titles.includes(title), `the quick fix menu lacks "${title}": ${JSON.stringify(titles)}`);
       await dismiss(wb);
+    },
+  },
+  {
+    name: 'after Verify Sources, the report filters by what the sources say, with the status and text filters',
+    timeout: 120_000,
+    async run(wb, { folder }) {
+      const filler = 'The statistics office reviews output, wages and rents each quarter, region by region, and sets out its method in the notes at the end of the release.';
+      const server = createServer((req, res) => {
+        const path = (req.url ?? '').split('?')[0];
+        const pages = {
+          '/solar': 'Spain saw its solar output climb 67 per cent last year.',
+          '/wages': 'Wages rose 3.1 per cent in the year to March, the office said.',
+        };
+        if (pages[path]) {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(`<html><body><p>${filler}</p><p>${pages[path]}</p><p>${filler}</p></body></html>`);
+        } else {
+          // Access denied: "not checked", and no archive is asked.
+          res.writeHead(403);
+          res.end();
+        }
+      });
+      await new Promise((done) => server.listen(0, '127.0.0.1', done));
+      try {
+        const base = `http://127.0.0.1:${server.address().port}`;
+        const file = 'sources-check.md';
+        writeFileSync(join(folder, file), [
+          '# What the sources say',
+          '',
+          `Solar output rose [67%](${base}/solar) in Spain last year.`,
+          '',
+          `Wages rose [4.5%](${base}/wages) in the year to March.`,
+          '',
+          `Coal use fell [20%](${base}/denied) in the year.`,
+          '',
+          'Rents rose 9% in the city centre.',
+          '',
+        ].join('\n'));
+        // Quick Open's file list was read before the file was there: open it from the Explorer.
+        await wb.chord('Control+Shift+E');
+        const row = wb.page.locator('.part.sidebar .monaco-list-row').filter({ hasText: file }).first();
+        await row.waitFor({ state: 'visible', timeout: 30_000 });
+        await row.click();
+        await wb.page.locator('.tabs-container .tab.active').filter({ hasText: file }).waitFor({ state: 'visible', timeout: 30_000 });
+        await wb.runCommand('Claim Lens: Verify Sources in This Article');
+        await waitUntil(() => wb.statusBarText(/not in source/), { timeout: 60_000, message: 'the status bar to count the claims not in their source' });
+        // The status bar's count opens the report (the palette may offer the workspace's first, recently used).
+        await wb.page.locator('.part.statusbar .statusbar-item').filter({ hasText: /4 claims · 1 uncited/ }).first().click();
+        const report = await reportFrame(wb, `Claim Lens: ${file}`);
+        const says = report.locator('.filters[data-by="says"]');
+        await says.waitFor({ state: 'visible', timeout: 30_000 });
+        check((await says.getAttribute('role')) === 'group' && (await says.getAttribute('aria-label')) === 'Show by what the sources say', 'the Source says filters are a labelled group');
+        const counts = (await says.locator('button').allInnerTexts()).map((t) => plain(t).replace(/\s+/g, ' ').trim());
+        check(counts.join('|') === 'All 4|Supported 1|Not found 1|Dead source 0|Not checked 1|Not verified 1', `the Source says filters read ${JSON.stringify(counts)}`);
+        const shownSays = () => report.locator('tbody tr.row:not([hidden])').evaluateAll((rows) => rows.map((r) => r.dataset.says));
+        const notFound = says.locator('button[data-filter="not-found"]');
+        await notFound.click();
+        await waitUntil(async () => (await shownSays()).join() === 'not-found', { message: 'the one claim not found with the Not found filter' });
+        check((await notFound.getAttribute('aria-pressed')) === 'true', 'the Not found filter is pressed');
+        await wb.screenshot('review-report-source-says.png');
+        check((await says.locator('button[data-filter="all"]').getAttribute('aria-pressed')) === 'false', 'All is no longer pressed');
+        // With a status filter: the claim not found is cited, so Uncited leaves nothing.
+        const statusGroup = report.locator('.filters[data-by="statuses"]');
+        await statusGroup.locator('button[data-filter="uncited"]').click();
+        await waitUntil(async () => (await shownSays()).length === 0 && (await report.locator('#nothing').isVisible()), { message: 'no row for Not found and Uncited together' });
+        await statusGroup.locator('button[data-filter="all"]').click();
+        await waitUntil(async () => (await shownSays()).join() === 'not-found', { message: 'the claim not found back with status All' });
+        // With the text filter.
+        await report.locator('#filter').fill('solar');
+        await waitUntil(async () => (await shownSays()).length === 0, { message: 'no row for Not found and "solar" together' });
+        await report.locator('#filter').fill('');
+        // The keyboard: Space on a focused filter button presses it.
+        await says.locator('button[data-filter="unverified"]').focus();
+        await wb.keyboard.press('Space');
+        await waitUntil(async () => (await shownSays()).join() === 'unverified', { message: 'the uncited claim with Not verified, pressed with Space' });
+        const shown = plain(await report.locator('#shown').textContent());
+        check(shown === '1 of 4 claims', `the count reads "${shown}"`);
+        await says.locator('button[data-filter="all"]').click();
+        await waitUntil(async () => (await shownSays()).length === 4, { message: 'every row back with All' });
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
     },
   },
 ];

@@ -60,6 +60,7 @@ describe('manifest: settings match the core schema', () => {
       'claimlens.statusBar.enabled',
       'claimlens.verify.archiveApi',
       'claimlens.verify.cacheMaxAgeHours',
+      'claimlens.verify.cacheMaxSizeMB',
       'claimlens.verify.timeoutSeconds',
       'claimlens.severity.uncited',
       'claimlens.severity.attributed',

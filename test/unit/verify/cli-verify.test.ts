@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { main } from '../../../src/cli/main';
+import { DiskCache } from '../../../src/verify/index';
 import type { CliIo } from '../../../src/cli/io';
 import { makePdf, TestServer } from './server';
 
@@ -158,8 +159,58 @@ describe('cli: check --verify', function () {
     assert.equal(verification?.link, `${server.url('/review.pdf')}#page=2`);
   });
 
+  it('prunes the cache after the run: entries unused for long, then the least recently used over --cache-max-size, never what the run used', async () => {
+    const dir = join(root, 'pruned-cache');
+    const seed = new DiskCache(dir);
+    const body = (n: number) => new Uint8Array(n).fill(65);
+    await seed.put({ url: 'https://example.org/stale', finalUrl: 'https://example.org/stale', status: 200, storedAt: Date.now() }, body(100));
+    await seed.put({ url: 'https://example.org/big', finalUrl: 'https://example.org/big', status: 200, storedAt: Date.now() }, body(40_000));
+    const urls = () => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { url: string }).url).sort();
+    const age = (url: string, days: number) => {
+      for (const f of readdirSync(dir)) {
+        if (f.endsWith('.json') && (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { url: string }).url === url) {
+          const at = new Date(Date.now() - days * 86_400_000);
+          for (const ext of ['json', 'body']) utimesSync(join(dir, f.replace(/json$/u, ext)), at, at);
+        }
+      }
+    };
+    age('https://example.org/stale', 40);
+    age('https://example.org/big', 1);
+    const run1 = await run(root, ['check', 'energy.md', '--verify', '--cache', dir, '--no-archive']);
+    assert.notEqual(run1.code, 2, run1.stderr);
+    // The defaults (200 MB, 30 days): only the entry unused for 40 days goes.
+    assert.deepEqual(urls().filter((u) => u.startsWith('https://example.org/')), ['https://example.org/big']);
+    const used = urls().filter((u) => !u.startsWith('https://example.org/'));
+    // A 403 is not cached.
+    assert.deepEqual(used, ['/gone', '/solar', '/wind'].map((p) => server.url(p)).sort());
+    // 20 KB holds the run's own entries but not the big one, which no run used since: it goes; the run's stay though they are over the cap together with it.
+    await run(root, ['check', 'energy.md', '--verify', '--cache', dir, '--no-archive', '--cache-max-size', '20kb']);
+    assert.deepEqual(urls(), used);
+    await run(root, ['check', 'energy.md', '--verify', '--cache', dir, '--no-archive', '--cache-max-size', '1kb']);
+    assert.deepEqual(urls(), used, 'the entries a run used stay, whatever the cap');
+  });
+
+  it('cache info tells the folder, entries and size; cache clear empties it', async () => {
+    const dir = join(root, 'info-cache');
+    await run(root, ['check', 'energy.md', '--verify', '--cache', dir, '--no-archive']);
+    const info = await run(root, ['cache', 'info', '--cache', dir]);
+    assert.equal(info.code, 0, info.stderr);
+    assert.match(info.stdout, new RegExp(`^Cache: ${dir.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\nEntries: 3\nSize: \\d+(?:\\.\\d)? (?:bytes|KB)\n$`, 'u'));
+    const clear = await run(root, ['cache', 'clear', '--cache', dir]);
+    assert.equal(clear.code, 0, clear.stderr);
+    assert.match(clear.stdout, /^Removed 3 cached sources \(\d+(?:\.\d)? (?:bytes|KB)\) from /u);
+    assert.deepEqual(readdirSync(dir), []);
+    assert.match((await run(root, ['cache', 'info', '--cache', dir])).stdout, /\nEntries: 0\nSize: 0 bytes\n$/u);
+    // By default, the folder --verify caches in.
+    const xdg = join(root, 'xdg-info');
+    assert.equal((await run(root, ['cache', 'info'], { XDG_CACHE_HOME: xdg })).stdout.split('\n')[0], `Cache: ${join(xdg, 'claimlens')}`);
+    const bad = await run(root, ['cache', 'empty']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /cache must be one of info, clear/u);
+  });
+
   it('rejects the options of --verify without it', async () => {
-    for (const args of [['--offline'], ['--cache', 'x'], ['--fail-on-unsupported']]) {
+    for (const args of [['--offline'], ['--cache', 'x'], ['--fail-on-unsupported'], ['--cache-max-size', '1mb'], ['--cache-max-unused', '7d']]) {
       const result = await run(root, ['check', 'energy.md', ...args]);
       assert.equal(result.code, 2);
       assert.match(result.stderr, /needs --verify/u);
@@ -167,5 +218,8 @@ describe('cli: check --verify', function () {
     const bad = await run(root, ['check', 'energy.md', '--verify', '--cache-max-age', 'soon']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--cache-max-age must be a duration/u);
+    const size = await run(root, ['check', 'energy.md', '--verify', '--cache-max-size', 'big']);
+    assert.equal(size.code, 2);
+    assert.match(size.stderr, /--cache-max-size must be a size/u);
   });
 });
