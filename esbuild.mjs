@@ -18,8 +18,9 @@ const common = {
   logLevel: 'warning',
   external: ['vscode'],
   // ESM-only code in dependencies (fdir, under tinyglobby) reads import.meta.url, which CommonJS output lacks.
-  banner: { js: 'const __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
-  define: { 'import.meta.url': '__importMetaUrl' },
+  // Worked out on first use: the conversion costs milliseconds at start-up that most runs never need.
+  banner: { js: 'const __importMeta = { get url() { return require("url").pathToFileURL(__filename).href; } };' },
+  define: { 'import.meta': '__importMeta' },
 };
 
 // Citation.js imports node-fetch but uses the browser's `fetch` in a browser: the web bundles leave node-fetch out.
@@ -68,15 +69,28 @@ const fromServerBundle = {
   },
 };
 
+// zod and the settings schemas: loaded from their own file, dist/settings-schema.js, only when there are
+// settings to check (a configuration file, the editor's settings), never for a run on defaults.
+const settingsSchemaApart = {
+  name: 'settings-schema-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/settings-schema$/ }, () => ({ path: './settings-schema.js', external: true }));
+  },
+};
+const apart = [pdfApart, citationApart, settingsSchemaApart];
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', plugins: [fromServerBundle] },
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', plugins: [fromServerBundle, settingsSchemaApart] },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', plugins: apart },
   // The language server: `claimlens lsp` loads it, `node dist/server.js --stdio` runs it alone.
-  { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
+  { ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist', plugins: apart },
   { ...common, entryPoints: { pdf: 'src/verify/pdf-text.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { citation: 'src/core/bibliography/citation-js-modules.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'settings-schema': 'src/core/settings-schema.ts' }, outdir: 'dist' },
+  // Loads the CLI and its worker threads with V8's code cache (bin/claimlens.js, the worker pool).
+  { ...common, entryPoints: { 'code-cache': 'src/launch/code-cache.ts' }, outdir: 'dist' },
   // A worker thread of the workspace layer: the CLI and the server analyse many files in several.
-  { ...common, entryPoints: { 'analyse-worker': 'src/workspace/analyse-worker.ts' }, outdir: 'dist', plugins: [pdfApart, citationApart] },
+  { ...common, entryPoints: { 'analyse-worker': 'src/workspace/analyse-worker.ts' }, outdir: 'dist', plugins: apart },
   // VS Code for the Web: the language server in a web worker, and the extension that starts it. No Node here:
   // Citation.js is bundled in (a worker cannot load a file on demand), and the bundle is checked for Node built-ins.
   { ...browser, entryPoints: { server: 'src/server/browser-main.ts' }, outdir: 'dist/web', format: 'iife' },

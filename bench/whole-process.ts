@@ -3,7 +3,7 @@
 // start-up and module loading included. Temporary folders are removed on
 // exit, also when the run is interrupted.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -41,25 +41,55 @@ export interface Command {
   readonly okStatuses: readonly number[];
 }
 
-/** Wall-clock time of one whole run, ms. Throws when the command fails. */
-export function timeCommand(command: Command): number {
+/** The time of one whole run: wall clock, and CPU time of all its threads (user and system), ms. */
+export interface RunTime {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+let probeFolder: string | undefined;
+
+/**
+ * A script loaded (`--require`) into each Node process timed: at exit it
+ * writes the process's CPU time, all threads together, to the file its
+ * environment names. On a shared machine the wall clock counts the other
+ * programs too; the CPU time does not.
+ */
+function cpuProbe(): { script: string; output: string } {
+  probeFolder ??= temporaryFolder('cpu');
+  const script = join(probeFolder, 'cpu-probe.js');
+  writeFileSync(script, `process.once('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.CLAIMLENS_BENCH_CPU, String((u.user + u.system) / 1000)); });\n`);
+  return { script, output: join(probeFolder, 'cpu.txt') };
+}
+
+/** The time of one whole run, ms. Throws when the command fails. */
+export function timeCommand(command: Command): RunTime {
   const [program, ...args] = command.argv;
+  const probe = program === process.execPath ? cpuProbe() : undefined;
+  if (probe) rmSync(probe.output, { force: true });
   const started = performance.now();
-  const result = spawnSync(program, args, { cwd: command.cwd, encoding: 'utf8', maxBuffer: 1024 ** 3 });
+  const result = spawnSync(program, probe ? ['--require', probe.script, ...args] : args, {
+    cwd: command.cwd,
+    encoding: 'utf8',
+    maxBuffer: 1024 ** 3,
+    ...(probe ? { env: { ...process.env, CLAIMLENS_BENCH_CPU: probe.output } } : {}),
+  });
   const elapsed = performance.now() - started;
   if (result.error) throw new Error(`${command.argv.join(' ')} could not run`, { cause: result.error });
   if (result.status === null || !command.okStatuses.includes(result.status)) {
     throw new Error(`${command.argv.join(' ')} exited ${result.status ?? result.signal}: ${result.stderr.slice(0, 500)}`);
   }
-  return elapsed;
+  return { wall: elapsed, cpu: probe ? Number(readFileSync(probe.output, 'utf8')) : Number.NaN };
 }
 
 /**
  * Times each command `runs` times, interleaved (a, b, a, b, …) so that a slow
  * spell of a shared machine weighs on all of them; returns the times by command.
  */
-export function timeInterleaved(commands: readonly Command[], runs: number): number[][] {
-  const times = commands.map(() => [] as number[]);
+export function timeInterleaved(commands: readonly Command[], runs: number): RunTime[][] {
+  const times = commands.map(() => [] as RunTime[]);
+  // One run of each first, not counted: the disk cache, and the code cache a first run of the CLI writes.
+  for (const command of commands) timeCommand(command);
   for (let run = 0; run < runs; run++) commands.forEach((command, i) => times[i].push(timeCommand(command)));
   return times;
 }
@@ -88,6 +118,11 @@ export function printTable(rows: readonly (readonly string[])[]): void {
   console.log(`  ${line(rows[0])}`);
   console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of rows.slice(1)) console.log(`  ${line(row)}`);
+}
+
+/** The median wall and CPU times of runs, and each run's wall time: `1.23 s (CPU 2.10 s)`. */
+export function timesCell(times: readonly RunTime[]): string {
+  return `${formatMs(median(times.map((t) => t.wall)))} (CPU ${formatMs(median(times.map((t) => t.cpu)))})`;
 }
 
 /** `0.42× (target ≤ 0.6×, met)`. */

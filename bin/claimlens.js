@@ -20,7 +20,10 @@ if (!existsSync(cli) && existsSync(join(root, 'esbuild.mjs'))) {
   }
 }
 
-require(cli)
+// The CLI is loaded with V8's code cache (dist/code-cache.js): a run after the first skips compiling it.
+const codeCache = join(root, 'dist', 'code-cache.js');
+const loaded = existsSync(codeCache) ? require(codeCache).requireWithCodeCache(cli, module) : require(cli);
+loaded
   .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;

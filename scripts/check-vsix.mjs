@@ -50,6 +50,8 @@ const screenshotDir = join(repoRoot, 'test', 'screenshots', 'tmp');
  * inside) about 410 KB and its extension about 95 KB: some 1.9 MB in all.
  * The desktop language server, which analyses for the extension since it
  * became a client, added 410 KB and took 250 KB off the extension's bundle.
+ * zod and the settings schemas sit in their own file, dist/settings-schema.js,
+ * loaded only when there are settings to check.
  */
 const maxVsixBytes = 1946 * 1024;
 /** What may be in the installed extension's folder, besides what code-server adds itself. */
@@ -62,6 +64,7 @@ const allowedFiles = [
   /^dist\/server\.js$/,
   /^dist\/pdf\.js$/,
   /^dist\/citation\.js$/,
+  /^dist\/settings-schema\.js$/,
   /^dist\/web\/(?:extension|server)\.js$/,
   /^images\/icon\.png$/,
   /^docs\/walkthrough\/[^/]+\.md$/,

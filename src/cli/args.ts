@@ -19,7 +19,7 @@ export interface CheckOptions {
   readonly quiet: boolean;
   /** Files larger than this many bytes are skipped with an error. */
   readonly maxSize: number;
-  /** Threads for many files (default: one per idle core, at most 8); 1 analyses in one thread. */
+  /** Threads for many files (default: one per core, at most 8); 1 analyses in one thread. */
   readonly jobs?: number;
   /** Check each cited claim's figure against the sources it cites; undefined when not asked. */
   readonly verify?: VerifyCliOptions;
@@ -266,7 +266,8 @@ Options of check:
                           folders, only inside DIR (default: the git work tree
                           around the current folder, or the current folder).
   -j, --jobs N            Analyse many files in N threads (default: one per
-                          idle core, at most 8; 1: one thread).
+                          core, at most 8, whatever the machine's load; 1: one
+                          thread).
       --no-color          No colours (also when NO_COLOR is set or output is not a terminal).
   -q, --quiet             Text format: only warnings and errors; no info lines,
                           no summary, no progress.

@@ -8,16 +8,16 @@ import {
   summarize,
   summaryLine,
   toCsv,
-  toJsonReport,
+  jsonReportFrame,
+  jsonReportText,
   toMarkdown,
   toSarif,
   type Finding,
   type Severity,
 } from '../core';
-import { analyseFiles } from '../workspace';
+import { analyseFiles, type RenderedFiles } from '../workspace';
 import type { CheckOptions } from './args';
 import { escapeControls, stylesFor, type CliIo, type Styles } from './io';
-import { unsupportedClaims, verifyFiles } from './verify-sources';
 
 /** Progress is shown for more files than this, on a terminal. */
 const progressThreshold = 20;
@@ -45,6 +45,8 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     onProgress: progress.step,
     explain: options.explain || options.ruleStats,
+    // The JSON report of many files is rendered where each file is analysed, in the worker threads too; --verify adds to the files after.
+    renderJson: options.format === 'json' && !options.verify && !options.explain && !options.ruleStats,
   });
   progress.done();
   if (run.usageErrors.length) {
@@ -53,7 +55,9 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   }
   const { configIssues, skipped, leftOut } = run;
   let files = run.files;
-  if (options.verify) files = await verifyFiles(files, options.verify, io, version, options.quiet);
+  // The verify layer (fetching, caching, matching) is loaded only for `--verify`.
+  const verifying = options.verify ? (require('./verify-sources') as typeof import('./verify-sources')) : undefined;
+  if (options.verify && verifying) files = await verifying.verifyFiles(files, options.verify, io, version, options.quiet);
   const display = (path: string) => relative(io.cwd, path).split(sep).join('/') || '.';
   for (const { path, issue } of configIssues) {
     const where = `${safe(display(path))}:${issue.line ?? 1}:${issue.column ?? 1}`;
@@ -70,7 +74,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     for (const note of leftOut) io.stderr.write(`${safe(note.path)}:1:1 ${errStyles.cyan('info')} skipped ${safe(note.reason)}\n`);
   }
 
-  const totals = summarize(files);
+  const totals = run.rendered && files === run.files ? run.rendered.totals : summarize(files);
   if (options.explain || options.ruleStats) {
     // Each line escaped on its own: names and phrases come from the files.
     const parts = options.explain ? files.map((f) => explainFile(f)).filter(Boolean) : [];
@@ -78,7 +82,8 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     io.stdout.write(`${parts.join('\n\n').split('\n').map(safe).join('\n')}\n`);
   } else switch (options.format) {
     case 'json':
-      io.stdout.write(`${JSON.stringify(toJsonReport(files), null, 2)}\n`);
+      if (run.rendered && files === run.files) writeRendered(io, run.rendered);
+      else writePieces(io, [...jsonReportText(files), '\n']);
       break;
     case 'sarif':
       io.stdout.write(`${JSON.stringify(toSarif(files, { toolVersion: version, srcRoot: `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}` }), null, 2)}\n`);
@@ -105,8 +110,44 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   }
 
   if (skipped.length || configIssues.length) return 2;
-  const failing = totals.uncited + (options.verify?.failOnUnsupported ? unsupportedClaims(files) : 0);
+  const failing = totals.uncited + (options.verify?.failOnUnsupported && verifying ? verifying.unsupportedClaims(files) : 0);
   return failing > options.maxUncited ? 1 : 0;
+}
+
+/** Writes the JSON report of files rendered where they were analysed, in writes of about a megabyte. */
+function writeRendered(io: CliIo, rendered: RenderedFiles): void {
+  const frame = jsonReportFrame(rendered.totals, rendered.json.length);
+  const separator = Buffer.from(frame.separator);
+  let batch: Uint8Array[] = [Buffer.from(frame.head)];
+  let length = 0;
+  rendered.json.forEach((bytes, i) => {
+    if (i) batch.push(separator);
+    batch.push(bytes);
+    length += bytes.length;
+    if (length >= 1 << 20) {
+      io.stdout.write(Buffer.concat(batch));
+      batch = [];
+      length = 0;
+    }
+  });
+  batch.push(Buffer.from(`${frame.tail}\n`));
+  io.stdout.write(Buffer.concat(batch));
+}
+
+/** Writes `pieces` in writes of about a megabyte: a report of many files is too large for one string. */
+function writePieces(io: CliIo, pieces: readonly string[]): void {
+  let batch: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    length += piece.length;
+    if (length >= 1 << 20) {
+      io.stdout.write(batch.join(''));
+      batch = [];
+      length = 0;
+    }
+  }
+  if (batch.length) io.stdout.write(batch.join(''));
 }
 
 const severityStyle: Record<Severity, keyof Styles> = { error: 'red', warning: 'yellow', info: 'cyan' };

@@ -8,7 +8,8 @@ export interface CliIo {
 
 /** The part of a stream the CLI uses. */
 export interface OutputStream {
-  write(text: string): unknown;
+  /** Text, or UTF-8 bytes (the JSON report of many files, rendered in worker threads). */
+  write(text: string | Uint8Array): unknown;
   readonly isTTY?: boolean;
 }
 

@@ -4,7 +4,6 @@ import { version } from '../../package.json';
 import { helpText, parseCommand, UsageError, type Command } from './args';
 import { runCheck } from './check';
 import type { CliIo } from './io';
-import { runCache } from './verify-sources';
 
 /**
  * Runs the command line `argv` (without `node` and the script) and returns
@@ -31,7 +30,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     case 'lsp':
       return runServer();
     case 'cache':
-      return runCache(command.options, io);
+      // The verify layer, whose cache this is, is loaded for this command (and `check --verify`) only.
+      return (require('./verify-sources') as typeof import('./verify-sources')).runCache(command.options, io);
   }
 }
 

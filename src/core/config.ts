@@ -12,11 +12,10 @@ import {
   type ParseError,
 } from 'jsonc-parser/lib/esm/main.js'; // the package's UMD entry hides its modules from bundlers
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import { z } from 'zod';
 import { jsonTooDeepAt, maxNesting, yamlTooDeepAt } from './nesting';
 import { LineIndex } from './lines';
 import type { IgnoreEntry } from './ignored-claims';
-import { defaultSettings, parseSettings, settingsSchema, type Settings, type SettingsIssue } from './settings';
+import { defaultSettings, parseSettings, settingsSchemaModule, type Settings, type SettingsIssue } from './settings';
 
 /** Names of configuration files, in the order they win when a folder holds several. */
 export const configFileNames = ['.claimlensrc.json', '.claimlensrc.yaml', '.claimlensrc.yml'] as const;
@@ -46,25 +45,6 @@ export interface ParsedConfig {
   readonly ignore: readonly IgnoreEntry[];
   readonly issues: readonly ConfigIssue[];
 }
-
-/**
- * One entry of a configuration file's `ignore` list: a claim ignored in one
- * article. It belongs to the file, not to the settings: VS Code settings
- * have no such field.
- */
-export const ignoreEntrySchema = z.strictObject({
-  file: z.string().min(1)
-    .describe('The article, relative to the folder of this configuration file.'),
-  claim: z.string().min(1)
-    .describe('The claim\'s text, exactly as it stands in the article.'),
-  sentence: z.string().min(1).optional()
-    .describe('The sentence the claim stands in (white space is not compared); without it, every claim with this text in the article is ignored.'),
-  occurrence: z.number().int().min(1).optional()
-    .describe('Which of the claims with this text and sentence, counting from 1; without it, all of them.'),
-});
-
-const ignoreListSchema = z.array(z.unknown())
-  .describe('Claims ignored in one article each: the file, the claim\'s text and its sentence. The "Ignore this claim" quick fix adds entries for plain-text articles.');
 
 /** The syntax of a configuration file by its name: `.json` and `.jsonc` are JSON with comments, anything else YAML. */
 export function configSyntaxOf(fileName: string): ConfigSyntax {
@@ -125,19 +105,17 @@ function parseIgnoreList(value: unknown): { entries: IgnoreEntry[]; issues: Sett
   if (!Array.isArray(value)) return { entries: [], issues: [{ field: 'ignore', message: 'expected an array of {file, claim, sentence} entries', path: ['ignore'] }] };
   const entries: IgnoreEntry[] = [];
   const issues: SettingsIssue[] = [];
+  const { validateIgnoreEntry } = settingsSchemaModule();
   value.forEach((item: unknown, index) => {
-    const result = ignoreEntrySchema.safeParse(item);
-    if (result.success) {
-      entries.push(result.data);
+    const result = validateIgnoreEntry(item);
+    if (result.ok) {
+      entries.push(result.entry);
       return;
     }
-    for (const issue of result.error.issues) {
-      const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
-      for (const key of keys) {
-        const path = ['ignore', index, ...key.map((p) => (typeof p === 'number' ? p : String(p)))];
-        const message = issue.code === 'unrecognized_keys' ? 'unknown field; expected one of file, claim, sentence, occurrence' : issue.message;
-        issues.push({ field: path.join('.'), message, path });
-      }
+    for (const issue of result.issues) {
+      const path = ['ignore', index, ...issue.path];
+      const message = issue.unknownKey ? 'unknown field; expected one of file, claim, sentence, occurrence' : issue.message;
+      issues.push({ field: path.join('.'), message, path });
     }
   });
   return { entries, issues };
@@ -274,28 +252,10 @@ function firstLine(message: string): string {
 
 /**
  * The JSON Schema (draft-07) of a `.claimlensrc.json` file, generated from
- * the settings schema. VS Code reads `allowComments`/`allowTrailingCommas`,
- * matching what `parseConfigText` accepts.
+ * the settings schema (see settings-schema.ts).
  */
 export function settingsJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(settingsSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
-  const { $schema, properties, ...rest } = generated;
-  return {
-    $schema,
-    title: 'Claim Lens configuration',
-    description: 'Settings for Claim Lens: which numeric claims are reported and where their sources are looked for.',
-    allowComments: true,
-    allowTrailingCommas: true,
-    ...rest,
-    properties: {
-      $schema: { type: 'string', description: 'The JSON Schema this file follows (for editors).' },
-      ...(properties as Record<string, unknown>),
-      ignore: {
-        ...withoutSchemaUri(z.toJSONSchema(ignoreListSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>),
-        items: withoutSchemaUri(z.toJSONSchema(ignoreEntrySchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>),
-      },
-    },
-  };
+  return settingsSchemaModule().settingsJsonSchema();
 }
 
 /**
@@ -318,7 +278,3 @@ export function configNotice(fileName: string, issues: readonly ConfigIssue[]): 
   return `Claim Lens: ${fileName}: "${first.field}" ${first.message}${more}. ${outcome}`;
 }
 
-function withoutSchemaUri(schema: Record<string, unknown>): Record<string, unknown> {
-  const { $schema: _uri, ...rest } = schema;
-  return rest;
-}

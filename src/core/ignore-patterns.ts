@@ -5,7 +5,7 @@
  * busy for ever. RE2 syntax is JavaScript's without backreferences and
  * lookaround.
  */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 
 /** Longest pattern accepted, in characters: a claim's text is short, and so is any pattern that matches one. */
 export const maxIgnorePatternLength = 1000;
@@ -39,12 +39,20 @@ function compile(source: string): IgnorePattern | string {
 function compileUncached(source: string): IgnorePattern | string {
   if (source.length > maxIgnorePatternLength) return `longer than ${maxIgnorePatternLength} characters`;
   try {
-    const re = RE2JS.compile(source);
+    const re = re2js().compile(source);
     return { source, test: (text) => re.test(text) };
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message.replace(/^error parsing regexp: /u, '') : String(cause);
     return `not a valid regular expression (RE2 syntax: no backreferences or lookaround): ${detail}`;
   }
+}
+
+let engine: typeof RE2JS | undefined;
+
+/** The engine, loaded on first use (`require` inside a function): a run whose settings have no pattern does not load it. */
+function re2js(): typeof RE2JS {
+  engine ??= (require('re2js') as typeof import('re2js')).RE2JS;
+  return engine;
 }
 
 /** The usable patterns of `sources`, compiled; invalid ones are left out (settings validation reports them). */

@@ -20,7 +20,7 @@ export { languageCodes, registerLanguage, type Language } from './lang';
 export {
   defaultSettings,
   parseSettings,
-  settingsSchema,
+  settingNames,
   reportableStatuses,
   type ParsedSettings,
   type Settings,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { settingsSchema, type SettingsInput } from '../core/index';
+import { settingNames, type SettingsInput } from '../core/index';
 import { defaultSeverity, severityChoices, severityKinds, type SeverityChoice, type SeverityKind } from '../shared/severity';
 
 import { defaultMaxFileSizeKB } from '../shared/max-file-size';
@@ -66,7 +66,7 @@ export function readEditorSettings(scope: vscode.ConfigurationScope | undefined)
 export function readExplicitAnalysisSettings(scope: vscode.ConfigurationScope | undefined): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration('claimlens', scope);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(settingsSchema.shape) as (keyof SettingsInput)[]) {
+  for (const key of settingNames as readonly (keyof SettingsInput)[]) {
     const inspected = config.inspect(key);
     // In Restricted Mode the workspace's value of a restricted setting does not count, as VS Code's own reading has it.
     const workspaceCounts = vscode.workspace.isTrusted || !restrictedSettings.has(key);

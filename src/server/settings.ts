@@ -1,4 +1,4 @@
-import { settingsSchema } from '../core';
+import { settingNames } from '../core';
 import { defaultSeverity, severityChoices, severityKinds, type SeverityChoice, type SeverityKind } from '../shared/severity';
 
 import { defaultMaxFileSizeKB } from '../shared/max-file-size';
@@ -41,7 +41,7 @@ export function readClientSettings(raw: unknown): ClientSettings {
     return value;
   };
   const analysis: Record<string, unknown> = {};
-  for (const key of Object.keys(settingsSchema.shape)) {
+  for (const key of settingNames) {
     const value = get(key);
     if (value !== undefined && value !== null) analysis[key] = value;
   }

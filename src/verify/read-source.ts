@@ -114,7 +114,8 @@ function paywallOf(html: string): string | undefined {
 
 async function readPdf(body: Uint8Array): Promise<ReadSource> {
   try {
-    const { pdfPages } = await import('./pdf-text');
+    // `require` inside a function: bundles load pdf.js from its own file, and only now.
+    const { pdfPages } = require('./pdf-text') as typeof import('./pdf-text');
     const blocks = (await pdfPages(body)).flatMap((page, i) => paragraphs(page, i + 1));
     return { ok: true, format: 'pdf', text: { blocks } };
   } catch (cause) {

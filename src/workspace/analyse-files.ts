@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { analyzeArticles, formatOfContent, formatOfPath, ignoredClaimsFor, withBibliographyProblems, type ReportFile, type Settings } from '../core';
+import { addTotals, analyzeArticles, formatOfContent, formatOfPath, ignoredClaimsFor, renderJson, withBibliographyProblems, type ReportFile, type Settings, type Totals } from '../core';
 import { RunBibliographies, type BibliographyWarning } from './bibliographies';
 import { FixedConfig, NearestConfig, type LocatedConfigIssue, type SettingsSource } from './config-lookup';
 import { discoverFiles, readRoots } from './discover';
@@ -37,7 +37,7 @@ export interface AnalyseFilesOptions {
   readonly concurrency?: number;
   /**
    * Threads analysing many files at once, this one included: default one
-   * per idle core (at most 8); 1 analyses everything in this thread. Fewer than `minFilesPerWorker` files
+   * per core (`defaultJobs`, at most 8); 1 analyses everything in this thread. Fewer than `minFilesPerWorker` files
    * per worker are not worth a thread's start-up.
    */
   readonly jobs?: number;
@@ -47,13 +47,19 @@ export interface AnalyseFilesOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Record which named rules fired in each analysis (`Analysis.firings`). */
   readonly explain?: boolean;
+  /**
+   * Render each file for the JSON report in the thread that analyses it, and
+   * keep only that (`rendered`): `files` is then empty, and worker threads
+   * send texts and counts instead of analyses.
+   */
+  readonly renderJson?: boolean;
   /** Stops the run: files not started yet are left out, and `cancelled` is set. */
   readonly signal?: AbortSignal;
 }
 
 /** The outcome of one run over a workspace. */
 export interface FilesAnalysis {
-  /** Analysed files, sorted by path. */
+  /** Analysed files, sorted by path (none with `renderJson`: see `rendered`). */
   readonly files: readonly ReportFile[];
   /** Files that could not be read (binary, not UTF-8, unreadable), sorted by path: errors. */
   readonly skipped: readonly SkippedFile[];
@@ -75,6 +81,8 @@ export interface FilesAnalysis {
   readonly cancelled: boolean;
   /** Worker threads that analysed files beside this one (0: this thread alone). */
   readonly workers: number;
+  /** With `renderJson`: the analysed files, sorted by path, rendered for the JSON report. */
+  readonly rendered?: RenderedFiles;
 }
 
 /** Below this many files per worker, one thread is faster than starting more. */
@@ -85,7 +93,11 @@ export const minFilesPerWorker = 48;
  * export; none for a `.json` or `.xml` file found in a folder that is no
  * post), or why it was skipped (an error) or left out (on purpose).
  */
-export type FileResult = { readonly files: readonly ReportFile[] } | { readonly skipped: SkippedFile } | { readonly leftOut: SkippedFile };
+export type FileResult =
+  | { readonly files: readonly ReportFile[] }
+  | { readonly rendered: RenderedFiles }
+  | { readonly skipped: SkippedFile }
+  | { readonly leftOut: SkippedFile };
 
 /** What analysing one file needs: the settings source, the run's bibliographies and the limits. */
 export interface FileAnalyser {
@@ -93,6 +105,18 @@ export interface FileAnalyser {
   readonly bibliographies: RunBibliographies;
   analyse(file: string, path: string): Promise<FileResult>;
 }
+
+/**
+ * Files rendered for the JSON report (`jsonFileText`), in UTF-8: bytes
+ * outside the JavaScript heap, which a worker thread hands over without a
+ * copy and the CLI writes as they are. With the files' totals.
+ */
+export interface RenderedFiles {
+  readonly json: readonly Uint8Array[];
+  readonly totals: Totals;
+}
+
+const utf8 = new TextEncoder();
 
 /** The serialisable part of a run's options, which a worker thread needs to analyse files as this thread would. */
 export interface RunSetup {
@@ -106,6 +130,8 @@ export interface RunSetup {
   readonly named?: readonly string[];
   /** Record which named rules fired in each analysis (`Analysis.firings`). */
   readonly explain?: boolean;
+  /** Give each file rendered for the JSON report instead of its analysis. */
+  readonly renderJson?: boolean;
 }
 
 /** Makes the analyser of one thread; throws an `Error` naming the file when the fixed configuration cannot be read. */
@@ -136,14 +162,15 @@ export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser>
           : [];
         // A WordPress export or a list of posts is reported post by post: `export.xml#post-slug`.
         const articles = analyzeArticles(read.text, { format, settings, ignoredClaims, explain: setup.explain === true, ...(bibliography ? { bibliography } : {}) });
-        return {
-          files: articles.map((article) => ({
-            path: article.name === undefined ? path : `${path}#${article.name}`,
-            text: read.text,
-            analysis: withBibliographyProblems(article.analysis, problems),
-            settings,
-          })),
-        };
+        const files: ReportFile[] = articles.map((article) => ({
+          path: article.name === undefined ? path : `${path}#${article.name}`,
+          text: read.text,
+          analysis: withBibliographyProblems(article.analysis, problems),
+          settings,
+        }));
+        if (!setup.renderJson) return { files };
+        const { texts, totals } = renderJson(files);
+        return { rendered: { json: texts.map((text) => utf8.encode(text)), totals } };
       } catch (cause) {
         return { skipped: { path, reason: `could not be analysed: ${cause instanceof Error ? cause.message : String(cause)}` } };
       }
@@ -169,6 +196,7 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
     ...(options.config !== undefined ? { config: options.config } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
     ...(options.explain ? { explain: true } : {}),
+    ...(options.renderJson ? { renderJson: true } : {}),
   };
   let analyser: FileAnalyser;
   try {
@@ -189,13 +217,14 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
   const paths = discovery.files.map((file) => ({ file, path: display(file) })).sort((a, b) => compare(a.path, b.path));
 
   const script = options.workerScript ?? join(__dirname, 'analyse-worker.js');
-  const jobs = Math.min(options.jobs ?? idleCores(), Math.floor(paths.length / minFilesPerWorker));
+  const jobs = Math.min(options.jobs ?? defaultJobs(), Math.floor(paths.length / minFilesPerWorker));
   if (jobs > 1 && existsSync(script)) {
     const run = await analyseInWorkers(paths, setup, { jobs, script, local: analyser, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) });
     const issues = dedupe([...analyser.config.issues, ...run.configIssues], (i) => `${i.path}\u0000${i.issue.line}\u0000${i.issue.column}\u0000${i.issue.field}\u0000${i.issue.message}`);
     const warnings = dedupe([...analyser.bibliographies.warnings(), ...run.bibliographyWarnings], (w) => `${w.path}\u0000${w.line}\u0000${w.message}`);
     return {
       files: run.files,
+      ...(run.rendered ? { rendered: run.rendered } : {}),
       skipped: [...skipped, ...run.skipped].sort((a, b) => compare(a.path, b.path)),
       leftOut: [...run.leftOut].sort((a, b) => compare(a.path, b.path)),
       usageErrors: [],
@@ -209,22 +238,24 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
   let done = 0;
   let cancelled = false;
   const leftOut: SkippedFile[] = [];
-  const analysed = await mapConcurrent(paths, options.concurrency ?? 8, async ({ file, path }): Promise<readonly ReportFile[]> => {
+  const analysed = await mapConcurrent(paths, options.concurrency ?? 8, async ({ file, path }): Promise<FileResult | undefined> => {
     if (options.signal?.aborted) {
       cancelled = true;
-      return [];
+      return undefined;
     }
     try {
       const result = await analyser.analyse(file, path);
       if ('skipped' in result) skipped.push(result.skipped);
       else if ('leftOut' in result) leftOut.push(result.leftOut);
-      return 'files' in result ? result.files : [];
+      return result;
     } finally {
       options.onProgress?.(++done, paths.length);
     }
   });
+  const { files, rendered } = joinResults(analysed, setup.renderJson === true);
   return {
-    files: analysed.flat(),
+    files,
+    ...(rendered ? { rendered } : {}),
     skipped: skipped.sort((a, b) => compare(a.path, b.path)),
     leftOut: leftOut.sort((a, b) => compare(a.path, b.path)),
     usageErrors: [],
@@ -236,15 +267,32 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
 }
 
 /**
- * The cores free for this run: all of them (at most 8) less the load
- * already on the machine. On a machine whose cores are busy, more threads
- * only add their start-up and the copying of results: measured on 2 cores
- * under a load of 18, four runs over 1,000 articles took 1.3× to 1.4× as
- * long with two threads as with one.
+ * Threads for a run over many files when `--jobs` does not say: one per
+ * core the process may use (`availableParallelism`), at most 8, whatever
+ * the load. The load average counts what other programs ask of the cores,
+ * not what they leave this run: under load, the system still shares the
+ * cores' time among the runnable threads, so a run in two threads gets
+ * more of it than a run in one (`--jobs 1` is there to leave the other
+ * cores alone).
  */
-export function idleCores(): number {
-  const cores = availableParallelism();
-  return Math.max(1, Math.min(8, cores - Math.floor(loadavg()[0])));
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/** The files' reports in order, or their renderings joined when they were rendered. */
+export function joinResults(results: readonly (FileResult | undefined)[], rendered: boolean): { files: ReportFile[]; rendered?: RenderedFiles } {
+  const files: ReportFile[] = [];
+  const json: Uint8Array[] = [];
+  const totals: Totals[] = [];
+  for (const result of results) {
+    if (!result) continue;
+    if ('files' in result) files.push(...result.files);
+    else if ('rendered' in result) {
+      json.push(...result.rendered.json);
+      totals.push(result.rendered.totals);
+    }
+  }
+  return rendered ? { files, rendered: { json, totals: addTotals(totals) } } : { files };
 }
 
 function dedupe<T>(items: readonly T[], key: (item: T) => string): T[] {

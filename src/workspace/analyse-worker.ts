@@ -17,11 +17,15 @@ if (port) {
       try {
         const analyser = await ready;
         if (message.kind === 'finish') {
+          // Loaded through the code cache's loader: its cache, with the analysis's compiled code, is written before the thread ends.
+          (globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for('claimlens.saveCodeCache')]?.();
           send({ kind: 'finished', configIssues: analyser.config.issues, bibliographyWarnings: analyser.bibliographies.warnings() });
           return;
         }
         const results = await Promise.all(message.files.map(async ({ index, file, path }) => ({ index, ...(await analyser.analyse(file, path)) })));
-        send({ kind: 'results', results });
+        // Rendered files go as bytes whose buffers are handed over, not copied.
+        const transfer = results.flatMap((result) => ('rendered' in result ? result.rendered.json.map((bytes) => bytes.buffer as ArrayBuffer) : []));
+        port.postMessage({ kind: 'results', results } satisfies FromWorker, transfer);
       } catch (cause) {
         send({ kind: 'failed', message: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) });
       }

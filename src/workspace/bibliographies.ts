@@ -1,5 +1,4 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import {
   assembleBibliography,
   parseBibliography,
@@ -107,7 +106,8 @@ export class RunBibliographies {
     const fixed = resolve(base, staticPart(pattern));
     const realBase = await realPathOf(base);
     if (!this.contains(fixed) || (realBase !== undefined && !this.contains(realBase))) return [];
-    const paths = await glob([pattern], {
+    // tinyglobby is loaded with the first bibliography glob.
+    const paths = await (require('tinyglobby') as typeof import('tinyglobby')).glob([pattern], {
       cwd: base,
       absolute: true,
       onlyFiles: true,

@@ -1,7 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { describeFsError as describeError, isInside, realPathOf } from './guarded-read';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { mayBeArticlePath } from '../core';
 import { GitignoreRules, ignoreTop } from './gitignore';
 
@@ -114,9 +113,9 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, root
       }
     } else if (stats) {
       usageErrors.push(`not a file or folder: ${input}`);
-    } else if (isDynamicPattern(input)) {
+    } else if (globs().isDynamicPattern(input)) {
       const top = await ignoreTop(cwd, cwd);
-      const matches = await glob([input], {
+      const matches = await globs().glob([input], {
         cwd,
         absolute: true,
         onlyFiles: true,
@@ -136,4 +135,9 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, root
     }
   }
   return { files: [...files], named, usageErrors, ioErrors };
+}
+
+/** tinyglobby, loaded when a path names nothing as it stands (it may be a glob): a run on files and folders does not load it. */
+function globs(): typeof import('tinyglobby') {
+  return require('tinyglobby') as typeof import('tinyglobby');
 }

@@ -1,4 +1,4 @@
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
@@ -33,7 +33,8 @@ export class GitignoreRules {
     let rules = this.files.get(folder);
     if (!rules) {
       rules = readFile(join(folder, '.gitignore'), 'utf8').then(
-        (text) => ignore().add(text),
+        // `ignore` is loaded with the first .gitignore file found.
+        (text) => (require('ignore') as typeof import('ignore'))().add(text),
         () => undefined,
       );
       this.files.set(folder, rules);

@@ -4,7 +4,7 @@
  * `.gitignore`, symbolic links, size limits), read how (encodings, binary
  * files), with which settings (`.claimlensrc.*`) and bibliographies.
  */
-export { analyseFiles, compare, type AnalyseFilesOptions, type FilesAnalysis, type SkippedFile } from './analyse-files';
+export { analyseFiles, compare, type AnalyseFilesOptions, type FilesAnalysis, type RenderedFiles, type SkippedFile } from './analyse-files';
 export { RunBibliographies, type BibliographyWarning } from './bibliographies';
 export { FixedConfig, NearestConfig, type FileSettings, type LocatedConfigIssue, type SettingsSource } from './config-lookup';
 export { binaryKind, decodeText, sniffUtf16, type ReadResult } from './decode';

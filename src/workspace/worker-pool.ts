@@ -1,6 +1,7 @@
-import { Worker } from 'node:worker_threads';
-import type { ReportFile } from '../core';
-import type { FileAnalyser, FileResult, FilesAnalysis, RunSetup, SkippedFile } from './analyse-files';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { joinResults, type FileAnalyser, type FileResult, type FilesAnalysis, type RunSetup, type SkippedFile } from './analyse-files';
 
 /** Files handed to a worker at once: enough to keep it busy between messages, few enough to share the work out evenly. */
 const batchSize = 8;
@@ -37,12 +38,12 @@ export async function analyseInWorkers(
   paths: readonly { readonly file: string; readonly path: string }[],
   setup: RunSetup,
   options: PoolOptions,
-): Promise<Pick<FilesAnalysis, 'files' | 'skipped' | 'leftOut' | 'configIssues' | 'bibliographyWarnings' | 'cancelled'>> {
-  const results = new Array<readonly ReportFile[] | undefined>(paths.length);
+): Promise<Pick<FilesAnalysis, 'files' | 'rendered' | 'skipped' | 'leftOut' | 'configIssues' | 'bibliographyWarnings' | 'cancelled'>> {
+  const results = new Array<FileResult | undefined>(paths.length);
   const skipped: SkippedFile[] = [];
   const leftOut: SkippedFile[] = [];
   const keep = (index: number, result: FileResult): void => {
-    if ('files' in result) results[index] = result.files;
+    if ('files' in result || 'rendered' in result) results[index] = result;
     else if ('skipped' in result) skipped.push(result.skipped);
     else leftOut.push(result.leftOut);
   };
@@ -60,20 +61,20 @@ export async function analyseInWorkers(
     return files;
   };
 
-  // This thread works too, one file at a time so that the workers' messages are not kept waiting.
+  // This thread works too, a batch at a time as the workers do: its files are read at once, and each is analysed
+  // when read, so that the workers' messages are taken between two files.
   const runHere = async (): Promise<void> => {
     for (let files = take(); files.length; files = take()) {
-      for (const { index, file, path } of files) {
+      await Promise.all(files.map(async ({ index, file, path }) => {
         keep(index, await options.local.analyse(file, path));
         options.onProgress?.(++done, paths.length);
-        await new Promise<void>((wake) => setImmediate(wake));
-      }
+      }));
     }
   };
 
   const runWorker = (): Promise<void> =>
     new Promise<void>((resolvePromise, reject) => {
-      const worker = new Worker(options.script, { workerData: setup });
+      const worker = startWorker(options.script, setup);
       const send = (message: ToWorker): void => worker.postMessage(message);
       const handOut = (): void => {
         const files = take();
@@ -105,5 +106,20 @@ export async function analyseInWorkers(
 
   await Promise.all([runHere(), ...Array.from({ length: options.jobs - 1 }, runWorker)]);
   if (done < paths.length) cancelled = true;
-  return { files: results.flatMap((f) => f ?? []), skipped, leftOut, configIssues, bibliographyWarnings, cancelled };
+  const { files, rendered } = joinResults(results, setup.renderJson === true);
+  return { files, ...(rendered ? { rendered } : {}), skipped, leftOut, configIssues, bibliographyWarnings, cancelled };
+}
+
+/**
+ * A worker thread running `script`: through `code-cache.js` beside it when
+ * there is one (the bundles of dist/), so that the worker takes the compiled
+ * code a previous run left in the cache instead of compiling the script anew.
+ */
+function startWorker(script: string, setup: RunSetup): Worker {
+  // Loaded here: a run in one thread does not load it.
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const loader = join(dirname(script), 'code-cache.js');
+  if (!existsSync(loader)) return new Worker(script, { workerData: setup });
+  const code = `require(${JSON.stringify(loader)}).requireWithCodeCache(${JSON.stringify(script)});`;
+  return new Worker(code, { eval: true, workerData: setup });
 }

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { configNotice, parseConfigText, settingsJsonSchema, type ConfigIssue } from '../../src/core/config';
+import { defaultSettings, parseSettings, settingNames, type Settings } from '../../src/core/settings';
+import { schemaDefaults, settingsSchema } from '../../src/core/settings-schema';
 import type { IgnoreEntry } from '../../src/core/ignored-claims';
-import { defaultSettings, type Settings } from '../../src/core/settings';
 
 const lines = (...rows: string[]) => rows.join('\n');
 
@@ -174,6 +175,18 @@ describe('parseConfigText', () => {
       });
     });
   }
+});
+
+describe('defaultSettings', () => {
+  it('are the schema\'s defaults, written out, in the schema\'s order', () => {
+    assert.deepEqual(defaultSettings, schemaDefaults());
+    assert.deepEqual(settingNames, Object.keys(settingsSchema.shape));
+  });
+
+  it('are what nothing or an empty object gives, without issues', () => {
+    assert.deepEqual(parseSettings(undefined), { settings: defaultSettings, issues: [] });
+    assert.deepEqual(parseSettings({}), { settings: schemaDefaults(), issues: [] });
+  });
 });
 
 describe('settingsJsonSchema', () => {

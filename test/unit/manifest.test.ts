@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defaultMaxSize } from '../../src/cli/args';
-import { settingsSchema } from '../../src/core/index';
+import { settingsSchema } from '../../src/core/settings-schema';
 import { readClientSettings } from '../../src/server/settings';
 
 interface SettingSchema {

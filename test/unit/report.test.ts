@@ -2,6 +2,10 @@ import * as assert from 'node:assert/strict';
 import {
   coveragePercent,
   findingsOf,
+  joinRendered,
+  jsonFileText,
+  jsonReportText,
+  renderJson,
   summarize,
   summaryLine,
   toCsv,
@@ -11,6 +15,7 @@ import {
   type ReportFile,
 } from '../../src/core/report';
 import type { Analysis, Claim, ClaimKind, ClaimStatus, Source } from '../../src/core/types';
+import { analyze } from '../../src/core/index';
 
 const text = [
   '# Patents',
@@ -375,5 +380,27 @@ describe('report: toMarkdown', () => {
       '| 4 | $4 billion | money | $4 billion | uncited | — | — |',
       '| 5 | 7 in 10 | fraction | seven-tenths (0.7) | ignored | — | — |',
     ]);
+  });
+});
+
+describe('report: jsonReportText', () => {
+  const analyzed = (path: string, body: string): ReportFile => ({ path, text: body, analysis: analyze(body, { format: 'markdown' }) });
+  const files = [
+    analyzed('a.md', text),
+    analyzed('b "quoted"\\ name.md', 'Line one rose 4%.\n\nLine "two" fell 7% [per X](https://x.example/a\nb).\u2028 Tab\there 9%.\n'),
+    analyzed('empty.md', 'No figures here.\n'),
+  ];
+
+  it('is, joined, what JSON.stringify(toJsonReport(files), null, 2) gives, byte for byte', () => {
+    for (const some of [files, files.slice(0, 1), files.slice(2), []]) {
+      assert.equal(jsonReportText(some).join(''), JSON.stringify(toJsonReport(some), null, 2));
+    }
+  });
+
+  it('is the same from files rendered apart (in worker threads) and joined in order', () => {
+    const joined = joinRendered([renderJson(files.slice(0, 1)), renderJson([]), renderJson(files.slice(1))]);
+    assert.equal(jsonReportText(joined).join(''), JSON.stringify(toJsonReport(files), null, 2));
+    assert.deepEqual(joined.totals, summarize(files));
+    assert.equal(JSON.parse(`[${jsonFileText(files[1])}]`)[0].path, 'b "quoted"\\ name.md');
   });
 });

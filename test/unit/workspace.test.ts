@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { analyseFiles, binaryKind, decodeText, sniffUtf16 } from '../../src/workspace';
+import { jsonReportText, summarize, toJsonReport } from '../../src/core';
 
 const figures = 'Sales rose by 12% to $4 billion last year.\n';
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
@@ -137,6 +138,22 @@ describe('workspace: analyseFiles in worker threads', function () {
     assert.equal(threaded.bibliographyWarnings.length, single.bibliographyWarnings.length);
     assert.ok(threaded.bibliographyWarnings.length >= 1);
     assert.deepEqual(steps, Array.from({ length: 121 }, (_, i) => i + 1));
+  });
+
+  it('renders each file for the JSON report in the thread that analysed it, as one thread would, keeping no analysis', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 120; i++) files[`a${String(i).padStart(3, '0')}.md`] = `Rents rose ${i}% [per the ONS](https://ons.gov.uk), and costs ${i + 1}%.\n`;
+    const root = tree(files);
+    const options = { paths: ['.'], cwd: root, maxSize: 1e6, workerScript: resolve('dist/analyse-worker.js') };
+    const single = await analyseFiles({ ...options, jobs: 1 });
+    const threaded = await analyseFiles({ ...options, jobs: 2, renderJson: true });
+    assert.equal(threaded.workers, 1);
+    assert.deepEqual(threaded.files, []);
+    assert.ok(threaded.rendered);
+    assert.equal(threaded.rendered.json.length, 120);
+    const texts = threaded.rendered.json.map((bytes) => Buffer.from(bytes).toString('utf8'));
+    assert.equal(jsonReportText({ texts, totals: threaded.rendered.totals }).join(''), JSON.stringify(toJsonReport(single.files), null, 2));
+    assert.deepEqual(threaded.rendered.totals, summarize(single.files));
   });
 
   it('stops handing out files when its signal is aborted', async () => {

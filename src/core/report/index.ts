@@ -18,8 +18,8 @@ export {
   type Severity,
 } from './findings';
 export { explainClaim, explainFile, formatRuleStats, ruleStats, type RuleStats } from './explain';
-export { coveragePercent, summarize, summaryLine, type Totals } from './summary';
-export { toJsonReport, type JsonClaim, type JsonFile, type JsonProblem, type JsonReport, type JsonSource, type JsonVerification } from './json';
+export { addTotals, coveragePercent, summarize, summaryLine, type Totals } from './summary';
+export { joinRendered, jsonFileText, jsonReportFrame, jsonReportText, renderJson, toJsonReport, type RenderedJson, type JsonClaim, type JsonFile, type JsonProblem, type JsonReport, type JsonSource, type JsonVerification } from './json';
 export { defaultHelpBase, toSarif, type SarifLog, type SarifOptions, type SarifResult } from './sarif';
 export { csvField, neutraliseFormula, toCsv } from './csv';
 export { escapeMarkdown, toMarkdown } from './markdown';

@@ -3,7 +3,7 @@ import type { ClaimKind, ClaimStatus, ProblemCode, SourceKind, SourceVerificatio
 import type { ReportFile } from './findings';
 import { claimSentence, listedSources } from './shared-sentence';
 import { citedOnlyByNameLinks } from './findings';
-import { summarize, type Totals } from './summary';
+import { addTotals, summarize, type Totals } from './summary';
 
 /** A sentence on one line: the source's line breaks and runs of white space become one space. */
 export function flatten(text: string): string {
@@ -94,6 +94,68 @@ export interface JsonReport {
 export function toJsonReport(files: readonly ReportFile[]): JsonReport {
   const { coverage: _coverage, ...summary } = summarize(files);
   return { files: files.map(jsonFile), summary };
+}
+
+/**
+ * One file of the JSON report as text, as it stands in the report the CLI
+ * prints (`JSON.stringify(report, null, 2)`: indented two levels, in the
+ * `files` list).
+ */
+export function jsonFileText(file: ReportFile): string {
+  // Stringified where it stands in the report, so that it is indented as there; then cut out.
+  const text = JSON.stringify({ files: [jsonFile(file)] }, null, 2);
+  return text.slice(filesHead.length, text.length - filesTail.length);
+}
+
+const filesHead = '{\n  "files": [\n';
+const filesTail = '\n  ]\n}';
+
+/**
+ * Files rendered for the JSON report: their texts (`jsonFileText`) and
+ * their totals, all the report needs of them. Worker threads render the
+ * files they analyse and send this, so that the thread that prints only
+ * joins texts and adds totals.
+ */
+export interface RenderedJson {
+  readonly texts: readonly string[];
+  readonly totals: Totals;
+}
+
+/** Renders `files` for the JSON report. */
+export function renderJson(files: readonly ReportFile[]): RenderedJson {
+  return { texts: files.map(jsonFileText), totals: summarize(files) };
+}
+
+/** Files rendered apart, in order, as one: their texts one after the other, their totals added. */
+export function joinRendered(parts: readonly RenderedJson[]): RenderedJson {
+  return { texts: parts.flatMap((part) => part.texts), totals: addTotals(parts.map((part) => part.totals)) };
+}
+
+/**
+ * The JSON report as `JSON.stringify(toJsonReport(files), null, 2)` gives
+ * it, byte for byte, in pieces to write one after the other (the report of
+ * many files is larger than one string should be), from the files or from
+ * their rendering.
+ */
+export function jsonReportText(files: readonly ReportFile[] | RenderedJson): string[] {
+  const { texts, totals } = 'texts' in files ? files : renderJson(files);
+  const frame = jsonReportFrame(totals, texts.length);
+  const pieces: string[] = [frame.head];
+  texts.forEach((text, i) => pieces.push(i ? `${frame.separator}${text}` : text));
+  pieces.push(frame.tail);
+  return pieces;
+}
+
+/**
+ * What stands around the files' texts in the JSON report of `count` files
+ * with these totals: the report is `head`, the texts with `separator`
+ * between them, then `tail`.
+ */
+export function jsonReportFrame(totals: Totals, count: number): { readonly head: string; readonly separator: string; readonly tail: string } {
+  const { coverage: _coverage, ...summary } = totals;
+  const summaryText = JSON.stringify(summary, null, 2).replace(/\n/gu, '\n  ');
+  if (!count) return { head: `{\n  "files": [],\n  "summary": ${summaryText}\n}`, separator: '', tail: '' };
+  return { head: '{\n  "files": [\n', separator: ',\n', tail: `\n  ],\n  "summary": ${summaryText}\n}` };
 }
 
 function jsonFile(file: ReportFile): JsonFile {

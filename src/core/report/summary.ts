@@ -38,6 +38,14 @@ export function summarize(files: readonly { readonly analysis: Analysis }[]): To
  * Coverage as a whole percentage. Rounded, except that it never shows 100%
  * while a claim is uncited, nor 0% while one is covered.
  */
+/** The totals of several sets of files, as one. */
+export function addTotals(parts: readonly Totals[]): Totals {
+  const sum = { files: 0, claims: 0, cited: 0, attributed: 0, uncited: 0, ignored: 0 };
+  for (const part of parts) for (const key of Object.keys(sum) as (keyof typeof sum)[]) sum[key] += part[key];
+  const checked = sum.claims - sum.ignored;
+  return { ...sum, coverage: checked > 0 ? (sum.cited + sum.attributed) / checked : 1 };
+}
+
 export function coveragePercent(coverage: number): number {
   const percent = Math.round(coverage * 100);
   if (percent === 100 && coverage < 1) return 99;

@@ -46,7 +46,11 @@ function wordAt(ctx: AttributionContext, k: number, w: ZhWord): number {
 /** Words by their first character, in the order given. */
 function byFirstChar(words: readonly ZhWord[]): ReadonlyMap<string, readonly ZhWord[]> {
   const map = new Map<string, ZhWord[]>();
-  for (const w of words) map.set(w.word[0], [...(map.get(w.word[0]) ?? []), w]);
+  for (const w of words) {
+    const list = map.get(w.word[0]);
+    if (list) list.push(w);
+    else map.set(w.word[0], [w]);
+  }
   return map;
 }
 
