@@ -12,8 +12,10 @@ const port = parentPort;
 if (port) {
   const send = (message: FromWorker): void => port.postMessage(message);
   const ready = createFileAnalyser(workerData as RunSetup);
+  // Batches are taken one after the other: the one held in reserve starts when the one before is sent back.
+  let queue: Promise<void> = Promise.resolve();
   port.on('message', (message: ToWorker) => {
-    void (async () => {
+    queue = queue.then(async () => {
       try {
         const analyser = await ready;
         if (message.kind === 'finish') {
@@ -29,6 +31,6 @@ if (port) {
       } catch (cause) {
         send({ kind: 'failed', message: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) });
       }
-    })();
+    });
   });
 }

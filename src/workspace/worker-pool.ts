@@ -76,13 +76,20 @@ export async function analyseInWorkers(
     new Promise<void>((resolvePromise, reject) => {
       const worker = startWorker(options.script, setup);
       const send = (message: ToWorker): void => worker.postMessage(message);
+      // Batches sent and not answered yet: a worker holds one in reserve, so that it goes on with the next batch
+      // while this thread, busy with a file of its own, has not yet taken its results.
+      let outstanding = 0;
       const handOut = (): void => {
         const files = take();
-        send(files.length ? { kind: 'files', files } : { kind: 'finish' });
+        if (files.length) {
+          outstanding++;
+          send({ kind: 'files', files });
+        } else if (outstanding === 0) send({ kind: 'finish' });
       };
       worker.on('message', (message: FromWorker) => {
         switch (message.kind) {
           case 'results':
+            outstanding--;
             for (const result of message.results) {
               keep(result.index, result);
               options.onProgress?.(++done, paths.length);
@@ -102,6 +109,7 @@ export async function analyseInWorkers(
       });
       worker.once('error', (error) => reject(new Error('a worker failed', { cause: error })));
       handOut();
+      if (outstanding) handOut();
     });
 
   await Promise.all([runHere(), ...Array.from({ length: options.jobs - 1 }, runWorker)]);
