@@ -266,8 +266,8 @@ Options of check:
                           folders, only inside DIR (default: the git work tree
                           around the current folder, or the current folder).
   -j, --jobs N            Analyse many files in N threads (default: one per
-                          core, at most 8, whatever the machine's load; 1: one
-                          thread).
+                          core, at most 8, whatever the machine's load, and one
+                          per 4 MB of files; 1: one thread).
       --no-color          No colours (also when NO_COLOR is set or output is not a terminal).
   -q, --quiet             Text format: only warnings and errors; no info lines,
                           no summary, no progress.

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { addTotals, analyzeArticles, formatOfContent, formatOfPath, ignoredClaimsFor, renderJson, withBibliographyProblems, type ReportFile, type Settings, type Totals } from '../core';
@@ -37,8 +38,8 @@ export interface AnalyseFilesOptions {
   readonly concurrency?: number;
   /**
    * Threads analysing many files at once, this one included: default one
-   * per core (`defaultJobs`, at most 8); 1 analyses everything in this thread. Fewer than `minFilesPerWorker` files
-   * per worker are not worth a thread's start-up.
+   * per core (`defaultJobs`, at most 8) and one per `minBytesPerWorker` bytes of files; 1 analyses everything in
+   * this thread. Fewer than `minFilesPerWorker` files per worker are not worth a thread's start-up.
    */
   readonly jobs?: number;
   /** The worker script (default: `analyse-worker.js` beside this bundle); without one, everything runs in this thread. */
@@ -87,6 +88,15 @@ export interface FilesAnalysis {
 
 /** Below this many files per worker, one thread is faster than starting more. */
 export const minFilesPerWorker = 48;
+
+/**
+ * Below this many bytes of files per thread, the default (no `jobs`) starts
+ * no more threads: a worker compiles and warms up the analysis anew, which
+ * costs about as much CPU as analysing a few megabytes, and on two cores
+ * that are also busy with other work a second thread measured slower than
+ * one for folders of 1 and 3 MB.
+ */
+export const minBytesPerWorker = 4 * 1024 * 1024;
 
 /**
  * What one file gave: its reports (one, or one per post of a WordPress
@@ -217,7 +227,8 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
   const paths = discovery.files.map((file) => ({ file, path: display(file) })).sort((a, b) => compare(a.path, b.path));
 
   const script = options.workerScript ?? join(__dirname, 'analyse-worker.js');
-  const jobs = Math.min(options.jobs ?? defaultJobs(), Math.floor(paths.length / minFilesPerWorker));
+  let jobs = Math.min(options.jobs ?? defaultJobs(), Math.floor(paths.length / minFilesPerWorker));
+  if (options.jobs === undefined && jobs > 1) jobs = Math.max(1, Math.min(jobs, Math.floor((await totalBytes(paths, options.maxSize)) / minBytesPerWorker)));
   if (jobs > 1 && existsSync(script)) {
     const run = await analyseInWorkers(paths, setup, { jobs, script, local: analyser, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) });
     const issues = dedupe([...analyser.config.issues, ...run.configIssues], (i) => `${i.path}\u0000${i.issue.line}\u0000${i.issue.column}\u0000${i.issue.field}\u0000${i.issue.message}`);
@@ -277,6 +288,12 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
  */
 export function defaultJobs(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/** The bytes the files hold, each counted up to `maxSize` (larger ones are not read); a file that cannot be read counts nothing. */
+async function totalBytes(paths: readonly { readonly file: string }[], maxSize: number): Promise<number> {
+  const sizes = await mapConcurrent(paths, 32, ({ file }) => stat(file).then((s) => Math.min(s.size, maxSize), () => 0));
+  return sizes.reduce((sum, size) => sum + size, 0);
 }
 
 /** The files' reports in order, or their renderings joined when they were rendered. */
