@@ -12,6 +12,9 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
+  // esbuild rewrites a regular expression with \p{…} as `new RegExp("…")` for Node targets, and one inside a
+  // function is then built again on every call; Node 20 reads them as literals.
+  supported: { 'regexp-unicode-property-escapes': true },
   format: 'cjs',
   sourcemap: production ? false : 'linked',
   minify: production,

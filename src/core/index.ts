@@ -136,13 +136,14 @@ export function mergeAnalyses(format: Format, parts: readonly Analysis[]): Analy
   const claims: Claim[] = [];
   const problems: Analysis['problems'][number][] = [];
   for (const part of parts) {
-    const renumbered = new Map<Source, Source>();
+    // By id, not by object: an analysis that came through JSON (the language server's) shares no objects.
+    const renumbered = new Map<number, Source>();
     for (const source of part.sources) {
       const moved = { ...source, id: sources.length };
-      renumbered.set(source, moved);
+      renumbered.set(source.id, moved);
       sources.push(moved);
     }
-    for (const claim of part.claims) claims.push({ ...claim, sources: claim.sources.map((s) => renumbered.get(s) ?? s) });
+    for (const claim of part.claims) claims.push({ ...claim, sources: claim.sources.map((s) => renumbered.get(s.id) ?? s) });
     problems.push(...part.problems);
   }
   return { format, claims, sources, problems };

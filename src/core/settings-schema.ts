@@ -6,7 +6,7 @@
  * file) only when there are settings to check, a configuration file or the
  * editor's settings, never for a run on defaults.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ignorePatternError } from './ignore-patterns';
 import { reportableStatuses, type ParsedSettings, type SettingsIssue } from './settings';
 

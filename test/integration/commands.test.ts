@@ -108,19 +108,39 @@ if (workspaceKind === 'single') {
       const folder = vscode.workspace.workspaceFolders![0].uri;
       const odd = vscode.Uri.joinPath(folder, 'one-answer');
       const target = vscode.Uri.joinPath(folder, 'one-answer.claims.json');
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(odd, 'binary.md'), new Uint8Array([0x52, 0x65, 0x76, 0x00, 0x01, 0x02]));
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(odd, 'latin1.md'), new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x31, 0x32, 0x25, 0x0a]));
+      const write = (name: string, bytes: Uint8Array) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(odd, name), bytes);
+      const figures = new TextEncoder().encode('Sales rose by 12% to $4 billion last year, [says the board](https://example.org/board).\n');
+      const utf16 = new Uint8Array(2 + figures.length * 2);
+      utf16.set([0xff, 0xfe]);
+      figures.forEach((b, i) => utf16.set([b, 0], 2 + i * 2));
+      // About 3 MB of prose: read by both, as it is under the shared 10 MB limit.
+      const paragraph = 'Exports rose 4.2% to £31.5 billion in the quarter, the agency said. Nearly 1,200 firms replied, [up 15%](https://example.org/survey) on last year. About two-thirds expect higher prices.\n\n';
+      const big = new TextEncoder().encode(paragraph.repeat(Math.ceil((3 * 1024 * 1024) / paragraph.length)));
+      await write('binary.md', new Uint8Array([0x52, 0x65, 0x76, 0x00, 0x01, 0x02]));
+      await write('picture.html', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+      await write('latin1.md', new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x31, 0x32, 0x25, 0x0a]));
+      await write('utf16.md', utf16);
+      await write('.gitignore', new TextEncoder().encode('_site/\n'));
+      await write('_site/copy.md', figures);
+      await write('big.md', big);
       try {
         await vscode.commands.executeCommand('claimlens.exportReport', { format: 'json', scope: 'workspace', target: target.toString() });
         const editor = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))) as unknown;
         const model = await vscode.commands.executeCommand<WorkspaceReportModel>('claimlens.showWorkspaceReport');
         const cliPath = join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'dist', 'cli.js');
-        const cli = spawnSync(process.execPath, [cliPath, 'check', '--format', 'json', '.'], { cwd: folder.fsPath, encoding: 'utf8' });
+        const cli = spawnSync(process.execPath, [cliPath, 'check', '--format', 'json', '.'], { cwd: folder.fsPath, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
         assert.deepEqual(editor, JSON.parse(cli.stdout));
         // The command line names each file it could not read on stderr, with the reason the report gives.
         const unread = [...cli.stderr.matchAll(/^(.+):1:1 error read-error (.+); file skipped$/gmu)].map((m) => ({ path: m[1], reason: m[2] }));
-        assert.ok(unread.length >= 2, cli.stderr);
+        assert.ok(unread.length >= 3, cli.stderr);
         assert.deepEqual(model?.skipped, unread);
+        // The six kinds of file, one answer: three skipped with their reasons, the UTF-16 and the 3 MB article read, the gitignored copy left out.
+        assert.deepEqual(unread.filter((u) => u.path.startsWith('one-answer/')).map((u) => u.path), ['one-answer/binary.md', 'one-answer/latin1.md', 'one-answer/picture.html']);
+        const paths = (editor as { files: { path: string; claims: unknown[] }[] }).files.map((f) => f.path);
+        assert.ok(paths.includes('one-answer/utf16.md') && paths.includes('one-answer/big.md'), paths.join(', '));
+        assert.ok(!paths.some((p) => p.startsWith('one-answer/_site/')), paths.join(', '));
+        const bigFile = (editor as { files: { path: string; claims: unknown[] }[] }).files.find((f) => f.path === 'one-answer/big.md');
+        assert.ok(bigFile && bigFile.claims.length > 50_000, `big.md: ${bigFile?.claims.length} claims`);
       } finally {
         await vscode.workspace.fs.delete(odd, { recursive: true }).then(undefined, () => undefined);
         await vscode.workspace.fs.delete(target).then(undefined, () => undefined);

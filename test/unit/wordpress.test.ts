@@ -10,6 +10,7 @@ import {
   analyze,
   analyzeArticles,
   applyTextEdits,
+  mergeAnalyses,
   defaultSettings,
   formatOfContent,
   ignoreClaim,
@@ -187,6 +188,16 @@ describe('wordpress: a REST API post', () => {
 });
 
 describe('wordpress: an export', () => {
+  it('puts its posts together with the same sources whether the analyses came as objects or through JSON', () => {
+    const parts = analyzeArticles(exportXml, { format: 'wordpress' }).map((a) => a.analysis);
+    const whole = mergeAnalyses('wordpress', parts);
+    const throughJson = mergeAnalyses('wordpress', JSON.parse(JSON.stringify(parts)) as Analysis[]);
+    const urls = (a: Analysis) => a.claims.map((c) => c.sources.map((s) => [s.id, a.sources[s.id]?.url ?? a.sources[s.id]?.label]));
+    assert.ok(whole.sources.length > 1);
+    assert.deepEqual(urls(throughJson), urls(whole));
+    for (const claim of throughJson.claims) for (const source of claim.sources) assert.deepEqual(source, throughJson.sources[source.id]);
+  });
+
   it('is analysed post by post, each claim inside its post', () => {
     const articles = analyzeArticles(exportXml, { format: 'wordpress' });
     assert.deepEqual(articles.map((a) => [a.name, a.analysis.claims.map((c) => c.text)]), [

@@ -57,9 +57,8 @@ export function qualifierBefore(tokens: readonly Token[], i: number, floor: numb
 }
 
 function hanQualifierBefore(tokens: readonly Token[], end: number, floor: number): { first: number; text: string } | null {
-  const chars: string[] = [];
-  for (let k = end; k >= floor && k > end - 3 && tokens[k].kind === 'han'; k--) chars.unshift(simplified(tokens[k].text));
-  const run = chars.join('');
+  let run = '';
+  for (let k = end; k >= floor && k > end - 3 && tokens[k].kind === 'han'; k--) run = simplified(tokens[k].text) + run;
   for (const w of zhQualifiersBefore) {
     if (run.endsWith(w)) return { first: end - w.length + 1, text: w };
   }

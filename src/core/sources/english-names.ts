@@ -392,12 +392,15 @@ const trailingEvidence = /\s+(?:latest\s+|new\s+|recent\s+|annual\s+)?(?:researc
 /** Tidies a name: "the World Intellectual Property Organization’s latest report" → "World Intellectual Property Organization". */
 export function cleanName(raw: string): string {
   // "McKinsey (https://…) said": the link is a source of its own, not part of the name.
-  let name = raw.replace(/\s*\((?:https?:\/\/|www\.)[^()\s]*\)/giu, '').replace(/\s+/gu, ' ').trim();
+  let name = raw.includes('(') ? raw.replace(/\s*\((?:https?:\/\/|www\.)[^()\s]*\)/giu, '') : raw;
+  // Most names hold single spaces only: rewritten only when a run is longer or another space is in it.
+  if (/\s\s|[^\S ]/u.test(name)) name = name.replace(/\s+/gu, ' ');
+  name = name.trim();
   // A possessive keeps its owner when what follows is generic ("WIPO's latest report"),
   // and stays whole when what follows is a name too ("China's National Bureau of Statistics").
   const poss = possessive.exec(name);
   if (poss && poss.index > 0 && /\p{Lu}/u.test(name.slice(0, poss.index)) && !/\s\p{Lu}/u.test(poss[0])) name = name.slice(0, poss.index);
-  if (/\p{Lu}/u.test(name.replace(/^the\s+/iu, '')) && trailingEvidence.test(name)) {
+  if (trailingEvidence.test(name) && /\p{Lu}/u.test(name.replace(/^the\s+/iu, ''))) {
     const cut = name.replace(trailingEvidence, '');
     // "Their survey found": a possessive pronoun is no owner to keep; the evidence stays.
     if (/\p{Lu}/u.test(cut) && !determiners.has(cut.toLowerCase())) name = cut;

@@ -60,6 +60,10 @@ export const Shape = {
   bareOrChange: 4,
   /** Written in words. */
   words: 8,
+  /** No kind yet, scaled or not: "12", "4 million". */
+  unkinded: 16,
+  /** No kind yet, or a count. */
+  countable: 32,
 } as const;
 
 /** The shape bits of a candidate as it stands (a classify rule may change its kind). */
@@ -67,7 +71,7 @@ export function shapeOf(c: Candidate): number {
   const q = c.q;
   const bare = q.kind === null && !q.scaled;
   return (c.numIndex >= 0 ? Shape.digits : 0) | (bare ? Shape.bare : 0) | (bare || q.kind === 'change' ? Shape.bareOrChange : 0) |
-    (q.words ? Shape.words : 0);
+    (q.words ? Shape.words : 0) | (q.kind === null ? Shape.unkinded | Shape.countable : q.kind === 'count' ? Shape.countable : 0);
 }
 
 /** A rule on a quantity that the numeral grammar has read. */

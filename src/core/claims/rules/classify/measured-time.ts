@@ -1,7 +1,7 @@
 import { timeWords } from '../../../lang/en/words';
 import { qualifierBefore } from '../../qualifiers';
 import type { Token } from '../../tokens';
-import { claimRule, type Candidate } from '../types';
+import { claimRule, Shape, type Candidate } from '../types';
 import { changeToVerbs, durationVerbs, measureLinks, measuredTimeNouns, sentencingVerbs, subSecond } from '../../../lang/en/rule-words';
 
 /** Whether "an average of", "a median of" or "averaged" stands right before token `i`. */
@@ -47,6 +47,7 @@ export const measuredTime = claimRule({
   id: 'measured-time',
   languages: ['en'],
   stage: 'classify',
+  needs: Shape.unkinded,
   description: 'A time the sentence measures is a claim of kind measure: "lasted 19 hours", "an average of 72 minutes", "a latency of 480 ms".',
   examples: {
     fires: ['The strike lasted 19 hours.', 'Users spend an average of 72 minutes a day online.', 'Waits rose to 18 weeks.'],

@@ -42,6 +42,7 @@ export const chartRank = claimRule({
   id: 'chart-position',
   languages: ['en'],
   stage: 'classify',
+  needs: Shape.bareOrChange,
   description: 'A chart position after a verb of charting is a rank: "peaked at number 3", "debuted at No. 1".',
   examples: { fires: ['The single peaked at number 3 in May.', 'It debuted at No. 12 last week.'], doesNotFire: ['The single sold 3 million copies.', 'See number 3 below.'] },
   apply(c) {

@@ -97,6 +97,7 @@ export const timeOfDay = claimRule({
   id: 'time-of-day',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.countable,
   description: 'A number before "a.m." or "p.m." is a time of day.',
   examples: { fires: ['Doors open at 10 a.m. sharp.'], doesNotFire: ['Doors open to 10 people.'] },
   apply(c) {
@@ -109,6 +110,7 @@ export const zhTimeUnit = claimRule({
   id: 'zh-time-unit',
   languages: ['zh'],
   stage: 'exclude',
+  needs: Shape.countable,
   description: 'A number before 年, 月, 日, 天, 小时 and the like is a date, a time or a duration: "２０１０年", "４个月".',
   examples: { fires: ['项目历时４个月完成。', '工期延长了两个月。'], doesNotFire: ['项目雇用４个工人。'] },
   apply(c) {

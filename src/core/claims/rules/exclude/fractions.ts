@@ -1,6 +1,6 @@
 import { seq } from '../../pattern';
 import { qualifierBefore } from '../../qualifiers';
-import { claimRule } from '../types';
+import { claimRule, Shape } from '../types';
 import { halfOfPart, periodWords } from '../../../lang/en/rule-words';
 const halfOf = seq('of');
 
@@ -8,6 +8,7 @@ export const halfAlone = claimRule({
   id: 'half-alone',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.words,
   description: '"half" is a claim only when qualified ("almost half") or "half of" a whole, not "the first half of".',
   examples: { fires: ['He left at half time.', 'In the first half of the year sales fell.'], doesNotFire: ['Almost half of voters agreed.', 'Half of voters agreed.'] },
   apply(c) {

@@ -181,6 +181,7 @@ export const streetAddress = claimRule({
   id: 'street-address',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.bareOrChange,
   description: 'A number before a capitalised street name is an address: "10 Downing Street".',
   examples: { fires: ['Officials met at 10 Downing Street.'], doesNotFire: ['Officials met 10 Downing staff.'] },
   apply(c) {

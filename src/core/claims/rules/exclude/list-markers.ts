@@ -35,6 +35,7 @@ export const listicle = claimRule({
   id: 'listicle',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.digits | Shape.unkinded,
   description: 'A title\'s count of its own items is no claim about the world: "5 ways to cut your bills", "10 things to know".',
   examples: { fires: ['Here are 5 ways to cut your bills.'], doesNotFire: ['Here are more than 5 ways to cut your bills.', 'Here are 5 firms to watch.'] },
   apply(c) {

@@ -65,6 +65,7 @@ export const capitalisedMidSentence = claimRule({
   id: 'capitalised-number-word',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.words | Shape.bare,
   description: 'A capitalised number word inside a sentence is part of a name: "the Big Four firms", "Formula One".',
   examples: { fires: ['Work at the Big Four firms pays well.'], doesNotFire: ['Four firms pay well.'] },
   apply(c) {
@@ -77,6 +78,7 @@ export const referenceBack = claimRule({
   id: 'reference-back',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.words | Shape.bare,
   description: 'A number word after "the", "these", "their" refers back to things already counted: "the three provinces".',
   examples: { fires: ['The three provinces agreed.'], doesNotFire: ['Three provinces agreed.'] },
   apply(c) {
@@ -116,6 +118,7 @@ export const zeroCount = claimRule({
   id: 'zero-count',
   languages: ['*'],
   stage: 'exclude',
+  needs: Shape.digits,
   description: 'A bare "0" counts nothing worth a source.',
   examples: { fires: ['The score stood at 0 after an hour.'], doesNotFire: ['The score stood at 10 after an hour.'] },
   apply(c) {

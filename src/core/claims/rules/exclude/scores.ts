@@ -1,5 +1,5 @@
 import { digits, glued, seq, sym, word } from '../../pattern';
-import { claimRule } from '../types';
+import { claimRule, Shape } from '../types';
 import { resultVerbs } from '../../../lang/en/rule-words';
 const resultBefore = seq(word(resultVerbs));
 /** The rest of a score after its first number: "-1", "–0". */
@@ -9,6 +9,7 @@ export const score = claimRule({
   id: 'score',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.digits | Shape.unkinded,
   description: 'A match score after a verb of winning or losing is not a claim, neither of its numbers: "won 3-1", "lost 2–0".',
   examples: { fires: ['United won 3-1 on Sunday.', 'They lost 2–0 at home.'], doesNotFire: ['Sales won 3 awards.', 'The Senate passed it 68-32.'] },
   apply(c) {
