@@ -275,7 +275,7 @@ function readAmount(tokens: readonly Token[], i: number, en: boolean, zh: boolea
   if (core?.kind !== 'num') return null;
   const q = new Quantity(first, j, core.value, unit ? 'money' : null, unit, false, false, core);
   // "2 450", "2 1/4", "2.33k", "1.3e6": the digits read whole.
-  const r = en ? enNumeralGrammar.read(tokens, j) : null;
+  const r = en && enNumeralGrammar.mayReadOn?.(tokens, j) !== false ? enNumeralGrammar.read(tokens, j) : null;
   // "$2000 over 3 years": an amount of money is not divided by what follows "over".
   if (r && r.last > j && !(unit && r.kind === 'fraction')) {
     q.value = r.value;
