@@ -64,9 +64,11 @@ export const Shape = {
   unkinded: 16,
   /** No kind yet, or a count. */
   countable: 32,
+  /** The sentence holds a Han character: rules that read Chinese around the number need one. */
+  han: 64,
 } as const;
 
-/** The shape bits of a candidate as it stands (a classify rule may change its kind). */
+/** The shape bits of a candidate as it stands (a classify rule may change its kind); the sentence's bits (`Shape.han`) come apart. */
 export function shapeOf(c: Candidate): number {
   const q = c.q;
   const bare = q.kind === null && !q.scaled;

@@ -110,7 +110,7 @@ export const zhTimeUnit = claimRule({
   id: 'zh-time-unit',
   languages: ['zh'],
   stage: 'exclude',
-  needs: Shape.countable,
+  needs: Shape.countable | Shape.han,
   description: 'A number before 年, 月, 日, 天, 小时 and the like is a date, a time or a duration: "２０１０年", "４个月".',
   examples: { fires: ['项目历时４个月完成。', '工期延长了两个月。'], doesNotFire: ['项目雇用４个工人。'] },
   apply(c) {

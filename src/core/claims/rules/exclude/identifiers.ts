@@ -140,7 +140,7 @@ export const zhCode = claimRule({
   id: 'zh-code',
   languages: ['zh'],
   stage: 'exclude',
-  needs: Shape.digits | Shape.bare,
+  needs: Shape.digits | Shape.bare | Shape.han,
   description: 'A number after 代码, 编号, 邮编 and the like is a code: "股票代码600519", "邮编：518000".',
   examples: { fires: ['该公司股票代码600519，上市多年。'], doesNotFire: ['该公司员工600人，上市多年。'] },
   apply(c) {
