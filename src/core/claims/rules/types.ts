@@ -68,13 +68,18 @@ export const Shape = {
   han: 64,
   /** Digits with a token written against them, before or after: "5G", "10:30", "the ’90s", "$5". */
   glued: 128,
+  /** A percentage: "12%", "twelve per cent". */
+  percent: 256,
+  /** A fraction: "three-quarters", "2 1/4". */
+  fraction: 512,
 } as const;
 
 /** The shape bits of a candidate as it stands (a classify rule may change its kind); the sentence's bits (`Shape.han`) come apart. */
 export function shapeOf(c: Candidate): number {
   const q = c.q;
   const bare = q.kind === null && !q.scaled;
-  return (c.numIndex >= 0 ? Shape.digits : 0) | (isGlued(c) ? Shape.glued : 0) | (bare ? Shape.bare : 0) | (bare || q.kind === 'change' ? Shape.bareOrChange : 0) |
+  return (c.numIndex >= 0 ? Shape.digits : 0) | (isGlued(c) ? Shape.glued : 0) |
+    (q.kind === 'percent' ? Shape.percent : q.kind === 'fraction' ? Shape.fraction : 0) | (bare ? Shape.bare : 0) | (bare || q.kind === 'change' ? Shape.bareOrChange : 0) |
     (q.words ? Shape.words : 0) | (q.kind === null ? Shape.unkinded | Shape.countable : q.kind === 'count' ? Shape.countable : 0);
 }
 

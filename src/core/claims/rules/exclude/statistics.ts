@@ -19,6 +19,7 @@ export const confidenceLevel = claimRule({
   id: 'confidence-level',
   languages: ['*'],
   stage: 'exclude',
+  needs: Shape.percent,
   description: 'A confidence level is how a figure was estimated, not a figure: "95% CI", "the 95% confidence interval".',
   examples: { fires: ['Risk fell 12% (95% CI 8 to 16).', 'We used the 95% confidence interval.'], doesNotFire: ['Risk fell 95% in the trial.'] },
   apply(c) {
