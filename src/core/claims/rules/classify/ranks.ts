@@ -28,7 +28,7 @@ export const ordinal = claimRule({
   id: 'ordinal',
   languages: ['en'],
   stage: 'classify',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.glued,
   description: 'An ordinal ("3rd", "12th") is a rank when a ranking word stands by ("ranked 3rd of 190", "the 2nd largest"), else not a claim.',
   examples: { fires: ['The city ranked 3rd of 190 nations.', 'It is the 2nd largest port.', 'On the 3rd floor staff wait.'], doesNotFire: ['The city ranked high.'] },
   apply(c) {
