@@ -10,7 +10,7 @@ export interface RuleIndex {
 }
 
 const rulesByLanguages = new Map<string, RuleIndex>();
-const shapeCount = 1024;
+const shapeCount = 2048;
 
 /** The claim rules that serve any of `languages`, in pipeline order, indexed by the shapes they need. */
 export function claimRulesFor(languages: readonly string[]): RuleIndex {

@@ -220,7 +220,7 @@ export const ageAfterName = claimRule({
   id: 'age-after-name',
   languages: ['en'],
   stage: 'exclude',
-  needs: Shape.digits | Shape.bare,
+  needs: Shape.digits | Shape.bare | Shape.marked,
   description: 'A small number set off by commas after a name is an age: "Coach Dale Brennan, 54, signed".',
   examples: { fires: ['Coach Dale Brennan, 54, signed on.'], doesNotFire: ['The coach signed, 54, on.'] },
   apply(c) {

@@ -9,7 +9,7 @@ export const significance = claimRule({
   id: 'significance-level',
   languages: ['*'],
   stage: 'exclude',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.marked,
   description: 'A significance level is how a result was tested, not a claim: "p < 0.01", "P = .03".',
   examples: { fires: ['The effect held (p < 0.01) in all groups.'], doesNotFire: ['The effect held in 12 groups.'] },
   apply: (c) => (c.numIndex >= 0 && pValue.endsBefore(c.tokens, c.numIndex) ? 'skip' : undefined),
