@@ -10,7 +10,7 @@ export interface RuleIndex {
 }
 
 const rulesByLanguages = new Map<string, RuleIndex>();
-const shapeCount = 64;
+const shapeCount = 2048;
 
 /** The claim rules that serve any of `languages`, in pipeline order, indexed by the shapes they need. */
 export function claimRulesFor(languages: readonly string[]): RuleIndex {
@@ -38,7 +38,8 @@ function effectOf(rule: ClaimRule, verdict: 'skip' | 'drop' | 'fire' | Settled):
  * Runs the claim rules over a quantity the grammar read: returns the claim,
  * 'skip' when its tokens are used up by something that is not a claim (a
  * year, a version), or null when it is not a claim but its tokens may start
- * another. Each rule that fires is added to `firings` when given.
+ * another. Each rule that fires is added to `firings` when given. `sentence`
+ * holds the `Shape` bits of the whole sentence (`Shape.han`).
  */
 export function decide(
   tokens: readonly Token[],
@@ -47,10 +48,11 @@ export function decide(
   index: RuleIndex,
   languages: readonly string[],
   firings?: RuleFiring[],
+  sentence = 0,
 ): Settled | 'skip' | null {
   const c = new Candidate(tokens, q, floor, languages);
   const { rules, byShape } = index;
-  let shape = shapeOf(c);
+  let shape = shapeOf(c) | sentence;
   let positions = byShape[shape];
   for (let p = 0; p < positions.length; p++) {
     const at = positions[p];
@@ -60,7 +62,7 @@ export function decide(
     if (firings) firings.push(firingOf(rule, verdict, c));
     if (verdict === 'fire') {
       // A rule that settles the kind changes the shape: go on with the rules after it that the new shape asks.
-      const now = shapeOf(c);
+      const now = shapeOf(c) | sentence;
       if (now !== shape) {
         shape = now;
         positions = byShape[shape];

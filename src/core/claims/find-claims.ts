@@ -20,7 +20,7 @@ import { enNumeralGrammar } from '../lang/en/numerals';
 import { enChanges, enMultipliers, enNumeralWords, enOrdinalDenominators } from '../lang/en/words';
 import { isYear, Quantity, type ClaimMatch } from './quantity';
 import { hanRun, qualifierBefore, qualifiersByLastWord } from './qualifiers';
-import type { RuleFiring } from './rules/types';
+import { Shape, type RuleFiring } from './rules/types';
 import { compoundWord, registerWordClass, tokenize, type Token } from './tokens';
 import { builtInLanguages, languageOf } from '../lang';
 import type { Language } from '../lang/types';
@@ -82,6 +82,7 @@ export function findClaims(
   const { codes, en, zh, rules, others } = planOf(languages);
   const out: ClaimMatch[] = [];
   let floor = 0; // first token not yet used by a claim
+  let sentence = -1; // the sentence's `Shape` bits, worked out at its first quantity
   for (let i = 0; i < tokens.length; i++) {
     if (i < floor) continue;
     let q: Quantity | 'skip' | null = null;
@@ -89,7 +90,8 @@ export function findClaims(
     q ??= readQuantity(tokens, i, en, zh);
     if (!q) continue;
     if (q === 'skip') continue;
-    const result = decide(tokens, q, floor, rules, codes, firings);
+    if (sentence < 0) sentence = zh && tokens.some((t) => t.kind === 'han') ? Shape.han : 0;
+    const result = decide(tokens, q, floor, rules, codes, firings, sentence);
     if (result === 'skip') {
       floor = q.last + 1;
       i = q.last;
@@ -275,7 +277,7 @@ function readAmount(tokens: readonly Token[], i: number, en: boolean, zh: boolea
   if (core?.kind !== 'num') return null;
   const q = new Quantity(first, j, core.value, unit ? 'money' : null, unit, false, false, core);
   // "2 450", "2 1/4", "2.33k", "1.3e6": the digits read whole.
-  const r = en ? enNumeralGrammar.read(tokens, j) : null;
+  const r = en && enNumeralGrammar.mayReadOn?.(tokens, j) !== false ? enNumeralGrammar.read(tokens, j) : null;
   // "$2000 over 3 years": an amount of money is not divided by what follows "over".
   if (r && r.last > j && !(unit && r.kind === 'fraction')) {
     q.value = r.value;

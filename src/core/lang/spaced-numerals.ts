@@ -314,5 +314,14 @@ export function spacedNumeralGrammar(data: SpacedNumeralData): NumeralGrammar {
     }
     return reading;
   };
-  return { read };
+  // What `readDigits` and "over" can read after digits: a spaced number, a symbol against them, "e", a scale letter or word, "over".
+  const mayReadOn = (tokens: readonly Token[], i: number): boolean => {
+    const n = tokens[i + 1];
+    if (!n) return false;
+    if (n.kind === 'num') return true;
+    if (n.kind === 'sym') return !n.space;
+    if (n.kind !== 'word') return false;
+    return n.text === 'e' || n.text === 'E' || data.caseSensitiveSuffixes.has(n.text) || data.scaleSuffixes.has(n.lower) || data.overWords.includes(n.lower);
+  };
+  return { read, mayReadOn };
 }

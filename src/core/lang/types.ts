@@ -199,4 +199,10 @@ export interface NumeralReading {
  */
 export interface NumeralGrammar {
   read(tokens: readonly Token[], i: number): NumeralReading | null;
+  /**
+   * Whether the digits at token `i` may read on past their own token (a
+   * group, a fraction, an exponent, a scale letter, "over"): a cheap test of
+   * the next token; when false, `read` ends at `i`.
+   */
+  mayReadOn?(tokens: readonly Token[], i: number): boolean;
 }

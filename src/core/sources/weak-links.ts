@@ -35,6 +35,8 @@ const profileHosts = /(?:^|\.)(?:twitter\.com|x\.com|facebook\.com|instagram\.co
  * Wikipedia article, or a profile on a social network.
  */
 export function isTopicPage(url: string): boolean {
+  // A relative link ("/about", "#fn1", "report.pdf") has no scheme: `new URL` would throw.
+  if (!url.includes(':')) return false;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -57,6 +59,7 @@ export function isTopicPage(url: string): boolean {
 }
 
 function decodeSegment(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

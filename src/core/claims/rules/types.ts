@@ -64,14 +64,41 @@ export const Shape = {
   unkinded: 16,
   /** No kind yet, or a count. */
   countable: 32,
+  /** The sentence holds a Han character: rules that read Chinese around the number need one. */
+  han: 64,
+  /** Digits with a token written against them, before or after: "5G", "10:30", "the ’90s", "$5". */
+  glued: 128,
+  /** A percentage: "12%", "twelve per cent". */
+  percent: 256,
+  /** A fraction: "three-quarters", "2 1/4". */
+  fraction: 512,
+  /** Digits with a mark beside them, spaced or not: "(3)", "555-0143", "p < 0.05", ", 45,". */
+  marked: 1024,
 } as const;
 
-/** The shape bits of a candidate as it stands (a classify rule may change its kind). */
+/** The shape bits of a candidate as it stands (a classify rule may change its kind); the sentence's bits (`Shape.han`) come apart. */
 export function shapeOf(c: Candidate): number {
   const q = c.q;
   const bare = q.kind === null && !q.scaled;
-  return (c.numIndex >= 0 ? Shape.digits : 0) | (bare ? Shape.bare : 0) | (bare || q.kind === 'change' ? Shape.bareOrChange : 0) |
+  return (c.numIndex >= 0 ? Shape.digits : 0) | (isGlued(c) ? Shape.glued : 0) | (isMarked(c) ? Shape.marked : 0) |
+    (q.kind === 'percent' ? Shape.percent : q.kind === 'fraction' ? Shape.fraction : 0) | (bare ? Shape.bare : 0) | (bare || q.kind === 'change' ? Shape.bareOrChange : 0) |
     (q.words ? Shape.words : 0) | (q.kind === null ? Shape.unkinded | Shape.countable : q.kind === 'count' ? Shape.countable : 0);
+}
+
+function isGlued(c: Candidate): boolean {
+  if (c.numIndex < 0) return false;
+  const num = c.tokens[c.numIndex];
+  const after = c.tokens[c.numIndex + 1];
+  return (!num.space && c.numIndex > 0) || (after !== undefined && !after.space);
+}
+
+/** A mark is any token but a word, a Han character or digits. */
+function isMarked(c: Candidate): boolean {
+  if (c.numIndex < 0) return false;
+  const before = c.tokens[c.numIndex - 1];
+  const after = c.tokens[c.numIndex + 1];
+  return (before !== undefined && before.kind !== 'word' && before.kind !== 'han' && before.kind !== 'num') ||
+    (after !== undefined && after.kind !== 'word' && after.kind !== 'han' && after.kind !== 'num');
 }
 
 /** A rule on a quantity that the numeral grammar has read. */

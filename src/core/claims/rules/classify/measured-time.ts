@@ -68,6 +68,7 @@ export const durationFrame = claimRule({
   id: 'duration',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.countable,
   description: 'A length of time that frames another claim is not one: "over five years", "a 10-year plan", "20 years ago".',
   examples: { fires: ['Over five years the firm grew.', 'The council set out a 10-year plan.'], doesNotFire: ['The strike lasted 19 hours.', 'The firm hired five staff.'] },
   apply: (c) => (timeWordAfter(c) ? 'skip' : undefined),

@@ -28,7 +28,7 @@ export const ordinal = claimRule({
   id: 'ordinal',
   languages: ['en'],
   stage: 'classify',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.glued,
   description: 'An ordinal ("3rd", "12th") is a rank when a ranking word stands by ("ranked 3rd of 190", "the 2nd largest"), else not a claim.',
   examples: { fires: ['The city ranked 3rd of 190 nations.', 'It is the 2nd largest port.', 'On the 3rd floor staff wait.'], doesNotFire: ['The city ranked high.'] },
   apply(c) {
@@ -67,7 +67,7 @@ export const zhRank = claimRule({
   id: 'zh-rank',
   languages: ['zh'],
   stage: 'classify',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.han,
   description: 'A number after 第 is a rank when a ranking verb stands before it ("排名第12位", "位居第3"), else numbering ("第21条").',
   examples: { fires: ['该市排名第12位。', '该法第21条规定如此。'], doesNotFire: ['该市有12位专家。'] },
   apply(c) {

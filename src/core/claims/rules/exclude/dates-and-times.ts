@@ -33,7 +33,7 @@ export const decadeRule = claimRule({
   id: 'decade',
   languages: ['en'],
   stage: 'exclude',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.glued,
   description: 'A number with "s" written against it is a decade: "the 1990s", "the ’90s".',
   examples: { fires: ['Prices were lower in the 80s.', 'Prices were lower in the ’90s.'], doesNotFire: ['Prices were lower for 90 days.'] },
   apply(c) {
@@ -49,7 +49,7 @@ export const clockOrDate = claimRule({
   id: 'clock-or-date-digits',
   languages: ['*'],
   stage: 'exclude',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.glued,
   description: 'Digits joined by ":" or "/" to more digits are a time or a date ("10:30", "12/05"), and dotted digits a version or a date ("7.12.2024").',
   examples: { fires: ['The vote closed at 10:30 on Friday.', 'Sales fell on 12/05 again.'], doesNotFire: ['The vote closed with 30 ayes.'] },
   apply(c) {
@@ -110,7 +110,7 @@ export const zhTimeUnit = claimRule({
   id: 'zh-time-unit',
   languages: ['zh'],
   stage: 'exclude',
-  needs: Shape.countable,
+  needs: Shape.countable | Shape.han,
   description: 'A number before 年, 月, 日, 天, 小时 and the like is a date, a time or a duration: "２０１０年", "４个月".',
   examples: { fires: ['项目历时４个月完成。', '工期延长了两个月。'], doesNotFire: ['项目雇用４个工人。'] },
   apply(c) {

@@ -8,7 +8,7 @@ export const halfAlone = claimRule({
   id: 'half-alone',
   languages: ['en'],
   stage: 'exclude',
-  needs: Shape.words,
+  needs: Shape.words | Shape.fraction,
   description: '"half" is a claim only when qualified ("almost half") or "half of" a whole, not "the first half of".',
   examples: { fires: ['He left at half time.', 'In the first half of the year sales fell.'], doesNotFire: ['Almost half of voters agreed.', 'Half of voters agreed.'] },
   apply(c) {
@@ -23,6 +23,7 @@ export const periodFraction = claimRule({
   id: 'period-fraction',
   languages: ['en'],
   stage: 'exclude',
+  needs: Shape.fraction,
   description: 'A fraction after "first", "last", "past" is a period of time: "the first three-quarters of the year".',
   examples: { fires: ['In the first three-quarters of the year sales fell.'], doesNotFire: ['Three-quarters of voters agreed.'] },
   apply(c) {

@@ -51,7 +51,7 @@ export const lettersBefore = claimRule({
   id: 'letters-against-digits',
   languages: ['*'],
   stage: 'exclude',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.glued,
   description: 'Digits written against letters before them are a name or a code: "S24", "Q3", "FY2024", "A380".',
   examples: { fires: ['Samsung sold the Galaxy S24 widely.', 'Profits rose in Q3 as expected.'], doesNotFire: ['Samsung sold 24 models widely.', 'It cost USD40 in all.'] },
   apply(c) {
@@ -64,7 +64,7 @@ export const markBefore = claimRule({
   id: 'code-after-mark',
   languages: ['*'],
   stage: 'exclude',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.glued,
   description: 'Digits written against a joining mark after a word or number are part of a code: "GPT-4", "#5", "item_7".',
   examples: { fires: ['OpenAI released GPT-4 that spring.', 'The ticket #5 sold out.'], doesNotFire: ['The ticket cost 5 dollars.'] },
   apply(c) {
@@ -84,7 +84,7 @@ export const lettersAfter = claimRule({
   id: 'letters-after-digits',
   languages: ['*'],
   stage: 'exclude',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.glued,
   description: 'Digits with letters written against them after are a name or a code: "5G", "3D", "4K".',
   examples: { fires: ['Operators rolled out 5G in the city.'], doesNotFire: ['Operators rolled out 5 masts in the city.'] },
   apply(c) {
@@ -97,7 +97,7 @@ export const coordinates = claimRule({
   id: 'coordinates',
   languages: ['*'],
   stage: 'exclude',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.glued,
   description: 'Degrees, minutes and seconds of a place are coordinates: "52°14′N", "51.5074°N".',
   examples: { fires: ['The wreck lies at 52°14′N 1°31′W.', 'The buoy sits at 51.5074°N.'], doesNotFire: ['The sea warmed to 18°C.'] },
   apply(c) {
@@ -120,7 +120,7 @@ export const statuteName = claimRule({
   id: 'statute-name',
   languages: ['en'],
   stage: 'exclude',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.glued,
   description: 'A number with a letter in brackets after it names a statute or plan: "401(k)", "501(c)(3)".',
   examples: { fires: ['Workers put savings in a 401(k) plan.'], doesNotFire: ['Workers put 401 dollars (each) in.'] },
   apply: (c) => (c.numIndex >= 0 && statute.startsAt(c.tokens, c.numIndex + 1) ? 'skip' : undefined),
@@ -130,7 +130,7 @@ export const dottedName = claimRule({
   id: 'name-with-dot',
   languages: ['*'],
   stage: 'exclude',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.glued,
   description: 'A number written against a dot and a word is a name: "01.AI", "3.js".',
   examples: { fires: ['The startup 01.AI raised funds.'], doesNotFire: ['The startup raised 01 funds.'] },
   apply: (c) => (c.numIndex >= 0 && dottedWord.startsAt(c.tokens, c.numIndex + 1) ? 'skip' : undefined),
@@ -140,7 +140,7 @@ export const zhCode = claimRule({
   id: 'zh-code',
   languages: ['zh'],
   stage: 'exclude',
-  needs: Shape.digits | Shape.bare,
+  needs: Shape.digits | Shape.bare | Shape.han,
   description: 'A number after 代码, 编号, 邮编 and the like is a code: "股票代码600519", "邮编：518000".',
   examples: { fires: ['该公司股票代码600519，上市多年。'], doesNotFire: ['该公司员工600人，上市多年。'] },
   apply(c) {
@@ -220,7 +220,7 @@ export const ageAfterName = claimRule({
   id: 'age-after-name',
   languages: ['en'],
   stage: 'exclude',
-  needs: Shape.digits | Shape.bare,
+  needs: Shape.digits | Shape.bare | Shape.marked,
   description: 'A small number set off by commas after a name is an age: "Coach Dale Brennan, 54, signed".',
   examples: { fires: ['Coach Dale Brennan, 54, signed on.'], doesNotFire: ['The coach signed, 54, on.'] },
   apply(c) {

@@ -12,7 +12,7 @@ export const listMarker = claimRule({
   id: 'list-marker',
   languages: ['*'],
   stage: 'exclude',
-  needs: Shape.digits | Shape.bare,
+  needs: Shape.digits | Shape.bare | Shape.marked,
   description: 'A number opening a block with "." or ")" after it numbers a list item: "1. ", "2) ".',
   examples: { fires: ['1. Cut the costs of 40 schools.', '2) Hire staff.'], doesNotFire: ['Cut the costs of 40 schools.'] },
   apply(c) {
@@ -25,7 +25,7 @@ export const bracketedMarker = claimRule({
   id: 'bracketed-marker',
   languages: ['*'],
   stage: 'exclude',
-  needs: Shape.digits | Shape.bare,
+  needs: Shape.digits | Shape.bare | Shape.marked,
   description: 'A number in brackets of its own numbers an item: "(1)", "(2)".',
   examples: { fires: ['The plan (1) cuts costs and (2) hires staff.'], doesNotFire: ['The plan cuts costs (by 12%).'] },
   apply: (c) => (c.bare && c.numIndex >= 0 && c.beforeNum?.text === '(' && c.afterNum?.text === ')' && c.q.core.value < 100 ? 'skip' : undefined),

@@ -32,7 +32,7 @@ export const phoneNumber = claimRule({
   id: 'phone-number',
   languages: ['*'],
   stage: 'exclude',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.marked,
   description: 'Phone numbers are identifiers, every group of them: "555-123-4567", "+1 (202) 555-0143", "+44 20 7946 0958".',
   examples: { fires: ['Call 555-123-4567 for help.', 'Ring +44 20 7946 0958 today.', 'Ring (202) 555-0143 today.'], doesNotFire: ['Some 555 people called for help.'] },
   apply(c) {

@@ -9,7 +9,7 @@ export const significance = claimRule({
   id: 'significance-level',
   languages: ['*'],
   stage: 'exclude',
-  needs: Shape.digits,
+  needs: Shape.digits | Shape.marked,
   description: 'A significance level is how a result was tested, not a claim: "p < 0.01", "P = .03".',
   examples: { fires: ['The effect held (p < 0.01) in all groups.'], doesNotFire: ['The effect held in 12 groups.'] },
   apply: (c) => (c.numIndex >= 0 && pValue.endsBefore(c.tokens, c.numIndex) ? 'skip' : undefined),
@@ -19,6 +19,7 @@ export const confidenceLevel = claimRule({
   id: 'confidence-level',
   languages: ['*'],
   stage: 'exclude',
+  needs: Shape.percent,
   description: 'A confidence level is how a figure was estimated, not a figure: "95% CI", "the 95% confidence interval".',
   examples: { fires: ['Risk fell 12% (95% CI 8 to 16).', 'We used the 95% confidence interval.'], doesNotFire: ['Risk fell 95% in the trial.'] },
   apply(c) {
