@@ -9,6 +9,7 @@ import type { CodeAction, CompletionItem, Diagnostic, DocumentDiagnosticReport, 
 import { analyze } from '../../src/core';
 import { claimHoverMarkdown } from '../../src/shared/hover-card';
 import { cliPath, CancellationTokenSource, LspClient } from './lsp-client';
+import { turbinesBib } from './server-fixtures';
 
 const body = [
   '# Wind',
@@ -21,21 +22,7 @@ const body = [
   '',
 ].join('\n');
 const withBibliography = `---\nbibliography: refs.bib\n---\n${body}`;
-const bib = [
-  '@article{doe2023,',
-  '  author = {Doe, Jane and Roe, Rick},',
-  '  title = {Turbines at Sea},',
-  '  journal = {Wind Journal},',
-  '  year = {2023}',
-  '}',
-  '',
-  '@book{roe2021,',
-  '  author = {Roe, Rick},',
-  '  title = {Blades},',
-  '  year = {2021}',
-  '}',
-  '',
-].join('\n');
+const bib = turbinesBib;
 
 const made: string[] = [];
 function tree(files: Record<string, string | Uint8Array>): string {

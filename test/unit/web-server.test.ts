@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CodeAction, Diagnostic, Hover, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { FindFilesParams, ReadFileParams } from '../../src/server/protocol';
+import { turbinesBib } from './server-fixtures';
 
 /**
  * The language server as VS Code for the Web runs it: dist/web/server.js in
@@ -20,21 +21,7 @@ const pageBundle = resolve(__dirname, '..', 'web', 'page.js');
 const folder = 'vscode-vfs://github/claimlens/news';
 const article = `${folder}/articles/wind.md`;
 const outsider = `${folder}/articles/outside.md`;
-const bib = [
-  '@article{doe2023,',
-  '  author = {Doe, Jane and Roe, Rick},',
-  '  title = {Turbines at Sea},',
-  '  journal = {Wind Journal},',
-  '  year = {2023}',
-  '}',
-  '',
-  '@book{roe2021,',
-  '  author = {Roe, Rick},',
-  '  title = {Blades},',
-  '  year = {2021}',
-  '}',
-  '',
-].join('\n');
+const bib = turbinesBib;
 const files: Record<string, string> = {
   [`${folder}/.claimlensrc.json`]: JSON.stringify({ report: ['uncited', 'attributed', 'cited'] }),
   [`${folder}/refs.bib`]: bib,
