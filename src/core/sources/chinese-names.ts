@@ -1,22 +1,36 @@
 /** Reading the names of Chinese attributions: the text before a verb, or after 据 or a "来源：". */
+import { zh } from '../lang/zh';
+import { charClass, wordGroup } from '../lang/patterns';
+import { zhNumerals } from '../lang/zh/words';
+import { accordingOpeners, cityAbbreviations, nameTrailingDate, nameTrailingWords, publishedBy, surveyedWords } from '../lang/zh/rule-words';
 
 /** Marks that end a name. */
 const delimiters = '，。；：！？、“”「」《》,;:!?"\n';
 /** Marks a name after 据 does not cross, by code unit. */
 const accordingStops = new Set([...'，。；！？,;!?\n'].map((c) => c.charCodeAt(0)));
-export const pronouns = /^(?:他|她|他们|她们|我们|我|它|它们|其|对方|有人|有|有报道|媒体|有媒体|市场|业界|有关人士|相关人士|相关机构|专家|业内人士|分析人士)$/u;
-const trailingNoise = /(?:之前|近期|日前|近日|今天|昨天|今日|今年|去年|全年|此前|最新|同时|也|还|则|又|曾|均|都|亦|[０-９\d]+月(?:[０-９\d]+日)?(?:在[^\s]{1,2})?|[０-９\d]+日(?:在[^\s]{1,2})?|在[沪京港深穗])+$/u;
+/** Names that name no one: the pack's pronouns ("他们") and generic speakers ("专家", "有关人士"). */
+const unnamed: ReadonlySet<string> = new Set([...zh.attribution.pronouns, ...zh.attribution.genericSpeakers]);
+const digit = '[０-９\\d]';
+const [month, day, at] = [nameTrailingDate.month, nameTrailingDate.day, nameTrailingDate.at].map((w) => wordGroup([w]));
+/** Time words, adverbs and a date or place after a name: "今天", "此前", "3月15日在京". */
+const trailingNoise = new RegExp(
+  `(?:${wordGroup(nameTrailingWords)}|${digit}+${month}(?:${digit}+${day})?(?:${at}[^\\s]{1,2})?|${digit}+${day}(?:${at}[^\\s]{1,2})?|${at}${charClass(cityAbbreviations)})+$`,
+  'u',
+);
+/** Digits or numeral characters up to ten, before 成 (tenths): "六成", "3成". */
+const countedNumerals = charClass([...'0123456789０１２３４５６７８９', ...zhNumerals.digits.keys(), ...[...zhNumerals.smallScales].filter(([, v]) => v === 10).map(([c]) => c)]);
 /** "超过六成受访者表示", "65%的受访者称": the people counted, not a source. */
-export const counted = /受访|受调查|[0-9０-９][%％]|[0-9０-９一二两三四五六七八九十]成|分之/u;
-const accordingOpener = /^(?:根据|据)/u;
-const publish = /(?:发布|公布|披露|出具)(?:的)?(?:统计)?(?:数据|报告|公报)?$/u;
+export const counted = new RegExp(`${wordGroup(surveyedWords)}|[0-9０-９][%％]|${countedNumerals}${wordGroup([zhNumerals.tenths])}|${wordGroup([zhNumerals.fractionMark])}`, 'u');
+const accordingOpener = new RegExp(`^${wordGroup(accordingOpeners)}`, 'u');
+const publish = new RegExp(`${wordGroup(publishedBy.verbs)}${wordGroup([publishedBy.possessive])}?${wordGroup([publishedBy.modifier])}?${wordGroup(publishedBy.nouns)}?$`, 'u');
+const trailingPossessive = new RegExp(`${wordGroup([publishedBy.possessive])}$`, 'u');
 
 /** Tidies a Chinese name: "国家统计局发布的" → "国家统计局"; the possessive 的 and time words go. */
 export function tidyZh(raw: string): string {
   let name = raw.trim();
   for (let i = 0; i < 3; i++) {
     const before = name;
-    name = name.replace(publish, '').replace(trailingNoise, '').replace(/的$/u, '').trim();
+    name = name.replace(publish, '').replace(trailingNoise, '').replace(trailingPossessive, '').trim();
     if (name === before) break;
   }
   return name;
@@ -24,7 +38,7 @@ export function tidyZh(raw: string): string {
 
 /** Whether a Chinese name names no one: a pronoun or a generic group ("专家", "有关人士"). */
 export function isUnnamedZh(name: string): boolean {
-  return !name || pronouns.test(name);
+  return !name || unnamed.has(name);
 }
 
 /**

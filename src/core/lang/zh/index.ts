@@ -39,7 +39,7 @@ export const zh: Language = {
   qualifiers: { before: zhQualifiersBefore.map((w) => [w]), after: zhQualifiersAfter.map((w) => [w]) },
   time: { units: new Set(zhTimeWords), months: new Set(), frames: new Set(['过去', '未来', '近', '前', '后']) },
   identifiers: { before: zhCodeWords, ordinalPrefixes: ['第'], ordinalSuffixes: new Set() },
-  sentences: { neverFinal: new Set(), maybeFinal: new Set(), openers: new Set() },
+  sentences: { neverFinal: new Set(), maybeFinal: new Set(), openers: new Set(), quoteTagVerbs: ['称', '表示', '说', '指出', '认为', '介绍', '强调'] },
   listMarkers: {
     after: ['、', '.', '．', ')', '）'],
     enclosing: [['(', ')'], ['（', '）']],

@@ -2,6 +2,7 @@ import type { Token } from '../../claims/tokens';
 import type { Named } from '../attribution';
 import { counted, endsAccordingName, isUnnamedZh, nameStartBefore, rawNameBefore, tidyZh } from '../chinese-names';
 import { registerWordClass } from '../../claims/tokens';
+import { wordGroup } from '../../lang/patterns';
 import { attributionRule, type AttributionContext } from './types';
 import { accordingVerbWords, sourceLineStarts, speakerVerbWords, titleVerbWords, type ZhWord } from '../../lang/zh/rule-words';
 
@@ -15,10 +16,8 @@ const titleVerbs = byFirstChar(titleVerbWords);
 const accordingStart = registerWordClass(['据']);
 const sourceLineStart = registerWordClass(sourceLineStarts);
 const speakerVerbStart = registerWordClass([...reportingVerbs.keys(), ...titleVerbs.keys()]);
-/** "小说，", "来说，", "可以说，": 说 that closes a word or a phrase, not a speaker's. */
-const notSpeaker = /[小学传演游劝解来是如听再话以般么样又还也就据]$/u;
-/** "记者从市交通局获悉": what comes before 从 is who heard it. */
-const heardFrom = /^[^从]{0,12}从/u;
+/** "记者从市交通局获悉": what comes before the verb's `heardFrom` word (从) is who heard it, made once per word. */
+const heardFromPatterns = new Map(speakerVerbWords.flatMap((w) => (w.heardFrom ? [[w.heardFrom, new RegExp(`^(?:(?!${wordGroup([w.heardFrom])})[^]){0,12}${wordGroup([w.heardFrom])}`, 'u')] as const] : [])));
 /** The names after "来源：": "国家统计局", "海关总署、商务部". */
 const sourceNames = /\s{0,2}([^，。！？,!?\n（）()“”]{1,60})/uy;
 
@@ -55,12 +54,12 @@ function byFirstChar(words: readonly ZhWord[]): ReadonlyMap<string, readonly ZhW
 }
 
 /** The first of `words` written at token `k`: its word and end offset. */
-function firstWordAt(ctx: AttributionContext, k: number, words: ReadonlyMap<string, readonly ZhWord[]>): { word: string; end: number } | null {
+function firstWordAt(ctx: AttributionContext, k: number, words: ReadonlyMap<string, readonly ZhWord[]>): { word: string; end: number; entry: ZhWord } | null {
   const candidates = words.get(ctx.tokens[k].text);
   if (!candidates) return null;
   for (const w of candidates) {
     const end = wordAt(ctx, k, w);
-    if (end >= 0) return { word: w.word, end };
+    if (end >= 0) return { word: w.word, end, entry: w };
   }
   return null;
 }
@@ -159,10 +158,12 @@ export const zhReportingVerb = attributionRule({
     consume(ctx, i, verb.end);
     const start = nameStartBefore(text, verbStart, ctx.from);
     let raw = rawNameBefore(text, start, verbStart);
-    if (verb.word === '说' && notSpeaker.test(raw)) return null;
-    if (verb.word === '获悉' || verb.word === '了解到') {
-      if (!heardFrom.test(raw)) return null;
-      raw = raw.replace(heardFrom, '');
+    const { notAfter, heardFrom } = verb.entry;
+    if (notAfter && raw && notAfter.includes(raw[raw.length - 1])) return null;
+    const heard = heardFrom ? heardFromPatterns.get(heardFrom) : undefined;
+    if (heard) {
+      if (!heard.test(raw)) return null;
+      raw = raw.replace(heard, '');
     }
     // "数据显示" with nothing before still names the data.
     const evidence = verb.word.length === 4 ? verb.word.slice(0, 2) : '';
