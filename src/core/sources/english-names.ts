@@ -4,9 +4,11 @@ import type { Token } from '../claims/tokens';
 import { isYearValue, startsUpper } from '../text-tests';
 import type { Named } from './attribution';
 import {
-  adverbsBeforeVerb, byParticiples, companySuffixes, crowdHeads, determiners, evidenceNouns, figureVerbs, genericHeads, leadingFiller, nounsToo,
-  phraseStops, pronouns, timeWordsBeforeVerb, titleAbbreviations, topLevelDomains,
+  adverbsBeforeVerb, appositiveOpeners, byParticiples, companySuffixes, crowdHeads, determiners, evidenceAfterName, evidenceNouns, figureVerbs,
+  fillersBeforeBy, genericHeads, leadingFiller, nameArticles, nameJoinerWords, nounsToo, openingFillers, phraseStops, pronouns, timeWordLeads,
+  timeWordsBeforeVerb, titleAbbreviations, topLevelDomains,
 } from '../lang/en/rule-words';
+import { wordGroup } from '../lang/patterns';
 
 
 /** Marks an appositive clause ("TSMC, which makes 90% of chips, said") does not run across. */
@@ -28,10 +30,8 @@ export const speechVerbNeeds: ReadonlyMap<string, string> = new Map(
  * "…,” added Paul Draycott", "…, Draycott added." ("the firm added 300 jobs" names no source).
  */
 export const tagVerbs = formsOf(en.attribution.tagOnlyVerbs);
-/** Words that may stand between a participle and "by": "released Wednesday by", "carried out by". */
-const timeFillers = /^(?:out|on|last|this|early|late|earlier|today|yesterday|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jointly|separately|recently)$/u;
-/** Fillers that are nouns too: "the official figures", but "an official said". */
-const fillerNouns = new Set(['official']);
+/** Fillers that are role nouns too: "the official figures", but "an official said". */
+const fillerNouns: ReadonlySet<string> = new Set([...leadingFiller].filter((w) => en.attribution.roleNouns.has(w)));
 
 /** The further names of a "Source:" list, after `first`: separated by semicolons, commas or "and". */
 export function sourceListRest(text: string, tokens: readonly Token[], first: Named): Named[] {
@@ -85,7 +85,7 @@ export function byAfter(tokens: readonly Token[], i: number): number {
   if (tokens[i].lower === 'carried' && tokens[i + 1]?.lower !== 'out') return -1;
   for (let k = i + 1; k < tokens.length && k <= i + 3; k++) {
     if (tokens[k].lower === 'by') return k;
-    if (tokens[k].kind !== 'word' || !timeFillers.test(tokens[k].lower)) return -1;
+    if (tokens[k].kind !== 'word' || !fillersBeforeBy.has(tokens[k].lower)) return -1;
   }
   return -1;
 }
@@ -215,7 +215,7 @@ export function backward(text: string, tokens: readonly Token[], verb: number): 
   // "Lumen Corp on Wednesday reported", "the ministry last week said": the time is not part of the name.
   if (k >= 0 && tokens[k].kind === 'word' && timeWordsBeforeVerb.has(tokens[k].lower)) {
     const lead = tokens[k - 1]?.lower;
-    k -= lead === 'on' || lead === 'last' || lead === 'this' || lead === 'early' || lead === 'late' ? 2 : 1;
+    k -= lead !== undefined && timeWordLeads.has(lead) ? 2 : 1;
   }
   // "Home Office figures published on Thursday show": the participle belongs to the evidence, not the name.
   if (k > 0 && tokens[k].kind === 'word' && byParticiples.has(tokens[k].lower) && evidenceNouns.has(tokens[k - 1].lower)) k--;
@@ -224,7 +224,7 @@ export function backward(text: string, tokens: readonly Token[], verb: number): 
     let m = k - 1;
     while (m >= 0 && m > k - 24 && tokens[m].text !== ',' && !(tokens[m].kind === 'sym' && clauseBreaks.has(tokens[m].text))) m--;
     // "The World Bank, in its latest outlook, estimated", "the company, in a statement, said" step over the same way.
-    if (m >= 0 && tokens[m].text === ',' && /^(?:who|which|whose|the|a|an|its|their|in)$/u.test(tokens[m + 1]?.lower ?? '')) k = m - 1;
+    if (m >= 0 && tokens[m].text === ',' && appositiveOpeners.has(tokens[m + 1]?.lower ?? '')) k = m - 1;
     // "The figures, published on Tuesday, show": a participle set off after the evidence belongs to it.
     else if (m > 0 && tokens[m].text === ',' && byParticiples.has(tokens[m + 1]?.lower ?? '') && evidenceNouns.has(tokens[m - 1].lower)) k = m - 1;
     // "the chief executive, Ruth Adebayo, told reporters": the name set off between the commas is the speaker.
@@ -252,7 +252,7 @@ export function backward(text: string, tokens: readonly Token[], verb: number): 
       // "Theresa May said", "Will Smith said": a capitalised stop word after a capitalised word ends a name.
       if (phraseStops.has(t.lower) && !determiners.has(t.lower) && !isAcronym(t) && !(j === k && isCapitalised(t) && isCapitalisedWordBefore(tokens, j))) break;
       first = j;
-      if (determiners.has(t.lower) || t.lower === 'a' || t.lower === 'an') break;
+      if (determiners.has(t.lower) || nameArticles.has(t.lower)) break;
     } else if (t.kind === 'sym' && (t.text === '&' || t.text === '-') && !t.space) {
       continue;
     } else if (t.kind === 'sym' && t.text === '&' && tokens[j - 1]?.kind === 'word' && isCapitalised(tokens[j - 1])) {
@@ -289,7 +289,7 @@ function isCapitalisedWordBefore(tokens: readonly Token[], j: number): boolean {
 
 /** Lower-case words inside names: "Centers for Disease Control and Prevention", "Bank of China". */
 function isNameJoiner(word: string): boolean {
-  return word === 'of' || word === 'for' || word === 'and' || word === 'on' || word === 'de' || word === 'du' || word === 'la' || word === 'the';
+  return nameJoinerWords.has(word);
 }
 
 /** A dot inside "U.S." or after an initial, not one that ends a sentence. */
@@ -337,7 +337,7 @@ export function isNamed(words: readonly Token[], before: Token | undefined): boo
   const head = ws[ws.length - 1].lower;
   if (ws.length === 1 && isPronoun(ws[0])) return false;
   // "An estimated 40,000 people": an article alone names no one.
-  if (ws.every((t) => isPronoun(t) || determiners.has(t.lower) || t.lower === 'a' || t.lower === 'an')) return false;
+  if (ws.every((t) => isPronoun(t) || determiners.has(t.lower) || nameArticles.has(t.lower))) return false;
   // "a survey of more than 5,000 DevSecOps professionals suggests": the people counted are no source (a year is no count).
   // A clock time is no count either: "14:32 The Met Office said" in a live blog.
   if (before?.kind === 'num' && !(before.digits === 4 && !before.grouped && !before.decimal && isYearValue(before.value)) && !isClockTime(before)) return false;
@@ -387,7 +387,10 @@ function isDateWord(t: Token): boolean {
 }
 
 const possessive = /['’]s\b.*$/su;
-const trailingEvidence = /\s+(?:latest\s+|new\s+|recent\s+|annual\s+)?(?:research|data|report|survey|study|analysis|figures|estimates|statistics|index|numbers|poll)$/u;
+const trailingEvidence = new RegExp(`\\s+(?:${wordGroup(evidenceAfterName.fillers)}\\s+)?${wordGroup(evidenceAfterName.nouns)}$`, 'u');
+/** A first word before a capitalised one: an article to drop when it is one ("The World Bank"). */
+const leadingWord = /^(\p{L}+)\s+(?=\p{Lu})/u;
+const openingFiller = new RegExp(`^${wordGroup(openingFillers)}\\s+\\p{Lu}`, 'iu');
 
 /** Tidies a name: "the World Intellectual Property Organization’s latest report" → "World Intellectual Property Organization". */
 export function cleanName(raw: string): string {
@@ -405,9 +408,11 @@ export function cleanName(raw: string): string {
     // "Their survey found": a possessive pronoun is no owner to keep; the evidence stays.
     if (/\p{Lu}/u.test(cut) && !determiners.has(cut.toLowerCase())) name = cut;
   }
-  if (/^(?:[Tt]he|[Aa]n?)\s+\p{Lu}/u.test(name)) name = name.replace(/^(?:the|an?)\s+/iu, '');
+  // "The World Bank", "the World Bank"; not "THE" (an acronym's word).
+  const lead = leadingWord.exec(name);
+  if (lead && nameArticles.has(lead[1].toLowerCase()) && lead[1].slice(1) === lead[1].slice(1).toLowerCase()) name = name.slice(lead[0].length);
   // "Latest ONS figures show": a filler that opens the sentence is no part of the name ("New York" keeps its "New").
-  if (/^(?:latest|recent|preliminary|fresh|updated|just-released)\s+\p{Lu}/iu.test(name)) name = name.slice(name.indexOf(' ') + 1);
+  if (openingFiller.test(name)) name = name.slice(name.indexOf(' ') + 1);
   return name;
 }
 

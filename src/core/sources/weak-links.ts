@@ -1,4 +1,4 @@
-import { joiners, topicSegments } from '../lang/en/rule-words';
+import { joiners, postSegments, topicSegments } from '../lang/en/rule-words';
 
 /** A word of a name: capitalised, an acronym, or a brand spelt with a lower-case initial and a capital inside ("iFlytek", "eBay"). */
 const nameWord = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Ll}+\p{Lu}[\p{L}\p{M}]*|\p{Lu}\p{L}*\d*)$/u;
@@ -48,7 +48,7 @@ export function isTopicPage(url: string): boolean {
   const segments = parsed.pathname.split('/').filter(Boolean).map((s) => decodeSegment(s).toLowerCase());
   if (!segments.length) return !parsed.search;
   if (/(?:^|\.)wikipedia\.org$/u.test(host)) return segments[0] === 'wiki' && segments.length === 2;
-  if (profileHosts.test(host)) return segments.length <= 2 && !segments.some((s) => /^(?:status|statuses|posts?|p|reel|watch|pull|issues|blob|releases)$/u.test(s));
+  if (profileHosts.test(host)) return segments.length <= 2 && !segments.some((s) => postSegments.has(s));
   // A topic word, then one name (and perhaps a page number): /topic/yahoo, /en/people/tim-cook/, /tag/ai/page/2.
   for (let i = 0; i < segments.length - 1; i++) {
     if (!topicSegments.has(segments[i])) continue;

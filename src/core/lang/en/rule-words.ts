@@ -91,11 +91,46 @@ export const streetWords = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd
 /** Speech verbs that are nouns before "of": "Wall Street estimates of $13.9 billion". */
 export const nounsToo = new Set(['estimates', 'reports', 'notes', 'shows', 'finds', 'states']);
 
+/** The days of the week. */
+const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
 /** Time words that may stand between a source and its verb. */
 export const timeWordsBeforeVerb = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight',
-  'week', 'month', 'year', 'quarter', 'morning', 'afternoon', 'evening',
+  ...weekdays, 'yesterday', 'today', 'tonight', 'week', 'month', 'year', 'quarter', 'morning', 'afternoon', 'evening',
 ]);
+
+/** Words before such a time word that go with it: "on Wednesday", "last week", "early today". */
+export const timeWordLeads = new Set(['on', 'last', 'this', 'early', 'late']);
+
+/** Words that may stand between a participle and "by": "released Wednesday by", "carried out by", "published jointly by". */
+export const fillersBeforeBy = new Set([
+  'out', 'on', 'last', 'this', 'early', 'late', 'earlier', 'today', 'yesterday', 'week', 'month', 'year', ...weekdays,
+  'jointly', 'separately', 'recently',
+]);
+
+/**
+ * Words that open a clause set off by commas after a source, stepped over to
+ * the source's verb: "TSMC, which makes 90% of chips, said", "the company, in a statement, said".
+ */
+export const appositiveOpeners = new Set(['who', 'which', 'whose', 'the', 'a', 'an', 'its', 'their', 'in']);
+
+/** Lower-case words inside names: "Centers for Disease Control and Prevention", "Bank of China", "Banque de France". */
+export const nameJoinerWords = new Set(['of', 'for', 'and', 'on', 'de', 'du', 'la', 'the']);
+
+/** Articles before a name that are no part of it: "the World Bank", "an OECD study". */
+export const nameArticles = new Set(['the', 'a', 'an']);
+
+/** Fillers that open a sentence before a name and are no part of it: "Latest ONS figures show" ("New York" keeps its "New"). */
+export const openingFillers = ['latest', 'recent', 'preliminary', 'fresh', 'updated', 'just-released'];
+
+/**
+ * Evidence after its owner's name, cut from the name: "ONS figures" → "ONS",
+ * "the Fed's latest survey" → "the Fed"; with a filler before it ("latest", "annual").
+ */
+export const evidenceAfterName = {
+  fillers: ['latest', 'new', 'recent', 'annual'],
+  nouns: ['research', 'data', 'report', 'survey', 'study', 'analysis', 'figures', 'estimates', 'statistics', 'index', 'numbers', 'poll'],
+};
 
 /**
  * Words that open the clause "claims" reports ("Labour claims the cuts…", "claims that"); "jobless claims fell" is
@@ -196,6 +231,9 @@ export const topLevelDomains = new Set(['com', 'org', 'net', 'gov', 'edu', 'int'
 /** Words that may join the capitalised words of a name: "Bank of England", "Procter & Gamble", "the Fed". */
 export const joiners = new Set(['of', 'the', 'and', '&', 'for', 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'di', 'da', 'y', 'on', 'in', 'at']);
 
+/** Path segments of a social network's pages of one post, not a profile: `/status/123`, `/p/abc`, `/watch`. */
+export const postSegments = new Set(['status', 'statuses', 'post', 'posts', 'p', 'reel', 'watch', 'pull', 'issues', 'blob', 'releases']);
+
 /** Path segments of pages about a name rather than evidence: `/topic/yahoo`, `/people/tim-cook`. */
 export const topicSegments = new Set([
   'topic', 'topics', 'tag', 'tags', 'people', 'person', 'persons', 'profile', 'profiles', 'company', 'companies',
@@ -246,3 +284,23 @@ export const spanWords = new Set(['ranged', 'ranging', 'ranges', 'range', 'varie
 
 /** Words that start the English attribution phrases besides the reporting verbs and evidence nouns: "according to", "per", "Source:", "in the journal". */
 export const phraseStarts = ['according', 'per', 'citing', 'source', 'sources', 'journal'];
+
+/**
+ * The words of a page's counts of its own readers and reactions and of a
+ * gallery's counter: "48 comments", "Share 312", "1.2k views", "Image 3 of 12".
+ */
+export const pageCountWords = (() => {
+  /** Reactions that may also stand before their count, as a label: "Comments: 48". */
+  const labels = ['comment', 'comments', 'view', 'views', 'share', 'shares', 'like', 'likes', 'reply', 'replies', 'reaction', 'reactions'];
+  return {
+    labels,
+    /** Reactions after a count: "48 comments", "2k retweets". */
+    reactions: [...labels, 'retweet', 'retweets', 'repost', 'reposts', 'read', 'reads', 'play', 'plays'],
+    /** Scale letters written after a count: "1.2k", "3m". */
+    scaleLetters: ['k', 'm'],
+    /** Items of a gallery before its counter: "Image 3 of 12". */
+    galleryItems: ['image', 'photo', 'picture', 'slide'],
+    /** The word between a counter's numbers: "3 of 12". */
+    of: 'of',
+  };
+})();

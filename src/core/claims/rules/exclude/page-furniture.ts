@@ -1,12 +1,19 @@
+import { pageCountWords } from '../../../lang/en/rule-words';
+import { charClass, wordGroup } from '../../../lang/patterns';
 import type { RuleInfo } from '../types';
 
 /** Longest block searched for page counts: a byline or share bar is short. */
 const pageCountMaxLength = 120;
+const { labels, reactions, scaleLetters, galleryItems, of } = pageCountWords;
+const scaled = String.raw`[\d.,]+\s?${charClass(scaleLetters)}?`;
 /**
  * A count of the page's own readers or reactions, alone between separators: "48 comments", "Share 312";
  * or a gallery's counter: "1 of 12", "Image 3 of 12: Flooding in Leeds".
  */
-const pageCount = /^\s*(?:(?:(?:image|photo|picture|slide)\s+)?\d+\s+of\s+\d+(?:\s*:.*)?|[\d.,]+\s?[km]?\s+(?:comments?|views?|shares?|likes?|repl(?:y|ies)|reactions?|retweets?|reposts?|reads?|plays?)|(?:comments?|views?|shares?|likes?|repl(?:y|ies)|reactions?)\s*:?\s*[\d.,]+\s?[km]?)\s*$/iu;
+const pageCount = new RegExp(
+  String.raw`^\s*(?:(?:${wordGroup(galleryItems)}\s+)?\d+\s+${wordGroup([of])}\s+\d+(?:\s*:.*)?|${scaled}\s+${wordGroup(reactions)}|${wordGroup(labels)}\s*:?\s*${scaled})\s*$`,
+  'iu',
+);
 
 /**
  * Whether `match` stands alone with a page-count word in its part of a short
