@@ -1,4 +1,5 @@
 import { fromAllPacks } from './lang';
+import { wordGroup } from './lang/patterns';
 import { zhNumerals } from './lang/zh/words';
 
 /** A half-open range of prose offsets. */
@@ -69,17 +70,22 @@ interface SentenceData {
   readonly longestAbbreviation: number;
   /** Words that commonly open a sentence: after "U.S." or "Inc." they mark a new one. */
   readonly openers: ReadonlySet<string>;
+  /**
+   * A speech tag after a closing quote, which keeps the quote in its sentence
+   * (`“…。”王龙基称。`): a verb of the packs' `quoteTagVerbs` within 24
+   * characters, then a full stop; null when no pack has one.
+   */
+  readonly speechTag: RegExp | null;
 }
 
 const sentenceData = fromAllPacks((packs): SentenceData => {
   const neverFinal = new Set(packs.flatMap((l) => [...l.sentences.neverFinal]));
   const maybeFinal = new Set(packs.flatMap((l) => [...l.sentences.maybeFinal]));
   const longestAbbreviation = Math.max(0, ...[...neverFinal, ...maybeFinal].map((w) => w.length));
-  return { neverFinal, maybeFinal, longestAbbreviation, openers: new Set(packs.flatMap((l) => [...l.sentences.openers])) };
+  const tagVerbs = packs.flatMap((l) => l.sentences.quoteTagVerbs.flatMap((lemma) => l.attribution.inflect(lemma)));
+  const speechTag = tagVerbs.length ? new RegExp(`^[^。！？!?\\n]{1,24}?${wordGroup(tagVerbs)}[。！!]`, 'u') : null;
+  return { neverFinal, maybeFinal, longestAbbreviation, openers: new Set(packs.flatMap((l) => [...l.sentences.openers])), speechTag };
 });
-
-/** Speech tags after a closing quote keep the quote in their sentence: `"…。”王龙基称。`, `"…." she said.` */
-const zhSpeechTag = /^[^。！？!?\n]{1,24}?(?:称|表示|说|指出|认为|介绍|强调)[。！!]/u;
 
 /**
  * Splits one block of prose into sentences. A sentence runs to its final
@@ -112,7 +118,8 @@ export function splitSentences(text: string): Sentence[] {
       while (k < n && isCloser(text.charCodeAt(k))) k++;
       const cjk = c === '。' || c === '！' || c === '？';
       if (cjk) {
-        if (k > j && zhSpeechTag.test(text.slice(k, k + 30))) cut = -1;
+        const { speechTag } = sentenceData();
+        if (k > j && speechTag?.test(text.slice(k, k + 30))) cut = -1;
         else cut = k;
       } else if (k >= n) {
         cut = n;

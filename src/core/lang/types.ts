@@ -122,6 +122,12 @@ export interface SentenceWords {
   readonly maybeFinal: ReadonlySet<string>;
   /** Words that commonly open a sentence (as written): after "U.S." or "Inc." they mark a new one. */
   readonly openers: ReadonlySet<string>;
+  /**
+   * Lemmas of `attribution.reportingVerbs` that, in a short speech tag after a
+   * closing quote, keep the quote in the tag's sentence: the 称 of
+   * `“……。”王龙基称。` (read after a full-width full stop only).
+   */
+  readonly quoteTagVerbs: readonly string[];
 }
 
 /** How list and outline markers are written; a marker is never a claim. */

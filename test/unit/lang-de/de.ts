@@ -50,7 +50,7 @@ export const de: Language = {
   qualifiers: { before: [['mehr', 'als'], ['rund'], ['etwa'], ['fast']], after: [] },
   time: { units: new Set(['jahre', 'jahren', 'monate', 'tage']), months: new Set(['januar', 'mai', 'dezember']), frames: new Set(['letzten']) },
   identifiers: { before: new Set(['seite', 'kapitel']), ordinalPrefixes: [], ordinalSuffixes: new Set() },
-  sentences: { neverFinal: new Set(['z.b', 'usw', 'dr']), maybeFinal: new Set(), openers: new Set(['Die', 'Der', 'Das']) },
+  sentences: { neverFinal: new Set(['z.b', 'usw', 'dr']), maybeFinal: new Set(), openers: new Set(['Die', 'Der', 'Das']), quoteTagVerbs: [] },
   listMarkers: { after: ['.', ')'], enclosing: [['(', ')']], symbols: [] },
   attribution: {
     reportingVerbs: ['sagen'],

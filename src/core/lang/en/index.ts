@@ -100,7 +100,7 @@ export const en: Language = {
   qualifiers: { before: qualifiersBefore, after: [['or', 'more'], ['or', 'so']] },
   time: { units: timeWords, months: monthWords, frames: new Set(['past', 'last', 'next', 'previous', 'coming', 'recent', 'first', 'final', 'remaining']) },
   identifiers: { before: identifierWords, ordinalPrefixes: ['#', '№'], ordinalSuffixes: new Set(['st', 'nd', 'rd', 'th']) },
-  sentences: { neverFinal: new Set(neverFinal), maybeFinal: new Set(maybeFinal), openers: new Set(openers) },
+  sentences: { neverFinal: new Set(neverFinal), maybeFinal: new Set(maybeFinal), openers: new Set(openers), quoteTagVerbs: [] },
   listMarkers: { after: ['.', ')'], enclosing: [['(', ')']], symbols: [] },
   attribution: {
     reportingVerbs,
