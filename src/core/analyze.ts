@@ -8,6 +8,7 @@ import { isWeakLink } from './sources/weak-links';
 import { TokenPool } from './claims/tokens';
 import type { RuleFiring as ProseFiring } from './claims/rules/types';
 import { fromAllPacks, type Language } from './lang';
+import { wordGroup } from './lang/patterns';
 import { isPageCount, pageCountRule } from './claims/rules/exclude/page-furniture';
 import { findDirectives, type Suppression } from './suppression';
 import { compileIgnorePatterns, type IgnorePattern } from './ignore-patterns';
@@ -17,10 +18,17 @@ import type { Analysis, Claim, ClaimStatus, Format, Problem, Range, RuleFiring, 
  * "Source: ONS", "Source – ONS", "Source - ONS": a colon or a dash after the word, perhaps after
  * a credit set off by a slash or bar ("Chart: Halford Herald / Source: Halford Council").
  */
-const sourceLineBody = String.raw`\s*(?:(?:chart|graphic|graph|map|figure|photo|image|illustration|design|credit)s?\s*[:：][^/|\n]{0,80}[/|]\s*)?(?:sources?|资料来源|数据来源|来源)\s*(?:[:：–—]|-\s)`;
-const sourceLine = new RegExp(`^${sourceLineBody}`, 'iu');
-/** `sourceLine` at a given offset (set `lastIndex`): a sentence that is a "Source:" line. */
-const sourceLineAt = new RegExp(sourceLineBody, 'iuy');
+const sourceLines = fromAllPacks((packs) => {
+  const credits = wordGroup(packs.flatMap((p) => p.attribution.creditLabels));
+  const labels = wordGroup(packs.flatMap((p) => p.attribution.sourceLabels));
+  const body = String.raw`\s*(?:${credits}\s*[:：][^/|\n]{0,80}[/|]\s*)?${labels}\s*(?:[:：–—]|-\s)`;
+  return {
+    /** A block that starts with a "Source:" line. */
+    start: new RegExp(`^${body}`, 'iu'),
+    /** The same at a given offset (set `lastIndex`): a sentence that is a "Source:" line. */
+    at: new RegExp(body, 'iuy'),
+  };
+});
 
 /** What one block's prose yields, in prose offsets: a pure function of the text and settings. */
 interface BlockFindings {
@@ -179,7 +187,7 @@ export function analyzeProse(
 
   for (const block of prose.blocks) {
     // A "Source:" line right under a table, list or figure, or as its last item or row, cites all of it.
-    if (groupIsBlockList && groupClaims.length && sourceLine.test(block.text)) {
+    if (groupIsBlockList && groupClaims.length && sourceLines().start.test(block.text)) {
       const found = blockSources(block, prose, bibliography, findAttributions(block.text, settings));
       const added = found.map((f) => addSource(f.source));
       for (const index of groupClaims) claims[index] = withSources(claims[index], added, strongOnly);
@@ -287,6 +295,7 @@ function inOrder(claims: readonly Claim[]): boolean {
 /** Index of the last sentence after the first that is a "Source:" line, or -1. */
 function lastSourceSentence(text: string, sentences: readonly Sentence[]): number {
   for (let s = sentences.length - 1; s > 0; s--) {
+    const sourceLineAt = sourceLines().at;
     sourceLineAt.lastIndex = sentences[s].start;
     if (sourceLineAt.test(text)) return s;
   }

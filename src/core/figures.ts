@@ -1,5 +1,7 @@
 import { findClaims } from './claims/find-claims';
 import { tokenize } from './claims/tokens';
+import { fromAllPacks } from './lang';
+import { wordGroup } from './lang/patterns';
 import { splitSentences } from './sentences';
 import type { ClaimKind } from './types';
 
@@ -32,7 +34,7 @@ export interface Figure {
 export function findFigures(text: string, languages: readonly string[] = ['en', 'zh']): Figure[] {
   const figures: Figure[] = [];
   for (const sentence of splitSentences(text)) {
-    if (!sentence.numeric && !numberWord.test(text.slice(sentence.start, sentence.end))) continue;
+    if (!sentence.numeric && !numberWords().test(text.slice(sentence.start, sentence.end))) continue;
     for (const match of findClaims(text, languages, tokenize(text, sentence.start, sentence.end))) {
       figures.push({
         start: match.start,
@@ -51,5 +53,15 @@ export function findFigures(text: string, languages: readonly string[] = ['en', 
   return figures;
 }
 
-// Sentences with no digit are read only when they hold a number word.
-const numberWord = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|thirds?|quarters?|fifths?|twice|double|triple|doubled|tripled|halved)\b|fold\b/iu;
+/**
+ * A number word of a spaced language's pack (cardinals, scales, fractions,
+ * multipliers, changes by a factor, and the suffixes of "threefold"): sentences
+ * with no digit are read only when they hold one. Han numerals count as digits
+ * (`Sentence.numeric`).
+ */
+const numberWords = fromAllPacks((packs) => {
+  const numbers = packs.filter((p) => !p.unspaced).map((p) => p.numbers);
+  const words = numbers.flatMap((n) => [n.cardinals, n.scales, n.fractions, n.denominators, n.multipliers, n.changes].flatMap((m) => [...m.keys()]));
+  const suffixes = numbers.flatMap((n) => n.multiplierSuffixes);
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${wordGroup(words)}(?![\\p{L}\\p{N}_])|${wordGroup(suffixes)}(?![\\p{L}\\p{N}_])`, 'iu');
+});

@@ -1,4 +1,5 @@
 import { decodeHTMLAttribute } from 'entities';
+import { referenceHeadingWords } from './reference-headings';
 
 /**
  * What the HTML reader knows about elements: which ones break prose into
@@ -46,15 +47,7 @@ const containers = new Set(['div', 'section', 'aside', 'footer', 'ol', 'ul', 'dl
 /** Ids of footnote and reference list containers. */
 const regionIds = new Set(['footnotes', 'references', 'endnotes', 'bibliography']);
 
-/** Headings (or a paragraph standing alone) that open a reference section, compared lower-case with the colon removed. */
-const referenceHeadings = new Set([
-  'references', 'reference', 'sources', 'source', 'bibliography', 'notes', 'footnotes', 'endnotes', 'citations',
-  'works cited', 'literature cited', 'further reading', 'external links', 'notes and references',
-  'references and notes', 'sources and notes', 'notes and sources', 'sources and references', 'references and sources',
-  '参考文献', '参考资料', '资料来源', '注释', '注释与参考文献', '脚注',
-]);
 
-const headingInitials = new Set([...referenceHeadings].map((h) => h[0]));
 
 /** True for elements that end the current block. */
 export function isBlockElement(name: string): boolean {
@@ -114,7 +107,9 @@ export function isReferenceHeading(text: string): boolean {
   if (text.length > 80) return false;
   let first = 0;
   while (first < text.length && text.charCodeAt(first) <= 32) first++;
-  if (first === text.length || !headingInitials.has(text[first].toLowerCase())) return false;
+  // Headings (or a paragraph standing alone) that open a reference section, compared lower-case with the colon removed.
+  const { headings, initials } = referenceHeadingWords();
+  if (first === text.length || !initials.has(text[first].toLowerCase())) return false;
   // Drop bracketed asides such as Wikipedia's "[edit]", then the colon.
   const plain = text
     .replace(/\[[^\]]{0,20}\]/gu, '')
@@ -122,7 +117,7 @@ export function isReferenceHeading(text: string): boolean {
     .trim()
     .replace(/ ?[:：]$/u, '')
     .toLowerCase();
-  return referenceHeadings.has(plain);
+  return headings.has(plain);
 }
 
 /**

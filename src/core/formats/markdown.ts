@@ -3,6 +3,7 @@ import type { Problem } from '../types';
 import { blockTags, decodeEntity, entityEnd, findClosingTag, hiddenContentTags, indexWithin, readTag, type HtmlTag } from './markdown-html';
 import { InlineReader, InlineState, cleanLinkValue, normalizeLabel, type LinkTarget } from './markdown-inline';
 import { frontMatterEnd, nodeNames, parseTree } from './markdown-syntax';
+import { referenceHeading } from './reference-headings';
 import { LineBreaks, ProseWriter, plainBlock } from './markdown-writer';
 import type { BlockKind, FootnoteDefinition, ProseBlock, ProseDocument } from './prose';
 
@@ -42,10 +43,6 @@ export function readMarkdownTree(text: string, tree: Tree, options: MarkdownOpti
 export function readMarkdown(text: string, options: MarkdownOptions): ProseDocument {
   return readMarkdownTree(text, parseMarkdownTree(text, options), options);
 }
-
-/** Headings that open a list of references rather than prose. */
-const referenceHeading =
-  /^(?:references?|sources|bibliography|notes|end ?notes|footnotes|works cited|citations|literature cited|参考文献|参考资料|资料来源|注释)\s*[:：]?$/iu;
 
 /** Where a block stands: what kind its paragraphs are and the group they share. */
 interface Container {
@@ -262,7 +259,7 @@ class MarkdownReader {
     if (top && this.referenceLevel && level <= this.referenceLevel) this.referenceLevel = 0;
     if (!block) return;
     this.blocks.push(block);
-    if (top && referenceHeading.test(block.text.trim())) this.referenceLevel = level;
+    if (top && referenceHeading().test(block.text.trim())) this.referenceLevel = level;
   }
 
   private table(node: SyntaxNode): void {
@@ -532,7 +529,7 @@ function isHeading(name: string): boolean {
 function isReferencePseudoHeading(node: SyntaxNode, block: ProseBlock): boolean {
   const first = node.firstChild;
   if (!first || first.nextSibling || (first.name !== 'StrongEmphasis' && first.name !== 'Emphasis')) return false;
-  return referenceHeading.test(block.text.trim());
+  return referenceHeading().test(block.text.trim());
 }
 
 function trimEnd(text: string, from: number, to: number): number {

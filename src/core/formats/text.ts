@@ -1,9 +1,9 @@
 import { findBareUrls } from './urls';
 import { parseNumberList } from './markdown-citations';
 import { ProseBuilder, type FootnoteDefinition, type ProseBlock, type ProseDocument } from './prose';
+import { referenceHeading } from './reference-headings';
 
 const terminal = /[.!?。！？…]["”’'」』)）]*$/u;
-const referenceHeading = /^(references|sources|bibliography|notes|works cited|参考文献|资料来源)\s*:?$/iu;
 const numberedEntry = /^\s*\[?(\d{1,3})[\].)]\s+\S/u;
 
 /**
@@ -37,7 +37,7 @@ export function readText(text: string): ProseDocument {
     const content = lineText(text, lines[first]).trim();
     i = last + 1;
 
-    if (referenceHeading.test(content)) {
+    if (referenceHeading().test(content)) {
       inReferences = true;
       firstContent = false;
       continue;

@@ -25,6 +25,11 @@ export interface Language {
   readonly identifiers: IdentifierWords;
   readonly sentences: SentenceWords;
   readonly listMarkers: ListMarkers;
+  /**
+   * Headings that open a list of references rather than prose, matched in any
+   * case and perhaps with a colon: "references", "works cited", "参考文献".
+   */
+  readonly referenceHeadings: readonly string[];
   readonly attribution: AttributionWords;
   /** Reads a numeral whole, starting at a token: see `NumeralGrammar`. */
   readonly numerals: NumeralGrammar;
@@ -153,6 +158,16 @@ export interface AttributionWords {
   readonly inflect: (lemma: string) => readonly string[];
   /** Phrases that open an attribution before a source: ["according", "to"], ["据"], ["根据"]. */
   readonly sourceOpeners: readonly (readonly string[])[];
+  /**
+   * Labels of a line that names the sources of what stands above it, before a
+   * colon or a dash: "source", "sources" ("Source: ONS"), "来源", "资料来源". Matched in any case.
+   */
+  readonly sourceLabels: readonly string[];
+  /**
+   * Labels of a credit that may stand first on such a line, set off by a slash
+   * or a bar: "chart", "charts", "photo" ("Chart: Halford Herald / Source: Halford Council").
+   */
+  readonly creditLabels: readonly string[];
   /** Nouns of evidence a source publishes: "report", "survey", "data", "调查", "报告". */
   readonly sourceNouns: ReadonlySet<string>;
   /** Heads of generic speakers that name no source: "experts", "analysts", "专家", "业内人士". */

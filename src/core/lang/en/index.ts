@@ -66,6 +66,9 @@ export function inflectEnglish(lemma: string): readonly string[] {
   return [...forms];
 }
 
+/** Labels of a line of sources: "Source: ONS", "Sources: ONS; Eurostat". */
+const sourceLabels = ['source', 'sources'];
+
 /** English. */
 export const en: Language = {
   code: 'en',
@@ -102,11 +105,22 @@ export const en: Language = {
   identifiers: { before: identifierWords, ordinalPrefixes: ['#', '№'], ordinalSuffixes: new Set(['st', 'nd', 'rd', 'th']) },
   sentences: { neverFinal: new Set(neverFinal), maybeFinal: new Set(maybeFinal), openers: new Set(openers), quoteTagVerbs: [] },
   listMarkers: { after: ['.', ')'], enclosing: [['(', ')']], symbols: [] },
+  referenceHeadings: [
+    'references', 'reference', 'sources', 'source', 'bibliography', 'notes', 'footnotes', 'endnotes', 'end notes', 'citations',
+    'works cited', 'literature cited', 'further reading', 'external links', 'notes and references',
+    'references and notes', 'sources and notes', 'notes and sources', 'sources and references', 'references and sources',
+  ],
   attribution: {
     reportingVerbs,
     irregularForms,
     inflect: inflectEnglish,
-    sourceOpeners: [['according', 'to'], ['per'], ['citing'], ['source']],
+    // "Source ONS" opens an attribution as "Source: ONS" labels a line.
+    sourceOpeners: [['according', 'to'], ['per'], ['citing'], [sourceLabels[0]]],
+    sourceLabels,
+    creditLabels: [
+      'chart', 'charts', 'graphic', 'graphics', 'graph', 'graphs', 'map', 'maps', 'figure', 'figures', 'photo', 'photos', 'image', 'images',
+      'illustration', 'illustrations', 'design', 'designs', 'credit', 'credits',
+    ],
     sourceNouns: new Set(['report', 'survey', 'study', 'analysis', 'research', 'poll', 'data', 'figures', 'statistics', 'estimates', 'census', 'forecast', 'filing', 'release', 'statement', 'index', 'review', 'paper', 'tally', 'count', 'ranking']),
     genericSpeakers: new Set(['experts', 'analysts', 'researchers', 'respondents', 'participants', 'people', 'observers', 'critics', 'economists', 'scientists', 'officials', 'studies', 'sources', 'insiders']),
     pronouns: new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'someone', 'somebody', 'everyone']),

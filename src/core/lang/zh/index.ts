@@ -5,6 +5,9 @@ import { zhClassifiers, zhCodeWords, zhCurrencies, zhMeasures, zhNumerals, zhQua
 /** Reporting verbs: Chinese verbs do not inflect, so each is its only form. */
 const reportingVerbs = ['称', '表示', '说', '指出', '认为', '介绍', '强调', '宣布', '发布', '公布', '预计', '发现', '显示', '报道', '统计', '估计', '透露', '获悉'];
 
+/** Labels of a line of sources: "来源：国家统计局", "资料来源：海关总署". */
+const sourceLabels = ['来源', '数据来源', '资料来源'];
+
 /** Chinese, simplified and traditional. */
 export const zh: Language = {
   code: 'zh',
@@ -45,11 +48,14 @@ export const zh: Language = {
     enclosing: [['(', ')'], ['（', '）']],
     symbols: [...'①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'],
   },
+  referenceHeadings: ['参考文献', '参考资料', '资料来源', '注释', '注释与参考文献', '脚注'],
   attribution: {
     reportingVerbs,
     irregularForms: new Map(),
     inflect: (lemma) => [lemma],
-    sourceOpeners: [['据'], ['根据'], ['来源'], ['数据来源'], ['资料来源']],
+    sourceOpeners: [['据'], ['根据'], ...sourceLabels.map((label) => [label])],
+    sourceLabels,
+    creditLabels: [],
     sourceNouns: new Set(['报告', '调查', '数据', '统计', '研究', '报道', '公报', '白皮书', '年鉴']),
     genericSpeakers: new Set(['专家', '业内人士', '分析人士', '有关人士', '相关人士', '业界', '市场', '媒体', '有', '有人', '有媒体', '有报道', '相关机构']),
     pronouns: new Set(['他', '她', '他们', '她们', '我们', '我', '它', '它们', '其', '对方']),
