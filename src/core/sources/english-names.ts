@@ -5,8 +5,8 @@ import { isYearValue, startsUpper } from '../text-tests';
 import type { Named } from './attribution';
 import {
   adverbsBeforeVerb, appositiveOpeners, byParticiples, companySuffixes, crowdHeads, determiners, evidenceAfterName, evidenceNouns, figureVerbs,
-  fillersBeforeBy, genericHeads, leadingFiller, nameArticles, nameJoinerWords, nounsToo, openingFillers, phraseStops, pronouns, timeWordLeads,
-  timeWordsBeforeVerb, titleAbbreviations, topLevelDomains,
+  fillersBeforeBy, genericHeads, leadingFiller, makerLinks, nameArticles, nameJoinerWords, nounsToo, openingFillers, phraseStops, pronouns, publishedIn,
+  speakerBodyLinks, timeWordLeads, timeWordsBeforeVerb, titleAbbreviations, topLevelDomains,
 } from '../lang/en/rule-words';
 import { wordGroup } from '../lang/patterns';
 
@@ -135,13 +135,13 @@ export function forward(text: string, tokens: readonly Token[], phraseStart: num
   let { first, last } = np;
   // "IBES data from Refinitiv", "a recent report from IDC China": name the maker.
   const link = tokens[last + 1];
-  if (link && (link.lower === 'from' || link.lower === 'by' || link.lower === 'at') && tokens[last + 2] && isCapitalised(tokens[last + 2])) {
+  if (link && makerLinks.has(link.lower) && tokens[last + 2] && isCapitalised(tokens[last + 2])) {
     const more = collectForward(tokens, last + 2);
     if (more) {
       if (evidenceNouns.has(tokens[last].lower) || byParticiples.has(tokens[last].lower)) first = more.first;
       last = more.last;
     }
-  } else if (link && (link.lower === 'from' || link.lower === 'for' || link.lower === 'at') &&
+  } else if (link && speakerBodyLinks.has(link.lower) &&
     (!isNamed(tokens.slice(first, last + 1), tokens[first - 1]) || en.attribution.roleNouns.has(tokens[last].lower)) &&
     !evidenceNouns.has(tokens[last].lower) && !crowdHeads.has(tokens[last].lower) && tokens[last + 2]?.lower === 'the') {
     // "a spokesperson from the regional health authority": an unnamed speaker named by the body they speak for.
@@ -153,7 +153,7 @@ export function forward(text: string, tokens: readonly Token[], phraseStart: num
   }
   // "a study published in Nature Medicine": name the publication (not "a survey in Germany").
   const published = tokens[last + 1]?.lower;
-  if (evidenceNouns.has(tokens[last].lower) && (published === 'published' || published === 'appearing')) {
+  if (evidenceNouns.has(tokens[last].lower) && published !== undefined && publishedIn.has(published)) {
     const m = last + 2;
     if (tokens[m]?.lower === 'in' && tokens[m + 1]) {
       const more = collectForward(tokens, m + 1);

@@ -114,6 +114,18 @@ export const fillersBeforeBy = new Set([
  */
 export const appositiveOpeners = new Set(['who', 'which', 'whose', 'the', 'a', 'an', 'its', 'their', 'in']);
 
+/** Words between a kind of evidence and its maker: "a report by IDC", "data from the ONS". */
+export const evidenceLinks = new Set(['by', 'from']);
+
+/** Words between a source and the maker named after it: "IBES data from Refinitiv", "a report by IDC", "researchers at Oxford". */
+export const makerLinks = new Set(['from', 'by', 'at']);
+
+/** Words between an unnamed speaker and the body they speak for: "a spokesperson from the regional health authority". */
+export const speakerBodyLinks = new Set(['from', 'for', 'at']);
+
+/** Participles between evidence and "in" and the publication it appeared in: "a study published in Nature Medicine". */
+export const publishedIn = new Set(['published', 'appearing']);
+
 /** Lower-case words inside names: "Centers for Disease Control and Prevention", "Bank of China", "Banque de France". */
 export const nameJoinerWords = new Set(['of', 'for', 'and', 'on', 'de', 'du', 'la', 'the']);
 
@@ -282,8 +294,8 @@ export const periodStarts = new Set(['the', 'a', 'an', 'this', 'that', 'its', 't
 /** Verbs before "from X to Y" that make it one range, not a change from one level to another. */
 export const spanWords = new Set(['ranged', 'ranging', 'ranges', 'range', 'varied', 'varying', 'varies', 'vary', 'anywhere']);
 
-/** Words that start the English attribution phrases besides the reporting verbs and evidence nouns: "according to", "per", "Source:", "in the journal". */
-export const phraseStarts = ['according', 'per', 'citing', 'source', 'sources', 'journal'];
+/** Words that start the English attribution phrases besides the reporting verbs, evidence nouns and source labels: "according to", "per", "in the journal". */
+export const phraseStarts = ['according', 'per', 'citing', 'journal'];
 
 /**
  * The words of a page's counts of its own readers and reactions and of a

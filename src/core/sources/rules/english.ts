@@ -3,13 +3,16 @@ import {
   backward, byAfter, forward, isCapitalised, isDash, isDomainEnd, isLineStart, isQuoteOrComma, isTagEnd, speechVerbNeeds, speechVerbs, tagVerbs,
   tokenBefore,
 } from '../english-names';
-import { byParticiples, claimsObjects, evidenceFigureVerbs, evidenceNouns, leadingFiller, nounsToo, phraseStarts } from '../../lang/en/rule-words';
+import { en } from '../../lang/en';
+import { byParticiples, claimsObjects, evidenceFigureVerbs, evidenceLinks, evidenceNouns, leadingFiller, nounsToo, phraseStarts } from '../../lang/en/rule-words';
 import { seq } from '../../claims/pattern';
 import type { RuleInfo } from '../../claims/rules/types';
 import { attributionRule } from './types';
 
 /** Every word that can start a built-in English phrase. */
-const triggers = registerWordClass([...phraseStarts, ...tagVerbs, ...evidenceNouns, ...byParticiples, ...speechVerbs]);
+/** Labels of a line of sources: "Source:", "Sources:". */
+const sourceLabels: ReadonlySet<string> = new Set(en.attribution.sourceLabels);
+const triggers = registerWordClass([...phraseStarts, ...sourceLabels, ...tagVerbs, ...evidenceNouns, ...byParticiples, ...speechVerbs]);
 const inTheJournal = seq('in', 'the', 'journal');
 
 export const accordingTo = attributionRule({
@@ -79,7 +82,7 @@ export const sourceLine = attributionRule({
     const { tokens } = ctx;
     const lower = tokens[i].lower;
     const next = tokens[i + 1];
-    if (!(lower === 'source' || lower === 'sources') || !(next?.text === ':' || (isDash(next) && isLineStart(tokens, i)))) return undefined;
+    if (!sourceLabels.has(lower) || !(next?.text === ':' || (isDash(next) && isLineStart(tokens, i)))) return undefined;
     return forward(ctx.text, tokens, i, i + 2, 'source:');
   },
 });
@@ -96,7 +99,7 @@ export const evidenceBy = attributionRule({
     const { tokens } = ctx;
     const lower = tokens[i].lower;
     const link = tokens[i + 1]?.lower;
-    if (!evidenceNouns.has(lower) || (link !== 'by' && link !== 'from')) return undefined;
+    if (!evidenceNouns.has(lower) || link === undefined || !evidenceLinks.has(link)) return undefined;
     return forward(ctx.text, tokens, i, i + 2, `${lower} ${link}`);
   },
 });
