@@ -4,6 +4,7 @@ import { join, sep } from 'node:path';
 import ts from 'typescript';
 import * as lexicon from '../../src/core/lang/en/words';
 import { tokenize } from '../../src/core/claims/tokens';
+import { builtInLanguages } from '../../src/core/lang';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -286,6 +287,12 @@ describe('word lists: no repeats, no entry that can never match', () => {
     const files = [...filesUnder(join(root, 'src', 'core', 'lang')), ...filesUnder(join(root, 'src', 'core', 'claims', 'rules')), ...filesUnder(join(root, 'src', 'core', 'sources'))];
     assert.ok(files.length >= 3);
     assert.deepEqual(files.flatMap((f) => repeatsIn(f)), []);
+  });
+
+  it('quoteTagVerbs of every built-in pack are lemmas of its reporting verbs', () => {
+    const strays = [...builtInLanguages.values()].flatMap((pack) => pack.sentences.quoteTagVerbs.filter((v) => !pack.attribution.reportingVerbs.includes(v)).map((v) => `${pack.code}: ${v}`));
+    assert.deepEqual(strays, []);
+    assert.ok([...builtInLanguages.values()].some((pack) => pack.sentences.quoteTagVerbs.length > 0), 'a pack has some');
   });
 
   /** Lists looked up one token at a time: an entry that is not one lower-case word token can never match. */
