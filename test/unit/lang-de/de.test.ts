@@ -53,6 +53,9 @@ describe('a German pack built from data alone', () => {
       ['Nach Angaben des Statistischen Bundesamts stieg die Quote auf 3,5 Prozent.', [['3,5 Prozent', 'percent', 3.5, null, 'attributed', ['Statistischen Bundesamts']]]],
       ['Die Quote stieg auf 3,5 Prozent, sagte er.', [['3,5 Prozent', 'percent', 3.5, null, 'uncited', []]]],
       ['Experten sagten, es seien zwölf Millionen Euro.', [['zwölf Millionen Euro', 'money', 12e6, 'EUR', 'uncited', []]]],
+      // The pack's source label makes a "Source:" line of its own, which names the source of the sentence above it.
+      ['Die Quote stieg auf 3,5 Prozent. Quelle: Destatis', [['3,5 Prozent', 'percent', 3.5, null, 'attributed', ['Destatis']]]],
+      ['Die Quote stieg auf 3,5 Prozent. Die Quelle ist unklar.', [['3,5 Prozent', 'percent', 3.5, null, 'uncited', []]]],
     ];
     for (const [text, expected] of rows) {
       it(`reads ${JSON.stringify(text)}`, () => {

@@ -23,8 +23,8 @@ function formsOf(pack: Language): ReadonlySet<string> {
   return set;
 }
 
-/** Words that can start a pack's phrase: the first word of each opener, and every form of each reporting verb. */
-const triggers = packWordClass((pack) => [...pack.attribution.sourceOpeners.map((o) => o[0]), ...formsOf(pack)]);
+/** Words that can start a pack's phrase: the first word of each opener, each source label, and every form of each reporting verb. */
+const triggers = packWordClass((pack) => [...pack.attribution.sourceOpeners.map((o) => o[0]), ...pack.attribution.sourceLabels, ...formsOf(pack)]);
 
 /** Longest run of names this reads: a body's name is rarely longer. */
 const maxNameWords = 6;
@@ -66,7 +66,7 @@ export const packSourceOpener = attributionRule({
   stage: 'attribute',
   overlap: 'name',
   triggers,
-  description: 'In a language read from its pack alone, a phrase of the pack that opens an attribution names the source after it: "laut dem Statistischen Bundesamt".',
+  description: 'In a language read from its pack alone, a phrase of the pack that opens an attribution, or a source label and a colon, names the source after it: "laut dem Statistischen Bundesamt", "Quelle: Destatis".',
   examples: {
     settings: { languages: ['de'] },
     fires: ['Laut dem Statistischen Bundesamt stieg die Quote um 3,5 Prozent.'],
@@ -80,6 +80,13 @@ export const packSourceOpener = attributionRule({
         const name = nameAfter(tokens, i + opener.length, pack);
         if (!name) return null;
         return named(ctx, pack, name[0], name[1], tokens[i].start, tokens[name[1]].end, opener.join(' '));
+      }
+      // "Quelle: Destatis": a source label and its colon.
+      const colon = tokens[i + 1]?.text;
+      if ((colon === ':' || colon === '：') && pack.attribution.sourceLabels.includes(tokens[i].lower)) {
+        const name = nameAfter(tokens, i + 2, pack);
+        if (!name) return null;
+        return named(ctx, pack, name[0], name[1], tokens[i].start, tokens[name[1]].end, `${tokens[i].lower}:`);
       }
     }
     return undefined;
