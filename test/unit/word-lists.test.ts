@@ -140,6 +140,13 @@ function templateText(node: ts.TemplateLiteral, raw: boolean): string {
   return head + node.templateSpans.map((span) => '\0' + (raw ? span.literal.rawText ?? span.literal.text : span.literal.text)).join('');
 }
 
+/** Whether a node is the source given to `new RegExp(…)` or the template of a tagged template (read there already). */
+function isReadAsPattern(node: ts.Node): boolean {
+  const parent = node.parent;
+  return ts.isTaggedTemplateExpression(parent) ||
+    ((ts.isNewExpression(parent) || ts.isCallExpression(parent)) && parent.expression.getText() === 'RegExp' && parent.arguments?.[0] === node);
+}
+
 /** The name of the declaration, property or function a node stands in: what an exception names. */
 function ownerOf(node: ts.Node): string {
   for (let n: ts.Node | undefined = node; n; n = n.parent) {
@@ -167,6 +174,10 @@ function patternWordListsIn(path: string, text = readFileSync(path, 'utf8')): st
       const arg = node.arguments[0];
       if (ts.isStringLiteral(arg)) pattern = arg.text;
       else if (ts.isNoSubstitutionTemplateLiteral(arg) || ts.isTemplateExpression(arg)) pattern = templateText(arg, false);
+    } else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) && !isReadAsPattern(node)) {
+      // A pattern's source kept in a string for later: it holds a group.
+      const text = ts.isTemplateExpression(node) ? templateText(node, false) : node.text;
+      if (text.includes('(?:')) pattern = text;
     }
     if (pattern !== undefined) for (const words of wordListsInPattern(pattern)) out.push(`${path.slice(root.length + 1)}#${ownerOf(node)}: ${words}`);
     ts.forEachChild(node, visit);
@@ -245,6 +256,7 @@ describe('word lists live in the language packs and nowhere else', () => {
       "const f = /[\\d.,]+\\s?[km]?\\s+(?:comments?|views?|repl(?:y|ies))/iu;",
       "const marks = /[%％]|[，。]|\\d+\\s+of\\s+\\d+|https?:|(?:\\.|,)/u;",
       "const built = new RegExp(`^${words}\\s+\\p{Lu}`, 'iu');",
+      "const body = '(?:said|told)\\s';",
       '',
     ].join('\n');
     assert.deepEqual(patternWordListsIn(join(root, 'src', 'x.ts'), text), [
@@ -254,6 +266,7 @@ describe('word lists live in the language packs and nowhere else', () => {
       'src/x.ts#d: chart|graphic|map',
       'src/x.ts#e: [沪京港]',
       'src/x.ts#f: comments?|views?',
+      'src/x.ts#body: said|told',
     ]);
   });
 
