@@ -1,5 +1,6 @@
 import type { Language } from '../types';
 import { zhNumeralGrammar } from './numerals';
+import { zhQuantityGrammar } from './quantity';
 import { zhClassifiers, zhCodeWords, zhCurrencies, zhMeasures, zhNumerals, zhQualifiersAfter, zhQualifiersBefore, zhTimeWords } from './words';
 
 /** Reporting verbs: Chinese verbs do not inflect, so each is its only form. */
@@ -59,4 +60,5 @@ export const zh: Language = {
     tagOnlyVerbs: [],
   },
   numerals: zhNumeralGrammar,
+  quantities: zhQuantityGrammar,
 };
