@@ -67,6 +67,8 @@ export interface NumberWords {
   readonly decimalSeparators: readonly string[];
   /** Separators of digit groups: "," in English, "." and " " in German; a space groups when listed. */
   readonly groupSeparators: readonly string[];
+  /** Variant forms of characters, by their standard form: traditional "萬" → "万". Read as the standard form. */
+  readonly variants?: ReadonlyMap<string, string>;
 }
 
 /** Units after (or before) a number. */

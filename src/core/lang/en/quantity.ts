@@ -1,7 +1,7 @@
 import type { ClaimKind } from '../../types';
 import { startsUpper } from '../../text-tests';
 import { Quantity } from '../../claims/quantity';
-import { qualifierBefore, qualifiersByLastWord } from '../../claims/qualifiers';
+import { qualifierBefore } from '../../claims/qualifiers';
 import { compoundWord, registerWordClass, type Token } from '../../claims/tokens';
 import type { NumeralReading, QuantityGrammar, QuantityReader } from '../types';
 import { enNumeralGrammar } from './numerals';
@@ -18,6 +18,7 @@ import {
   measureUnits,
   numberWords,
   percentWords,
+  qualifiersBefore,
   scaleSuffixes,
   scaleWords,
 } from './words';
@@ -31,6 +32,8 @@ import { changeBefore, changeNouns, changeSizeEnds, comparatives, formatBefore, 
  * "24 per 100,000", "3:1") and ranges joined by "to" and "between … and".
  */
 
+/** The last words of the qualifiers ("about", "more than"), without a trailing period: see `isAfterBy`. */
+const qualifierLastWords: ReadonlySet<string> = new Set(qualifiersBefore.map((words) => words[words.length - 1].replace(/\.$/u, '')));
 const changeWords = enChanges;
 const multiplierWords = enMultipliers;
 /** Words that can start a quantity written in words. */
@@ -441,7 +444,7 @@ function isAfterBy(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
   if (before?.kind !== 'word') return false;
   if (before.lower === 'by') return true;
-  return tokens[i - 2]?.lower === 'by' && qualifiersByLastWord.has(before.lower);
+  return tokens[i - 2]?.lower === 'by' && qualifierLastWords.has(before.lower);
 }
 
 function precededBy(tokens: readonly Token[], i: number, word: string): boolean {

@@ -24,6 +24,7 @@ export const zh: Language = {
     negatives: zhNumerals.negatives,
     decimalSeparators: ['.', '．', ...zhNumerals.point],
     groupSeparators: [',', '，'],
+    variants: zhNumerals.simplified,
   },
   units: {
     percent: [['%'], ['％']],
