@@ -3,7 +3,7 @@ import { isYear, Quantity, type ClaimMatch } from './quantity';
 import { Shape, type RuleFiring } from './rules/types';
 import { tokenize, type Token } from './tokens';
 import { fromAllPacks, languageOf } from '../lang';
-import type { Language, NumeralReading, QuantityGrammar, QuantityReader } from '../lang/types';
+import type { Language, QuantityGrammar, QuantityReader } from '../lang/types';
 
 export type { ClaimMatch } from './quantity';
 
@@ -13,10 +13,13 @@ interface Start {
   readonly readStart: QuantityGrammar['readStart'];
 }
 
+/** One step of a pack's quantity grammar. */
+type Step<K extends keyof QuantityGrammar> = NonNullable<QuantityGrammar[K]>;
+
 /**
  * What `findClaims` needs to know of a list of languages, worked out once
  * per list: the packs' quantity grammars, split into the steps of reading a
- * quantity, each a list of the packs' functions in the order of the list.
+ * quantity, the packs' functions for each asked in the order of the list.
  */
 interface Plan {
   readonly codes: readonly string[];
@@ -32,13 +35,14 @@ interface Plan {
   readonly hanClass: number;
   /** Currency codes and words before a number ("usd", "rmb"), the first pack's first. */
   readonly currencyBefore: ReadonlyMap<string, string>;
-  readonly readDigits: readonly NonNullable<QuantityGrammar['readDigits']>[];
-  readonly readScale: readonly NonNullable<QuantityGrammar['readScale']>[];
-  readonly readUnit: readonly NonNullable<QuantityGrammar['readUnit']>[];
-  readonly readRatio: readonly NonNullable<QuantityGrammar['readRatio']>[];
-  readonly joinsRange: readonly NonNullable<QuantityGrammar['joinsRange']>[];
-  readonly readBound: readonly NonNullable<QuantityGrammar['readBound']>[];
-  readonly keepsRange: readonly NonNullable<QuantityGrammar['keepsRange']>[];
+  /** The packs' functions for each step of reading a quantity, each list made one function once per plan (see `chain`). */
+  readonly readDigits: Step<'readDigits'>;
+  readonly readScale: Step<'readScale'>;
+  readonly readUnit: Step<'readUnit'>;
+  readonly readRatio: Step<'readRatio'>;
+  readonly joinsRange: Step<'joinsRange'>;
+  readonly readBound: Step<'readBound'>;
+  readonly keepsRange: Step<'keepsRange'>;
   /** The shared steps, for the packs' grammars to call back. */
   readonly reader: QuantityReader;
 }
@@ -61,8 +65,7 @@ function makePlan(languages: readonly (string | Language)[]): Plan {
   const grammars = packs.flatMap((p) => (p.quantities ? [p.quantities] : []));
   const starts = (kind: QuantityGrammar['startKind']): Start[] =>
     grammars.filter((g) => g.startKind === kind).map((g) => ({ startClass: g.startClass, readStart: g.readStart }));
-  const steps = <K extends keyof QuantityGrammar>(key: K): NonNullable<QuantityGrammar[K]>[] =>
-    grammars.flatMap((g) => (g[key] === undefined ? [] : [g[key] as NonNullable<QuantityGrammar[K]>]));
+  const steps = <K extends keyof QuantityGrammar>(key: K): Step<K>[] => grammars.flatMap((g) => (g[key] === undefined ? [] : [g[key] as Step<K>]));
   const currencyBefore = new Map<string, string>();
   for (const p of packs) for (const [word, code] of p.units.currencyBefore) if (!currencyBefore.has(word)) currencyBefore.set(word, code);
   const wordStarts = starts('word');
@@ -77,13 +80,16 @@ function makePlan(languages: readonly (string | Language)[]): Plan {
     hanStarts,
     hanClass: hanStarts.reduce((bits, s) => bits | s.startClass, 0),
     currencyBefore,
-    readDigits: steps('readDigits'),
-    readScale: steps('readScale'),
-    readUnit: steps('readUnit'),
-    readRatio: steps('readRatio'),
-    joinsRange: steps('joinsRange'),
-    readBound: steps('readBound'),
-    keepsRange: steps('keepsRange'),
+    readDigits: chain(steps('readDigits'), (f, next) => (t, j) => {
+      const r = f(t, j);
+      return r && r.last > j ? r : next(t, j);
+    }, () => null),
+    readScale: chain(steps('readScale'), (f, next) => (t, j, q) => f(t, j, q) ?? next(t, j, q), () => undefined),
+    readUnit: chain(steps('readUnit'), (f, next) => (t, j, q) => f(t, j, q) || next(t, j, q), () => false),
+    readRatio: chain(steps('readRatio'), (f, next) => (t, q) => f(t, q) ?? next(t, q), () => null),
+    joinsRange: chain(steps('joinsRange'), (f, next) => (t, q, j) => f(t, q, j) || next(t, q, j), () => false),
+    readBound: chain(steps('readBound'), (f, next) => (t, i, q, reader) => f(t, i, q, reader) ?? next(t, i, q, reader), () => null),
+    keepsRange: chain(steps('keepsRange'), (f, next) => (t, q, r) => f(t, q, r) && next(t, q, r), () => true),
     reader: {
       readAmount: (tokens, i) => readAmount(tokens, i, plan),
       readScaleAndUnit: (tokens, j, q) => readScaleAndUnit(tokens, j, q, plan),
@@ -91,6 +97,18 @@ function makePlan(languages: readonly (string | Language)[]): Plan {
     },
   };
   return plan;
+}
+
+/**
+ * The packs' functions for one step as one function, made once per plan, so
+ * that the finder makes one call per step: `join(f, next)` asks `f`, then
+ * `next`; with no function, `none`.
+ */
+function chain<F>(fns: readonly F[], join: (f: F, next: F) => F, none: F): F {
+  if (fns.length === 0) return none;
+  let out = fns[fns.length - 1];
+  for (let k = fns.length - 2; k >= 0; k--) out = join(fns[k], out);
+  return out;
 }
 
 /**
@@ -216,11 +234,7 @@ function readRatio(tokens: readonly Token[], q: Quantity, plan: Plan): Quantity 
     const d = tokens[q.last + 2];
     if (d?.kind === 'num' && !d.space && d.value > 0) return q.with(q.last + 2, q.value / d.value, 'multiplier');
   }
-  for (let k = 0; k < plan.readRatio.length; k++) {
-    const r = plan.readRatio[k](tokens, q);
-    if (r) return r;
-  }
-  return q;
+  return plan.readRatio(tokens, q) ?? q;
 }
 
 /** Whether a currency symbol at `i` is followed by a number (`$40`, `US$1,000`, `€ 5`). */
@@ -256,7 +270,7 @@ function readAmount(tokens: readonly Token[], i: number, plan: Plan): Quantity |
   if (core?.kind !== 'num') return null;
   const q = new Quantity(first, j, core.value, unit ? 'money' : null, unit, false, false, core);
   // "2 450", "2 1/4", "2.33k", "1.3e6": the digits read whole.
-  const r = readDigits(tokens, j, plan);
+  const r = plan.readDigits(tokens, j);
   // "$2000 over 3 years": an amount of money is not divided by what follows "over".
   if (r && r.last > j && !(unit && r.kind === 'fraction')) {
     q.value = r.value;
@@ -268,15 +282,6 @@ function readAmount(tokens: readonly Token[], i: number, plan: Plan): Quantity |
   j++;
   readScaleAndUnit(tokens, j, q, plan);
   return q;
-}
-
-/** The digits at token `j` read on by the first pack that reads past them. */
-function readDigits(tokens: readonly Token[], j: number, plan: Plan): NumeralReading | null {
-  for (let k = 0; k < plan.readDigits.length; k++) {
-    const r = plan.readDigits[k](tokens, j);
-    if (r && r.last > j) return r;
-  }
-  return null;
 }
 
 /** Scale words and units after the number. */
@@ -291,11 +296,7 @@ function readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity, plan
  * index after them, or -1 when the quantity is whole.
  */
 function readScale(tokens: readonly Token[], j: number, q: Quantity, plan: Plan): number {
-  for (let k = 0; k < plan.readScale.length; k++) {
-    const next = plan.readScale[k](tokens, j, q);
-    if (next !== undefined) return next;
-  }
-  return j;
+  return plan.readScale(tokens, j, q) ?? j;
 }
 
 /** Units after the number (and its scale) at token `j`: degrees, percent and per mille here, then the packs' units. */
@@ -322,7 +323,7 @@ function readUnit(tokens: readonly Token[], j: number, q: Quantity, plan: Plan):
     q.last = j;
     return;
   }
-  for (let k = 0; k < plan.readUnit.length; k++) if (plan.readUnit[k](tokens, j, q)) return;
+  plan.readUnit(tokens, j, q);
 }
 
 /** "10-20 trillion RMB", "between 6.5 percent and 7 percent", "２－３条", "6 to 7 trillion". */
@@ -331,7 +332,7 @@ function readRange(tokens: readonly Token[], q: Quantity, plan: Plan): Quantity 
   const c = tokens[j];
   if (!c) return q;
   const dash = c.kind === 'sym' && '-–—－~～'.includes(c.text);
-  if (!dash && !joinsRange(tokens, q, j, plan)) return q;
+  if (!dash && !plan.joinsRange(tokens, q, j)) return q;
   if (dash && (c.space || tokens[j + 1]?.space) && c.text !== '–') return q;
   const second = tokens[j + 1];
   if (!second) return q;
@@ -340,7 +341,7 @@ function readRange(tokens: readonly Token[], q: Quantity, plan: Plan): Quantity 
   if (isYear(r) || isYear(q)) return q;
   // "68-32", "won 3-1": a second number below the first is a pair or a score, not a range.
   if (dash && r.value < q.value && r.kind === q.kind) return q;
-  for (let k = 0; k < plan.keepsRange.length; k++) if (!plan.keepsRange[k](tokens, q, r)) return q;
+  if (!plan.keepsRange(tokens, q, r)) return q;
   // A range shares one kind: "5.5% to $1.20 billion" is two claims.
   // "10万～20万元", "3万-5万人": a scaled lower bound takes the upper bound's unit when both are scaled.
   const compatible =
@@ -355,19 +356,9 @@ function readRange(tokens: readonly Token[], q: Quantity, plan: Plan): Quantity 
   return range;
 }
 
-/** Whether a pack's word joins a range at token `j` ("to", "至"). */
-function joinsRange(tokens: readonly Token[], q: Quantity, j: number, plan: Plan): boolean {
-  for (let k = 0; k < plan.joinsRange.length; k++) if (plan.joinsRange[k](tokens, q, j)) return true;
-  return false;
-}
-
 /** The upper bound of a range at token `i`: digits or a currency symbol here, words by the packs' grammars. */
 function readBound(tokens: readonly Token[], i: number, q: Quantity, plan: Plan): Quantity | null {
   const t = tokens[i];
   if (t.kind === 'num' || (t.kind === 'sym' && currencyPrefixAt(tokens, i))) return readAmount(tokens, i, plan);
-  for (let k = 0; k < plan.readBound.length; k++) {
-    const r = plan.readBound[k](tokens, i, q, plan.reader);
-    if (r) return r;
-  }
-  return null;
+  return plan.readBound(tokens, i, q, plan.reader);
 }
