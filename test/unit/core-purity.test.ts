@@ -109,7 +109,6 @@ describe('shared code names no language', () => {
     'claims/rules/exclude/scores.ts imports lang/en/rule-words',
     'claims/rules/widen/of-phrase.ts imports lang/en/rule-words',
     'claims/rules/widen/of-phrase.ts imports lang/en/words',
-    'claims/rules/widen/qualifiers.ts imports lang/zh/words',
     'sources/english-names.ts imports lang/en',
     'sources/english-names.ts imports lang/en/rule-words',
     'sources/english-names.ts imports lang/en/words',

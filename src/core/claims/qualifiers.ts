@@ -1,4 +1,4 @@
-import { fromAllPacks } from '../lang';
+import { fromAllPacks, languagesOf } from '../lang';
 import type { Language } from '../lang/types';
 import type { Token } from './tokens';
 
@@ -88,5 +88,48 @@ function hanQualifierBefore(tokens: readonly Token[], end: number, floor: number
   for (const w of runs) {
     if (run.endsWith(w)) return { first: end - w.length + 1, text: w };
   }
+  return null;
+}
+
+/** The qualifiers after a quantity in a list of languages: word phrases of spaced ones, character runs of unspaced ones. */
+interface AfterQualifiers {
+  readonly phrases: readonly (readonly string[])[];
+  readonly runs: readonly string[];
+  /** The length of the longest run. */
+  readonly longest: number;
+}
+
+const afterByList = new WeakMap<readonly string[], AfterQualifiers>();
+
+function afterQualifiersOf(languages: readonly string[]): AfterQualifiers {
+  let after = afterByList.get(languages);
+  if (!after) {
+    const packs = languagesOf(languages);
+    const runs = packs.filter((p) => p.unspaced).flatMap((p) => p.qualifiers.after.map((words) => words.join('')));
+    after = { phrases: packs.filter((p) => !p.unspaced).flatMap((p) => p.qualifiers.after), runs, longest: Math.max(0, ...runs.map((r) => r.length)) };
+    afterByList.set(languages, after);
+  }
+  return after;
+}
+
+/**
+ * The qualifier words right after a quantity, from token `j`, in the
+ * languages read ("or more", "or so", "左右", "以上", "多"): the last token of
+ * the qualifier and its text, or null.
+ */
+export function qualifierAfter(tokens: readonly Token[], j: number, languages: readonly string[]): { last: number; text: string } | null {
+  const t = tokens[j];
+  if (t?.kind === 'word') {
+    for (const words of afterQualifiersOf(languages).phrases) {
+      let k = 0;
+      while (k < words.length && tokens[j + k]?.kind === 'word' && tokens[j + k].lower === words[k]) k++;
+      if (k === words.length) return { last: j + k - 1, text: words.join(' ') };
+    }
+    return null;
+  }
+  if (t?.kind !== 'han' || t.space) return null;
+  const { runs, longest } = afterQualifiersOf(languages);
+  const ahead = hanRun(tokens, j, longest);
+  for (const run of runs) if (ahead.startsWith(run)) return { last: j + run.length - 1, text: run };
   return null;
 }
