@@ -1,6 +1,5 @@
-import { fromAllPacks } from './lang';
+import { allLanguages, fromAllPacks } from './lang';
 import { wordGroup } from './lang/patterns';
-import { zhNumerals } from './lang/zh/words';
 
 /** A half-open range of prose offsets. */
 export interface Span {
@@ -30,8 +29,13 @@ const charKinds = (() => {
   const kinds = new Uint8Array(0xa000);
   kinds.fill(Kind.Han, 0x4e00, 0xa000);
   for (const c of '.!?\n。…') kinds[c.charCodeAt(0)] = Kind.Stop;
-  const numerals = new Set([...zhNumerals.digits.keys(), ...zhNumerals.smallScales.keys(), ...zhNumerals.bigScales.keys(), zhNumerals.zero, zhNumerals.half]);
-  const variants = [...zhNumerals.simplified].filter(([, s]) => numerals.has(s)).map(([t]) => t);
+  // Numerals written as one character ("七", "万", "半"), and their variant forms ("萬").
+  const numerals = new Set<string>();
+  const variants: string[] = [];
+  for (const { numbers } of allLanguages()) {
+    for (const words of [numbers.cardinals, numbers.scales, numbers.fractions]) for (const w of words.keys()) if (w.length === 1) numerals.add(w);
+  }
+  for (const { numbers } of allLanguages()) for (const [v, s] of numbers.variants ?? []) if (numerals.has(s)) variants.push(v);
   for (const c of ['0123456789', ...numerals, ...variants].join('')) if (c.charCodeAt(0) < 0xa000) kinds[c.charCodeAt(0)] |= Kind.Numeral;
   return kinds;
 })();

@@ -1,3 +1,4 @@
+import type { Quantity } from '../claims/quantity';
 import type { Token } from '../claims/tokens';
 
 /**
@@ -33,6 +34,13 @@ export interface Language {
   readonly attribution: AttributionWords;
   /** Reads a numeral whole, starting at a token: see `NumeralGrammar`. */
   readonly numerals: NumeralGrammar;
+  /**
+   * Reads a whole quantity around the numerals (scales, units, ratios, ranges)
+   * by the language's own grammar: see `QuantityGrammar`. A pack without one
+   * is read from its data alone: its numerals, then its scale words, percent
+   * words, currencies and measures.
+   */
+  readonly quantities?: QuantityGrammar;
 }
 
 /** Number words and how digits are written. */
@@ -64,6 +72,8 @@ export interface NumberWords {
   readonly decimalSeparators: readonly string[];
   /** Separators of digit groups: "," in English, "." and " " in German; a space groups when listed. */
   readonly groupSeparators: readonly string[];
+  /** Variant forms of characters, by their standard form: traditional "萬" → "万". Read as the standard form. */
+  readonly variants?: ReadonlyMap<string, string>;
 }
 
 /** Units after (or before) a number. */
@@ -226,4 +236,52 @@ export interface NumeralGrammar {
    * the next token; when false, `read` ends at `i`.
    */
   mayReadOn?(tokens: readonly Token[], i: number): boolean;
+}
+
+/**
+ * What the shared claim finder offers a pack's quantity grammar: the
+ * language-neutral steps of reading a quantity, for the languages being read.
+ */
+export interface QuantityReader {
+  /** `[currency] number [scale] [unit]` from token `i`: a currency symbol, a currency code or digits. */
+  readAmount(tokens: readonly Token[], i: number): Quantity | null;
+  /** Scale words and units from token `j` on, into `q`, as every pack being read reads them. */
+  readScaleAndUnit(tokens: readonly Token[], j: number, q: Quantity): void;
+  /** A range ("10-20", "6 to 7") or a ratio ("1 in 5", "3:1") after `q`: the last step of reading a quantity. */
+  readRangeAndRatio(tokens: readonly Token[], q: Quantity): Quantity;
+}
+
+/**
+ * How a language reads a whole quantity around its numerals, beyond its data:
+ * the grammar of its scale words, units, ratios and ranges. The claim finder
+ * takes these from every pack it reads, once per list of languages, and asks
+ * each in turn; the functions are plain (no `this`), and each declines what
+ * is not its own by returning `undefined`, `false` or null. Every function
+ * but `readStart` may be left out.
+ */
+export interface QuantityGrammar {
+  /** The kind of token a quantity in the language's own words starts with: "word" for spaced scripts, "han" for Han characters. */
+  readonly startKind: 'word' | 'han';
+  /** The word classes (see `registerWordClass`) of the tokens `readStart` may read: a cheap test before it is asked. */
+  readonly startClass: number;
+  /** A quantity whose number starts at token `i` in the language's own words ("fourteen", "a third", "两亿元"), read whole. */
+  readStart(tokens: readonly Token[], i: number, reader: QuantityReader): Quantity | null;
+  /** Digits at token `j` read on as one numeral ("2 450", "2 1/4", "2.33k"), or null. */
+  readDigits?(tokens: readonly Token[], j: number): NumeralReading | null;
+  /**
+   * Scale words after the number at token `j`, into `q`: the index after them,
+   * -1 when the quantity is whole, or `undefined` when the token is not the
+   * language's own.
+   */
+  readScale?(tokens: readonly Token[], j: number, q: Quantity): number | undefined;
+  /** A unit at token `j`, into `q`: whether the token was the language's own (read or not). */
+  readUnit?(tokens: readonly Token[], j: number, q: Quantity): boolean;
+  /** A ratio, a fraction or a rate after `q` in the language's words or marks ("1 in 5", "2.4比1"), or null. */
+  readRatio?(tokens: readonly Token[], q: Quantity): Quantity | null;
+  /** Whether token `j`, after `q`, joins the bounds of a range in the language's words ("to", "至"). */
+  joinsRange?(tokens: readonly Token[], q: Quantity, j: number): boolean;
+  /** The upper bound of a range at token `i`, written in the language's own words, or null. */
+  readBound?(tokens: readonly Token[], i: number, q: Quantity, reader: QuantityReader): Quantity | null;
+  /** Whether a range read from `q` to `r` is one ("grew by 5% to 7%"), not a change and a new level ("by two cents to 45 cents"). */
+  keepsRange?(tokens: readonly Token[], q: Quantity, r: Quantity): boolean;
 }

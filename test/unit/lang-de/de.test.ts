@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { findClaims } from '../../../src/core/claims/find-claims';
+import { Quantity } from '../../../src/core/claims/quantity';
+import { registerWordClass } from '../../../src/core/claims/tokens';
 import { analyze, parseSettings, registerLanguage } from '../../../src/core/index';
+import type { Language, QuantityGrammar } from '../../../src/core/lang/types';
 import { de } from './de';
 
 /** Claims of a German sentence, read with the German pack alone: text, kind, value, unit. */
@@ -81,5 +84,62 @@ describe('a German pack built from data alone', () => {
       assert.deepEqual(issues.map((i) => [i.field, i.message]), [['languages.0', 'no language pack "fr"; the packs are en, zh, de']]);
       assert.deepEqual(settings.languages, ['en', 'zh']);
     });
+  });
+});
+
+describe('a German pack with a quantity grammar of its own', () => {
+  /** Ranges joined by "bis" ("3 bis 5 Prozent"), which German's data cannot say: read through the finder's shared steps. */
+  const quantities: QuantityGrammar = {
+    startKind: 'word',
+    startClass: registerWordClass([...de.numbers.cardinals.keys()]),
+    readStart(tokens, i, reader) {
+      const r = de.numerals.read(tokens, i);
+      if (!r) return null;
+      const q = new Quantity(i, r.last, r.value, r.kind ?? null, null, r.scaled, true, tokens[i]);
+      reader.readScaleAndUnit(tokens, q.last + 1, q);
+      return reader.readRangeAndRatio(tokens, q);
+    },
+    readDigits: (tokens, j) => de.numerals.read(tokens, j),
+    readScale(tokens, j, q) {
+      const t = tokens[j];
+      const scale = t?.kind === 'word' ? de.numbers.scales.get(t.lower) : undefined;
+      if (scale === undefined) return undefined;
+      q.value *= scale;
+      q.scaled = true;
+      q.last = j;
+      return j + 1;
+    },
+    readUnit(tokens, j, q) {
+      const t = tokens[j];
+      if (t.kind !== 'word') return false;
+      const currency = de.units.currencyAfter.get(t.lower);
+      if (t.lower === 'prozent') q.kind = 'percent';
+      else if (currency) [q.kind, q.unit] = ['money', currency];
+      else return true;
+      q.last = j;
+      return true;
+    },
+    joinsRange: (tokens, _q, j) => tokens[j].kind === 'word' && tokens[j].lower === 'bis',
+    readBound(tokens, i, _q, reader) {
+      return tokens[i].kind === 'word' ? quantities.readStart(tokens, i, reader) : null;
+    },
+  };
+  const deWithGrammar: Language = { ...de, quantities };
+
+  /** Claims of a German sentence, read with the given pack alone: text, kind, value, upper bound, unit. */
+  function claimsWith(pack: Language, sentence: string): [string, string, number | null, number | undefined, string | null][] {
+    return findClaims(sentence, [pack]).map((m) => [sentence.slice(m.start, m.end), m.kind, m.value, m.valueMax, m.unit]);
+  }
+
+  it('reads a range its grammar joins, where the data alone reads two numbers', () => {
+    const sentence = 'Die Preise stiegen um 3 bis 5 Prozent.';
+    assert.deepEqual(claimsWith(deWithGrammar, sentence), [['3 bis 5 Prozent', 'percent', 3, 5, null]]);
+    assert.deepEqual(claimsWith(de, sentence), [['3', 'count', 3, undefined, null], ['5 Prozent', 'percent', 5, undefined, null]]);
+  });
+
+  it('reads numbers in words, decimal commas, scales and units through the same steps', () => {
+    assert.deepEqual(claimsWith(deWithGrammar, 'Es kostet zwölf Millionen Euro.'), [['zwölf Millionen Euro', 'money', 12e6, undefined, 'EUR']]);
+    assert.deepEqual(claimsWith(deWithGrammar, 'Die Quote lag bei 3,5 Prozent.'), [['3,5 Prozent', 'percent', 3.5, undefined, null]]);
+    assert.deepEqual(claimsWith(deWithGrammar, 'Es waren drei bis fünf Prozent.'), [['drei bis fünf Prozent', 'percent', 3, 5, null]]);
   });
 });

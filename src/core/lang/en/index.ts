@@ -1,5 +1,6 @@
 import type { Language } from '../types';
 import { enNumeralGrammar } from './numerals';
+import { enQuantityGrammar } from './quantity';
 import {
   currencyCodesBefore, currencySymbols, currencyWords, enCardinals, enChanges, enMultipliers, enNumeralWords,
   enOrdinalDenominators, enScales, enScaleSuffixes, enAmbiguousSuffixes, fractionWords, identifierWords, measureUnits, monthWords, qualifiersBefore, timeWords,
@@ -130,4 +131,5 @@ export const en: Language = {
     tagOnlyVerbs,
   },
   numerals: enNumeralGrammar,
+  quantities: enQuantityGrammar,
 };

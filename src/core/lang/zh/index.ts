@@ -1,5 +1,6 @@
 import type { Language } from '../types';
 import { zhNumeralGrammar } from './numerals';
+import { zhQuantityGrammar } from './quantity';
 import { zhClassifiers, zhCodeWords, zhCurrencies, zhMeasures, zhNumerals, zhQualifiersAfter, zhQualifiersBefore, zhTimeWords } from './words';
 
 /** Reporting verbs: Chinese verbs do not inflect, so each is its only form. */
@@ -26,6 +27,7 @@ export const zh: Language = {
     negatives: zhNumerals.negatives,
     decimalSeparators: ['.', '．', ...zhNumerals.point],
     groupSeparators: [',', '，'],
+    variants: zhNumerals.simplified,
   },
   units: {
     percent: [['%'], ['％']],
@@ -65,4 +67,5 @@ export const zh: Language = {
     tagOnlyVerbs: [],
   },
   numerals: zhNumeralGrammar,
+  quantities: zhQuantityGrammar,
 };

@@ -61,8 +61,8 @@ export const zhQualifiersBefore: readonly string[] = [
   '至少', '最多', '近', '约', '逾', '超', '仅',
 ];
 
-/** Chinese qualifiers after a quantity. */
-export const zhQualifiersAfter: readonly string[] = ['左右', '以上', '以下', '上下', '多', '余', '强'];
+/** Chinese qualifiers after a quantity: "三千人左右", "二十多". */
+export const zhQualifiersAfter: readonly string[] = ['左右', '以上', '以下', '上下', '多', '余'];
 
 /** Chinese currency words after a quantity, longest first. */
 export const zhCurrencies: readonly (readonly [string, string])[] = [

@@ -1,14 +1,10 @@
-import { zhQualifiersAfter } from '../../../lang/zh/words';
-import { seq, word } from '../../pattern';
-import { hanRun, qualifierBefore } from '../../qualifiers';
+import { qualifierAfter as qualifierAfterOf, qualifierBefore } from '../../qualifiers';
 import { claimRule, type Candidate } from '../types';
 
-const orMore = seq('or', word('more', 'so'));
-
-/** "40 or more", "20 or so", "三千人左右", "二十多": a qualifier after the quantity joins its anchor. */
+/** "40 or more", "20 or so", "三千人左右", "二十多": a qualifier after the quantity, in the packs' words, joins its anchor. */
 export const qualifierAfter = claimRule({
   id: 'qualifier-after',
-  languages: ['en', 'zh'],
+  languages: ['*'],
   stage: 'widen',
   description: 'A qualifier after the number ("or more", "or so", "左右", "以上") is part of the claim.',
   examples: {
@@ -16,19 +12,10 @@ export const qualifierAfter = claimRule({
     doesNotFire: ['The trust treated 40 patients.', '全市有三千人参加。'],
   },
   apply(c) {
-    const { tokens, q } = c;
-    const next = c.next;
-    if (orMore.startsAt(tokens, q.last + 1)) {
-      c.qualifierAfter = `or ${tokens[q.last + 2].lower}`;
-      c.last = q.last + 2;
-      return 'fire';
-    }
-    if (next?.kind !== 'han' || next.space || !c.languages.includes('zh')) return undefined;
-    const ahead = hanRun(tokens, q.last + 1, 2);
-    const hit = zhQualifiersAfter.find((w) => ahead.startsWith(w));
-    if (!hit || !(hit.length === 2 || hit === '多' || hit === '余')) return undefined;
-    c.qualifierAfter = hit;
-    c.last = q.last + hit.length;
+    const after = qualifierAfterOf(c.tokens, c.q.last + 1, c.languages);
+    if (!after) return undefined;
+    c.qualifierAfter = after.text;
+    c.last = after.last;
     return 'fire';
   },
 });
