@@ -84,8 +84,8 @@ describe('shared code names no language', () => {
   /**
    * Code that reads one language only and takes its words from that
    * language's folder: the claim and source rules that serve one language
-   * (`languages: ['en']`), the source finder's reader of English names and
-   * the weak-link check's English words. Every other file reads languages
+   * (`languages: ['en']`), the source finder's readers of English and
+   * Chinese names and the weak-link check's English words. Every other file reads languages
    * through the `Language` packs it is given or `src/core/lang/index.ts`.
    */
   const oneLanguageRules = [
@@ -106,13 +106,18 @@ describe('shared code names no language', () => {
     'claims/rules/exclude/number-words.ts imports lang/en/numerals',
     'claims/rules/exclude/number-words.ts imports lang/en/rule-words',
     'claims/rules/exclude/number-words.ts imports lang/en/words',
+    'claims/rules/exclude/page-furniture.ts imports lang/en/rule-words',
     'claims/rules/exclude/scores.ts imports lang/en/rule-words',
     'claims/rules/widen/of-phrase.ts imports lang/en/rule-words',
     'claims/rules/widen/of-phrase.ts imports lang/en/words',
+    'sources/chinese-names.ts imports lang/zh',
+    'sources/chinese-names.ts imports lang/zh/rule-words',
+    'sources/chinese-names.ts imports lang/zh/words',
     'sources/english-names.ts imports lang/en',
     'sources/english-names.ts imports lang/en/rule-words',
     'sources/english-names.ts imports lang/en/words',
     'sources/rules/chinese.ts imports lang/zh/rule-words',
+    'sources/rules/english.ts imports lang/en',
     'sources/rules/english.ts imports lang/en/rule-words',
     'sources/weak-links.ts imports lang/en/rule-words',
   ];
