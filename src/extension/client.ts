@@ -191,15 +191,24 @@ export class ClaimLensClient implements vscode.Disposable {
     return this.client.sendRequest(documentAnalysisRequest, { textDocument: { uri: uri.toString() } }, token);
   }
 
-  /** Every article of a workspace folder, as `claimlens check` reads them, with progress; rejects when cancelled. */
-  async workspaceReport(folder: vscode.Uri, token: vscode.CancellationToken, onProgress: (message: string, percentage: number | undefined) => void): Promise<WorkspaceReportResult> {
+  /**
+   * The report of every article of a workspace folder, as `claimlens check`
+   * reads them, with progress; rejects when cancelled. `withAnalyses` asks
+   * for each file's text and whole analysis too (`files`).
+   */
+  async workspaceReport(
+    folder: vscode.Uri,
+    withAnalyses: boolean,
+    token: vscode.CancellationToken,
+    onProgress: (message: string, percentage: number | undefined) => void,
+  ): Promise<WorkspaceReportResult> {
     await this.ready();
     const workDoneToken = `claimlens-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const listener = this.client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
       if (value.kind !== 'end') onProgress(value.message ?? '', value.percentage);
     });
     try {
-      return await this.client.sendRequest(workspaceReportRequest, { folder: folder.toString(), withAnalyses: true, workDoneToken }, token);
+      return await this.client.sendRequest(workspaceReportRequest, { folder: folder.toString(), withAnalyses, workDoneToken }, token);
     } finally {
       listener.dispose();
     }

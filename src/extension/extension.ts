@@ -50,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ClaimL
   // Results hover and fix only where a check ran, so one selector for every file will do.
   const sources = new SourceVerifications(context, analyses, client, log, [{ scheme: 'file' }, { scheme: 'untitled' }]);
   panels.sourceResults = (uri, text) => sources.resultsOf(uri, text);
+  panels.checkedSources = (uri) => sources.checkedOf(uri);
+  panels.anySourceResults = () => sources.anyResults;
   const example = new WalkthroughExample(context.extensionUri, analyses);
   let prompts: Prompts = editorPrompts;
 
@@ -62,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ClaimL
     statusBar,
     sources,
     sources.onDidChange((uri) => panels.refreshArticle(uri)),
-    sources.onDidFinishRun(() => panels.refreshWorkspace()),
+    sources.onDidFinishRun(() => void panels.refreshWorkspace().catch((cause: unknown) => log.error('Could not refresh the workspace report.', cause))),
     registerFixCommands(analyses, configFiles, () => prompts, log),
     client.onDidChangeStatus((status) => {
       const skip = status.notAnalysed;
