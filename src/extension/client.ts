@@ -38,8 +38,6 @@ const schemes = ['file', 'untitled'];
 /** Restarts allowed within `restartWindowMs` before the client gives up on a server that keeps crashing. */
 const maxRestarts = 5;
 const restartWindowMs = 3 * 60_000;
-/** An analysis of one article that runs longer is stopped, and the article is reported as not analysed. */
-export const analysisTimeLimitMs = 20_000;
 
 /** What the status bar says about the server itself. */
 export type ServerState = 'starting' | 'running' | 'restarting' | 'stopped';
@@ -102,7 +100,8 @@ export class ClaimLensClient implements vscode.Disposable {
         fileDiagnostics: true,
         clientWatchesFiles: true,
         workspaceTrusted: vscode.workspace.isTrusted,
-        analysisTimeLimitMs,
+        // Analyses run under a time limit: each document's comes with its settings (`claimlens.analysisTimeLimitSeconds`).
+        analysisTimeLimitMs: readEditorSettings(undefined).analysisTimeLimitSeconds * 1000,
       }),
       // Only the note editor may run from a hover's link; every article string in a card is escaped.
       markdown: { isTrusted: { enabledCommands: [fixCommandIds.editNote] }, supportHtml: false },

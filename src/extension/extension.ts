@@ -82,8 +82,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<ClaimL
         log.warn(`The analysis of ${name} took longer than ${skip.limitMs / 1000} s and was stopped.`);
         if (!warnedOnce(uri, 'timed-out')) return;
         void vscode.window
-          .showWarningMessage(`Claim Lens stopped analysing ${name}: it took longer than ${skip.limitMs / 1000} s. Its claims are not shown.`, 'Show Output')
-          .then((choice) => (choice ? log.show() : undefined));
+          .showWarningMessage(
+            `Claim Lens stopped analysing ${name}: it took longer than ${skip.limitMs / 1000} s (claimlens.analysisTimeLimitSeconds). Its claims are not shown.`,
+            'Open Settings',
+            'Show Output',
+          )
+          .then((choice) => {
+            if (choice === 'Open Settings') return vscode.commands.executeCommand('workbench.action.openSettings', 'claimlens.analysisTimeLimitSeconds');
+            if (choice === 'Show Output') log.show();
+            return undefined;
+          });
       }
     }),
     command('claimlens.showReport', log, (uri?: vscode.Uri) => panels.showArticle(uri instanceof vscode.Uri ? uri : undefined)),

@@ -82,7 +82,7 @@ export class ReportPanels implements vscode.Disposable {
         skip?.reason === 'too-large'
           ? `Claim Lens: ${this.nameOf(document.uri)} is larger than claimlens.maxFileSizeKB (${skip.limitKB} KB) and was not analysed.`
           : skip?.reason === 'timed-out'
-            ? `Claim Lens: the analysis of ${this.nameOf(document.uri)} took longer than ${skip.limitMs / 1000} s and was stopped.`
+            ? `Claim Lens: the analysis of ${this.nameOf(document.uri)} took longer than ${skip.limitMs / 1000} s (claimlens.analysisTimeLimitSeconds) and was stopped.`
             : `Claim Lens does not read ${this.nameOf(document.uri)} (language "${document.languageId}"; see claimlens.enabledLanguageIds).`,
       );
       return undefined;
