@@ -19,8 +19,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as serverVersion } from '../../package.json';
-import { formatOfPath, summarize, toJsonReport, type Analysis, type JsonFile, type JsonReport } from '../core';
-import type { FilesAnalysis, RenderedFiles } from '../workspace';
+import { formatOfPath, summarize, toJsonReport, type Analysis } from '../core';
+import type { FilesAnalysis } from '../workspace';
 import { DocumentAnalyses, type DocumentAnalysis, type NotAnalysed } from './analyses';
 import { diagnosticSource, toDiagnostics } from './diagnostics';
 import { documentationBase } from '../shared/diagnostic-codes';
@@ -397,13 +397,8 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     return { items };
   });
 
-  /**
-   * Every article of a folder, as `claimlens check` would read them;
-   * cancelled with the request. With `renderJson`, each file comes rendered
-   * for the JSON report by the thread that analysed it (`rendered`), as the
-   * command line prints it, and no analysis is kept.
-   */
-  const analyseFolder = async (folder: string, progress: WorkDoneProgressReporter, token: CancellationToken, renderJson = false): Promise<FilesAnalysis> => {
+  /** Every article of a folder, as `claimlens check` would read them; cancelled with the request. */
+  const analyseFolder = async (folder: string, progress: WorkDoneProgressReporter, token: CancellationToken): Promise<FilesAnalysis> => {
     if (!host.analyseFolder) throw new Error('This host cannot read a whole folder.');
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
@@ -415,7 +410,6 @@ export function startServer(connection: Connection, host: ServerHost, options: S
         cwd: folder,
         maxSize: workspaceMaxSize,
         signal: controller.signal,
-        ...(renderJson ? { renderJson: true } : {}),
         onProgress: (done, total) => {
           const percentage = Math.floor((done / total) * 100);
           if (percentage === shown && done < total) return;
@@ -442,8 +436,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     if (!folder) return new ResponseError(ErrorCodes.InvalidParams, params.folder ? `not a file: folder: ${params.folder}` : 'no workspace folder is open');
     const started = Date.now();
     const progress = params.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : await createProgress();
-    // Without analyses, the report is all that is asked: each file is rendered where it is analysed, as `claimlens check` does.
-    const run = await analyseFolder(folder, progress, token, !params.withAnalyses);
+    const run = await analyseFolder(folder, progress, token);
     if (run.cancelled || token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The workspace report was cancelled.');
     const warnings = [
       ...run.usageErrors,
@@ -459,8 +452,9 @@ export function startServer(connection: Connection, host: ServerHost, options: S
         ...(file.settings ? { settings: file.settings } : {}),
       }))
       : undefined;
-    const report = run.rendered ? reportOfRendered(run.rendered) : toJsonReport(run.files);
-    return { folder: host.uriOf(folder), report, skipped: run.skipped, warnings, elapsedMs: Date.now() - started, ...(files ? { files } : {}) };
+    // The analyses come back from the worker threads as they are (structured clone, cheaper than rendering the
+    // report there and parsing it here); the report is made of them here and, unless asked, sent without them.
+    return { folder: host.uriOf(folder), report: toJsonReport(run.files), skipped: run.skipped, warnings, elapsedMs: Date.now() - started, ...(files ? { files } : {}) };
   });
 
   const createProgress = async (): Promise<WorkDoneProgressReporter> => {
@@ -481,13 +475,6 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   });
 
   connection.listen();
-}
-
-/** The JSON report of files rendered apart (`FilesAnalysis.rendered`): the same object `toJsonReport` gives of them. */
-function reportOfRendered(rendered: RenderedFiles): JsonReport {
-  const decoder = new TextDecoder();
-  const { coverage: _coverage, ...summary } = rendered.totals;
-  return { files: rendered.json.map((bytes) => JSON.parse(decoder.decode(bytes)) as JsonFile), summary };
 }
 
 /** How many claims of each status an analysis holds, and its broken sources. */
