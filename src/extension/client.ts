@@ -38,8 +38,6 @@ const schemes = ['file', 'untitled'];
 /** Restarts allowed within `restartWindowMs` before the client gives up on a server that keeps crashing. */
 const maxRestarts = 5;
 const restartWindowMs = 3 * 60_000;
-/** An analysis of one article that runs longer is stopped, and the article is reported as not analysed. */
-export const analysisTimeLimitMs = 20_000;
 
 /** What the status bar says about the server itself. */
 export type ServerState = 'starting' | 'running' | 'restarting' | 'stopped';
@@ -102,7 +100,8 @@ export class ClaimLensClient implements vscode.Disposable {
         fileDiagnostics: true,
         clientWatchesFiles: true,
         workspaceTrusted: vscode.workspace.isTrusted,
-        analysisTimeLimitMs,
+        // Analyses run under a time limit: each document's comes with its settings (`claimlens.analysisTimeLimitSeconds`).
+        analysisTimeLimitMs: readEditorSettings(undefined).analysisTimeLimitSeconds * 1000,
       }),
       // Only the note editor may run from a hover's link; every article string in a card is escaped.
       markdown: { isTrusted: { enabledCommands: [fixCommandIds.editNote] }, supportHtml: false },
@@ -191,15 +190,24 @@ export class ClaimLensClient implements vscode.Disposable {
     return this.client.sendRequest(documentAnalysisRequest, { textDocument: { uri: uri.toString() } }, token);
   }
 
-  /** Every article of a workspace folder, as `claimlens check` reads them, with progress; rejects when cancelled. */
-  async workspaceReport(folder: vscode.Uri, token: vscode.CancellationToken, onProgress: (message: string, percentage: number | undefined) => void): Promise<WorkspaceReportResult> {
+  /**
+   * The report of every article of a workspace folder, as `claimlens check`
+   * reads them, with progress; rejects when cancelled. `withAnalyses` asks
+   * for each file's text and whole analysis too (`files`).
+   */
+  async workspaceReport(
+    folder: vscode.Uri,
+    withAnalyses: boolean,
+    token: vscode.CancellationToken,
+    onProgress: (message: string, percentage: number | undefined) => void,
+  ): Promise<WorkspaceReportResult> {
     await this.ready();
     const workDoneToken = `claimlens-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const listener = this.client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
       if (value.kind !== 'end') onProgress(value.message ?? '', value.percentage);
     });
     try {
-      return await this.client.sendRequest(workspaceReportRequest, { folder: folder.toString(), withAnalyses: true, workDoneToken }, token);
+      return await this.client.sendRequest(workspaceReportRequest, { folder: folder.toString(), withAnalyses, workDoneToken }, token);
     } finally {
       listener.dispose();
     }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { settingNames, type SettingsInput } from '../core/index';
 import { defaultSeverity, severityChoices, severityKinds, type SeverityChoice, type SeverityKind } from '../shared/severity';
 
+import { defaultAnalysisTimeLimitSeconds, maxAnalysisTimeLimitSeconds, minAnalysisTimeLimitSeconds } from '../shared/analysis-time-limit';
 import { defaultMaxFileSizeKB } from '../shared/max-file-size';
 
 export { severityKinds, type SeverityChoice, type SeverityKind };
@@ -12,6 +13,8 @@ export interface EditorSettings {
   readonly enabledLanguageIds: readonly string[];
   readonly debounceMs: number;
   readonly maxFileSizeKB: number;
+  /** Seconds an analysis of an open document may run before it is stopped. */
+  readonly analysisTimeLimitSeconds: number;
   readonly statusBar: boolean;
   readonly severity: Readonly<Record<SeverityKind, SeverityChoice>>;
 }
@@ -32,6 +35,7 @@ export function readServerSettings(scope: vscode.ConfigurationScope | undefined)
     enabledLanguageIds: editor.enabledLanguageIds,
     debounceMs: editor.debounceMs,
     maxFileSizeKB: editor.maxFileSizeKB,
+    analysisTimeLimitSeconds: editor.analysisTimeLimitSeconds,
     severity: editor.severity,
   };
 }
@@ -53,6 +57,7 @@ export function readEditorSettings(scope: vscode.ConfigurationScope | undefined)
     enabledLanguageIds: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : [...defaultLanguageIds],
     debounceMs: clampNumber(config.get<number>('debounceMs'), 250, 0, 10_000),
     maxFileSizeKB: clampNumber(config.get<number>('maxFileSizeKB'), defaultMaxFileSizeKB, 1, 1_000_000),
+    analysisTimeLimitSeconds: clampNumber(config.get<number>('analysisTimeLimitSeconds'), defaultAnalysisTimeLimitSeconds, minAnalysisTimeLimitSeconds, maxAnalysisTimeLimitSeconds),
     statusBar: config.get<boolean>('statusBar.enabled', true) !== false,
     severity,
   };

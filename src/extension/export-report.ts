@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { toCsv, toJsonReport, toMarkdown, toSarif, type ReportFile } from '../core/index';
+import { toCsv, toJsonReport, toMarkdown, toSarif, type JsonReport, type ReportFile } from '../core/index';
 import type { ClaimLensClient } from './client';
 import type { ReportPanels } from './report-panel';
 import type { ServerAnalyses } from './server-analyses';
@@ -63,7 +63,8 @@ export async function exportReport(analyses: ServerAnalyses, client: ClaimLensCl
     }
   }
   if (!scope) return undefined;
-  let files: ReportFile[];
+  let files: ReportFile[] | undefined;
+  let report: JsonReport | undefined;
   if (scope === 'article') {
     if (!article) throw new Error('No article is open to export.');
     const entry = await analyses.ensure(article);
@@ -71,8 +72,14 @@ export async function exportReport(analyses: ServerAnalyses, client: ClaimLensCl
     const text = article.getText();
     const verifications = panels.sourceResults(article.uri, text);
     files = [{ path: vscode.workspace.asRelativePath(article.uri, false), text, analysis: entry.analysis, settings: entry.settings, ...(verifications ? { verifications } : {}) }];
-  } else {
+  } else if (format === 'json' && !panels.anySourceResults()) {
+    // The JSON report is what the server sends for the workspace report: no file's analysis is needed.
     const scan = await panels.scan();
+    if (!scan || scan.cancelled) return undefined;
+    report = { files: scan.files.map((file) => file.report), summary: scan.summary };
+  } else {
+    // Other formats, and checked sources, need each file's text and whole analysis.
+    const scan = await panels.scanAnalyses();
     if (!scan || scan.cancelled) return undefined;
     files = panels.withSourceResults(scan);
   }
@@ -88,7 +95,8 @@ export async function exportReport(analyses: ServerAnalyses, client: ClaimLensCl
     });
   }
   if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderExport(format, files)));
+  const text = report ? `${JSON.stringify(report, null, 2)}\n` : renderExport(format, files ?? []);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   void vscode.window.showInformationMessage(`Claim Lens: report written to ${vscode.workspace.asRelativePath(target)}.`);
   return target.toString();
 }

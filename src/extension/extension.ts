@@ -50,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ClaimL
   // Results hover and fix only where a check ran, so one selector for every file will do.
   const sources = new SourceVerifications(context, analyses, client, log, [{ scheme: 'file' }, { scheme: 'untitled' }]);
   panels.sourceResults = (uri, text) => sources.resultsOf(uri, text);
+  panels.checkedSources = (uri) => sources.checkedOf(uri);
+  panels.anySourceResults = () => sources.anyResults;
   const example = new WalkthroughExample(context.extensionUri, analyses);
   let prompts: Prompts = editorPrompts;
 
@@ -62,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ClaimL
     statusBar,
     sources,
     sources.onDidChange((uri) => panels.refreshArticle(uri)),
-    sources.onDidFinishRun(() => panels.refreshWorkspace()),
+    sources.onDidFinishRun(() => void panels.refreshWorkspace().catch((cause: unknown) => log.error('Could not refresh the workspace report.', cause))),
     registerFixCommands(analyses, configFiles, () => prompts, log),
     client.onDidChangeStatus((status) => {
       const skip = status.notAnalysed;
@@ -80,8 +82,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<ClaimL
         log.warn(`The analysis of ${name} took longer than ${skip.limitMs / 1000} s and was stopped.`);
         if (!warnedOnce(uri, 'timed-out')) return;
         void vscode.window
-          .showWarningMessage(`Claim Lens stopped analysing ${name}: it took longer than ${skip.limitMs / 1000} s. Its claims are not shown.`, 'Show Output')
-          .then((choice) => (choice ? log.show() : undefined));
+          .showWarningMessage(
+            `Claim Lens stopped analysing ${name}: it took longer than ${skip.limitMs / 1000} s (claimlens.analysisTimeLimitSeconds). Its claims are not shown.`,
+            'Open Settings',
+            'Show Output',
+          )
+          .then((choice) => {
+            if (choice === 'Open Settings') return vscode.commands.executeCommand('workbench.action.openSettings', 'claimlens.analysisTimeLimitSeconds');
+            if (choice === 'Show Output') log.show();
+            return undefined;
+          });
       }
     }),
     command('claimlens.showReport', log, (uri?: vscode.Uri) => panels.showArticle(uri instanceof vscode.Uri ? uri : undefined)),

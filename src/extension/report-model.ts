@@ -12,7 +12,9 @@ import {
   sourceSaysByClaim,
   sourceSaysLabels,
   summarize,
+  addTotals,
   type Analysis,
+  type JsonFile,
   type ClaimKind,
   type ClaimStatus,
   type Source,
@@ -217,36 +219,108 @@ export function folderOf(path: string): string {
   return slash < 0 ? '' : path.slice(0, slash);
 }
 
-/** Builds the workspace report from per-file results. */
+/** One file of the workspace report before it is sorted: its counts, and what its sources say when they were checked. */
+export interface WorkspaceReportRow {
+  readonly uri: string;
+  readonly path: string;
+  readonly totals: Totals;
+  readonly problems: number;
+  readonly sourceSays?: SourceSaysCounts;
+}
+
+/** Builds the workspace report from per-file analyses. */
 export function buildWorkspaceReport(
   files: readonly { readonly uri: string; readonly path: string; readonly analysis: Analysis; readonly verifications?: readonly SourceVerification[] }[],
   skipped: readonly { readonly path: string; readonly reason: string }[],
   cancelled: boolean,
   found = files.length + skipped.length,
 ): WorkspaceReportModel {
-  const rows = files.map((file) => {
-    const totals = summarize([file]);
+  const rows = files.map((file): WorkspaceReportRow => {
     const says = file.verifications ? sourceSaysCounts(file.analysis, file.verifications) : undefined;
-    return { uri: file.uri, path: file.path, totals, coverage: coveragePercent(totals.coverage), problems: file.analysis.problems.length, ...(says ? { sourceSays: says } : {}) };
+    return { uri: file.uri, path: file.path, totals: summarize([file]), problems: file.analysis.problems.length, ...(says ? { sourceSays: says } : {}) };
   });
+  return workspaceReportOf(rows, skipped, cancelled, found);
+}
+
+/**
+ * Builds the workspace report from the files of the JSON report (as
+ * `claimlens check --format json` prints them), with what checking each
+ * file's sources found when it was checked.
+ */
+export function buildWorkspaceReportFromJson(
+  files: readonly { readonly uri: string; readonly report: JsonFile; readonly sourceSays?: SourceSaysCounts }[],
+  skipped: readonly { readonly path: string; readonly reason: string }[],
+  cancelled: boolean,
+  found = files.length + skipped.length,
+): WorkspaceReportModel {
+  const rows = files.map(({ uri, report, sourceSays }): WorkspaceReportRow => ({
+    uri,
+    path: report.path,
+    totals: totalsOfClaims(report.claims),
+    problems: report.problems.length,
+    ...(sourceSays ? { sourceSays } : {}),
+  }));
+  return workspaceReportOf(rows, skipped, cancelled, found);
+}
+
+/** Sorts the rows (most uncited claims first, then by path) and adds them up by folder and in all. */
+export function workspaceReportOf(
+  files: readonly WorkspaceReportRow[],
+  skipped: readonly { readonly path: string; readonly reason: string }[],
+  cancelled: boolean,
+  found = files.length + skipped.length,
+): WorkspaceReportModel {
+  const rows = files.map((file) => ({ ...file, coverage: coveragePercent(file.totals.coverage) }));
   rows.sort((a, b) => b.totals.uncited - a.totals.uncited || a.path.localeCompare(b.path));
-  const byFolder = new Map<string, { analysis: Analysis }[]>();
+  const byFolder = new Map<string, Totals[]>();
   for (const file of files) {
     const folder = folderOf(file.path);
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), file.totals]);
   }
   const saysByFolder = new Map<string, SourceSaysCounts>();
   for (const row of rows) if (row.sourceSays) saysByFolder.set(folderOf(row.path), addCounts(saysByFolder.get(folderOf(row.path)), row.sourceSays));
   const folders = [...byFolder.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([path, members]) => {
-      const folderTotals = summarize(members);
+      const folderTotals = addTotals(members);
       const says = saysByFolder.get(path);
       return { path, totals: folderTotals, coverage: coveragePercent(folderTotals.coverage), ...(says ? { sourceSays: says } : {}) };
     });
-  const totals = summarize(files);
+  const totals = addTotals(files.map((file) => file.totals));
   const verified = rows.filter((row) => row.sourceSays).length;
   return { kind: 'workspace', files: rows, folders, totals, coverage: coveragePercent(totals.coverage), found, skipped, cancelled, verified };
+}
+
+/** The totals of one file from its claims' statuses. */
+function totalsOfClaims(claims: readonly { readonly status: ClaimStatus }[]): Totals {
+  const counts = { cited: 0, attributed: 0, uncited: 0, ignored: 0 };
+  for (const claim of claims) counts[claim.status]++;
+  return addTotals([{ files: 1, claims: claims.length, ...counts, coverage: 0 }]);
+}
+
+/**
+ * How many claims of one file of the JSON report each "Source says" result
+ * stands for, from what checking the sources of the text `checked` found:
+ * a claim is matched to the checked one at the same line and column with
+ * the same text; a claim with no match counts as unverified.
+ */
+export function sourceSaysCountsOf(
+  report: JsonFile,
+  checked: { readonly text: string; readonly analysis: Analysis; readonly verifications: readonly SourceVerification[] },
+): SourceSaysCounts {
+  const lines = new LineIndex(checked.text);
+  const idAt = new Map<string, string>();
+  for (const claim of checked.analysis.claims) {
+    const at = lines.lineColumn(claim.range.start);
+    idAt.set(`${at.line}:${at.column}:${claim.text}`, claim.id);
+  }
+  const says = sourceSaysByClaim(checked.verifications);
+  const counts = { supported: 0, 'not-found': 0, unreachable: 0, 'not-checked': 0, unverified: 0 };
+  for (const claim of report.claims) {
+    const id = idAt.get(`${claim.line}:${claim.column}:${claim.text}`);
+    counts[(id !== undefined ? says.get(id) : undefined) ?? 'unverified']++;
+  }
+  return counts;
 }
 
 /** How many claims of an analysis each "Source says" result stands for (as the article report says it per claim). */

@@ -1,11 +1,19 @@
 import * as vscode from 'vscode';
-import type { SourceVerification } from '../core/index';
+import type { Analysis, SourceVerification } from '../core/index';
+import { decodeText } from '../workspace/decode';
 import type { ClaimLensClient } from './client';
 import type { Log } from './log';
 import type { AnalysedDocument, ServerAnalyses } from './server-analyses';
 import { renderArticleReport, renderWorkspaceReport } from './report-html';
-import { buildArticleReport, buildWorkspaceReport, type ArticleReportModel, type WorkspaceReportModel } from './report-model';
-import { scanWorkspace, type WorkspaceScan } from './workspace-scan';
+import { buildArticleReport, buildWorkspaceReportFromJson, sourceSaysCountsOf, type ArticleReportModel, type SourceSaysCounts, type WorkspaceReportModel } from './report-model';
+import { scanWorkspace, scanWorkspaceAnalyses, type AnalysedScanFile, type ReportScan, type WorkspaceScan } from './workspace-scan';
+
+/** What checking an article's sources found, for the text it was checked at. */
+export interface CheckedSources {
+  readonly text: string;
+  readonly analysis: Analysis;
+  readonly verifications: readonly SourceVerification[];
+}
 
 type Message =
   | { type: 'reveal'; claimId: string }
@@ -34,10 +42,12 @@ export class ReportPanels implements vscode.Disposable {
   lastArticle: ArticleReportModel | undefined;
   /** The last workspace report rendered. */
   lastWorkspace: WorkspaceReportModel | undefined;
-  /** The files of the last workspace scan, for exports. */
-  lastScan: WorkspaceScan | undefined;
+  /** The files of the last workspace report, for exports. */
+  lastScan: ReportScan | undefined;
   /** What *Verify Sources* found for an article as it stands (with `text`, as it reads in `text`), for the "Source says" column. */
   sourceResults: (uri: vscode.Uri, text?: string) => readonly SourceVerification[] | undefined = () => undefined;
+  /** What *Verify Sources* found for an article, with the text and analysis it checked. */
+  checkedSources: (uri: vscode.Uri) => CheckedSources | undefined = () => undefined;
 
   constructor(
     private readonly analyses: ServerAnalyses,
@@ -72,7 +82,7 @@ export class ReportPanels implements vscode.Disposable {
         skip?.reason === 'too-large'
           ? `Claim Lens: ${this.nameOf(document.uri)} is larger than claimlens.maxFileSizeKB (${skip.limitKB} KB) and was not analysed.`
           : skip?.reason === 'timed-out'
-            ? `Claim Lens: the analysis of ${this.nameOf(document.uri)} took longer than ${skip.limitMs / 1000} s and was stopped.`
+            ? `Claim Lens: the analysis of ${this.nameOf(document.uri)} took longer than ${skip.limitMs / 1000} s (claimlens.analysisTimeLimitSeconds) and was stopped.`
             : `Claim Lens does not read ${this.nameOf(document.uri)} (language "${document.languageId}"; see claimlens.enabledLanguageIds).`,
       );
       return undefined;
@@ -95,7 +105,7 @@ export class ReportPanels implements vscode.Disposable {
   async showWorkspace(): Promise<WorkspaceReportModel | undefined> {
     const scan = await this.scan();
     if (!scan) return undefined;
-    const model = this.workspaceModel(scan);
+    const model = await this.workspaceModel(scan);
     if (!this.workspacePanel) {
       this.workspacePanel = vscode.window.createWebviewPanel('claimlens.workspaceReport', 'Claim Lens: workspace', vscode.ViewColumn.Active, {
         enableScripts: true,
@@ -111,28 +121,64 @@ export class ReportPanels implements vscode.Disposable {
   }
 
   /** Renders the open workspace report again from its scan, with what *Verify Sources* found since. */
-  refreshWorkspace(): void {
+  async refreshWorkspace(): Promise<void> {
     if (!this.workspacePanel || !this.lastScan) return;
-    const model = this.workspaceModel(this.lastScan);
+    const model = await this.workspaceModel(this.lastScan);
+    if (!this.workspacePanel) return;
     this.workspacePanel.webview.html = renderWorkspaceReport(model, { nonce: nonce(), cspSource: this.workspacePanel.webview.cspSource });
   }
 
   /** The scan's files with what *Verify Sources* found for each, where it checked the text the scan read. */
-  withSourceResults(scan: WorkspaceScan): (WorkspaceScan['files'][number] & { verifications?: readonly SourceVerification[] })[] {
+  withSourceResults(scan: WorkspaceScan<AnalysedScanFile>): (AnalysedScanFile & { verifications?: readonly SourceVerification[] })[] {
     return scan.files.map((file) => {
       const verifications = this.sourceResults(vscode.Uri.parse(file.uri), file.text);
       return verifications ? { ...file, verifications } : file;
     });
   }
 
-  private workspaceModel(scan: WorkspaceScan): WorkspaceReportModel {
-    const model = buildWorkspaceReport(this.withSourceResults(scan), scan.skipped, scan.cancelled, scan.found);
+  /**
+   * The workspace report of a scan, with the "Source says" counts of the
+   * files whose sources were checked at the text they hold now: the report
+   * carries no texts, so such a file is read again (as the command line
+   * reads it) to tell.
+   */
+  private async workspaceModel(scan: ReportScan): Promise<WorkspaceReportModel> {
+    const current = new Map<string, Promise<CheckedSources | undefined>>();
+    const checkedNow = (uri: string): Promise<CheckedSources | undefined> => {
+      let found = current.get(uri);
+      if (!found) {
+        const checked = this.checkedSources(vscode.Uri.parse(uri));
+        found = checked ? readsAsChecked(vscode.Uri.parse(uri), checked) : Promise.resolve(undefined);
+        current.set(uri, found);
+      }
+      return found;
+    };
+    const files = await Promise.all(scan.files.map(async (file): Promise<ReportScan['files'][number] & { sourceSays?: SourceSaysCounts }> => {
+      const checked = await checkedNow(file.uri);
+      return checked ? { ...file, sourceSays: sourceSaysCountsOf(file.report, checked) } : file;
+    }));
+    const model = buildWorkspaceReportFromJson(files, scan.skipped, scan.cancelled, scan.found);
     this.lastWorkspace = model;
     return model;
   }
 
-  /** Analyses every article of the workspace under a cancellable progress notification. */
-  async scan(): Promise<WorkspaceScan | undefined> {
+  /** Whether *Verify Sources* holds results for any article. */
+  anySourceResults: () => boolean = () => false;
+
+  /** Reads every article of the workspace with its text and whole analysis, under a cancellable progress notification. */
+  async scanAnalyses(): Promise<WorkspaceScan<AnalysedScanFile> | undefined> {
+    if (!vscode.workspace.workspaceFolders?.length) {
+      void vscode.window.showInformationMessage('Claim Lens: open a folder to report on its articles.');
+      return undefined;
+    }
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Claim Lens: reading articles', cancellable: true },
+      (progress, token) => scanWorkspaceAnalyses(this.client, progress, token),
+    );
+  }
+
+  /** Reads the report of every article of the workspace under a cancellable progress notification. */
+  async scan(): Promise<ReportScan | undefined> {
     if (!vscode.workspace.workspaceFolders?.length) {
       void vscode.window.showInformationMessage('Claim Lens: open a folder to report on its articles.');
       return undefined;
@@ -210,5 +256,15 @@ export class ReportPanels implements vscode.Disposable {
     this.articlePanel?.dispose();
     this.workspacePanel?.dispose();
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** `checked` when the file still reads as the text that was checked (decoded as the command line decodes it), else undefined. */
+async function readsAsChecked(uri: vscode.Uri, checked: CheckedSources): Promise<CheckedSources | undefined> {
+  try {
+    const read = decodeText(await vscode.workspace.fs.readFile(uri));
+    return read.ok && read.text === checked.text ? checked : undefined;
+  } catch {
+    return undefined;
   }
 }

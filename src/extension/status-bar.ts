@@ -61,7 +61,7 @@ export class ClaimStatusBar implements vscode.Disposable {
     }
     if (status.notAnalysed?.reason === 'timed-out') {
       this.item.text = '$(warning) Claim Lens: analysis took too long';
-      this.item.tooltip = `The analysis of this article was stopped after ${(status.notAnalysed.limitMs / 1000).toLocaleString('en-US')} s. See the output for more.`;
+      this.item.tooltip = `The analysis of this article was stopped after ${(status.notAnalysed.limitMs / 1000).toLocaleString('en-US')} s (claimlens.analysisTimeLimitSeconds). See the output for more.`;
       return this.show();
     }
     if (status.notAnalysed?.reason === 'failed') {

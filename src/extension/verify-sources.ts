@@ -7,7 +7,7 @@ import { documentationBase } from '../shared/diagnostic-codes';
 import type { ClaimLensClient } from './client';
 import type { ServerAnalyses } from './server-analyses';
 import type { Log } from './log';
-import { scanWorkspace } from './workspace-scan';
+import { scanWorkspaceAnalyses } from './workspace-scan';
 
 /** Diagnostic codes of checked sources. */
 const verificationCodes = new Set(['figure-not-in-source', 'dead-source', 'source-not-checked']);
@@ -75,6 +75,16 @@ export class SourceVerifications implements vscode.Disposable {
   resultsOf(uri: vscode.Uri, text?: string): readonly SourceVerification[] | undefined {
     const results = this.results.get(uri.toString());
     return results && (text === undefined || results.text === text) ? results.verifications : undefined;
+  }
+
+  /** Whether any article has results. */
+  get anyResults(): boolean {
+    return this.results.size > 0;
+  }
+
+  /** What checking an article's sources found, with the text and analysis it checked. */
+  checkedOf(uri: vscode.Uri): ArticleResults | undefined {
+    return this.results.get(uri.toString());
   }
 
   /** The status bar text, or undefined when hidden. */
@@ -194,7 +204,8 @@ export class SourceVerifications implements vscode.Disposable {
       }
       return [{ uri: document.uri, text: document.getText(), analysis: entry.analysis, targets: targetsOf(entry.analysis) }];
     }
-    const scan = await scanWorkspace(this.client, progress, token);
+    // Every source of every article is checked: this needs each file's text and whole analysis.
+    const scan = await scanWorkspaceAnalyses(this.client, progress, token);
     // The posts of a WordPress export are checked and shown as one file, with the sources numbered as the editor numbers them.
     const byUri = new Map<string, { text: string; parts: Analysis[] }>();
     for (const file of scan.files) {

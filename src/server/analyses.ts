@@ -57,8 +57,10 @@ export interface AnalysisContext {
   /** The workspace folder (a path) holding `path`, if any. */
   folderOf(path: string): string | undefined;
   log(message: string): void;
-  /** Where analyses run under a time limit (a worker thread), when the client asked for one; else in this thread. */
+  /** Where analyses run under a time limit (a worker thread), where the host has one. */
   readonly thread?: () => AnalysisThread | undefined;
+  /** The time limit of a document whose settings give none (the client's initialization options); undefined: none. */
+  readonly timeLimitMs?: () => number | undefined;
 }
 
 interface Analyzer {
@@ -85,6 +87,8 @@ export class DocumentAnalyses {
   private epoch = 0;
   /** Bumped per document when it closes: a run that began before it closed is dropped. */
   private readonly closings = new Map<string, number>();
+  /** The analysis thread, once a document was analysed in it. */
+  private threadIfMade: AnalysisThread | undefined;
   private readonly bibliographyIds = new WeakMap<Bibliography, number>();
   private lastBibliographyId = 0;
 
@@ -128,7 +132,7 @@ export class DocumentAnalyses {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.analyzers.delete(uri);
-    this.context.thread?.()?.forget(uri);
+    this.threadIfMade?.forget(uri);
     this.closings.set(uri, (this.closings.get(uri) ?? 0) + 1);
   }
 
@@ -140,6 +144,8 @@ export class DocumentAnalyses {
     this.config = this.context.host.createConfig((path) => this.context.folderOf(path));
     this.reportedIssues = 0;
     this.bibliographies.clear();
+    // A document may now be analysed in this thread, or in the other: neither keeps what it knew of it.
+    this.threadIfMade?.forgetAll();
   }
 
   private async run(uri: string): Promise<DocumentAnalysis | NotAnalysed> {
@@ -210,8 +216,10 @@ export class DocumentAnalyses {
       articleName,
       ...(fileSettings.configPath ? { configPath: fileSettings.configPath } : {}),
     });
-    const thread = this.context.thread?.();
-    if (thread) {
+    const limitMs = client.editor.analysisTimeLimitMs ?? this.context.timeLimitMs?.();
+    const thread = limitMs !== undefined ? this.context.thread?.() : undefined;
+    if (thread && limitMs !== undefined) {
+      this.threadIfMade = thread;
       const changes = this.documents.takeChanges(uri);
       const outcome = await thread.analyse({
         uri,
@@ -221,7 +229,7 @@ export class DocumentAnalyses {
         settings,
         ignoredClaims,
         ...(bibliography ? { bibliography: { id: this.bibliographyId(bibliography), entries: [...bibliography.entries()] } } : {}),
-      });
+      }, limitMs);
       if ((this.closings.get(uri) ?? 0) !== closings) return { reason: 'closed' };
       if ('timedOut' in outcome) return { reason: 'timed-out', limitMs: outcome.limitMs };
       if ('failed' in outcome) throw new Error(`Analysis of ${uri} failed`, { cause: outcome.failed });

@@ -24,7 +24,7 @@ export interface AnalysisJob {
 /** What the thread answers. */
 export type AnalysisOutcome = { readonly analysis: Analysis } | { readonly timedOut: true; readonly limitMs: number } | { readonly failed: string };
 
-type ToThread = ({ readonly kind: 'analyse'; readonly id: number } & AnalysisJob) | { readonly kind: 'forget'; readonly uri: string };
+type ToThread = ({ readonly kind: 'analyse'; readonly id: number } & AnalysisJob) | { readonly kind: 'forget'; readonly uri: string } | { readonly kind: 'forget-all' };
 type FromThread = { readonly id: number; readonly analysis: Analysis } | { readonly id: number; readonly failed: string };
 
 /** Marks the worker's `workerData`, so the bundle knows to serve analyses rather than start a server. */
@@ -34,22 +34,27 @@ export const analysisThreadMarker = 'claimlens-analysis-thread';
 export class AnalysisThread {
   private worker: Worker | undefined;
   private nextId = 0;
-  private readonly pending = new Map<number, { job: AnalysisJob; resolve: (outcome: AnalysisOutcome) => void; timer: ReturnType<typeof setTimeout> }>();
+  private readonly pending = new Map<number, { job: AnalysisJob; limitMs: number; resolve: (outcome: AnalysisOutcome) => void; timer: ReturnType<typeof setTimeout> }>();
 
   constructor(
     /** The script the thread runs: the server's bundle. */
     private readonly script: string,
-    readonly limitMs: number,
     private readonly log: (message: string) => void,
   ) {}
 
-  analyse(job: AnalysisJob): Promise<AnalysisOutcome> {
-    return new Promise((resolve) => this.send(++this.nextId, job, resolve));
+  /** Analyses in the thread; stopped (`timedOut`) when it runs longer than `limitMs` milliseconds, counted from now. */
+  analyse(job: AnalysisJob, limitMs: number): Promise<AnalysisOutcome> {
+    return new Promise((resolve) => this.send(++this.nextId, job, limitMs, resolve));
   }
 
   /** Drops the thread's state for a closed document. */
   forget(uri: string): void {
     this.worker?.postMessage({ kind: 'forget', uri } satisfies ToThread);
+  }
+
+  /** Drops the thread's state for every document: the next job of each is analysed afresh. */
+  forgetAll(): void {
+    this.worker?.postMessage({ kind: 'forget-all' } satisfies ToThread);
   }
 
   dispose(): void {
@@ -63,15 +68,15 @@ export class AnalysisThread {
     void worker?.terminate();
   }
 
-  private send(id: number, job: AnalysisJob, resolve: (outcome: AnalysisOutcome) => void): void {
+  private send(id: number, job: AnalysisJob, limitMs: number, resolve: (outcome: AnalysisOutcome) => void): void {
     const worker = this.ensureWorker();
     const timer = setTimeout(() => {
       this.pending.delete(id);
-      resolve({ timedOut: true, limitMs: this.limitMs });
-      this.log(`The analysis of ${job.uri} took longer than ${this.limitMs} ms and was stopped.`);
+      resolve({ timedOut: true, limitMs });
+      this.log(`The analysis of ${job.uri} took longer than ${limitMs} ms and was stopped.`);
       this.replaceWorker();
-    }, this.limitMs);
-    this.pending.set(id, { job, resolve, timer });
+    }, limitMs);
+    this.pending.set(id, { job, limitMs, resolve, timer });
     worker.postMessage({ kind: 'analyse', id, ...job } satisfies ToThread);
   }
 
@@ -105,10 +110,10 @@ export class AnalysisThread {
     void worker?.terminate();
     const waiting = [...this.pending.entries()];
     this.pending.clear();
-    for (const [id, { job, resolve, timer }] of waiting) {
+    for (const [id, { job, limitMs, resolve, timer }] of waiting) {
       clearTimeout(timer);
       const { changes: _changes, ...whole } = job;
-      this.send(id, whole, resolve);
+      this.send(id, whole, limitMs, resolve);
     }
   }
 }
@@ -121,6 +126,10 @@ export function serveAnalyses(): void {
   port.on('message', (message: ToThread) => {
     if (message.kind === 'forget') {
       states.delete(message.uri);
+      return;
+    }
+    if (message.kind === 'forget-all') {
+      states.clear();
       return;
     }
     try {

@@ -16,7 +16,7 @@ export * from './extension-library';
 export function main(): void {
   startServer(createConnection(ProposedFeatures.all), createNodeHost(), {
     // The analysis thread runs this same bundle, which then serves analyses instead of starting a server.
-    createAnalysisThread: (limitMs, log) => new AnalysisThread(__filename, limitMs, log),
+    createAnalysisThread: (log) => new AnalysisThread(__filename, log),
   });
 }
 

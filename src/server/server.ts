@@ -70,16 +70,18 @@ export interface InitializationOptions {
   /**
    * Analyse each open document in a worker thread and stop an analysis that
    * runs longer than this many milliseconds: the document is reported as not
-   * analysed (`claimlens/documentStatus`, the log). Without it, analyses run
-   * in the server's own thread with no limit.
+   * analysed (`claimlens/documentStatus`, the log). A document's
+   * `analysisTimeLimitSeconds` setting, when the client gives one, sets its
+   * own limit. Without either, analyses run in the server's own thread with
+   * no limit.
    */
   readonly analysisTimeLimitMs?: number;
 }
 
 /** What the server may use where it runs, beside its host. */
 export interface ServerOptions {
-  /** Makes a worker thread that analyses documents under a time limit (Node), for clients that ask for `analysisTimeLimitMs`. */
-  readonly createAnalysisThread?: (limitMs: number, log: (message: string) => void) => AnalysisThread;
+  /** Makes a worker thread that analyses documents under a time limit (Node), for clients that set one. */
+  readonly createAnalysisThread?: (log: (message: string) => void) => AnalysisThread;
 }
 
 /**
@@ -134,11 +136,14 @@ export function startServer(connection: Connection, host: ServerHost, options: S
 
   let thread: AnalysisThread | undefined;
   const analysisThread = (): AnalysisThread | undefined => {
-    const limit = initOptions.analysisTimeLimitMs;
-    if (!thread && options.createAnalysisThread && typeof limit === 'number' && limit > 0) thread = options.createAnalysisThread(limit, log);
+    if (!thread && options.createAnalysisThread) thread = options.createAnalysisThread(log);
     return thread;
   };
-  const analyses = new DocumentAnalyses(documents, { host, settingsFor, folderOf, log, thread: analysisThread });
+  const initialLimitMs = (): number | undefined => {
+    const limit = initOptions.analysisTimeLimitMs;
+    return typeof limit === 'number' && limit > 0 ? limit : undefined;
+  };
+  const analyses = new DocumentAnalyses(documents, { host, settingsFor, folderOf, log, thread: analysisThread, timeLimitMs: initialLimitMs });
   const pulls = (): boolean => capabilities.textDocument?.diagnostic !== undefined && !initOptions.pushDiagnostics;
 
   const sendStatus = (params: DocumentStatusParams): void => {
@@ -447,6 +452,8 @@ export function startServer(connection: Connection, host: ServerHost, options: S
         ...(file.settings ? { settings: file.settings } : {}),
       }))
       : undefined;
+    // The analyses come back from the worker threads as they are (structured clone, cheaper than rendering the
+    // report there and parsing it here); the report is made of them here and, unless asked, sent without them.
     return { folder: host.uriOf(folder), report: toJsonReport(run.files), skipped: run.skipped, warnings, elapsedMs: Date.now() - started, ...(files ? { files } : {}) };
   });
 

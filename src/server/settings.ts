@@ -1,6 +1,7 @@
 import { settingNames } from '../core';
 import { defaultSeverity, severityChoices, severityKinds, type SeverityChoice, type SeverityKind } from '../shared/severity';
 
+import { analysisTimeLimitMs } from '../shared/analysis-time-limit';
 import { defaultMaxFileSizeKB } from '../shared/max-file-size';
 
 export { severityKinds, type SeverityChoice, type SeverityKind };
@@ -15,6 +16,12 @@ export interface ServerEditorSettings {
   readonly severity: Readonly<Record<SeverityKind, SeverityChoice>>;
   /** The language ids read (`claimlens.enabledLanguageIds`); undefined: every language the server knows. */
   readonly enabledLanguageIds?: readonly string[];
+  /**
+   * Milliseconds an analysis of an open document may run before it is
+   * stopped (`analysisTimeLimitSeconds`, 1 to 3600 seconds); undefined when
+   * the client does not say (the initialization options' limit applies).
+   */
+  readonly analysisTimeLimitMs?: number;
 }
 
 /** A client's `claimlens` settings, read apart. */
@@ -51,10 +58,12 @@ export function readClientSettings(raw: unknown): ClientSettings {
     severity[kind] = typeof value === 'string' && severityChoices.includes(value) ? (value as SeverityChoice) : defaultSeverity[kind];
   }
   const languages = get('enabledLanguageIds');
+  const limitMs = analysisTimeLimitMs(get('analysisTimeLimitSeconds'));
   return {
     analysis,
     editor: {
       ...(Array.isArray(languages) ? { enabledLanguageIds: languages.filter((l): l is string => typeof l === 'string') } : {}),
+      ...(limitMs !== undefined ? { analysisTimeLimitMs: limitMs } : {}),
       enable: get('enable') !== false,
       debounceMs: clampNumber(get('debounceMs'), 250, 0, 10_000),
       maxFileSizeKB: clampNumber(get('maxFileSizeKB'), defaultMaxFileSizeKB, 1, 1_000_000),

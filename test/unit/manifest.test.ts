@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defaultMaxSize } from '../../src/cli/args';
 import { settingsSchema } from '../../src/core/settings-schema';
 import { readClientSettings } from '../../src/server/settings';
+import { defaultAnalysisTimeLimitSeconds, maxAnalysisTimeLimitSeconds, minAnalysisTimeLimitSeconds } from '../../src/shared/analysis-time-limit';
 
 interface SettingSchema {
   type?: string;
@@ -59,6 +60,7 @@ describe('manifest: settings match the core schema', () => {
       'claimlens.enabledLanguageIds',
       'claimlens.debounceMs',
       'claimlens.maxFileSizeKB',
+      'claimlens.analysisTimeLimitSeconds',
       'claimlens.statusBar.enabled',
       'claimlens.verify.archiveApi',
       'claimlens.verify.cacheMaxAgeHours',
@@ -85,6 +87,12 @@ describe('manifest: settings match the core schema', () => {
     assert.equal(settings['claimlens.maxFileSizeKB'].default, defaultMaxSize / 1024);
     assert.equal(readClientSettings({}).editor.maxFileSizeKB, defaultMaxSize / 1024);
     assert.equal(defaultMaxSize, 10 * 1024 * 1024);
+  });
+
+  it('stops an analysis after the same time limit, in seconds, in the manifest and the editor and language server', () => {
+    const setting = settings['claimlens.analysisTimeLimitSeconds'] as SettingSchema & { minimum?: number; maximum?: number };
+    assert.deepEqual([setting.type, setting.default, setting.minimum, setting.maximum], ['number', defaultAnalysisTimeLimitSeconds, minAnalysisTimeLimitSeconds, maxAnalysisTimeLimitSeconds]);
+    assert.equal(readClientSettings({ analysisTimeLimitSeconds: setting.default }).editor.analysisTimeLimitMs, 20_000);
   });
 
   it('offers the same severity choices for every kind of finding', () => {

@@ -1,9 +1,9 @@
 // The editor's report pages are rendered from plain models by pure code
 // (no `vscode` import), so they are tested here like the core.
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core/index';
+import { analyze, toJsonReport } from '../../src/core/index';
 import { renderArticleReport, renderWorkspaceReport } from '../../src/extension/report-html';
-import { buildArticleReport, buildWorkspaceReport, progressMessage } from '../../src/extension/report-model';
+import { buildArticleReport, buildWorkspaceReport, buildWorkspaceReportFromJson, progressMessage, sourceSaysCountsOf } from '../../src/extension/report-model';
 
 const context = { nonce: 'n0nce', cspSource: 'https://webview.test' };
 
@@ -264,6 +264,44 @@ describe('report page: what checking the sources found, over the workspace', () 
     assert.equal(buildWorkspaceReport([energy, farms, rents], [], false).verified, 0);
     assert.ok(!unchecked.includes('Source says'));
     assert.ok(!unchecked.includes('data-says='));
+  });
+});
+
+describe('report page: the workspace from the JSON report alone', () => {
+  const file = (path: string, text: string) => ({ uri: `file:///w/${path}`, path, text, analysis: analyze(text, { format: 'markdown' }) });
+  const energyText = 'Solar output rose [67%](https://example.org/solar) and wind [12%](https://example.org/wind).\n\nHydro fell [8%](https://example.org/gone).\n\nCoal fell 3%, the board said.\n';
+  const files = [
+    file('a.md', 'Sales rose 12% and 8%.\n'),
+    file('desk/energy.md', energyText),
+    file('desk/old/d.md', 'No figures here.\n'),
+  ];
+  const skipped = [{ path: 'big.md', reason: 'too large' }];
+  const fromJson = (checked: Parameters<typeof sourceSaysCountsOf>[1] | undefined) =>
+    buildWorkspaceReportFromJson(
+      toJsonReport(files).files.map((report, i) => ({ uri: files[i].uri, report, ...(checked && report.path === 'desk/energy.md' ? { sourceSays: sourceSaysCountsOf(report, checked) } : {}) })),
+      skipped,
+      false,
+      4,
+    );
+
+  it('gives the model the analyses give: rows, folders, totals and coverage', () => {
+    assert.deepEqual(fromJson(undefined), buildWorkspaceReport(files, skipped, false, 4));
+    assert.deepEqual(fromJson(undefined).totals, { files: 3, claims: 6, cited: 3, attributed: 1, uncited: 2, ignored: 0, coverage: 4 / 6 });
+  });
+
+  it('counts what the sources say by matching each claim to the one checked at its place, as the analyses would', () => {
+    const energy = files[1];
+    const [solar, wind, hydro] = energy.analysis.claims;
+    const result = (claim: typeof solar, status: 'supported' | 'not-found' | 'unreachable') => ({ claimId: claim.id, sourceId: claim.sources[0].id, status, url: 'https://example.org/x' });
+    const verifications = [result(solar, 'supported'), result(wind, 'not-found'), result(hydro, 'unreachable')];
+    const model = fromJson({ text: energy.text, analysis: energy.analysis, verifications });
+    const byAnalyses = buildWorkspaceReport(files.map((f) => (f === energy ? { ...f, verifications } : f)), skipped, false, 4);
+    assert.deepEqual(model, byAnalyses);
+    assert.deepEqual(model.files.find((f) => f.path === 'desk/energy.md')?.sourceSays, { supported: 1, 'not-found': 1, unreachable: 1, 'not-checked': 0, unverified: 1 });
+    // Checked at another text, where the claims stand elsewhere: none of them is matched.
+    const moved = `# Energy\n\n${energyText}`;
+    const shifted = fromJson({ text: moved, analysis: analyze(moved, { format: 'markdown' }), verifications });
+    assert.deepEqual(shifted.files.find((f) => f.path === 'desk/energy.md')?.sourceSays, { supported: 0, 'not-found': 0, unreachable: 0, 'not-checked': 0, unverified: 4 });
   });
 });
 

@@ -7,8 +7,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { generateArticle } from '../../bench/generate';
 import type { DocumentAnalysisResponse, DocumentStatusParams, ServerInfoResult } from '../../src/server/protocol';
+import { readClientSettings } from '../../src/server/settings';
 import { LspClient } from './lsp-client';
 
 const article = ['# Bakeries', '', 'Sales rose by 12% to $4 billion last year.', '', 'Rents rose 5% in 2024, [the council says](https://example.org/rents).', ''].join('\n');
@@ -130,6 +132,38 @@ describe('language server: the options VS Code\'s client asks for', function () 
       contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'Costs fell 7% last week.\n' }],
     });
     assert.deepEqual((await timed.lsp.diagnosticsFor(uri, (p) => p.version === 2)).map(brief), [[2, 14, 17, 'uncited-claim'], [2, 21, 31, 'uncited-claim'], [5, 11, 13, 'uncited-claim']]);
+  });
+
+  it('takes the time limit from the analysisTimeLimitSeconds setting of any client: a big article is stopped and said to be, and the others are still answered', async function () {
+    this.timeout(60_000);
+    // About 6 MB of news prose: seconds of analysis on any machine, far over a one-second limit.
+    const big = generateArticle(6 * 1024 * 1024, 11).markdown;
+    const root = tree({});
+    // No time limit among the initialization options: the setting alone asks for one, as another editor would send it.
+    const { lsp, statuses } = await start(root, { statusNotifications: true, pushDiagnostics: true }, { analysisTimeLimitSeconds: 1 });
+    const bigUri = pathToFileURL(join(root, 'big.md')).href;
+    const smallUri = pathToFileURL(join(root, 'small.md')).href;
+    const started = Date.now();
+    await lsp.open(bigUri, big);
+    await lsp.open(smallUri, article);
+    // Asked while the big article is being analysed: answered once it is stopped, with the small one's card.
+    const hover = await lsp.request<Hover | null>('textDocument/hover', { textDocument: { uri: smallUri }, position: { line: 2, character: 15 } });
+    assert.ok(hover && JSON.stringify(hover.contents).includes('12%'), JSON.stringify(hover));
+    const status = await lsp.waitFor(() => statuses.find((s) => s.uri === bigUri), 30_000, 'the big article\'s status');
+    assert.deepEqual(status, { uri: bigUri, version: 1, counts: null, notAnalysed: { reason: 'timed-out', limitMs: 1000 } });
+    assert.ok(Date.now() - started < 30_000, 'stopped long before its analysis could end');
+    assert.ok(lsp.logs.some((l) => l.includes(`The analysis of ${bigUri} took longer than 1000 ms`)), lsp.logs.join('\n'));
+    assert.deepEqual(await lsp.diagnosticsFor(bigUri), []);
+    assert.deepEqual((await lsp.diagnosticsFor(smallUri)).map(brief), [[2, 14, 17, 'uncited-claim'], [2, 21, 31, 'uncited-claim']]);
+    assert.equal(await lsp.request('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: 2, character: 15 } }), null);
+  });
+
+  it('reads analysisTimeLimitSeconds in seconds, kept between 1 and 3600, and leaves the limit to the initialization options without it', () => {
+    assert.equal(readClientSettings({ analysisTimeLimitSeconds: 5 }).editor.analysisTimeLimitMs, 5000);
+    assert.equal(readClientSettings({ analysisTimeLimitSeconds: 0 }).editor.analysisTimeLimitMs, 1000);
+    assert.equal(readClientSettings({ analysisTimeLimitSeconds: 1e9 }).editor.analysisTimeLimitMs, 3_600_000);
+    assert.equal(readClientSettings({ analysisTimeLimitSeconds: 'soon' }).editor.analysisTimeLimitMs, undefined);
+    assert.equal(readClientSettings({}).editor.analysisTimeLimitMs, undefined);
   });
 
   it('analyses a document closed and opened again under the same URI as the new one', async () => {
