@@ -14,8 +14,9 @@ import {
   toSarif,
   type Finding,
   type Severity,
+  type Totals,
 } from '../core';
-import { analyseFiles, type RenderedFiles } from '../workspace';
+import { analyseFiles, timingsLine, type RenderedFiles } from '../workspace';
 import type { CheckOptions } from './args';
 import { escapeControls, stylesFor, type CliIo, type Styles } from './io';
 
@@ -35,6 +36,10 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   const safe = escapeControls;
   const progress = progressReporter(io, options.quiet);
   const scope = options.scope;
+  // The JSON report of many files is rendered where each file is analysed, in the worker threads too; --verify adds to the files after.
+  const renderJson = options.format === 'json' && !options.verify && !options.explain && !options.ruleStats;
+  // Rendered files are written as they come, in order, unless to a terminal, where the progress line shares the screen.
+  const stream = renderJson && io.stdout.isTTY !== true ? new JsonStream(io) : undefined;
   const run = await analyseFiles({
     paths: options.paths,
     cwd: io.cwd,
@@ -45,8 +50,9 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     onProgress: progress.step,
     explain: options.explain || options.ruleStats,
-    // The JSON report of many files is rendered where each file is analysed, in the worker threads too; --verify adds to the files after.
-    renderJson: options.format === 'json' && !options.verify && !options.explain && !options.ruleStats,
+    renderJson,
+    ...(stream ? { onRendered: (json: Uint8Array) => stream.write(json) } : {}),
+    shortLived: true,
   });
   progress.done();
   if (run.usageErrors.length) {
@@ -75,6 +81,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   }
 
   const totals = run.rendered && files === run.files ? run.rendered.totals : summarize(files);
+  const reportStarted = performance.now();
   if (options.explain || options.ruleStats) {
     // Each line escaped on its own: names and phrases come from the files.
     const parts = options.explain ? files.map((f) => explainFile(f)).filter(Boolean) : [];
@@ -82,7 +89,8 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     io.stdout.write(`${parts.join('\n\n').split('\n').map(safe).join('\n')}\n`);
   } else switch (options.format) {
     case 'json':
-      if (run.rendered && files === run.files) writeRendered(io, run.rendered);
+      if (run.rendered && files === run.files && stream) stream.end(run.rendered.totals);
+      else if (run.rendered && files === run.files) writeRendered(io, run.rendered);
       else writePieces(io, [...jsonReportText(files), '\n']);
       break;
     case 'sarif':
@@ -109,6 +117,10 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     }
   }
 
+  if (run.timings) {
+    for (const timings of run.timings) io.stderr.write(`${timingsLine(timings)}\n`);
+    io.stderr.write(`claimlens timings: report after the analysis: ${(performance.now() - reportStarted).toFixed(0)} ms\n`);
+  }
   if (skipped.length || configIssues.length) return 2;
   const failing = totals.uncited + (options.verify?.failOnUnsupported && verifying ? verifying.unsupportedClaims(files) : 0);
   return failing > options.maxUncited ? 1 : 0;
@@ -132,6 +144,35 @@ function writeRendered(io: CliIo, rendered: RenderedFiles): void {
   });
   batch.push(Buffer.from(`${frame.tail}\n`));
   io.stdout.write(Buffer.concat(batch));
+}
+
+/**
+ * Writes the JSON report of files rendered where they were analysed while
+ * they come, in their order: the head before the first, a separator before
+ * each next, and at the end the tail with the totals. The report is the one
+ * `writeRendered` writes, byte for byte.
+ */
+class JsonStream {
+  private written = 0;
+  private readonly head: Uint8Array;
+  private readonly separator: Uint8Array;
+
+  constructor(private readonly io: CliIo) {
+    // The head and separator of a report with files do not depend on the totals.
+    const frame = jsonReportFrame(summarize([]), 1);
+    this.head = Buffer.from(frame.head);
+    this.separator = Buffer.from(frame.separator);
+  }
+
+  write(json: Uint8Array): void {
+    this.io.stdout.write(this.written++ ? this.separator : this.head);
+    this.io.stdout.write(json);
+  }
+
+  end(totals: Totals): void {
+    const frame = jsonReportFrame(totals, this.written);
+    this.io.stdout.write(`${this.written ? frame.tail : frame.head}\n`);
+  }
 }
 
 /** Writes `pieces` in writes of about a megabyte: a report of many files is too large for one string. */

@@ -8,6 +8,8 @@ import { FixedConfig, NearestConfig, type LocatedConfigIssue, type SettingsSourc
 import { discoverFiles, readRoots } from './discover';
 import { mapConcurrent } from './pool';
 import { readArticle } from './read-article';
+import { InOrder } from './in-order';
+import { PhaseTimer, type ThreadTimings } from './timings';
 import { analyseInWorkers } from './worker-pool';
 
 /** A file that could not be analysed, and why. */
@@ -54,6 +56,20 @@ export interface AnalyseFilesOptions {
    * send texts and counts instead of analyses.
    */
   readonly renderJson?: boolean;
+  /**
+   * With `renderJson`: takes each file's rendering as soon as it and every
+   * file before it are done, in the order of `rendered.json` (which then
+   * stays empty), so that the report is written while files are still
+   * analysed.
+   */
+  readonly onRendered?: (json: Uint8Array) => void;
+  /**
+   * The process ends with this run (the command line). With more than one
+   * thread, V8 then spends less on optimising the analysis (no inlining):
+   * each thread compiles it anew, and on a few cores that compiling competes
+   * with the analysis itself.
+   */
+  readonly shortLived?: boolean;
   /** Stops the run: files not started yet are left out, and `cancelled` is set. */
   readonly signal?: AbortSignal;
 }
@@ -84,6 +100,8 @@ export interface FilesAnalysis {
   readonly workers: number;
   /** With `renderJson`: the analysed files, sorted by path, rendered for the JSON report. */
   readonly rendered?: RenderedFiles;
+  /** With `CLAIMLENS_TIMINGS=1`: where each thread spent its time. */
+  readonly timings?: readonly ThreadTimings[];
 }
 
 /** Below this many files per worker, one thread is faster than starting more. */
@@ -142,10 +160,12 @@ export interface RunSetup {
   readonly explain?: boolean;
   /** Give each file rendered for the JSON report instead of its analysis. */
   readonly renderJson?: boolean;
+  /** Count where the time goes (`CLAIMLENS_TIMINGS`). */
+  readonly timings?: boolean;
 }
 
 /** Makes the analyser of one thread; throws an `Error` naming the file when the fixed configuration cannot be read. */
-export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser> {
+export async function createFileAnalyser(setup: RunSetup, timer: PhaseTimer = new PhaseTimer('thread', false)): Promise<FileAnalyser> {
   const display = (path: string) => relative(setup.cwd, path).split(sep).join('/') || '.';
   const config: SettingsSource = setup.config !== undefined ? await FixedConfig.load(resolve(setup.cwd, setup.config)) : new NearestConfig();
   const bibliographies = new RunBibliographies(setup.cwd, display, setup.roots);
@@ -154,7 +174,7 @@ export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser>
     config,
     bibliographies,
     async analyse(file, path) {
-      const read = await readArticle(file, setup.maxSize);
+      const read = await timer.time('read', () => readArticle(file, setup.maxSize));
       // A .json or .xml file found in a folder is an article only when its content says so; others pass unnoticed.
       const byName = formatOfPath(file) !== undefined || named.has(file);
       if (!read.ok) {
@@ -163,15 +183,15 @@ export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser>
       }
       const format = formatOfContent(file, read.text);
       if (!format) return byName ? { leftOut: { path, reason: 'not a WordPress post, page or export, the only .json and .xml files Claim Lens reads' } } : { files: [] };
-      const fileSettings = await config.settingsFor(file);
+      const fileSettings = await timer.time('settings', () => config.settingsFor(file));
       const settings = setup.overrides ? { ...fileSettings.settings, ...setup.overrides } : fileSettings.settings;
       try {
-        const { bibliography, problems } = await bibliographies.forArticle(file, read.text, format, fileSettings);
+        const { bibliography, problems } = await timer.time('bibliography', () => bibliographies.forArticle(file, read.text, format, fileSettings));
         const ignoredClaims = fileSettings.configPath && fileSettings.ignore?.length
           ? ignoredClaimsFor(fileSettings.ignore, relative(dirname(fileSettings.configPath), file).split(sep).join('/'))
           : [];
         // A WordPress export or a list of posts is reported post by post: `export.xml#post-slug`.
-        const articles = analyzeArticles(read.text, { format, settings, ignoredClaims, explain: setup.explain === true, ...(bibliography ? { bibliography } : {}) });
+        const articles = timer.timeSync('analyse', () => analyzeArticles(read.text, { format, settings, ignoredClaims, explain: setup.explain === true, ...(bibliography ? { bibliography } : {}) }));
         const files: ReportFile[] = articles.map((article) => ({
           path: article.name === undefined ? path : `${path}#${article.name}`,
           text: read.text,
@@ -179,8 +199,10 @@ export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser>
           settings,
         }));
         if (!setup.renderJson) return { files };
-        const { texts, totals } = renderJson(files);
-        return { rendered: { json: texts.map((text) => utf8.encode(text)), totals } };
+        return timer.timeSync('render', () => {
+          const { texts, totals } = renderJson(files);
+          return { rendered: { json: texts.map((text) => utf8.encode(text)), totals } };
+        });
       } catch (cause) {
         return { skipped: { path, reason: `could not be analysed: ${cause instanceof Error ? cause.message : String(cause)}` } };
       }
@@ -197,6 +219,7 @@ export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser>
  */
 export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesAnalysis> {
   const { cwd } = options;
+  const timer = new PhaseTimer('main thread');
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
   const roots = await readRoots({ paths: options.paths, ...(options.root !== undefined ? { root: options.root } : {}) }, cwd);
   let setup: RunSetup = {
@@ -207,30 +230,40 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
     ...(options.overrides ? { overrides: options.overrides } : {}),
     ...(options.explain ? { explain: true } : {}),
     ...(options.renderJson ? { renderJson: true } : {}),
+    ...(timer.on ? { timings: true } : {}),
   };
   let analyser: FileAnalyser;
   try {
-    analyser = await createFileAnalyser(setup);
+    analyser = await createFileAnalyser(setup, timer);
   } catch (cause) {
     return empty({ usageErrors: [cause instanceof Error ? cause.message : String(cause)] });
   }
 
-  const discovery = await discoverFiles(options.paths, cwd, roots);
+  const discovery = await timer.time('discover', () => discoverFiles(options.paths, cwd, roots));
   if (discovery.usageErrors.length) return empty({ usageErrors: discovery.usageErrors });
   // A .json or .xml file named on the command line that is no WordPress post gets a note; found in a folder, none.
   const namedByContent = [...discovery.named].filter((file) => formatOfPath(file) === undefined);
   if (namedByContent.length) {
     setup = { ...setup, named: namedByContent };
-    analyser = await createFileAnalyser(setup);
+    analyser = await createFileAnalyser(setup, timer);
   }
   const skipped: SkippedFile[] = discovery.ioErrors.map(([path, reason]) => ({ path: display(path), reason }));
   const paths = discovery.files.map((file) => ({ file, path: display(file) })).sort((a, b) => compare(a.path, b.path));
+  const onRendered = setup.renderJson ? options.onRendered : undefined;
 
   const script = options.workerScript ?? join(__dirname, 'analyse-worker.js');
   let jobs = Math.min(options.jobs ?? defaultJobs(), Math.floor(paths.length / minFilesPerWorker));
   if (options.jobs === undefined && jobs > 1) jobs = Math.max(1, Math.min(jobs, Math.floor((await totalBytes(paths, options.maxSize)) / minBytesPerWorker)));
   if (jobs > 1 && existsSync(script)) {
-    const run = await analyseInWorkers(paths, setup, { jobs, script, local: analyser, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    if (options.shortLived) optimiseLess();
+    const run = await analyseInWorkers(paths, setup, {
+      jobs,
+      script,
+      local: analyser,
+      ...(onRendered ? { onRendered: (json: Uint8Array) => timer.timeSync('write', () => onRendered(json)) } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     const issues = dedupe([...analyser.config.issues, ...run.configIssues], (i) => `${i.path}\u0000${i.issue.line}\u0000${i.issue.column}\u0000${i.issue.field}\u0000${i.issue.message}`);
     const warnings = dedupe([...analyser.bibliographies.warnings(), ...run.bibliographyWarnings], (w) => `${w.path}\u0000${w.line}\u0000${w.message}`);
     return {
@@ -243,23 +276,28 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
       bibliographyWarnings: warnings.sort((a, b) => compare(a.path, b.path) || a.line - b.line),
       cancelled: run.cancelled,
       workers: jobs - 1,
+      ...(timer.on ? { timings: [timer.snapshot(), ...run.timings] } : {}),
     };
   }
 
   let done = 0;
   let cancelled = false;
   const leftOut: SkippedFile[] = [];
-  const analysed = await mapConcurrent(paths, options.concurrency ?? 8, async ({ file, path }): Promise<FileResult | undefined> => {
+  const inOrder = onRendered ? new InOrder<Uint8Array>((json) => timer.timeSync('write', () => onRendered(json))) : undefined;
+  const analysed = await mapConcurrent(paths, options.concurrency ?? 8, async ({ file, path }, index): Promise<FileResult | undefined> => {
     if (options.signal?.aborted) {
       cancelled = true;
+      inOrder?.put(index, []);
       return undefined;
     }
+    let result: FileResult | undefined;
     try {
-      const result = await analyser.analyse(file, path);
+      result = await analyser.analyse(file, path);
       if ('skipped' in result) skipped.push(result.skipped);
       else if ('leftOut' in result) leftOut.push(result.leftOut);
-      return result;
+      return inOrder ? streamed(result, inOrder, index) : result;
     } finally {
+      if (!result) inOrder?.put(index, []);
       options.onProgress?.(++done, paths.length);
     }
   });
@@ -274,7 +312,30 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
     bibliographyWarnings: analyser.bibliographies.warnings(),
     cancelled,
     workers: 0,
+    ...(timer.on ? { timings: [timer.snapshot()] } : {}),
   };
+}
+
+/** Hands a file's renderings to `inOrder` and keeps only its totals (other results as they are). */
+export function streamed(result: FileResult, inOrder: InOrder<Uint8Array>, index: number): FileResult {
+  if (!('rendered' in result)) {
+    inOrder.put(index, []);
+    return result;
+  }
+  inOrder.put(index, result.rendered.json);
+  return { rendered: { json: [], totals: result.rendered.totals } };
+}
+
+/**
+ * Has V8 optimise the analysis without inlining, from now on, in every
+ * thread of the process. Each thread compiles the analysis anew; with
+ * inlining, that compiling took as much CPU as a third of the analysis
+ * itself on a run over 1,000 files, in threads that compete with the
+ * analysis for the cores. Only for a process that ends after the run: the
+ * language server keeps its threads warm and is better off with inlining.
+ */
+function optimiseLess(): void {
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--no-turbo-inlining');
 }
 
 /**

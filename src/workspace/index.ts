@@ -14,3 +14,4 @@ export { describeFsError, formatBytes, isInside, maxBibliographyBytes, maxConfig
 export { GitignoreRules, ignoreTop } from './gitignore';
 export { mapConcurrent } from './pool';
 export { readArticle } from './read-article';
+export { PhaseTimer, timingsLine, timingsWanted, type ThreadTimings } from './timings';
