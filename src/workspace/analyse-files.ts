@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { addTotals, analyzeArticles, formatOfContent, formatOfPath, ignoredClaimsFor, renderJson, withBibliographyProblems, type ReportFile, type Settings, type Totals } from '../core';
+import { addTotals, analyzeArticles, formatOfContent, formatOfPath, ignoredClaimsFor, summarize, withBibliographyProblems, type ReportFile, type Settings, type Totals } from '../core';
 import { RunBibliographies, type BibliographyWarning } from './bibliographies';
 import { FixedConfig, NearestConfig, type LocatedConfigIssue, type SettingsSource } from './config-lookup';
 import { discoverFiles, readRoots } from './discover';
 import { mapConcurrent } from './pool';
 import { readArticle } from './read-article';
+import { renderFile, type RenderFormat } from './render-file';
 import { InOrder } from './in-order';
 import { PhaseTimer, type ThreadTimings } from './timings';
 import { analyseInWorkers } from './worker-pool';
@@ -51,18 +52,18 @@ export interface AnalyseFilesOptions {
   /** Record which named rules fired in each analysis (`Analysis.firings`). */
   readonly explain?: boolean;
   /**
-   * Render each file for the JSON report in the thread that analyses it, and
-   * keep only that (`rendered`): `files` is then empty, and worker threads
-   * send texts and counts instead of analyses.
+   * Render each file for this report (`renderFile`) in the thread that
+   * analyses it, and keep only that (`rendered`): `files` is then empty, and
+   * worker threads send texts and counts instead of analyses.
    */
-  readonly renderJson?: boolean;
+  readonly render?: RenderFormat;
   /**
-   * With `renderJson`: takes each file's rendering as soon as it and every
-   * file before it are done, in the order of `rendered.json` (which then
+   * With `render`: takes each file's rendering as soon as it and every
+   * file before it are done, in the order of `rendered.pieces` (which then
    * stays empty), so that the report is written while files are still
    * analysed.
    */
-  readonly onRendered?: (json: Uint8Array) => void;
+  readonly onRendered?: (piece: Uint8Array) => void;
   /**
    * The process ends with this run (the command line). With more than one
    * thread, V8 then spends less on optimising the analysis (no inlining):
@@ -76,7 +77,7 @@ export interface AnalyseFilesOptions {
 
 /** The outcome of one run over a workspace. */
 export interface FilesAnalysis {
-  /** Analysed files, sorted by path (none with `renderJson`: see `rendered`). */
+  /** Analysed files, sorted by path (none with `render`: see `rendered`). */
   readonly files: readonly ReportFile[];
   /** Files that could not be read (binary, not UTF-8, unreadable), sorted by path: errors. */
   readonly skipped: readonly SkippedFile[];
@@ -98,7 +99,7 @@ export interface FilesAnalysis {
   readonly cancelled: boolean;
   /** Worker threads that analysed files beside this one (0: this thread alone). */
   readonly workers: number;
-  /** With `renderJson`: the analysed files, sorted by path, rendered for the JSON report. */
+  /** With `render`: the analysed files, sorted by path, rendered for the report. */
   readonly rendered?: RenderedFiles;
   /** With `CLAIMLENS_TIMINGS=1`: where each thread spent its time. */
   readonly timings?: readonly ThreadTimings[];
@@ -135,12 +136,12 @@ export interface FileAnalyser {
 }
 
 /**
- * Files rendered for the JSON report (`jsonFileText`), in UTF-8: bytes
- * outside the JavaScript heap, which a worker thread hands over without a
- * copy and the CLI writes as they are. With the files' totals.
+ * Files rendered for a report (`renderFile`), in UTF-8: bytes outside the
+ * JavaScript heap, which a worker thread hands over without a copy and the
+ * CLI writes as they are. With the files' totals.
  */
 export interface RenderedFiles {
-  readonly json: readonly Uint8Array[];
+  readonly pieces: readonly Uint8Array[];
   readonly totals: Totals;
 }
 
@@ -158,8 +159,8 @@ export interface RunSetup {
   readonly named?: readonly string[];
   /** Record which named rules fired in each analysis (`Analysis.firings`). */
   readonly explain?: boolean;
-  /** Give each file rendered for the JSON report instead of its analysis. */
-  readonly renderJson?: boolean;
+  /** Give each file rendered for this report instead of its analysis. */
+  readonly render?: RenderFormat;
   /** Count where the time goes (`CLAIMLENS_TIMINGS`). */
   readonly timings?: boolean;
 }
@@ -198,11 +199,9 @@ export async function createFileAnalyser(setup: RunSetup, timer: PhaseTimer = ne
           analysis: withBibliographyProblems(article.analysis, problems),
           settings,
         }));
-        if (!setup.renderJson) return { files };
-        return timer.timeSync('render', () => {
-          const { texts, totals } = renderJson(files);
-          return { rendered: { json: texts.map((text) => utf8.encode(text)), totals } };
-        });
+        const { render } = setup;
+        if (!render) return { files };
+        return timer.timeSync('render', () => ({ rendered: { pieces: files.map((f) => utf8.encode(renderFile(f, render))), totals: summarize(files) } }));
       } catch (cause) {
         return { skipped: { path, reason: `could not be analysed: ${cause instanceof Error ? cause.message : String(cause)}` } };
       }
@@ -229,7 +228,7 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
     ...(options.config !== undefined ? { config: options.config } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
     ...(options.explain ? { explain: true } : {}),
-    ...(options.renderJson ? { renderJson: true } : {}),
+    ...(options.render ? { render: options.render } : {}),
     ...(timer.on ? { timings: true } : {}),
   };
   let analyser: FileAnalyser;
@@ -249,7 +248,7 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
   }
   const skipped: SkippedFile[] = discovery.ioErrors.map(([path, reason]) => ({ path: display(path), reason }));
   const paths = discovery.files.map((file) => ({ file, path: display(file) })).sort((a, b) => compare(a.path, b.path));
-  const onRendered = setup.renderJson ? options.onRendered : undefined;
+  const onRendered = setup.render ? options.onRendered : undefined;
 
   const script = options.workerScript ?? join(__dirname, 'analyse-worker.js');
   let jobs = Math.min(options.jobs ?? defaultJobs(), Math.floor(paths.length / minFilesPerWorker));
@@ -260,7 +259,7 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
       jobs,
       script,
       local: analyser,
-      ...(onRendered ? { onRendered: (json: Uint8Array) => timer.timeSync('write', () => onRendered(json)) } : {}),
+      ...(onRendered ? { onRendered: (piece: Uint8Array) => timer.timeSync('write', () => onRendered(piece)) } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
@@ -283,7 +282,7 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
   let done = 0;
   let cancelled = false;
   const leftOut: SkippedFile[] = [];
-  const inOrder = onRendered ? new InOrder<Uint8Array>((json) => timer.timeSync('write', () => onRendered(json))) : undefined;
+  const inOrder = onRendered ? new InOrder<Uint8Array>((piece) => timer.timeSync('write', () => onRendered(piece))) : undefined;
   const analysed = await mapConcurrent(paths, options.concurrency ?? 8, async ({ file, path }, index): Promise<FileResult | undefined> => {
     if (options.signal?.aborted) {
       cancelled = true;
@@ -301,7 +300,7 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
       options.onProgress?.(++done, paths.length);
     }
   });
-  const { files, rendered } = joinResults(analysed, setup.renderJson === true);
+  const { files, rendered } = joinResults(analysed, setup.render !== undefined);
   return {
     files,
     ...(rendered ? { rendered } : {}),
@@ -322,8 +321,8 @@ export function streamed(result: FileResult, inOrder: InOrder<Uint8Array>, index
     inOrder.put(index, []);
     return result;
   }
-  inOrder.put(index, result.rendered.json);
-  return { rendered: { json: [], totals: result.rendered.totals } };
+  inOrder.put(index, result.rendered.pieces);
+  return { rendered: { pieces: [], totals: result.rendered.totals } };
 }
 
 /**
@@ -360,17 +359,17 @@ async function totalBytes(paths: readonly { readonly file: string }[], maxSize: 
 /** The files' reports in order, or their renderings joined when they were rendered. */
 export function joinResults(results: readonly (FileResult | undefined)[], rendered: boolean): { files: ReportFile[]; rendered?: RenderedFiles } {
   const files: ReportFile[] = [];
-  const json: Uint8Array[] = [];
+  const pieces: Uint8Array[] = [];
   const totals: Totals[] = [];
   for (const result of results) {
     if (!result) continue;
     if ('files' in result) files.push(...result.files);
     else if ('rendered' in result) {
-      json.push(...result.rendered.json);
+      pieces.push(...result.rendered.pieces);
       totals.push(result.rendered.totals);
     }
   }
-  return rendered ? { files, rendered: { json, totals: addTotals(totals) } } : { files };
+  return rendered ? { files, rendered: { pieces, totals: addTotals(totals) } } : { files };
 }
 
 function dedupe<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -34,7 +34,7 @@ if (port) {
         }
         const results = await Promise.all(message.files.map(async ({ index, file, path }) => ({ index, ...(await analyser.analyse(file, path)) })));
         // Rendered files go as bytes whose buffers are handed over, not copied.
-        const transfer = results.flatMap((result) => ('rendered' in result ? result.rendered.json.map((bytes) => bytes.buffer as ArrayBuffer) : []));
+        const transfer = results.flatMap((result) => ('rendered' in result ? result.rendered.pieces.map((bytes) => bytes.buffer as ArrayBuffer) : []));
         port.postMessage({ kind: 'results', results } satisfies FromWorker, transfer);
       } catch (cause) {
         send({ kind: 'failed', message: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) });

@@ -31,8 +31,8 @@ export interface PoolOptions {
   readonly local: FileAnalyser;
   readonly script: string;
   readonly onProgress?: (done: number, total: number) => void;
-  /** Takes each file's rendering for the JSON report in the order of `paths`, as soon as the files before it are done. */
-  readonly onRendered?: (json: Uint8Array) => void;
+  /** Takes each file's rendering for the report in the order of `paths`, as soon as the files before it are done. */
+  readonly onRendered?: (piece: Uint8Array) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -131,7 +131,7 @@ export async function analyseInWorkers(
   await Promise.all([runHere(), ...Array.from({ length: options.jobs - 1 }, runWorker)]);
   if (done < paths.length) cancelled = true;
   inOrder?.flush();
-  const { files, rendered } = joinResults(results, setup.renderJson === true);
+  const { files, rendered } = joinResults(results, setup.render !== undefined);
   return { files, ...(rendered ? { rendered } : {}), skipped, leftOut, configIssues, bibliographyWarnings, cancelled, timings };
 }
 

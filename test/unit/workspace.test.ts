@@ -147,12 +147,12 @@ describe('workspace: analyseFiles in worker threads', function () {
     const root = tree(files);
     const options = { paths: ['.'], cwd: root, maxSize: 1e6, workerScript: resolve('dist/analyse-worker.js') };
     const single = await analyseFiles({ ...options, jobs: 1 });
-    const threaded = await analyseFiles({ ...options, jobs: 2, renderJson: true });
+    const threaded = await analyseFiles({ ...options, jobs: 2, render: { kind: 'json' as const } });
     assert.equal(threaded.workers, 1);
     assert.deepEqual(threaded.files, []);
     assert.ok(threaded.rendered);
-    assert.equal(threaded.rendered.json.length, 120);
-    const texts = threaded.rendered.json.map((bytes) => Buffer.from(bytes).toString('utf8'));
+    assert.equal(threaded.rendered.pieces.length, 120);
+    const texts = threaded.rendered.pieces.map((bytes) => Buffer.from(bytes).toString('utf8'));
     assert.equal(jsonReportText({ texts, totals: threaded.rendered.totals }).join(''), JSON.stringify(toJsonReport(single.files), null, 2));
     assert.deepEqual(threaded.rendered.totals, summarize(single.files));
   });
@@ -161,17 +161,17 @@ describe('workspace: analyseFiles in worker threads', function () {
     const files: Record<string, string | Uint8Array> = { 'a050.md': png, 'notes.json': '{"not": "a post"}' };
     for (let i = 0; i < 120; i++) if (i !== 50) files[`a${String(i).padStart(3, '0')}.md`] = `Rents rose ${i}% [per the ONS](https://ons.gov.uk), and costs ${i + 1}%.\n`.repeat(1 + (i % 7));
     const root = tree(files);
-    const options = { paths: ['.'], cwd: root, maxSize: 1e6, workerScript: resolve('dist/analyse-worker.js'), renderJson: true };
+    const options = { paths: ['.'], cwd: root, maxSize: 1e6, workerScript: resolve('dist/analyse-worker.js'), render: { kind: 'json' as const } };
     const whole = await analyseFiles({ ...options, jobs: 1 });
     assert.ok(whole.rendered);
-    const expected = whole.rendered.json.map((bytes) => Buffer.from(bytes).toString('utf8'));
+    const expected = whole.rendered.pieces.map((bytes) => Buffer.from(bytes).toString('utf8'));
     assert.equal(expected.length, 119);
     for (const jobs of [1, 2]) {
       const streamed: string[] = [];
       const run = await analyseFiles({ ...options, jobs, onRendered: (bytes) => streamed.push(Buffer.from(bytes).toString('utf8')) });
       assert.equal(run.workers, jobs - 1);
       assert.deepEqual(streamed, expected, `${jobs} thread(s)`);
-      assert.deepEqual(run.rendered?.json, []);
+      assert.deepEqual(run.rendered?.pieces, []);
       assert.deepEqual(run.rendered?.totals, whole.rendered.totals);
       assert.deepEqual(run.skipped, [{ path: 'a050.md', reason: 'looks binary (a PNG image)' }]);
     }
