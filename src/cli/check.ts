@@ -21,7 +21,7 @@ import { analyseFiles, timingsLine, type RenderFormat } from '../workspace';
 
 export { findingLine } from '../core';
 import type { CheckOptions } from './args';
-import { ansiStyles, escapeControls, plainStyles, stylesFor, type CliIo } from './io';
+import { ansiStyles, colorsOn, escapeControls, plainStyles, stylesFor, type CliIo } from './io';
 
 /** Progress is shown for more files than this, on a terminal. */
 const progressThreshold = 20;
@@ -41,7 +41,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   const scope = options.scope;
   // Each file's part of the report is rendered where the file is analysed, in the worker threads too; --verify adds to
   // the files after, and --explain and SARIF need them all.
-  const render = renderFormatOf(options, stylesFor(io.stdout, io.env, options.color) === ansiStyles);
+  const render = renderFormatOf(options, colorsOn(io.stdout, io.env, options.color));
   // JSON and CSV parts are written as they come, in order, unless to a terminal, where the progress line shares the
   // screen; the text report keeps its place after the messages on stderr, and Markdown starts with the totals.
   const stream = render && (render.kind === 'json' || render.kind === 'csv') && io.stdout.isTTY !== true ? new PieceWriter(io, render) : undefined;

@@ -19,7 +19,11 @@ export { ansiStyles, escapeControls, plainStyles, type Styles } from '../core';
 
 /** Colours only for a terminal, unless `NO_COLOR` is set or `--no-color` given (`FORCE_COLOR` forces them). */
 export function stylesFor(stream: OutputStream, env: CliIo['env'], wanted: boolean): Styles {
+  return colorsOn(stream, env, wanted) ? ansiStyles : plainStyles;
+}
+
+/** Whether `stylesFor` gives colours. */
+export function colorsOn(stream: OutputStream, env: CliIo['env'], wanted: boolean): boolean {
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  const on = wanted && !env.NO_COLOR && (forced || stream.isTTY === true);
-  return on ? ansiStyles : plainStyles;
+  return wanted && !env.NO_COLOR && (forced || stream.isTTY === true);
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { analyseFiles, binaryKind, decodeText, sniffUtf16 } from '../../src/workspace';
 import { InOrder } from '../../src/workspace/in-order';
-import { jsonReportText, summarize, toJsonReport } from '../../src/core';
+import { ansiStyles, csvHead, findingLine, findingsOf, jsonReportText, markdownHead, summarize, toCsv, toJsonReport, toMarkdown } from '../../src/core';
 
 const figures = 'Sales rose by 12% to $4 billion last year.\n';
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
@@ -174,6 +174,26 @@ describe('workspace: analyseFiles in worker threads', function () {
       assert.deepEqual(run.rendered?.pieces, []);
       assert.deepEqual(run.rendered?.totals, whole.rendered.totals);
       assert.deepEqual(run.skipped, [{ path: 'a050.md', reason: 'looks binary (a PNG image)' }]);
+    }
+  });
+
+  it('renders the text, CSV and Markdown reports file by file as the reports of the analyses give them', async () => {
+    const files: Record<string, string> = { 'z.html': '<p>Wages rose 4% in 2023, <a href="https://ons.gov.uk">the ONS</a> said.</p>\n', 'empty.md': 'No figures.\n' };
+    for (let i = 0; i < 100; i++) files[`a${String(i).padStart(3, '0')}.md`] = `Rents rose ${i}% [per the ONS](https://ons.gov.uk), "quoted" | pipes.\n\nCosts rose ${i + 1}% in March, to about ${i * 3} homes.\n`;
+    const root = tree(files);
+    const options = { paths: ['.'], cwd: root, maxSize: 1e6, workerScript: resolve('dist/analyse-worker.js') };
+    const single = await analyseFiles({ ...options, jobs: 1 });
+    const text = (run: Awaited<ReturnType<typeof analyseFiles>>) => (run.rendered?.pieces ?? []).map((bytes) => Buffer.from(bytes).toString('utf8')).join('');
+    const lines = single.files.flatMap((file) => findingsOf(file).map((finding) => `${findingLine(file.path, finding, ansiStyles)}\n`)).join('');
+    assert.ok(lines.length > 1000);
+    const quietLines = single.files.flatMap((file) => findingsOf(file).filter((f) => f.severity !== 'info').map((finding) => `${findingLine(file.path, finding, ansiStyles)}\n`)).join('');
+    for (const jobs of [1, 2]) {
+      assert.equal(text(await analyseFiles({ ...options, jobs, render: { kind: 'text', quiet: false, color: true } })), lines);
+      assert.equal(text(await analyseFiles({ ...options, jobs, render: { kind: 'text', quiet: true, color: true } })), quietLines);
+      assert.equal(csvHead(false) + text(await analyseFiles({ ...options, jobs, render: { kind: 'csv' } })), toCsv(single.files));
+      const markdown = await analyseFiles({ ...options, jobs, render: { kind: 'markdown' } });
+      assert.ok(markdown.rendered);
+      assert.equal(markdownHead(markdown.rendered.totals) + text(markdown), toMarkdown(single.files));
     }
   });
 
