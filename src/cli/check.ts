@@ -12,12 +12,16 @@ import {
   jsonReportText,
   toMarkdown,
   toSarif,
-  type Finding,
-  type Severity,
+  csvHead,
+  markdownHead,
+  findingLine,
+  type Totals,
 } from '../core';
-import { analyseFiles, type RenderedFiles } from '../workspace';
+import { analyseFiles, timingsLine, type RenderFormat } from '../workspace';
+
+export { findingLine } from '../core';
 import type { CheckOptions } from './args';
-import { escapeControls, stylesFor, type CliIo, type Styles } from './io';
+import { ansiStyles, colorsOn, escapeControls, plainStyles, stylesFor, type CliIo } from './io';
 
 /** Progress is shown for more files than this, on a terminal. */
 const progressThreshold = 20;
@@ -35,6 +39,12 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   const safe = escapeControls;
   const progress = progressReporter(io, options.quiet);
   const scope = options.scope;
+  // Each file's part of the report is rendered where the file is analysed, in the worker threads too; --verify adds to
+  // the files after, and --explain and SARIF need them all.
+  const render = renderFormatOf(options, colorsOn(io.stdout, io.env, options.color));
+  // JSON and CSV parts are written as they come, in order, unless to a terminal, where the progress line shares the
+  // screen; the text report keeps its place after the messages on stderr, and Markdown starts with the totals.
+  const stream = render && (render.kind === 'json' || render.kind === 'csv') && io.stdout.isTTY !== true ? new PieceWriter(io, render) : undefined;
   const run = await analyseFiles({
     paths: options.paths,
     cwd: io.cwd,
@@ -45,8 +55,9 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     onProgress: progress.step,
     explain: options.explain || options.ruleStats,
-    // The JSON report of many files is rendered where each file is analysed, in the worker threads too; --verify adds to the files after.
-    renderJson: options.format === 'json' && !options.verify && !options.explain && !options.ruleStats,
+    ...(render ? { render } : {}),
+    ...(stream ? { onRendered: (piece: Uint8Array) => stream.write(piece) } : {}),
+    shortLived: true,
   });
   progress.done();
   if (run.usageErrors.length) {
@@ -75,15 +86,20 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
   }
 
   const totals = run.rendered && files === run.files ? run.rendered.totals : summarize(files);
+  const reportStarted = performance.now();
   if (options.explain || options.ruleStats) {
     // Each line escaped on its own: names and phrases come from the files.
     const parts = options.explain ? files.map((f) => explainFile(f)).filter(Boolean) : [];
     if (options.ruleStats) parts.push(formatRuleStats(ruleStats(files), files.length));
     io.stdout.write(`${parts.join('\n\n').split('\n').map(safe).join('\n')}\n`);
+  } else if (run.rendered && render && files === run.files) {
+    // Written as they came, or now, in order: the same bytes either way.
+    const writer = stream ?? new PieceWriter(io, render);
+    for (const piece of run.rendered.pieces) writer.write(piece);
+    writer.end(totals, skipped.length + leftOut.length);
   } else switch (options.format) {
     case 'json':
-      if (run.rendered && files === run.files) writeRendered(io, run.rendered);
-      else writePieces(io, [...jsonReportText(files), '\n']);
+      writePieces(io, [...jsonReportText(files), '\n']);
       break;
     case 'sarif':
       io.stdout.write(`${JSON.stringify(toSarif(files, { toolVersion: version, srcRoot: `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}` }), null, 2)}\n`);
@@ -109,29 +125,82 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     }
   }
 
+  if (run.timings) {
+    for (const timings of run.timings) io.stderr.write(`${timingsLine(timings)}\n`);
+    io.stderr.write(`claimlens timings: report after the analysis: ${(performance.now() - reportStarted).toFixed(0)} ms\n`);
+  }
   if (skipped.length || configIssues.length) return 2;
   const failing = totals.uncited + (options.verify?.failOnUnsupported && verifying ? verifying.unsupportedClaims(files) : 0);
   return failing > options.maxUncited ? 1 : 0;
 }
 
-/** Writes the JSON report of files rendered where they were analysed, in writes of about a megabyte. */
-function writeRendered(io: CliIo, rendered: RenderedFiles): void {
-  const frame = jsonReportFrame(rendered.totals, rendered.json.length);
-  const separator = Buffer.from(frame.separator);
-  let batch: Uint8Array[] = [Buffer.from(frame.head)];
-  let length = 0;
-  rendered.json.forEach((bytes, i) => {
-    if (i) batch.push(separator);
-    batch.push(bytes);
-    length += bytes.length;
-    if (length >= 1 << 20) {
-      io.stdout.write(Buffer.concat(batch));
-      batch = [];
-      length = 0;
+/** How files are rendered where they are analysed, for the report asked for; none when the report needs the analyses. */
+function renderFormatOf(options: CheckOptions, color: boolean): RenderFormat | undefined {
+  if (options.verify || options.explain || options.ruleStats) return undefined;
+  switch (options.format) {
+    case 'json':
+    case 'csv':
+    case 'markdown':
+      return { kind: options.format };
+    case 'text':
+      return { kind: 'text', quiet: options.quiet, color };
+    case 'sarif':
+      return undefined;
+  }
+}
+
+/**
+ * Writes a report from the parts of files rendered where they were
+ * analysed (`renderFile`), in path order, byte for byte as the report of
+ * the analyses: what stands before the first part, between two parts and
+ * after the last (from the totals) is written here. The text, CSV and JSON
+ * reports are written part by part, while files are analysed when the
+ * parts are handed over as they come; the Markdown report, which starts
+ * with the totals, at the end.
+ */
+class PieceWriter {
+  private written = 0;
+  private readonly held: Uint8Array[] = [];
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly format: RenderFormat,
+  ) {}
+
+  write(piece: Uint8Array): void {
+    if (this.format.kind === 'markdown') {
+      this.held.push(piece);
+      return;
     }
-  });
-  batch.push(Buffer.from(`${frame.tail}\n`));
-  io.stdout.write(Buffer.concat(batch));
+    if (this.written++ === 0) {
+      // The JSON report's head, when it lists files, and the CSV header do not depend on the totals.
+      if (this.format.kind === 'json') this.io.stdout.write(jsonReportFrame(summarize([]), 1).head);
+      else if (this.format.kind === 'csv') this.io.stdout.write(csvHead(false));
+    } else if (this.format.kind === 'json') this.io.stdout.write(',\n');
+    // As a Buffer over the same bytes: a stream given a plain Uint8Array may take it for something else.
+    if (piece.length) this.io.stdout.write(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
+  }
+
+  /** Writes what follows the parts; `notes`: the files skipped or left out, which the text report's summary counts. */
+  end(totals: Totals, notes: number): void {
+    switch (this.format.kind) {
+      case 'json': {
+        const frame = jsonReportFrame(totals, this.written);
+        this.io.stdout.write(`${this.written ? frame.tail : frame.head}\n`);
+        break;
+      }
+      case 'csv':
+        if (!this.written) this.io.stdout.write(csvHead(false));
+        break;
+      case 'markdown':
+        this.io.stdout.write(markdownHead(totals));
+        for (const piece of this.held.splice(0)) this.io.stdout.write(piece);
+        break;
+      case 'text':
+        if (!this.format.quiet) this.io.stdout.write(`${(this.format.color ? ansiStyles : plainStyles).bold(summaryLine(totals, notes))}\n`);
+        break;
+    }
+  }
 }
 
 /** Writes `pieces` in writes of about a megabyte: a report of many files is too large for one string. */
@@ -148,14 +217,6 @@ function writePieces(io: CliIo, pieces: readonly string[]): void {
     }
   }
   if (batch.length) io.stdout.write(batch.join(''));
-}
-
-const severityStyle: Record<Severity, keyof Styles> = { error: 'red', warning: 'yellow', info: 'cyan' };
-
-/** `path:line:column severity code message`, as the `claimlens` problem matcher reads it. */
-export function findingLine(path: string, finding: Finding, styles: Styles): string {
-  const where = `${escapeControls(path)}:${finding.start.line}:${finding.start.column}`;
-  return `${where} ${styles[severityStyle[finding.severity]](finding.severity)} ${styles.dim(finding.code)} ${escapeControls(finding.message)}`;
 }
 
 function progressReporter(io: CliIo, quiet: boolean): { step(count: number, total: number): void; done(): void } {

@@ -2,12 +2,15 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { addTotals, analyzeArticles, formatOfContent, formatOfPath, ignoredClaimsFor, renderJson, withBibliographyProblems, type ReportFile, type Settings, type Totals } from '../core';
+import { addTotals, analyzeArticles, formatOfContent, formatOfPath, ignoredClaimsFor, summarize, withBibliographyProblems, type ReportFile, type Settings, type Totals } from '../core';
 import { RunBibliographies, type BibliographyWarning } from './bibliographies';
 import { FixedConfig, NearestConfig, type LocatedConfigIssue, type SettingsSource } from './config-lookup';
 import { discoverFiles, readRoots } from './discover';
 import { mapConcurrent } from './pool';
 import { readArticle } from './read-article';
+import { renderFile, type RenderFormat } from './render-file';
+import { InOrder } from './in-order';
+import { PhaseTimer, type ThreadTimings } from './timings';
 import { analyseInWorkers } from './worker-pool';
 
 /** A file that could not be analysed, and why. */
@@ -49,18 +52,32 @@ export interface AnalyseFilesOptions {
   /** Record which named rules fired in each analysis (`Analysis.firings`). */
   readonly explain?: boolean;
   /**
-   * Render each file for the JSON report in the thread that analyses it, and
-   * keep only that (`rendered`): `files` is then empty, and worker threads
-   * send texts and counts instead of analyses.
+   * Render each file for this report (`renderFile`) in the thread that
+   * analyses it, and keep only that (`rendered`): `files` is then empty, and
+   * worker threads send texts and counts instead of analyses.
    */
-  readonly renderJson?: boolean;
+  readonly render?: RenderFormat;
+  /**
+   * With `render`: takes each file's rendering as soon as it and every
+   * file before it are done, in the order of `rendered.pieces` (which then
+   * stays empty), so that the report is written while files are still
+   * analysed.
+   */
+  readonly onRendered?: (piece: Uint8Array) => void;
+  /**
+   * The process ends with this run (the command line). With more than one
+   * thread, V8 then spends less on optimising the analysis (no inlining):
+   * each thread compiles it anew, and on a few cores that compiling competes
+   * with the analysis itself.
+   */
+  readonly shortLived?: boolean;
   /** Stops the run: files not started yet are left out, and `cancelled` is set. */
   readonly signal?: AbortSignal;
 }
 
 /** The outcome of one run over a workspace. */
 export interface FilesAnalysis {
-  /** Analysed files, sorted by path (none with `renderJson`: see `rendered`). */
+  /** Analysed files, sorted by path (none with `render`: see `rendered`). */
   readonly files: readonly ReportFile[];
   /** Files that could not be read (binary, not UTF-8, unreadable), sorted by path: errors. */
   readonly skipped: readonly SkippedFile[];
@@ -82,8 +99,10 @@ export interface FilesAnalysis {
   readonly cancelled: boolean;
   /** Worker threads that analysed files beside this one (0: this thread alone). */
   readonly workers: number;
-  /** With `renderJson`: the analysed files, sorted by path, rendered for the JSON report. */
+  /** With `render`: the analysed files, sorted by path, rendered for the report. */
   readonly rendered?: RenderedFiles;
+  /** With `CLAIMLENS_TIMINGS=1`: where each thread spent its time. */
+  readonly timings?: readonly ThreadTimings[];
 }
 
 /** Below this many files per worker, one thread is faster than starting more. */
@@ -117,12 +136,12 @@ export interface FileAnalyser {
 }
 
 /**
- * Files rendered for the JSON report (`jsonFileText`), in UTF-8: bytes
- * outside the JavaScript heap, which a worker thread hands over without a
- * copy and the CLI writes as they are. With the files' totals.
+ * Files rendered for a report (`renderFile`), in UTF-8: bytes outside the
+ * JavaScript heap, which a worker thread hands over without a copy and the
+ * CLI writes as they are. With the files' totals.
  */
 export interface RenderedFiles {
-  readonly json: readonly Uint8Array[];
+  readonly pieces: readonly Uint8Array[];
   readonly totals: Totals;
 }
 
@@ -140,12 +159,14 @@ export interface RunSetup {
   readonly named?: readonly string[];
   /** Record which named rules fired in each analysis (`Analysis.firings`). */
   readonly explain?: boolean;
-  /** Give each file rendered for the JSON report instead of its analysis. */
-  readonly renderJson?: boolean;
+  /** Give each file rendered for this report instead of its analysis. */
+  readonly render?: RenderFormat;
+  /** Count where the time goes (`CLAIMLENS_TIMINGS`). */
+  readonly timings?: boolean;
 }
 
 /** Makes the analyser of one thread; throws an `Error` naming the file when the fixed configuration cannot be read. */
-export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser> {
+export async function createFileAnalyser(setup: RunSetup, timer: PhaseTimer = new PhaseTimer('thread', false)): Promise<FileAnalyser> {
   const display = (path: string) => relative(setup.cwd, path).split(sep).join('/') || '.';
   const config: SettingsSource = setup.config !== undefined ? await FixedConfig.load(resolve(setup.cwd, setup.config)) : new NearestConfig();
   const bibliographies = new RunBibliographies(setup.cwd, display, setup.roots);
@@ -154,7 +175,7 @@ export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser>
     config,
     bibliographies,
     async analyse(file, path) {
-      const read = await readArticle(file, setup.maxSize);
+      const read = await timer.time('read', () => readArticle(file, setup.maxSize));
       // A .json or .xml file found in a folder is an article only when its content says so; others pass unnoticed.
       const byName = formatOfPath(file) !== undefined || named.has(file);
       if (!read.ok) {
@@ -163,24 +184,24 @@ export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser>
       }
       const format = formatOfContent(file, read.text);
       if (!format) return byName ? { leftOut: { path, reason: 'not a WordPress post, page or export, the only .json and .xml files Claim Lens reads' } } : { files: [] };
-      const fileSettings = await config.settingsFor(file);
+      const fileSettings = await timer.time('settings', () => config.settingsFor(file));
       const settings = setup.overrides ? { ...fileSettings.settings, ...setup.overrides } : fileSettings.settings;
       try {
-        const { bibliography, problems } = await bibliographies.forArticle(file, read.text, format, fileSettings);
+        const { bibliography, problems } = await timer.time('bibliography', () => bibliographies.forArticle(file, read.text, format, fileSettings));
         const ignoredClaims = fileSettings.configPath && fileSettings.ignore?.length
           ? ignoredClaimsFor(fileSettings.ignore, relative(dirname(fileSettings.configPath), file).split(sep).join('/'))
           : [];
         // A WordPress export or a list of posts is reported post by post: `export.xml#post-slug`.
-        const articles = analyzeArticles(read.text, { format, settings, ignoredClaims, explain: setup.explain === true, ...(bibliography ? { bibliography } : {}) });
+        const articles = timer.timeSync('analyse', () => analyzeArticles(read.text, { format, settings, ignoredClaims, explain: setup.explain === true, ...(bibliography ? { bibliography } : {}) }));
         const files: ReportFile[] = articles.map((article) => ({
           path: article.name === undefined ? path : `${path}#${article.name}`,
           text: read.text,
           analysis: withBibliographyProblems(article.analysis, problems),
           settings,
         }));
-        if (!setup.renderJson) return { files };
-        const { texts, totals } = renderJson(files);
-        return { rendered: { json: texts.map((text) => utf8.encode(text)), totals } };
+        const { render } = setup;
+        if (!render) return { files };
+        return timer.timeSync('render', () => ({ rendered: { pieces: files.map((f) => utf8.encode(renderFile(f, render))), totals: summarize(files) } }));
       } catch (cause) {
         return { skipped: { path, reason: `could not be analysed: ${cause instanceof Error ? cause.message : String(cause)}` } };
       }
@@ -197,6 +218,7 @@ export async function createFileAnalyser(setup: RunSetup): Promise<FileAnalyser>
  */
 export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesAnalysis> {
   const { cwd } = options;
+  const timer = new PhaseTimer('main thread');
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
   const roots = await readRoots({ paths: options.paths, ...(options.root !== undefined ? { root: options.root } : {}) }, cwd);
   let setup: RunSetup = {
@@ -206,31 +228,41 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
     ...(options.config !== undefined ? { config: options.config } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
     ...(options.explain ? { explain: true } : {}),
-    ...(options.renderJson ? { renderJson: true } : {}),
+    ...(options.render ? { render: options.render } : {}),
+    ...(timer.on ? { timings: true } : {}),
   };
   let analyser: FileAnalyser;
   try {
-    analyser = await createFileAnalyser(setup);
+    analyser = await createFileAnalyser(setup, timer);
   } catch (cause) {
     return empty({ usageErrors: [cause instanceof Error ? cause.message : String(cause)] });
   }
 
-  const discovery = await discoverFiles(options.paths, cwd, roots);
+  const discovery = await timer.time('discover', () => discoverFiles(options.paths, cwd, roots));
   if (discovery.usageErrors.length) return empty({ usageErrors: discovery.usageErrors });
   // A .json or .xml file named on the command line that is no WordPress post gets a note; found in a folder, none.
   const namedByContent = [...discovery.named].filter((file) => formatOfPath(file) === undefined);
   if (namedByContent.length) {
     setup = { ...setup, named: namedByContent };
-    analyser = await createFileAnalyser(setup);
+    analyser = await createFileAnalyser(setup, timer);
   }
   const skipped: SkippedFile[] = discovery.ioErrors.map(([path, reason]) => ({ path: display(path), reason }));
   const paths = discovery.files.map((file) => ({ file, path: display(file) })).sort((a, b) => compare(a.path, b.path));
+  const onRendered = setup.render ? options.onRendered : undefined;
 
   const script = options.workerScript ?? join(__dirname, 'analyse-worker.js');
   let jobs = Math.min(options.jobs ?? defaultJobs(), Math.floor(paths.length / minFilesPerWorker));
   if (options.jobs === undefined && jobs > 1) jobs = Math.max(1, Math.min(jobs, Math.floor((await totalBytes(paths, options.maxSize)) / minBytesPerWorker)));
   if (jobs > 1 && existsSync(script)) {
-    const run = await analyseInWorkers(paths, setup, { jobs, script, local: analyser, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    if (options.shortLived) optimiseLess();
+    const run = await analyseInWorkers(paths, setup, {
+      jobs,
+      script,
+      local: analyser,
+      ...(onRendered ? { onRendered: (piece: Uint8Array) => timer.timeSync('write', () => onRendered(piece)) } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     const issues = dedupe([...analyser.config.issues, ...run.configIssues], (i) => `${i.path}\u0000${i.issue.line}\u0000${i.issue.column}\u0000${i.issue.field}\u0000${i.issue.message}`);
     const warnings = dedupe([...analyser.bibliographies.warnings(), ...run.bibliographyWarnings], (w) => `${w.path}\u0000${w.line}\u0000${w.message}`);
     return {
@@ -243,27 +275,32 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
       bibliographyWarnings: warnings.sort((a, b) => compare(a.path, b.path) || a.line - b.line),
       cancelled: run.cancelled,
       workers: jobs - 1,
+      ...(timer.on ? { timings: [timer.snapshot(), ...run.timings] } : {}),
     };
   }
 
   let done = 0;
   let cancelled = false;
   const leftOut: SkippedFile[] = [];
-  const analysed = await mapConcurrent(paths, options.concurrency ?? 8, async ({ file, path }): Promise<FileResult | undefined> => {
+  const inOrder = onRendered ? new InOrder<Uint8Array>((piece) => timer.timeSync('write', () => onRendered(piece))) : undefined;
+  const analysed = await mapConcurrent(paths, options.concurrency ?? 8, async ({ file, path }, index): Promise<FileResult | undefined> => {
     if (options.signal?.aborted) {
       cancelled = true;
+      inOrder?.put(index, []);
       return undefined;
     }
+    let result: FileResult | undefined;
     try {
-      const result = await analyser.analyse(file, path);
+      result = await analyser.analyse(file, path);
       if ('skipped' in result) skipped.push(result.skipped);
       else if ('leftOut' in result) leftOut.push(result.leftOut);
-      return result;
+      return inOrder ? streamed(result, inOrder, index) : result;
     } finally {
+      if (!result) inOrder?.put(index, []);
       options.onProgress?.(++done, paths.length);
     }
   });
-  const { files, rendered } = joinResults(analysed, setup.renderJson === true);
+  const { files, rendered } = joinResults(analysed, setup.render !== undefined);
   return {
     files,
     ...(rendered ? { rendered } : {}),
@@ -274,7 +311,30 @@ export async function analyseFiles(options: AnalyseFilesOptions): Promise<FilesA
     bibliographyWarnings: analyser.bibliographies.warnings(),
     cancelled,
     workers: 0,
+    ...(timer.on ? { timings: [timer.snapshot()] } : {}),
   };
+}
+
+/** Hands a file's renderings to `inOrder` and keeps only its totals (other results as they are). */
+export function streamed(result: FileResult, inOrder: InOrder<Uint8Array>, index: number): FileResult {
+  if (!('rendered' in result)) {
+    inOrder.put(index, []);
+    return result;
+  }
+  inOrder.put(index, result.rendered.pieces);
+  return { rendered: { pieces: [], totals: result.rendered.totals } };
+}
+
+/**
+ * Has V8 optimise the analysis without inlining, from now on, in every
+ * thread of the process. Each thread compiles the analysis anew; with
+ * inlining, that compiling took as much CPU as a third of the analysis
+ * itself on a run over 1,000 files, in threads that compete with the
+ * analysis for the cores. Only for a process that ends after the run: the
+ * language server keeps its threads warm and is better off with inlining.
+ */
+function optimiseLess(): void {
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--no-turbo-inlining');
 }
 
 /**
@@ -299,17 +359,17 @@ async function totalBytes(paths: readonly { readonly file: string }[], maxSize: 
 /** The files' reports in order, or their renderings joined when they were rendered. */
 export function joinResults(results: readonly (FileResult | undefined)[], rendered: boolean): { files: ReportFile[]; rendered?: RenderedFiles } {
   const files: ReportFile[] = [];
-  const json: Uint8Array[] = [];
+  const pieces: Uint8Array[] = [];
   const totals: Totals[] = [];
   for (const result of results) {
     if (!result) continue;
     if ('files' in result) files.push(...result.files);
     else if ('rendered' in result) {
-      json.push(...result.rendered.json);
+      pieces.push(...result.rendered.pieces);
       totals.push(result.rendered.totals);
     }
   }
-  return rendered ? { files, rendered: { json, totals: addTotals(totals) } } : { files };
+  return rendered ? { files, rendered: { pieces, totals: addTotals(totals) } } : { files };
 }
 
 function dedupe<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -14,3 +14,5 @@ export { describeFsError, formatBytes, isInside, maxBibliographyBytes, maxConfig
 export { GitignoreRules, ignoreTop } from './gitignore';
 export { mapConcurrent } from './pool';
 export { readArticle } from './read-article';
+export { renderFile, type RenderFormat } from './render-file';
+export { PhaseTimer, timingsLine, timingsWanted, type ThreadTimings } from './timings';

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { joinResults, type FileAnalyser, type FileResult, type FilesAnalysis, type RunSetup, type SkippedFile } from './analyse-files';
+import { joinResults, streamed, type FileAnalyser, type FileResult, type FilesAnalysis, type RunSetup, type SkippedFile } from './analyse-files';
+import { InOrder } from './in-order';
+import type { ThreadTimings } from './timings';
 
 /** Files handed to a worker at once: enough to keep it busy between messages, few enough to share the work out evenly. */
 const batchSize = 8;
@@ -14,7 +16,12 @@ export type ToWorker =
 /** A message from a worker to the main thread. */
 export type FromWorker =
   | { readonly kind: 'results'; readonly results: readonly ({ readonly index: number } & FileResult)[] }
-  | { readonly kind: 'finished'; readonly configIssues: FilesAnalysis['configIssues']; readonly bibliographyWarnings: FilesAnalysis['bibliographyWarnings'] }
+  | {
+      readonly kind: 'finished';
+      readonly configIssues: FilesAnalysis['configIssues'];
+      readonly bibliographyWarnings: FilesAnalysis['bibliographyWarnings'];
+      readonly timings?: ThreadTimings;
+    }
   | { readonly kind: 'failed'; readonly message: string };
 
 export interface PoolOptions {
@@ -24,6 +31,8 @@ export interface PoolOptions {
   readonly local: FileAnalyser;
   readonly script: string;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Takes each file's rendering for the report in the order of `paths`, as soon as the files before it are done. */
+  readonly onRendered?: (piece: Uint8Array) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -38,14 +47,20 @@ export async function analyseInWorkers(
   paths: readonly { readonly file: string; readonly path: string }[],
   setup: RunSetup,
   options: PoolOptions,
-): Promise<Pick<FilesAnalysis, 'files' | 'rendered' | 'skipped' | 'leftOut' | 'configIssues' | 'bibliographyWarnings' | 'cancelled'>> {
+): Promise<Pick<FilesAnalysis, 'files' | 'rendered' | 'skipped' | 'leftOut' | 'configIssues' | 'bibliographyWarnings' | 'cancelled'> & { timings: ThreadTimings[] }> {
   const results = new Array<FileResult | undefined>(paths.length);
   const skipped: SkippedFile[] = [];
   const leftOut: SkippedFile[] = [];
+  const { onRendered } = options;
+  const inOrder = onRendered ? new InOrder<Uint8Array>(onRendered) : undefined;
+  const timings: ThreadTimings[] = [];
   const keep = (index: number, result: FileResult): void => {
-    if ('files' in result || 'rendered' in result) results[index] = result;
-    else if ('skipped' in result) skipped.push(result.skipped);
-    else leftOut.push(result.leftOut);
+    if ('files' in result || 'rendered' in result) results[index] = inOrder ? streamed(result, inOrder, index) : result;
+    else {
+      inOrder?.put(index, []);
+      if ('skipped' in result) skipped.push(result.skipped);
+      else leftOut.push(result.leftOut);
+    }
   };
   const configIssues: FilesAnalysis['configIssues'][number][] = [];
   const bibliographyWarnings: FilesAnalysis['bibliographyWarnings'][number][] = [];
@@ -99,6 +114,7 @@ export async function analyseInWorkers(
           case 'finished':
             configIssues.push(...message.configIssues);
             bibliographyWarnings.push(...message.bibliographyWarnings);
+            if (message.timings) timings.push(message.timings);
             void worker.terminate().then(() => resolvePromise());
             break;
           case 'failed':
@@ -114,8 +130,9 @@ export async function analyseInWorkers(
 
   await Promise.all([runHere(), ...Array.from({ length: options.jobs - 1 }, runWorker)]);
   if (done < paths.length) cancelled = true;
-  const { files, rendered } = joinResults(results, setup.renderJson === true);
-  return { files, ...(rendered ? { rendered } : {}), skipped, leftOut, configIssues, bibliographyWarnings, cancelled };
+  inOrder?.flush();
+  const { files, rendered } = joinResults(results, setup.render !== undefined);
+  return { files, ...(rendered ? { rendered } : {}), skipped, leftOut, configIssues, bibliographyWarnings, cancelled, timings };
 }
 
 /**

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { analyseFiles, binaryKind, decodeText, sniffUtf16 } from '../../src/workspace';
-import { jsonReportText, summarize, toJsonReport } from '../../src/core';
+import { InOrder } from '../../src/workspace/in-order';
+import { ansiStyles, csvHead, findingLine, findingsOf, jsonReportText, markdownHead, summarize, toCsv, toJsonReport, toMarkdown } from '../../src/core';
 
 const figures = 'Sales rose by 12% to $4 billion last year.\n';
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
@@ -146,14 +147,54 @@ describe('workspace: analyseFiles in worker threads', function () {
     const root = tree(files);
     const options = { paths: ['.'], cwd: root, maxSize: 1e6, workerScript: resolve('dist/analyse-worker.js') };
     const single = await analyseFiles({ ...options, jobs: 1 });
-    const threaded = await analyseFiles({ ...options, jobs: 2, renderJson: true });
+    const threaded = await analyseFiles({ ...options, jobs: 2, render: { kind: 'json' as const } });
     assert.equal(threaded.workers, 1);
     assert.deepEqual(threaded.files, []);
     assert.ok(threaded.rendered);
-    assert.equal(threaded.rendered.json.length, 120);
-    const texts = threaded.rendered.json.map((bytes) => Buffer.from(bytes).toString('utf8'));
+    assert.equal(threaded.rendered.pieces.length, 120);
+    const texts = threaded.rendered.pieces.map((bytes) => Buffer.from(bytes).toString('utf8'));
     assert.equal(jsonReportText({ texts, totals: threaded.rendered.totals }).join(''), JSON.stringify(toJsonReport(single.files), null, 2));
     assert.deepEqual(threaded.rendered.totals, summarize(single.files));
+  });
+
+  it('hands each rendered file over in path order as soon as the files before it are done, in one thread and in two', async () => {
+    const files: Record<string, string | Uint8Array> = { 'a050.md': png, 'notes.json': '{"not": "a post"}' };
+    for (let i = 0; i < 120; i++) if (i !== 50) files[`a${String(i).padStart(3, '0')}.md`] = `Rents rose ${i}% [per the ONS](https://ons.gov.uk), and costs ${i + 1}%.\n`.repeat(1 + (i % 7));
+    const root = tree(files);
+    const options = { paths: ['.'], cwd: root, maxSize: 1e6, workerScript: resolve('dist/analyse-worker.js'), render: { kind: 'json' as const } };
+    const whole = await analyseFiles({ ...options, jobs: 1 });
+    assert.ok(whole.rendered);
+    const expected = whole.rendered.pieces.map((bytes) => Buffer.from(bytes).toString('utf8'));
+    assert.equal(expected.length, 119);
+    for (const jobs of [1, 2]) {
+      const streamed: string[] = [];
+      const run = await analyseFiles({ ...options, jobs, onRendered: (bytes) => streamed.push(Buffer.from(bytes).toString('utf8')) });
+      assert.equal(run.workers, jobs - 1);
+      assert.deepEqual(streamed, expected, `${jobs} thread(s)`);
+      assert.deepEqual(run.rendered?.pieces, []);
+      assert.deepEqual(run.rendered?.totals, whole.rendered.totals);
+      assert.deepEqual(run.skipped, [{ path: 'a050.md', reason: 'looks binary (a PNG image)' }]);
+    }
+  });
+
+  it('renders the text, CSV and Markdown reports file by file as the reports of the analyses give them', async () => {
+    const files: Record<string, string> = { 'z.html': '<p>Wages rose 4% in 2023, <a href="https://ons.gov.uk">the ONS</a> said.</p>\n', 'empty.md': 'No figures.\n' };
+    for (let i = 0; i < 100; i++) files[`a${String(i).padStart(3, '0')}.md`] = `Rents rose ${i}% [per the ONS](https://ons.gov.uk), "quoted" | pipes.\n\nCosts rose ${i + 1}% in March, to about ${i * 3} homes.\n`;
+    const root = tree(files);
+    const options = { paths: ['.'], cwd: root, maxSize: 1e6, workerScript: resolve('dist/analyse-worker.js') };
+    const single = await analyseFiles({ ...options, jobs: 1 });
+    const text = (run: Awaited<ReturnType<typeof analyseFiles>>) => (run.rendered?.pieces ?? []).map((bytes) => Buffer.from(bytes).toString('utf8')).join('');
+    const lines = single.files.flatMap((file) => findingsOf(file).map((finding) => `${findingLine(file.path, finding, ansiStyles)}\n`)).join('');
+    assert.ok(lines.length > 1000);
+    const quietLines = single.files.flatMap((file) => findingsOf(file).filter((f) => f.severity !== 'info').map((finding) => `${findingLine(file.path, finding, ansiStyles)}\n`)).join('');
+    for (const jobs of [1, 2]) {
+      assert.equal(text(await analyseFiles({ ...options, jobs, render: { kind: 'text', quiet: false, color: true } })), lines);
+      assert.equal(text(await analyseFiles({ ...options, jobs, render: { kind: 'text', quiet: true, color: true } })), quietLines);
+      assert.equal(csvHead(false) + text(await analyseFiles({ ...options, jobs, render: { kind: 'csv' } })), toCsv(single.files));
+      const markdown = await analyseFiles({ ...options, jobs, render: { kind: 'markdown' } });
+      assert.ok(markdown.rendered);
+      assert.equal(markdownHead(markdown.rendered.totals) + text(markdown), toMarkdown(single.files));
+    }
   });
 
   it('stops handing out files when its signal is aborted', async () => {
@@ -167,6 +208,23 @@ describe('workspace: analyseFiles in worker threads', function () {
     });
     assert.equal(run.cancelled, true);
     assert.ok(run.files.length < 400 && run.files.length >= 20, `${run.files.length} files analysed`);
+  });
+});
+
+describe('workspace: InOrder', () => {
+  it('gives items out by index as soon as every index before has arrived, and what is left on flush', () => {
+    const out: string[] = [];
+    const order = new InOrder<string>((item) => out.push(item));
+    order.put(2, ['c']);
+    order.put(1, []);
+    assert.deepEqual(out, []);
+    order.put(0, ['a', 'b']);
+    assert.deepEqual(out, ['a', 'b', 'c']);
+    order.put(5, ['f']);
+    order.put(4, ['e']);
+    assert.deepEqual(out, ['a', 'b', 'c']);
+    order.flush();
+    assert.deepEqual(out, ['a', 'b', 'c', 'e', 'f']);
   });
 });
 
@@ -184,6 +242,41 @@ describe('cli: --jobs', function () {
     assert.equal(two.status, 0, two.stderr);
     assert.equal(JSON.parse(one.stdout).files.length, 100);
     assert.equal(two.stdout, one.stdout);
+  });
+
+  it('prints the same text, SARIF, CSV and Markdown reports and the same messages in two threads as in one', () => {
+    const files: Record<string, string | Uint8Array> = {
+      'b/.claimlensrc.json': '{ "scope": "paragraph", "languages": ["xx"] }',
+      'b/picture.md': png,
+      'b/wages.html': '<p>Wages rose 4% in 2023, <a href="https://ons.gov.uk">the ONS</a> said.</p>\n',
+    };
+    for (let i = 0; i < 110; i++) {
+      files[`${i % 2 ? 'a' : 'b'}/f${String(i).padStart(3, '0')}.md`] = `# Rents\n\nRents rose ${i}% in the year to March, and ${i + 3}% more [per the ONS](https://ons.gov.uk).\n\nAbout ${i * 7} people, according to the council.\n`;
+    }
+    const root = tree(files);
+    for (const format of ['text', 'sarif', 'csv', 'markdown']) {
+      const one = spawnSync(process.execPath, [cli, 'check', '-f', format, '--jobs', '1', '.'], { cwd: root, encoding: 'utf8' });
+      const two = spawnSync(process.execPath, [cli, 'check', '-f', format, '--jobs', '2', '.'], { cwd: root, encoding: 'utf8' });
+      assert.equal(one.status, 2, `${format}: ${one.stderr}`);
+      assert.equal(two.status, one.status, format);
+      assert.ok(one.stdout.length > 10_000, `${format}: ${one.stdout.length} characters`);
+      assert.equal(two.stdout, one.stdout, format);
+      assert.equal(two.stderr, one.stderr, format);
+      assert.match(one.stderr, /picture\.md:1:1 error read-error/u);
+      assert.match(one.stderr, /config-error/u);
+    }
+  });
+
+  it('says where each thread spent its time with CLAIMLENS_TIMINGS=1, and prints the same report', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 100; i++) files[`a${String(i).padStart(3, '0')}.md`] = `Rents rose ${i}% in the year to March.\n`;
+    const root = tree(files);
+    const plain = spawnSync(process.execPath, [cli, 'check', '-f', 'json', '--jobs', '2'], { cwd: root, encoding: 'utf8' });
+    const timed = spawnSync(process.execPath, [cli, 'check', '-f', 'json', '--jobs', '2'], { cwd: root, encoding: 'utf8', env: { ...process.env, CLAIMLENS_TIMINGS: '1' } });
+    assert.equal(timed.stdout, plain.stdout);
+    assert.equal(plain.stderr, '');
+    assert.match(timed.stderr, /^claimlens timings: main thread: wall \d+ ms.*; discover \(awaited\) \d+ ms.*analyse \d+ ms, render \d+ ms/mu);
+    assert.match(timed.stderr, /^claimlens timings: worker \d+: wall \d+ ms.*analyse \d+ ms/mu);
   });
 
   it('refuses a count that is not a whole number from 1', () => {

@@ -21,31 +21,43 @@ const header = ['path', 'line', 'column', 'endLine', 'endColumn', 'claim', 'kind
  */
 export function toCsv(files: readonly ReportFile[]): string {
   const checked = files.some((file) => file.verifications !== undefined);
-  const rows: string[][] = [checked ? [...header.slice(0, -1), 'sourceSays', 'sentence'] : header];
-  for (const file of files) {
-    const lines = new LineIndex(file.text);
-    const says = sourceSaysByClaim(file.verifications ?? []);
-    for (const claim of file.analysis.claims) {
-      const start = lines.lineColumn(claim.range.start);
-      const end = lines.lineColumn(claim.range.end);
-      rows.push([
-        file.path,
-        String(start.line),
-        String(start.column),
-        String(end.line),
-        String(end.column),
-        claim.text,
-        claim.kind,
-        claim.value === null ? '' : String(claim.value),
-        claim.unit ?? '',
-        claim.status,
-        sourcesCell(claim, file.analysis.claims),
-        ...(checked ? [says.get(claim.id) ?? ''] : []),
-        flatten(claimSentence(claim)),
-      ]);
-    }
+  return csvHead(checked) + files.map((file) => csvFileRows(file, checked)).join('');
+}
+
+/** The header row of `toCsv`, with its line end; `checked`: with the `sourceSays` column. */
+export function csvHead(checked: boolean): string {
+  return csvRow(checked ? [...header.slice(0, -1), 'sourceSays', 'sentence'] : header);
+}
+
+/** The rows of one file's claims in `toCsv`, each with its line end (none for a file without claims). */
+export function csvFileRows(file: ReportFile, checked: boolean): string {
+  const lines = new LineIndex(file.text);
+  const says = sourceSaysByClaim(file.verifications ?? []);
+  let rows = '';
+  for (const claim of file.analysis.claims) {
+    const start = lines.lineColumn(claim.range.start);
+    const end = lines.lineColumn(claim.range.end);
+    rows += csvRow([
+      file.path,
+      String(start.line),
+      String(start.column),
+      String(end.line),
+      String(end.column),
+      claim.text,
+      claim.kind,
+      claim.value === null ? '' : String(claim.value),
+      claim.unit ?? '',
+      claim.status,
+      sourcesCell(claim, file.analysis.claims),
+      ...(checked ? [says.get(claim.id) ?? ''] : []),
+      flatten(claimSentence(claim)),
+    ]);
   }
-  return rows.map((row) => row.map((cell) => csvField(neutraliseFormula(cell))).join(',')).join('\r\n') + '\r\n';
+  return rows;
+}
+
+function csvRow(cells: readonly string[]): string {
+  return `${cells.map((cell) => csvField(neutraliseFormula(cell))).join(',')}\r\n`;
 }
 
 /**

@@ -21,8 +21,9 @@ export { explainClaim, explainFile, formatRuleStats, ruleStats, type RuleStats }
 export { addTotals, coveragePercent, summarize, summaryLine, type Totals } from './summary';
 export { joinRendered, jsonFileText, jsonReportFrame, jsonReportText, renderJson, toJsonReport, type RenderedJson, type JsonClaim, type JsonFile, type JsonProblem, type JsonReport, type JsonSource, type JsonVerification } from './json';
 export { defaultHelpBase, toSarif, type SarifLog, type SarifOptions, type SarifResult } from './sarif';
-export { csvField, neutraliseFormula, toCsv } from './csv';
-export { escapeMarkdown, toMarkdown } from './markdown';
+export { csvField, csvFileRows, csvHead, neutraliseFormula, toCsv } from './csv';
+export { escapeMarkdown, markdownFile, markdownHead, toMarkdown } from './markdown';
+export { ansiStyles, escapeControls, findingLine, plainStyles, type Styles } from './terminal';
 export {
   formatAmount,
   formatClaimValue,
