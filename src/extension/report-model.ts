@@ -20,7 +20,6 @@ import {
   type Source,
   type SourceKind,
   type Totals,
-  type ValueLanguage,
   type SourceVerification,
   type VerificationStatus,
 } from '../core/index';
@@ -76,8 +75,8 @@ export interface ArticleReportModel {
   readonly uri: string;
   /** The file name, or the path relative to its workspace folder. */
   readonly name: string;
-  /** The language the article's values are written in. */
-  readonly language: ValueLanguage;
+  /** The code of the language the article's values are written in. */
+  readonly language: string;
   readonly totals: Totals;
   /** Whole percent of claims (ignored ones aside) that name a source. */
   readonly coverage: number;

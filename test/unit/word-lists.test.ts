@@ -223,17 +223,6 @@ const notLanguageByReason: Record<string, readonly string[]> = {
     'src/core/report/csv.ts#rows', 'src/core/report/source-says.ts#sourceSaysOrder', 'src/core/figures.ts#findFigures', 'src/core/settings.ts#reportableStatuses',
     'src/core/settings.ts#report',
   ],
-  /*
-   * The report writes a claim's value in English or Chinese (`ValueLanguage`):
-   * number, scale and fraction names and the units it writes, words of its
-   * output rather than of the prose it reads. They are not in the packs yet.
-   */
-  'words the report writes values with (its output language), not yet in the packs': [
-    'src/core/report/values.ts#englishScales', 'src/core/report/values.ts#chineseScales', 'src/core/report/values.ts#englishNumbers',
-    'src/core/report/values.ts#2', 'src/core/report/values.ts#3', 'src/core/report/values.ts#4', 'src/core/report/values.ts#5', 'src/core/report/values.ts#6',
-    'src/core/report/values.ts#7', 'src/core/report/values.ts#8', 'src/core/report/values.ts#9', 'src/core/report/values.ts#10', 'src/core/report/values.ts#12',
-    'src/core/report/values.ts#chineseNumbers', 'src/core/report/values.ts#trailingQualifiers', 'src/core/report/values.ts#formatClaimValue',
-  ],
 };
 const notLanguage: ReadonlySet<string> = new Set(Object.values(notLanguageByReason).flat());
 

@@ -41,6 +41,72 @@ export interface Language {
    * words, currencies and measures.
    */
   readonly quantities?: QuantityGrammar;
+  /**
+   * How reports and hovers write a claim's value in this language: see
+   * `ValueWriting`. A pack without one has its values written with digits
+   * and marks alone (see `formatClaimValue` in `src/core/report/values.ts`).
+   */
+  readonly writing?: ValueWriting;
+}
+
+/**
+ * How the language writes a claim's value for people: "£6.2 billion",
+ * "two-thirds (0.67)", "3 percentage points"; "1.2万亿元", "三分之二 (0.67)".
+ * Forms are templates: `{n}` stands for the number, `{c}` for a currency's
+ * name, `{unit}` for a unit (left out, with the space before it, when there is none).
+ */
+export interface ValueWriting {
+  /**
+   * The Unicode script of the language's letters ("Latin", "Han"): an
+   * article whose letters are mostly in it has its values written in this
+   * language. A pack without a `writing` counts as "Han" when unspaced, else "Latin".
+   */
+  readonly script: string;
+  /** The decimal mark written: "." in "6.2". */
+  readonly decimalMark: string;
+  /** The mark between groups of three digits ("," in "38,210"); empty for none ("2300"). */
+  readonly groupMark: string;
+  /** Scale words by size, largest first: "billion" 1e9, "million" 1e6; "亿" 1e8, "万" 1e4. Numbers below the smallest have none. */
+  readonly scales: readonly { readonly size: number; readonly word: string }[];
+  /** Whether a scale word is written against its number ("3.8亿") rather than after a space ("6.2 billion"). */
+  readonly scaleJoined: boolean;
+  /** A percentage: "{n}%". */
+  readonly percent: string;
+  /** Percentage points, one and more: "{n} percentage point", "{n} percentage points"; "{n}个百分点" for both. */
+  readonly percentagePoint: string;
+  readonly percentagePoints: string;
+  /** Units of percent claims written as `percent` ("percent", "per cent", "百分之"), matched in any case; "%" always is. */
+  readonly percentUnits: readonly string[];
+  /** Units of percent claims written as `percentagePoints` ("percentage points", "pp", "个百分点"), matched in any case. */
+  readonly percentagePointUnits: readonly string[];
+  /** A multiplier or a change by a factor with no unit: "{n}×", "{n}倍". */
+  readonly multiplier: string;
+  /** A rank: "No. {n} {unit}", "第{n}{unit}". */
+  readonly rank: string;
+  /** Currency names by ISO code: "USD" → "$", "CNY" → "元". */
+  readonly currencies: ReadonlyMap<string, string>;
+  /**
+   * A sum of money: "{c}{n}" ("$40 billion") or "{n}{c}" ("40亿美元"). A
+   * currency without a name writes its code on the same side, after a space
+   * ("CHF 12"); a minus sign goes before a name written first ("-€5 million").
+   */
+  readonly money: string;
+  /** Simple fractions (denominator up to 12) in words, written before their decimal: "two-thirds (0.67)". Without, a fraction is a decimal. */
+  readonly fractions?: FractionWriting;
+  /** Qualifiers (in the language's script) written after the value: "左右" in "85亿元左右"; every other one goes before it. */
+  readonly qualifiersAfter: readonly string[];
+}
+
+/** How the language names a simple fraction n/d. */
+export interface FractionWriting {
+  /** Number names by value, from zero: "zero", "one", "two"…; "零", "一", "二"…. */
+  readonly numbers: readonly string[];
+  /** Names of the parts by denominator, one and more: 3 → ["third", "thirds"]. Needed when `pattern` holds `{part}`. */
+  readonly parts?: ReadonlyMap<number, readonly [string, string]>;
+  /** The fraction: "{n}-{part}" ("two-thirds"), "{d}分之{n}" ("三分之二"); `{n}` and `{d}` are number names. */
+  readonly pattern: string;
+  /** Fractions named whole, by "n/d": "1/2" → "a half". */
+  readonly named?: ReadonlyMap<string, string>;
 }
 
 /** Number words and how digits are written. */

@@ -1,108 +1,141 @@
+import { allLanguages, fromAllPacks, languageOf, type Language } from '../lang';
+import type { ValueWriting } from '../lang/types';
 import type { Claim } from '../types';
 
 /**
  * Claim values written for people, the way the article's language writes
- * them: "two-thirds (0.67)", "£6.2 billion", "67%", "3 percentage points" in
- * English; "1.2万亿元", "三分之二 (0.67)", "2倍" in Chinese. Pure: shared by
- * the editor's reports and the CLI's Markdown report.
+ * them, in the words of its pack's `writing` ("£6.2 billion", "two-thirds
+ * (0.67)", "1.2万亿元"). Pure: shared by the editor's reports, the hovers
+ * and the CLI's Markdown report.
+ *
+ * A pack without a `writing` has its values written with digits and marks
+ * alone: its own decimal and group marks (the first of each), no scale
+ * words, "%", the pack's first words of percentage points (else "pp"), "×",
+ * "#3", the currency's code before the number ("EUR 2.000.000"), fractions
+ * as decimals, and qualifiers before the value.
  */
 
-/** The languages values are written in. */
-export type ValueLanguage = 'en' | 'zh';
+/** The language values are written in: a pack, or the code of a registered one. */
+export type ValueLanguage = string | Language;
 
 /** What `formatClaimValue` reads from a claim. */
 export type ClaimValue = Pick<Claim, 'kind' | 'value' | 'valueMax' | 'unit'> & { readonly qualifier?: string };
 
-const han = /\p{Script=Han}/u;
-const latin = /\p{Script=Latin}/u;
-
-/**
- * The language an article is written in, for formatting its values:
- * `zh` when Chinese characters outnumber Latin letters in `text`, else `en`.
- */
-export function languageOfText(text: string): ValueLanguage {
-  let hanCount = 0;
-  let latinCount = 0;
-  for (const char of text) {
-    if (han.test(char)) hanCount++;
-    else if (latin.test(char)) latinCount++;
+const scriptPatterns = new Map<string, RegExp>();
+/** A test of one character (or the first of a string) for a letter of a Unicode script. */
+function scriptPattern(script: string): RegExp {
+  let pattern = scriptPatterns.get(script);
+  if (!pattern) {
+    pattern = new RegExp(`\\p{Script=${script}}`, 'u');
+    scriptPatterns.set(script, pattern);
   }
-  return hanCount > latinCount ? 'zh' : 'en';
+  return pattern;
 }
 
-const englishScales = [
-  { size: 1e12, word: 'trillion' },
-  { size: 1e9, word: 'billion' },
-  { size: 1e6, word: 'million' },
-] as const;
-const chineseScales = [
-  { size: 1e12, word: '万亿' },
-  { size: 1e8, word: '亿' },
-  { size: 1e4, word: '万' },
-] as const;
+/** The script of a pack's letters: its `writing`'s, else "Han" for an unspaced pack and "Latin" for a spaced one. */
+function scriptOf(pack: Language): string {
+  return pack.writing?.script ?? (pack.unspaced ? 'Han' : 'Latin');
+}
 
-/** Digits with at most `fraction` decimals and no trailing zeros; English groups thousands ("38,210"), Chinese does not. */
-function digits(value: number, language: ValueLanguage, fraction: number): string {
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: fraction, useGrouping: language === 'en' }).format(value);
+/**
+ * The language an article is written in, for formatting its values: the
+ * first of `packs` (by default every registered pack) whose script has the
+ * most letters in `text`; on a tie, or with no letters, the first pack's.
+ * Returns the pack's code.
+ */
+export function languageOfText(text: string, packs: readonly Language[] = allLanguages()): string {
+  const scripts = [...new Set(packs.map(scriptOf))];
+  const patterns = scripts.map(scriptPattern);
+  const counts = scripts.map(() => 0);
+  for (const char of text) {
+    for (let s = 0; s < patterns.length; s++) {
+      if (patterns[s].test(char)) {
+        counts[s]++;
+        break;
+      }
+    }
+  }
+  let best = 0;
+  for (let s = 1; s < scripts.length; s++) if (counts[s] > counts[best]) best = s;
+  return packs.find((p) => scriptOf(p) === scripts[best])?.code ?? '';
+}
+
+const neutralWritings = new WeakMap<Language, ValueWriting>();
+/** The writing of a pack without one: digits and marks alone (see above). */
+function neutralWriting(pack: Language | undefined): ValueWriting {
+  const cached = pack && neutralWritings.get(pack);
+  if (cached) return cached;
+  const points = pack?.units.percentagePoints[0]?.join(pack.unspaced ? '' : ' ');
+  const pointsForm = points ? `{n}${pack?.unspaced ? '' : ' '}${points}` : '{n} pp';
+  const writing: ValueWriting = {
+    script: pack ? scriptOf(pack) : 'Latin',
+    decimalMark: pack?.numbers.decimalSeparators[0] ?? '.',
+    groupMark: pack?.numbers.groupSeparators[0] ?? '',
+    scales: [],
+    scaleJoined: false,
+    percent: '{n}%',
+    percentagePoint: pointsForm,
+    percentagePoints: pointsForm,
+    percentUnits: [],
+    percentagePointUnits: [],
+    multiplier: '{n}×',
+    rank: '#{n} {unit}',
+    currencies: new Map(),
+    money: '{c} {n}',
+    qualifiersAfter: [],
+  };
+  if (pack) neutralWritings.set(pack, writing);
+  return writing;
+}
+
+/** How values are written in `language`, and whether its words are written without spaces. */
+interface Writer {
+  readonly writing: ValueWriting;
+  readonly unspaced: boolean;
+  readonly script: RegExp;
+}
+
+/** The writer of a pack or a registered pack's code; by default the first registered pack's. */
+function writerOf(language: ValueLanguage | undefined): Writer {
+  const pack = language === undefined ? allLanguages()[0] : typeof language === 'string' ? languageOf(language) : language;
+  const writing = pack?.writing ?? neutralWriting(pack);
+  return { writing, unspaced: pack?.unspaced ?? false, script: scriptPattern(writing.script) };
+}
+
+/** A template with its `{name}`s filled in; `{unit}` and the space before it are left out when the unit is empty. */
+function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/(\s?)\{(\w+)\}/gu, (_, space: string, name: string) => {
+    const value = values[name] ?? '';
+    return name === 'unit' && !value ? '' : `${space}${value}`;
+  });
+}
+
+/** Digits with at most `fraction` decimals and no trailing zeros, with the writing's decimal and group marks ("38,210"; "2300"). */
+function digits(value: number, writing: ValueWriting, fraction: number): string {
+  const written = new Intl.NumberFormat('en-US', { maximumFractionDigits: fraction, useGrouping: writing.groupMark !== '' }).format(value);
+  return written.replace(/[.,]/gu, (mark) => (mark === '.' ? writing.decimalMark : writing.groupMark));
 }
 
 /**
  * A number, or a range of two, with the scale word its size calls for:
  * "38,210", "6.2 billion", "10–20 trillion" in English; "3.821万",
- * "1.2万亿", "10–20万亿" in Chinese. English scale words start at a
- * million, Chinese ones at 万 (10,000). Both ends of a range share the
+ * "1.2万亿", "10–20万亿" in Chinese. Both ends of a range share the
  * larger end's scale.
  */
-export function formatAmount(value: number, language: ValueLanguage, valueMax?: number): string {
-  const largest = Math.max(Math.abs(value), Math.abs(valueMax ?? value));
-  const scale = (language === 'zh' ? chineseScales : englishScales).find((s) => largest >= s.size);
-  const size = scale?.size ?? 1;
-  // Scaled numbers keep the figures an article gives ("3.2553 billion"); small ones the decimals of a measure ("1.48").
-  const one = (n: number) => digits(n / size, language, 4);
-  const number = valueMax !== undefined && valueMax !== value ? `${one(value)}–${one(valueMax)}` : one(value);
-  if (!scale) return number;
-  return language === 'zh' ? `${number}${scale.word}` : `${number} ${scale.word}`;
+export function formatAmount(value: number, language?: ValueLanguage, valueMax?: number): string {
+  return amountOf(value, writerOf(language).writing, valueMax);
 }
 
-const currencySymbols: Readonly<Record<string, string>> = {
-  USD: '$',
-  GBP: '£',
-  EUR: '€',
-  CNY: 'CN¥',
-  JPY: 'JP¥',
-  INR: '₹',
-  KRW: '₩',
-  CAD: 'CA$',
-  AUD: 'A$',
-  HKD: 'HK$',
-};
-const chineseCurrencies: Readonly<Record<string, string>> = {
-  CNY: '元',
-  USD: '美元',
-  EUR: '欧元',
-  GBP: '英镑',
-  JPY: '日元',
-  HKD: '港元',
-  KRW: '韩元',
-  INR: '卢比',
-  CAD: '加元',
-  AUD: '澳元',
-};
-
-const englishNumbers = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
-const englishParts: Readonly<Record<number, readonly [string, string]>> = {
-  2: ['half', 'halves'],
-  3: ['third', 'thirds'],
-  4: ['quarter', 'quarters'],
-  5: ['fifth', 'fifths'],
-  6: ['sixth', 'sixths'],
-  7: ['seventh', 'sevenths'],
-  8: ['eighth', 'eighths'],
-  9: ['ninth', 'ninths'],
-  10: ['tenth', 'tenths'],
-  12: ['twelfth', 'twelfths'],
-};
-const chineseNumbers = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+function amountOf(value: number, writing: ValueWriting, valueMax?: number): string {
+  const largest = Math.max(Math.abs(value), Math.abs(valueMax ?? value));
+  const scale = writing.scales.find((s) => largest >= s.size);
+  const size = scale?.size ?? 1;
+  // Scaled numbers keep the figures an article gives ("3.2553 billion"); small ones the decimals of a measure ("1.48").
+  const one = (n: number) => digits(n / size, writing, 4);
+  const number = valueMax !== undefined && valueMax !== value ? `${one(value)}–${one(valueMax)}` : one(value);
+  if (!scale) return number;
+  return writing.scaleJoined ? `${number}${scale.word}` : `${number} ${scale.word}`;
+}
 
 /** The simple fraction n/d (d ≤ 12) a value between 0 and 1 stands for, if any: 0.333333 → [1, 3]. */
 function simpleFraction(value: number): readonly [number, number] | undefined {
@@ -115,15 +148,19 @@ function simpleFraction(value: number): readonly [number, number] | undefined {
 }
 
 /** "two-thirds (0.67)", "a half (0.5)", "三分之二 (0.67)"; a value that is no simple fraction stays a decimal ("0.42"). */
-function formatFraction(value: number, language: ValueLanguage): string {
-  const decimal = digits(value, language, 2);
+function formatFraction(value: number, writing: ValueWriting): string {
+  const decimal = digits(value, writing, 2);
   const fraction = simpleFraction(value);
-  if (!fraction) return digits(value, language, 4);
+  const names = writing.fractions;
+  if (!fraction || !names) return digits(value, writing, 4);
   const [n, d] = fraction;
-  if (language === 'zh') return `${chineseNumbers[d]}分之${chineseNumbers[n]} (${decimal})`;
-  const part = englishParts[d];
-  if (!part) return decimal;
-  const words = n === 1 ? (d === 2 ? 'a half' : `one-${part[0]}`) : `${englishNumbers[n]}-${part[1]}`;
+  const named = names.named?.get(`${n}/${d}`);
+  if (named) return `${named} (${decimal})`;
+  const part = names.parts?.get(d);
+  const numerator = names.numbers[n];
+  const denominator = names.numbers[d];
+  if ((names.pattern.includes('{part}') && !part) || numerator === undefined || (names.pattern.includes('{d}') && denominator === undefined)) return decimal;
+  const words = fill(names.pattern, { n: numerator, d: denominator ?? '', part: part ? part[n === 1 ? 0 : 1] : '' });
   return `${words} (${decimal})`;
 }
 
@@ -132,60 +169,88 @@ function joinsNumber(unit: string): boolean {
   return /^(?:°|′|″|‰|‱|%)/u.test(unit);
 }
 
-function withUnit(number: string, unit: string | null, language: ValueLanguage): string {
+/** A unit after the number: against it when a mark or, in an unspaced language, a letter of its script ("3.8亿千瓦时"); else after a space. */
+function withUnit(number: string, unit: string | null, writer: Writer): string {
   if (!unit) return number;
-  if (joinsNumber(unit) || (language === 'zh' && han.test(unit[0] ?? ''))) return `${number}${unit}`;
+  if (joinsNumber(unit) || (writer.unspaced && writer.script.test(unit[0] ?? ''))) return `${number}${unit}`;
   return `${number} ${unit}`;
 }
 
+/** Percent marks that are the unit of a percentage in every language. */
+const percentMarks = new Set(['%', '％']);
+/** The units, lower case, of percentages and of percentage points in any registered pack's writing. */
+const percentUnits = fromAllPacks((packs) => ({
+  percent: new Set([...percentMarks, ...packs.flatMap((p) => p.writing?.percentUnits ?? []).map((u) => u.toLowerCase())]),
+  points: new Set(packs.flatMap((p) => p.writing?.percentagePointUnits ?? []).map((u) => u.toLowerCase())),
+}));
+
+function isPercentUnit(unit: string, writing: ValueWriting): boolean {
+  const lower = unit.toLowerCase();
+  return percentUnits().percent.has(lower) || writing.percentUnits.some((u) => u.toLowerCase() === lower);
+}
+
+function isPercentagePointUnit(unit: string, writing: ValueWriting): boolean {
+  const lower = unit.toLowerCase();
+  return percentUnits().points.has(lower) || writing.percentagePointUnits.some((u) => u.toLowerCase() === lower);
+}
+
 /**
- * A claim's normalised value for people, in `language`: "£6.2 billion",
+ * A claim's normalised value for people, in `language` (a pack or a
+ * registered pack's code; by default the first registered pack): "£6.2 billion",
  * "$40 billion", "67%", "6.5–7%", "3 percentage points", "two-thirds
  * (0.67)", "6×", "No. 3", "4.5 GB", "1.48°C"; in Chinese "1.2万亿元",
  * "40亿美元", "3个百分点", "三分之二 (0.67)", "2倍", "第3". "—" when the
  * claim has no value. The qualifier is left out: see `formatClaimValueWithQualifier`.
  */
-export function formatClaimValue(claim: ClaimValue, language: ValueLanguage = 'en'): string {
+export function formatClaimValue(claim: ClaimValue, language?: ValueLanguage): string {
+  return valueOf(claim, writerOf(language));
+}
+
+function valueOf(claim: ClaimValue, writer: Writer): string {
   const { value, valueMax, unit } = claim;
   if (value === null || !Number.isFinite(value)) return '—';
-  const amount = formatAmount(value, language, valueMax);
+  const { writing } = writer;
+  const amount = amountOf(value, writing, valueMax);
   switch (claim.kind) {
     case 'money': {
       if (!unit) return amount;
-      if (language === 'zh') return `${amount}${chineseCurrencies[unit] ?? ` ${unit}`}`;
-      const symbol = currencySymbols[unit];
-      if (!symbol) return `${unit} ${amount}`;
-      return amount.startsWith('-') ? `-${symbol}${amount.slice(1)}` : `${symbol}${amount}`;
+      const name = writing.currencies.get(unit);
+      const nameFirst = writing.money.indexOf('{c}') < writing.money.indexOf('{n}');
+      if (name === undefined) return nameFirst ? `${unit} ${amount}` : `${amount} ${unit}`;
+      return nameFirst && amount.startsWith('-') ? `-${fill(writing.money, { c: name, n: amount.slice(1) })}` : fill(writing.money, { c: name, n: amount });
     }
     case 'percent':
-      if (!unit || /^(?:%|％|per ?cent|percent|百分之)$/iu.test(unit)) return `${amount}%`;
-      if (/^(?:percentage points?|个百分点|pp|points?)$/iu.test(unit)) {
-        if (language === 'zh') return `${amount}个百分点`;
-        return `${amount} percentage point${value === 1 && valueMax === undefined ? '' : 's'}`;
-      }
-      return withUnit(amount, unit, language);
+      if (!unit || isPercentUnit(unit, writing)) return fill(writing.percent, { n: amount });
+      if (isPercentagePointUnit(unit, writing)) return fill(value === 1 && valueMax === undefined ? writing.percentagePoint : writing.percentagePoints, { n: amount });
+      return withUnit(amount, unit, writer);
     case 'fraction':
-      return valueMax === undefined || valueMax === value ? formatFraction(value, language) : withUnit(amount, unit, language);
+      return valueMax === undefined || valueMax === value ? formatFraction(value, writing) : withUnit(amount, unit, writer);
     case 'multiplier':
     case 'change':
-      if (unit) return withUnit(amount, unit, language);
-      return language === 'zh' ? `${amount}倍` : `${amount}×`;
+      if (unit) return withUnit(amount, unit, writer);
+      return fill(writing.multiplier, { n: amount });
     case 'rank':
-      return language === 'zh' ? `第${amount}${unit ?? ''}` : `No. ${amount}${unit ? ` ${unit}` : ''}`;
+      return fill(writing.rank, { n: amount, unit: unit ?? '' });
     default:
-      return withUnit(amount, unit, language);
+      return withUnit(amount, unit, writer);
   }
 }
 
-/** Chinese qualifiers that follow the number ("85亿元左右"); every other one goes before it. */
-const trailingQualifiers = new Set(['左右', '上下', '以上', '以下', '多', '余', '有余', '出头']);
-
-/** The value with its qualifier where the language puts it: "over $40 billion", "about 3,000", "超过85亿元", "85亿元左右". */
-export function formatClaimValueWithQualifier(claim: ClaimValue, language: ValueLanguage = 'en'): string {
-  const value = formatClaimValue(claim, language);
+/**
+ * The value with its qualifier where the language puts it: "over $40 billion", "about 3,000", "超过85亿元", "85亿元左右".
+ * A qualifier in the language's script goes after the value when its writing lists it in `qualifiersAfter`, else before;
+ * in an unspaced language it is written against the value. Any other qualifier goes before, in lower case, after a space.
+ */
+export function formatClaimValueWithQualifier(claim: ClaimValue, language?: ValueLanguage): string {
+  const writer = writerOf(language);
+  const value = valueOf(claim, writer);
   const qualifier = claim.qualifier?.trim();
   if (!qualifier || value === '—') return value;
-  if (language === 'zh' && han.test(qualifier)) return trailingQualifiers.has(qualifier) ? `${value}${qualifier}` : `${qualifier}${value}`;
+  if (writer.script.test(qualifier)) {
+    const after = writer.writing.qualifiersAfter.includes(qualifier);
+    if (writer.unspaced) return after ? `${value}${qualifier}` : `${qualifier}${value}`;
+    if (after) return `${value} ${qualifier.toLowerCase()}`;
+  }
   return `${qualifier.toLowerCase()} ${value}`;
 }
 

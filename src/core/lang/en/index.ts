@@ -1,6 +1,7 @@
 import type { Language } from '../types';
 import { enNumeralGrammar } from './numerals';
 import { enQuantityGrammar } from './quantity';
+import { enWriting } from './writing';
 import {
   currencyCodesBefore, currencySymbols, currencyWords, enCardinals, enChanges, enMultipliers, enNumeralWords,
   enOrdinalDenominators, enScales, enScaleSuffixes, enAmbiguousSuffixes, fractionWords, identifierWords, measureUnits, monthWords, qualifiersBefore, timeWords,
@@ -132,4 +133,5 @@ export const en: Language = {
   },
   numerals: enNumeralGrammar,
   quantities: enQuantityGrammar,
+  writing: enWriting,
 };

@@ -1,6 +1,7 @@
 import type { Language } from '../types';
 import { zhNumeralGrammar } from './numerals';
 import { zhQuantityGrammar } from './quantity';
+import { zhWriting } from './writing';
 import { zhClassifiers, zhCodeWords, zhCurrencies, zhMeasures, zhNumerals, zhQualifiersAfter, zhQualifiersBefore, zhTimeWords } from './words';
 
 /** Reporting verbs: Chinese verbs do not inflect, so each is its only form. */
@@ -68,4 +69,5 @@ export const zh: Language = {
   },
   numerals: zhNumeralGrammar,
   quantities: zhQuantityGrammar,
+  writing: zhWriting,
 };
