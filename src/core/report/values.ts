@@ -10,9 +10,10 @@ import type { Claim } from '../types';
  *
  * A pack without a `writing` has its values written with digits and marks
  * alone: its own decimal and group marks (the first of each), no scale
- * words, "%", the pack's first words of percentage points (else "pp"), "×",
+ * words, "%", "pp" for the percentage points another pack names, "×",
  * "#3", the currency's code before the number ("EUR 2.000.000"), fractions
- * as decimals, and qualifiers before the value.
+ * as decimals, any other unit as the claim gives it, and qualifiers before
+ * the value.
  */
 
 /** The language values are written in: a pack, or the code of a registered one. */
@@ -65,8 +66,6 @@ const neutralWritings = new WeakMap<Language, ValueWriting>();
 function neutralWriting(pack: Language | undefined): ValueWriting {
   const cached = pack && neutralWritings.get(pack);
   if (cached) return cached;
-  const points = pack?.units.percentagePoints[0]?.join(pack.unspaced ? '' : ' ');
-  const pointsForm = points ? `{n}${pack?.unspaced ? '' : ' '}${points}` : '{n} pp';
   const writing: ValueWriting = {
     script: pack ? scriptOf(pack) : 'Latin',
     decimalMark: pack?.numbers.decimalSeparators[0] ?? '.',
@@ -74,8 +73,8 @@ function neutralWriting(pack: Language | undefined): ValueWriting {
     scales: [],
     scaleJoined: false,
     percent: '{n}%',
-    percentagePoint: pointsForm,
-    percentagePoints: pointsForm,
+    percentagePoint: '{n} pp',
+    percentagePoints: '{n} pp',
     percentUnits: [],
     percentagePointUnits: [],
     multiplier: '{n}×',

@@ -3,7 +3,9 @@ import { findClaims } from '../../../src/core/claims/find-claims';
 import { Quantity } from '../../../src/core/claims/quantity';
 import { registerWordClass } from '../../../src/core/claims/tokens';
 import { analyze, parseSettings, registerLanguage } from '../../../src/core/index';
-import type { Language, QuantityGrammar } from '../../../src/core/lang/types';
+import { zh } from '../../../src/core/lang/zh';
+import type { Language, QuantityGrammar, ValueWriting } from '../../../src/core/lang/types';
+import { formatClaimValue, formatClaimValueWithQualifier, languageOfText, type ClaimValue } from '../../../src/core/report';
 import { de } from './de';
 
 /** Claims of a German sentence, read with the German pack alone: text, kind, value, unit. */
@@ -141,5 +143,93 @@ describe('a German pack with a quantity grammar of its own', () => {
     assert.deepEqual(claimsWith(deWithGrammar, 'Es kostet zwölf Millionen Euro.'), [['zwölf Millionen Euro', 'money', 12e6, undefined, 'EUR']]);
     assert.deepEqual(claimsWith(deWithGrammar, 'Die Quote lag bei 3,5 Prozent.'), [['3,5 Prozent', 'percent', 3.5, undefined, null]]);
     assert.deepEqual(claimsWith(deWithGrammar, 'Es waren drei bis fünf Prozent.'), [['drei bis fünf Prozent', 'percent', 3, 5, null]]);
+  });
+});
+
+describe('German values in reports', () => {
+  /** How German writes values: decimal comma, grouping dot, scale and currency words after the number. */
+  const deWriting: ValueWriting = {
+    script: 'Latin',
+    decimalMark: ',',
+    groupMark: '.',
+    scales: [
+      { size: 1e9, word: 'Milliarden' },
+      { size: 1e6, word: 'Millionen' },
+    ],
+    scaleJoined: false,
+    percent: '{n} Prozent',
+    percentagePoint: '{n} Prozentpunkt',
+    percentagePoints: '{n} Prozentpunkte',
+    percentUnits: ['prozent'],
+    percentagePointUnits: ['prozentpunkte', 'prozentpunkt'],
+    multiplier: '{n}-fach',
+    rank: 'Platz {n} {unit}',
+    currencies: new Map([['EUR', 'Euro'], ['USD', 'US-Dollar']]),
+    money: '{n} {c}',
+    qualifiersAfter: [],
+  };
+  const deWithWriting: Language = { ...de, writing: deWriting };
+
+  /** The values of a German sentence's claims, read with the German pack and written with `pack`. */
+  function valuesOf(sentence: string, pack: Language): string[] {
+    return findClaims(sentence, [de]).map((m) => formatClaimValue({ kind: m.kind, value: m.value, valueMax: m.valueMax, unit: m.unit }, pack));
+  }
+
+  function value(kind: ClaimValue['kind'], v: number, unit: string | null = null, extra: Partial<ClaimValue> = {}): ClaimValue {
+    return { kind, value: v, unit, ...extra };
+  }
+
+  it('writes the values it reads in its own words and marks', () => {
+    assert.deepEqual(
+      [
+        ...valuesOf('Die Arbeitslosenquote stieg auf 3,5 Prozent.', deWithWriting),
+        ...valuesOf('Das Projekt kostet zwölf Millionen Euro.', deWithWriting),
+        ...valuesOf('Der Umsatz wuchs um 2,75 Milliarden Euro.', deWithWriting),
+        ...valuesOf('Sie sagte, 1.000 Euro seien zu wenig.', deWithWriting),
+      ],
+      ['3,5 Prozent', '12 Millionen Euro', '2,75 Milliarden Euro', '1.000 Euro'],
+    );
+  });
+
+  it('writes every kind of value by its writing', () => {
+    assert.deepEqual(
+      [
+        formatClaimValue(value('money', 2e6, 'EUR'), deWithWriting),
+        formatClaimValue(value('money', 12, 'CHF'), deWithWriting),
+        formatClaimValue(value('count', 38210), deWithWriting),
+        formatClaimValue(value('percent', 1, 'Prozentpunkte'), deWithWriting),
+        formatClaimValue(value('percent', 2.5, 'Prozentpunkte'), deWithWriting),
+        formatClaimValue(value('multiplier', 3), deWithWriting),
+        formatClaimValue(value('rank', 2), deWithWriting),
+        formatClaimValue(value('fraction', 2 / 3), deWithWriting),
+        formatClaimValueWithQualifier(value('percent', 3.5, null, { qualifier: 'Etwa' }), deWithWriting),
+      ],
+      ['2 Millionen Euro', '12 CHF', '38.210', '1 Prozentpunkt', '2,5 Prozentpunkte', '3-fach', 'Platz 2', '0,6667', 'etwa 3,5 Prozent'],
+    );
+  });
+
+  it('writes the values of a pack without a writing with digits and marks alone, in its own decimal and group marks', () => {
+    assert.equal(de.writing, undefined);
+    assert.deepEqual(
+      [
+        ...valuesOf('Die Arbeitslosenquote stieg auf 3,5 Prozent.', de),
+        ...valuesOf('Das Projekt kostet zwölf Millionen Euro.', de),
+        formatClaimValue(value('percent', 2, 'Prozentpunkte'), de),
+        formatClaimValue(value('percent', 2, 'percentage points'), de),
+        formatClaimValue(value('multiplier', 3), de),
+        formatClaimValue(value('rank', 2), de),
+        formatClaimValue(value('fraction', 2 / 3), de),
+        formatClaimValueWithQualifier(value('count', 1200, null, { qualifier: 'Etwa' }), de),
+      ],
+      ['3,5%', 'EUR 12.000.000', '2 Prozentpunkte', '2 pp', '3×', '#2', '0,6667', 'etwa 1.200'],
+    );
+  });
+
+  it("tells an article's language among the packs given by the script of its letters", () => {
+    const packs = [deWithWriting, zh];
+    assert.equal(languageOfText('Die Arbeitslosenquote stieg auf 3,5 Prozent.', packs), 'de');
+    assert.equal(languageOfText('全国充电桩数量增长了43%，据省能源局统计。', packs), 'zh');
+    assert.equal(languageOfText('', packs), 'de');
+    assert.equal(languageOfText('全国充电桩数量增长了43%。', [de, zh]), 'zh', 'a pack without a writing counts by whether it is spaced');
   });
 });
