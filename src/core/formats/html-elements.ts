@@ -1,4 +1,4 @@
-import { decodeHTMLAttribute } from 'entities';
+import { decodeHTMLAttribute } from './entities';
 
 /**
  * What the HTML reader knows about elements: which ones break prose into
