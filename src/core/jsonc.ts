@@ -5,13 +5,13 @@
  * The package's ES modules are named because its UMD entry hides its modules
  * from bundlers.
  */
-type Jsonc = typeof import('jsonc-parser/lib/esm/main.js');
+type Jsonc = typeof import('./jsonc-parts');
 export type { Node, ParseError } from 'jsonc-parser/lib/esm/main.js';
 
 let loaded: Jsonc | undefined;
 
 function jsonc(): Jsonc {
-  loaded ??= require('jsonc-parser/lib/esm/main.js') as Jsonc;
+  loaded ??= require('./jsonc-parts') as Jsonc;
   return loaded;
 }
 
@@ -19,4 +19,12 @@ export const parseTree: Jsonc['parseTree'] = (...args) => jsonc().parseTree(...a
 export const findNodeAtLocation: Jsonc['findNodeAtLocation'] = (...args) => jsonc().findNodeAtLocation(...args);
 export const getNodeValue: Jsonc['getNodeValue'] = (...args) => jsonc().getNodeValue(...args);
 export const printParseErrorCode: Jsonc['printParseErrorCode'] = (...args) => jsonc().printParseErrorCode(...args);
-export const modify: Jsonc['modify'] = (...args) => jsonc().modify(...args);
+
+type JsoncEdit = typeof import('./jsonc-edit');
+
+let editor: JsoncEdit | undefined;
+
+export const modify: JsoncEdit['modify'] = (...args) => {
+  editor ??= require('./jsonc-edit') as JsoncEdit;
+  return editor.modify(...args);
+};

@@ -4,12 +4,12 @@
  * its decoding tables when loaded, milliseconds that a run over an article
  * with no `&` does not need.
  */
-type Entities = typeof import('entities');
+type Entities = typeof import('./entity-decoders');
 
 let loaded: Entities | undefined;
 
 function entities(): Entities {
-  loaded ??= require('entities') as Entities;
+  loaded ??= require('./entity-decoders') as Entities;
   return loaded;
 }
 

@@ -1,6 +1,6 @@
 import { decodeHTML } from './entities';
 import { flattenDeepNesting } from './html-depth';
-import type { Parser as HtmlParser } from 'htmlparser2';
+import type { Parser as HtmlParser } from './html-parser';
 import type { Problem, Range } from '../types';
 import {
   attribute,
@@ -119,7 +119,7 @@ let parserClass: typeof HtmlParser | undefined;
 
 /** htmlparser2's parser, loaded on the first HTML read: a run over Markdown alone does not load it. */
 function htmlParser(): typeof HtmlParser {
-  parserClass ??= (require('htmlparser2') as typeof import('htmlparser2')).Parser;
+  parserClass ??= (require('./html-parser') as typeof import('./html-parser')).Parser;
   return parserClass;
 }
 
