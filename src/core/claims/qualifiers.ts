@@ -1,7 +1,7 @@
 import { simplified } from '../lang/zh/numerals';
 import { zhQualifiersBefore } from '../lang/zh/words';
 import { qualifiersBefore } from '../lang/en/words';
-import type { Token } from './tokens';
+import { registerWordClass, type Token } from './tokens';
 
 /** Qualifiers by their last word (without a trailing period), longest first. */
 export const qualifiersByLastWord: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
@@ -12,6 +12,9 @@ export const qualifiersByLastWord: ReadonlyMap<string, readonly (readonly string
   }
   return map;
 })();
+
+/** Word class of the last words of qualifiers (see `registerWordClass`). */
+const qualifierEnd = registerWordClass(qualifiersByLastWord.keys());
 
 /** Up to `max` Han characters written together from token `j`. */
 export function hanRun(tokens: readonly Token[], j: number, max: number): string {
@@ -37,7 +40,10 @@ export function qualifierBefore(tokens: readonly Token[], i: number, floor: numb
   // "approx." and "ca.": a period after the word.
   let wordEnd = end;
   if (t.kind === 'sym' && t.text === '.' && tokens[end - 1]?.kind === 'word') wordEnd = end - 1;
-  const candidates = qualifiersByLastWord.get(tokens[wordEnd]?.lower ?? '');
+  // Most words before a number end no qualifier, and their class says so without a look at their text.
+  const w = tokens[wordEnd];
+  if (w.kind !== 'word' || !(w.classes & qualifierEnd)) return null;
+  const candidates = qualifiersByLastWord.get(w.lower);
   if (!candidates) return null;
   for (const words of candidates) {
     const len = words.length;
