@@ -172,6 +172,9 @@ export function analyzeProse(
     return source;
   };
 
+  // Whether the claims so far stand in document order, and where the last one starts.
+  let ordered = true;
+  let lastStart = -1;
   // Claims of the previous table or list, for a "Source:" line under it.
   let lastGroup = -1;
   let groupClaims: number[] = [];
@@ -235,7 +238,10 @@ export function analyzeProse(
         continue;
       }
       groupClaims.push(claims.length);
-      claims.push(buildClaim(text, prose, block, match, sentenceText, sentenceRange, own, ownStatus, suppression, ignorePatterns));
+      const claim = buildClaim(text, prose, block, match, sentenceText, sentenceRange, own, ownStatus, suppression, ignorePatterns);
+      if (claim.range.start < lastStart) ordered = false;
+      lastStart = claim.range.start;
+      claims.push(claim);
     }
   }
 
@@ -253,7 +259,7 @@ export function analyzeProse(
 
   cache?.sweep();
   // Blocks come in document order, so claims almost always do too: sort only when they do not.
-  if (!inOrder(claims)) claims.sort((a, b) => a.range.start - b.range.start);
+  if (!ordered) claims.sort((a, b) => a.range.start - b.range.start);
   ignoreNextClaims(claims, suppression.nextClaim);
   problems.sort((a, b) => a.range.start - b.range.start);
   if (firings) {
@@ -277,11 +283,6 @@ function ignoreNextClaims(claims: Claim[], commentEnds: readonly number[]): void
     }
     if (lo < claims.length && claims[lo].status !== 'ignored') claims[lo] = { ...claims[lo], status: 'ignored' };
   }
-}
-
-function inOrder(claims: readonly Claim[]): boolean {
-  for (let i = 1; i < claims.length; i++) if (claims[i].range.start < claims[i - 1].range.start) return false;
-  return true;
 }
 
 /** Index of the last sentence after the first that is a "Source:" line, or -1. */
