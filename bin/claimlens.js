@@ -2,7 +2,6 @@
 'use strict';
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
-const { spawnSync } = require('node:child_process');
 
 const root = join(__dirname, '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -10,7 +9,8 @@ const cli = join(root, 'dist', 'cli.js');
 // A fresh checkout has no build yet: install the dependencies and build once.
 if (!existsSync(cli) && existsSync(join(root, 'esbuild.mjs'))) {
   process.stderr.write('claimlens: first run in this checkout, installing and building…\n');
-  const setup = spawnSync(process.execPath, [join(root, 'scripts', 'bootstrap.mjs'), '--no-system', '--build'], {
+  // node:child_process is loaded here only: it costs milliseconds that a run of a built checkout does not need.
+  const setup = require('node:child_process').spawnSync(process.execPath, [join(root, 'scripts', 'bootstrap.mjs'), '--no-system', '--build'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

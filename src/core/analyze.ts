@@ -180,6 +180,9 @@ export function analyzeProse(
     return source;
   };
 
+  // Whether the claims so far stand in document order, and where the last one starts.
+  let ordered = true;
+  let lastStart = -1;
   // Claims of the previous table or list, for a "Source:" line under it.
   let lastGroup = -1;
   let groupClaims: number[] = [];
@@ -190,7 +193,7 @@ export function analyzeProse(
     if (groupIsBlockList && groupClaims.length && sourceLines().start.test(block.text)) {
       const found = blockSources(block, prose, bibliography, findAttributions(block.text, settings));
       const added = found.map((f) => addSource(f.source));
-      for (const index of groupClaims) claims[index] = withSources(claims[index], added, strongOnly);
+      for (const index of groupClaims) addSources(claims[index], added, strongOnly);
       continue;
     }
     if (block.group !== lastGroup) {
@@ -243,7 +246,10 @@ export function analyzeProse(
         continue;
       }
       groupClaims.push(claims.length);
-      claims.push(buildClaim(text, prose, block, match, sentenceText, sentenceRange, own, ownStatus, suppression, ignorePatterns));
+      const claim = buildClaim(text, prose, block, match, sentenceText, sentenceRange, own, ownStatus, suppression, ignorePatterns);
+      if (claim.range.start < lastStart) ordered = false;
+      lastStart = claim.range.start;
+      claims.push(claim);
     }
   }
 
@@ -261,7 +267,7 @@ export function analyzeProse(
 
   cache?.sweep();
   // Blocks come in document order, so claims almost always do too: sort only when they do not.
-  if (!inOrder(claims)) claims.sort((a, b) => a.range.start - b.range.start);
+  if (!ordered) claims.sort((a, b) => a.range.start - b.range.start);
   ignoreNextClaims(claims, suppression.nextClaim);
   problems.sort((a, b) => a.range.start - b.range.start);
   if (firings) {
@@ -285,11 +291,6 @@ function ignoreNextClaims(claims: Claim[], commentEnds: readonly number[]): void
     }
     if (lo < claims.length && claims[lo].status !== 'ignored') claims[lo] = { ...claims[lo], status: 'ignored' };
   }
-}
-
-function inOrder(claims: readonly Claim[]): boolean {
-  for (let i = 1; i < claims.length; i++) if (claims[i].range.start < claims[i - 1].range.start) return false;
-  return true;
 }
 
 /** Index of the last sentence after the first that is a "Source:" line, or -1. */
@@ -326,9 +327,12 @@ function lowerBound(values: readonly number[], value: number): number {
   return lo;
 }
 
-function withSources(claim: Claim, extra: readonly Source[], strongOnly: boolean): Claim {
+/** Adds sources to a claim this analysis built (no one else holds it yet): in place, since a spread copies it into a slower shape. */
+function addSources(claim: Claim, extra: readonly Source[], strongOnly: boolean): void {
   const all = [...claim.sources, ...extra];
-  return { ...claim, sources: all, status: claim.status === 'ignored' ? 'ignored' : statusOf(all, strongOnly) };
+  const c = claim as { -readonly [K in keyof Claim]: Claim[K] };
+  c.sources = all;
+  if (c.status !== 'ignored') c.status = statusOf(all, strongOnly);
 }
 
 /** Cited by a link, note or citation; attributed by a name (and, when `strongOnly`, by a link on a name); else uncited. */

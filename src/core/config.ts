@@ -3,14 +3,7 @@
  * trailing commas, as `tsconfig.json` allows) and `.claimlensrc.yaml` /
  * `.claimlensrc.yml`. Pure: the caller reads the file and passes its text.
  */
-import {
-  findNodeAtLocation,
-  getNodeValue,
-  parseTree,
-  printParseErrorCode,
-  type Node as JsonNode,
-  type ParseError,
-} from 'jsonc-parser/lib/esm/main.js'; // the package's UMD entry hides its modules from bundlers
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from './jsonc';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { jsonTooDeepAt, maxNesting, yamlTooDeepAt } from './nesting';
 import { LineIndex } from './lines';

@@ -48,6 +48,36 @@ describe('weak links: pages about a name', () => {
   ];
   for (const [url, expected] of table) it(`${url} → ${expected}`, () => assert.equal(isTopicPage(url), expected));
 
+  // Plain http(s) addresses are taken apart by hand; the answer must be the URL parser's.
+  it('reads plain addresses as the URL parser does', () => {
+    const byParser = (url: string): boolean => {
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        return false;
+      }
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+      const host = parsed.hostname.replace(/^www\./u, '');
+      const segments = parsed.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s).toLowerCase());
+      if (!segments.length) return !parsed.search;
+      if (/(?:^|\.)wikipedia\.org$/u.test(host)) return segments[0] === 'wiki' && segments.length === 2;
+      if (/(?:^|\.)(?:twitter\.com|linkedin\.com)$/u.test(host)) return segments.length <= 2 && !segments.includes('status');
+      return segments.length === 2 && (segments[0] === 'topic' || segments[0] === 'tag');
+    };
+    const urls = [
+      'HTTPS://WWW.Yahoo.COM/', 'https://yahoo.com?', 'https://yahoo.com/?#top', 'https://yahoo.com/?q', 'https://yahoo.com#top',
+      'https://yahoo.com/./', 'https://yahoo.com/topic/../', 'https://news.example/topic/./yahoo', 'https://news.example/topic/yahoo/..',
+      'https://news.example/TOPIC/Yahoo', 'https://news.example//topic//yahoo//', 'https://news.example/topic/ya%68oo',
+      'https://news.example:443/topic/yahoo', 'https://user@news.example/topic/yahoo', 'https://news.example\\topic\\yahoo',
+      'https://1.2.3.4/', 'https://1.2.3.999/', 'https://xn--nxasmq6b.example/', 'https://xn--a.example/', 'https://example.com./',
+      'https:news.example/topic/yahoo', 'https:/news.example/topic/yahoo', ' https://yahoo.com/', 'https://yahoo.com/?\u0001',
+      'https://yahoo.com/?\t', 'https://en.wikipedia.org/wiki/Tim_Cook', 'https://twitter.com/nasa/status/1',
+      "https://news.example/topic/o'brien", 'https://news.example/topic/a;b=c', 'https://news.example/topic/yahoo?x=1#y',
+    ];
+    for (const url of urls) assert.equal(isTopicPage(url), byParser(url), url);
+  });
+
   it('needs both: a name on a topic page', () => {
     assert.equal(isWeakLink('Yahoo', 'https://news.example/topic/yahoo'), true);
     assert.equal(isWeakLink('the deal filing', 'https://news.example/topic/yahoo'), false);

@@ -220,7 +220,7 @@ const notLanguageByReason: Record<string, readonly string[]> = {
   "Claim Lens's own names: comment directives, settings and their values, file names and extensions, CSV columns, statuses, language codes": [
     'src/core/suppression.ts#directive', 'src/core/settings-schema.ts#scope', 'src/core/settings-schema.ts#report', 'src/core/settings-schema.ts#linkSources',
     'src/core/settings-schema.ts#arrayFields', 'src/core/config.ts#configFileNames', 'src/core/index.ts#contentFormatExtensions', 'src/core/report/csv.ts#header',
-    'src/core/report/csv.ts#rows', 'src/core/report/source-says.ts#sourceSaysOrder', 'src/core/figures.ts#findFigures', 'src/core/settings.ts#reportableStatuses',
+    'src/core/report/csv.ts#csvHead', 'src/core/report/source-says.ts#sourceSaysOrder', 'src/core/figures.ts#findFigures', 'src/core/settings.ts#reportableStatuses',
     'src/core/settings.ts#report',
   ],
 };

@@ -8,7 +8,7 @@
  * and gives each one's offset. CSL-YAML is read with `yaml`, whose document
  * model gives node ranges for positions and reports errors with offsets.
  */
-import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from '../jsonc';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../lines';
 import { jsonTooDeepAt, maxNesting, yamlTooDeepAt } from '../nesting';

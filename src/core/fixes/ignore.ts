@@ -1,5 +1,5 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { modify as modifyJson, parseTree as parseJsonTree, type ParseError } from 'jsonc-parser/lib/esm/main.js'; // the package's UMD entry hides its modules from bundlers
+import { modify as modifyJson, parseTree as parseJsonTree, type ParseError } from '../jsonc';
 import { Document, isSeq, parseDocument } from 'yaml';
 import { configSyntaxOf } from '../config';
 import { parseMarkdownTree } from '../formats/markdown';

@@ -1,4 +1,4 @@
-import { decodeHTMLAttribute } from 'entities';
+import { decodeHTMLAttribute } from './entities';
 import { referenceHeadingWords } from './reference-headings';
 
 /**

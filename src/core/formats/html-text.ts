@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities';
+import { decodeHTML } from './entities';
 import type { Range } from '../types';
 import { ProseBuilder, type BlockKind, type InlineMark, type ProseBlock } from './prose';
 import { parseNumberList } from './markdown-citations';

@@ -1,6 +1,6 @@
-import { decodeHTML } from 'entities';
+import { decodeHTML } from './entities';
 import { flattenDeepNesting } from './html-depth';
-import { Parser } from 'htmlparser2';
+import type { Parser as HtmlParser } from './html-parser';
 import type { Problem, Range } from '../types';
 import {
   attribute,
@@ -115,6 +115,14 @@ class Column {
   }
 }
 
+let parserClass: typeof HtmlParser | undefined;
+
+/** htmlparser2's parser, loaded on the first HTML read: a run over Markdown alone does not load it. */
+function htmlParser(): typeof HtmlParser {
+  parserClass ??= (require('./html-parser') as typeof import('./html-parser')).Parser;
+  return parserClass;
+}
+
 /** Tokenizes `text` (never throws) and finds note markers, definitions and reference lists. */
 export function tokenizeHtml(text: string): HtmlTokens {
   let capacity = Math.max(64, text.length >> 4);
@@ -179,7 +187,7 @@ export function tokenizeHtml(text: string): HtmlTokens {
     return i;
   };
 
-  const parser = new Parser(
+  const parser = new (htmlParser())(
     {
       onopentag(tag, attrs) {
         let n = nameIds.get(tag);

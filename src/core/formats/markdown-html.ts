@@ -1,4 +1,4 @@
-import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import { decodeHTML, decodeHTMLAttribute } from './entities';
 
 /**
  * A small scanner for the raw HTML (and MDX JSX) that stands inside

@@ -87,9 +87,11 @@ class MarkdownReader {
   }
 
   read(tree: Tree): ProseDocument {
-    this.collectDefinitions(tree);
+    // The document's blocks, walked once for both passes: in a long article the walk costs more than either pass.
+    const top = childrenOf(tree.topNode);
+    this.collectDefinitions(top);
     for (const node of this.footnoteNodes) this.readFootnote(node);
-    this.readBlocks(tree.topNode, topLevel, true);
+    this.readBlocks(top, topLevel, true);
     const frontMatter = frontMatterEnd(this.text);
     this.problems.sort((a, b) => a.range.start - b.range.start);
     return {
@@ -101,28 +103,25 @@ class MarkdownReader {
     };
   }
 
-  /** First pass: link reference definitions and footnote definitions, wherever they stand. */
-  private collectDefinitions(tree: Tree): void {
-    tree.iterate({
-      enter: (n) => {
-        switch (n.name) {
-          case 'Document':
-          case 'Blockquote':
-          case 'BulletList':
-          case 'OrderedList':
-          case 'ListItem':
-            return true;
-          case 'LinkReference':
-            this.linkReference(n.node);
-            return false;
-          case nodeNames.footnoteDefinition:
-            this.footnoteDefinition(n.node);
-            return true;
-          default:
-            return false;
-        }
-      },
-    });
+  /** First pass: link reference definitions and footnote definitions, wherever they stand among `nodes` and inside them. */
+  private collectDefinitions(nodes: readonly SyntaxNode[]): void {
+    for (const n of nodes) {
+      switch (n.name) {
+        case 'Blockquote':
+        case 'BulletList':
+        case 'OrderedList':
+        case 'ListItem':
+          this.collectDefinitions(childrenOf(n));
+          break;
+        case 'LinkReference':
+          this.linkReference(n);
+          break;
+        case nodeNames.footnoteDefinition:
+          this.footnoteDefinition(n);
+          this.collectDefinitions(childrenOf(n));
+          break;
+      }
+    }
   }
 
   private linkReference(node: SyntaxNode): void {
@@ -193,9 +192,9 @@ class MarkdownReader {
     return { label, text: block?.text ?? '', urls, raw: { start, end } };
   }
 
-  /** Second pass: the prose blocks. */
-  private readBlocks(container: SyntaxNode, where: Container, top: boolean): void {
-    for (const c of childrenOf(container)) {
+  /** Second pass: the prose blocks among `nodes`, the children of one container. */
+  private readBlocks(nodes: readonly SyntaxNode[], where: Container, top: boolean): void {
+    for (const c of nodes) {
       const name = c.name;
       if (top && this.referenceLevel && !isHeading(name)) {
         this.referenceEntries(c);
@@ -217,14 +216,14 @@ class MarkdownReader {
           this.heading(c, top);
           break;
         case 'Blockquote':
-          this.readBlocks(c, where.kind === 'list-item' ? where : { kind: 'blockquote' }, false);
+          this.readBlocks(childrenOf(c), where.kind === 'list-item' ? where : { kind: 'blockquote' }, false);
           break;
         case 'BulletList':
         case 'OrderedList':
-          this.readBlocks(c, where.kind === 'list-item' ? where : { kind: 'list-item', group: this.nextGroup++ }, false);
+          this.readBlocks(childrenOf(c), where.kind === 'list-item' ? where : { kind: 'list-item', group: this.nextGroup++ }, false);
           break;
         case 'ListItem':
-          this.readBlocks(c, where, false);
+          this.readBlocks(childrenOf(c), where, false);
           break;
         case 'Table':
           this.table(c);

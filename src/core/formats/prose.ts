@@ -116,8 +116,9 @@ export class OffsetMap {
   private firstVerbatim = false;
   private runs = 0;
   // Runs after the first, four numbers each: proseStart, rawStart, rawEnd, verbatim (1 or 0).
-  // A growing array while the block is built; an exact-size Int32Array once it is sealed.
-  private rest: number[] | Int32Array | null = null;
+  // A growing array while the block is built; an exact-size copy once it is sealed (a typed array
+  // of a few runs costs more to make than a copy, and one past 64 bytes is held outside the heap).
+  private rest: number[] | null = null;
   private sealed = false;
   private length = 0;
 
@@ -127,16 +128,14 @@ export class OffsetMap {
     this.sealed = true;
     const rest = this.rest;
     if (!rest) return;
-    const packed = new Int32Array(rest.length);
-    for (let i = 0; i < rest.length; i++) packed[i] = rest[i];
-    this.rest = packed;
+    this.rest = rest.slice();
   }
 
   /** Appends prose copied unchanged from raw `[rawStart, rawStart + length)`. */
   appendVerbatim(rawStart: number, length: number): void {
     if (length <= 0) return;
     if (this.sealed) throw new Error('OffsetMap: appended to after seal()');
-    const rest = this.rest as number[] | null;
+    const rest = this.rest;
     if (this.runs === 1 && this.firstVerbatim && this.firstRawEnd === rawStart) {
       this.firstRawEnd = rawStart + length;
     } else if (rest && rest[rest.length - 1] === 1 && rest[rest.length - 2] === rawStart) {
@@ -162,7 +161,7 @@ export class OffsetMap {
       this.firstVerbatim = verbatim;
       return;
     }
-    const rest = (this.rest ??= []) as number[];
+    const rest = (this.rest ??= []);
     rest.push(this.length, rawStart, rawEnd, verbatim ? 1 : 0);
   }
 
@@ -206,7 +205,7 @@ export class OffsetMap {
   }
 
   /** The index in `rest` of the run holding prose offset `i`, or -1 for the first run. */
-  private run(rest: number[] | Int32Array, i: number): number {
+  private run(rest: readonly number[], i: number): number {
     let lo = -1;
     let hi = (rest.length >> 2) - 1;
     while (lo < hi) {

@@ -1,4 +1,4 @@
-import { parseTree, type Node as JsonNode } from 'jsonc-parser/lib/esm/main.js';
+import { parseTree, type Node as JsonNode } from '../jsonc';
 import type { Range } from '../types';
 import { decodeJsonString, decodeXmlContent, embeddedSuppression, fieldAt, htmlRangeOf, lastGroupOf, remapProse, type EmbeddedHtml } from './embedded';
 import { readHtml } from './html';

@@ -37,16 +37,11 @@ const profileHosts = /(?:^|\.)(?:twitter\.com|x\.com|facebook\.com|instagram\.co
 export function isTopicPage(url: string): boolean {
   // A relative link ("/about", "#fn1", "report.pdf") has no scheme: `new URL` would throw.
   if (!url.includes(':')) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
-  const host = parsed.hostname.toLowerCase().replace(/^www\./u, '');
-  const segments = parsed.pathname.split('/').filter(Boolean).map((s) => decodeSegment(s).toLowerCase());
-  if (!segments.length) return !parsed.search;
+  const parts = plainParts(url) ?? parsedParts(url);
+  if (!parts) return false;
+  const { segments } = parts;
+  const host = parts.host.replace(/^www\./u, '');
+  if (!segments.length) return !parts.search;
   if (/(?:^|\.)wikipedia\.org$/u.test(host)) return segments[0] === 'wiki' && segments.length === 2;
   if (profileHosts.test(host)) return segments.length <= 2 && !segments.some((s) => postSegments.has(s));
   // A topic word, then one name (and perhaps a page number): /topic/yahoo, /en/people/tim-cook/, /tag/ai/page/2.
@@ -56,6 +51,49 @@ export function isTopicPage(url: string): boolean {
     if (rest.length === 1 || (rest.length === 3 && rest[1] === 'page' && /^\d+$/u.test(rest[2]))) return true;
   }
   return false;
+}
+
+/** What `isTopicPage` asks of an address: its lower-case host and path segments, and whether it has a query. */
+interface AddressParts {
+  readonly host: string;
+  readonly segments: readonly string[];
+  readonly search: boolean;
+}
+
+/**
+ * An http(s) address that the URL parser would leave as it is: a host of
+ * ASCII labels ending in a letter label (not an IPv4 address, no punycode),
+ * no user, port, white space, control character, percent escape, backslash
+ * or dot segment.
+ */
+const plainAddress = /^[hH][tT][tT][pP][sS]?:\/\/((?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*)((?:\/[A-Za-z0-9_.~!$&'()*+,;=:@-]*)*)(?:\?([^#\s\x00-\x1f]*))?(?:#[^\s\x00-\x1f]*)?$/u;
+
+/** The parts of a plain address (see `plainAddress`), read without `new URL`, which costs more than the rest of the check; undefined for any other. */
+function plainParts(url: string): AddressParts | undefined {
+  const m = plainAddress.exec(url);
+  if (!m || m[1].includes('xn--')) return undefined;
+  const segments: string[] = [];
+  for (const s of m[2].split('/')) {
+    if (s === '.' || s === '..') return undefined;
+    if (s) segments.push(s.toLowerCase());
+  }
+  return { host: m[1].toLowerCase(), segments, search: m[3] !== undefined && m[3] !== '' };
+}
+
+/** The parts of any address by the URL parser; undefined when it is not an http(s) address. */
+function parsedParts(url: string): AddressParts | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  return {
+    host: parsed.hostname.toLowerCase(),
+    segments: parsed.pathname.split('/').filter(Boolean).map((s) => decodeSegment(s).toLowerCase()),
+    search: parsed.search !== '',
+  };
 }
 
 function decodeSegment(segment: string): string {

@@ -315,9 +315,14 @@ function readShare(tokens: readonly Token[], i: number, reading: NumeralReading)
   return { last: end, value: percent + extra, kind: 'percent', unit: c === discount ? 'of the price' : undefined, scaled: false, words: true };
 }
 
+/** The words of a share written before its number, with the factor that makes it a percent. */
+const sharesBefore = [[percentBefore, 1], [perMille, 0.1], [perTenThousand, 0.01]] as const;
+
 /** 百分之六十, 百分之 一百二十点五, 千分之二 (per mille), 万分之三: a share written before its number, as percent. */
 function readPercentBefore(tokens: readonly Token[], i: number): NumeralReading | null {
-  for (const [word, factor] of [[percentBefore, 1], [perMille, 0.1], [perTenThousand, 0.01]] as const) {
+  // Each starts with a Han character: a number in digits starts none (most numbers the grammar is asked about).
+  if (tokens[i]?.kind !== 'han') return null;
+  for (const [word, factor] of sharesBefore) {
     const of = spelled(tokens, i, word);
     if (of < 0) continue;
     const n = step(tokens, of);
