@@ -27,6 +27,9 @@ function qualifierDataOf(packs: readonly Language[]): QualifierData {
     }
     for (const [variant, standard] of pack.numbers.variants ?? []) if (!variants.has(variant)) variants.set(variant, standard);
   }
+  // The longest qualifier that ends at the number wins, whatever order a pack lists them in.
+  for (const list of byLastWord.values()) list.sort((a, b) => b.length - a.length);
+  runs.sort((a, b) => b.length - a.length);
   return { byLastWord, runs, variants };
 }
 
@@ -105,8 +108,10 @@ function afterQualifiersOf(languages: readonly string[]): AfterQualifiers {
   let after = afterByList.get(languages);
   if (!after) {
     const packs = languagesOf(languages);
-    const runs = packs.filter((p) => p.unspaced).flatMap((p) => p.qualifiers.after.map((words) => words.join('')));
-    after = { phrases: packs.filter((p) => !p.unspaced).flatMap((p) => p.qualifiers.after), runs, longest: Math.max(0, ...runs.map((r) => r.length)) };
+    // Longest first, whatever order the packs list them in: a phrase before a shorter one it starts with.
+    const runs = packs.filter((p) => p.unspaced).flatMap((p) => p.qualifiers.after.map((words) => words.join(''))).sort((a, b) => b.length - a.length);
+    const phrases = packs.filter((p) => !p.unspaced).flatMap((p) => p.qualifiers.after).sort((a, b) => b.length - a.length);
+    after = { phrases, runs, longest: Math.max(0, ...runs.map((r) => r.length)) };
     afterByList.set(languages, after);
   }
   return after;
