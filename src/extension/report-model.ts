@@ -255,7 +255,7 @@ export function buildWorkspaceReportFromJson(
   const rows = files.map(({ uri, report, sourceSays }): WorkspaceReportRow => ({
     uri,
     path: report.path,
-    totals: totalsOfClaims(report.claims),
+    totals: summarize([{ analysis: report }]),
     problems: report.problems.length,
     ...(sourceSays ? { sourceSays } : {}),
   }));
@@ -288,13 +288,6 @@ export function workspaceReportOf(
   const totals = addTotals(files.map((file) => file.totals));
   const verified = rows.filter((row) => row.sourceSays).length;
   return { kind: 'workspace', files: rows, folders, totals, coverage: coveragePercent(totals.coverage), found, skipped, cancelled, verified };
-}
-
-/** The totals of one file from its claims' statuses. */
-function totalsOfClaims(claims: readonly { readonly status: ClaimStatus }[]): Totals {
-  const counts = { cited: 0, attributed: 0, uncited: 0, ignored: 0 };
-  for (const claim of claims) counts[claim.status]++;
-  return addTotals([{ files: 1, claims: claims.length, ...counts, coverage: 0 }]);
 }
 
 /**

@@ -16,7 +16,7 @@ export interface Totals {
 }
 
 /** Counts claims by status over `files` and works out the coverage (see `Totals.coverage`). */
-export function summarize(files: readonly { readonly analysis: Analysis }[]): Totals {
+export function summarize(files: readonly { readonly analysis: { readonly claims: readonly Pick<Analysis['claims'][number], 'status'>[] } }[]): Totals {
   const counts = { cited: 0, attributed: 0, uncited: 0, ignored: 0 };
   let claims = 0;
   for (const file of files) {
