@@ -7,7 +7,8 @@ import { findAttributions, type Attribution } from './sources/attribution';
 import { isWeakLink } from './sources/weak-links';
 import { TokenPool } from './claims/tokens';
 import type { RuleFiring as ProseFiring } from './claims/rules/types';
-import { fromAllPacks, type Language } from './lang';
+import { fromAllPacks } from './lang';
+import { nextNumberWord } from './number-words';
 import { wordGroup } from './lang/patterns';
 import { isPageCount, pageCountRule } from './claims/rules/exclude/page-furniture';
 import { findDirectives, type Suppression } from './suppression';
@@ -69,42 +70,6 @@ export class BlockCache {
     this.previous = this.current;
     this.current = new Map();
   }
-}
-
-/**
- * Claims need a digit, a Chinese numeral (the sentence splitter notes which
- * sentences hold one) or a number word: sentences with none are not
- * tokenized at all, which is most of the cost of prose.
- */
-const numberWordTrigger = fromAllPacks(numberWordPattern);
-
-/** The words of every spaced pack that can start or make a quantity without a digit, as one pattern (global: see `nextNumberWord`). */
-function numberWordPattern(packs: readonly Language[]): RegExp {
-  const words: string[] = [];
-  const suffixes: string[] = [];
-  for (const pack of packs) {
-    if (pack.unspaced) continue;
-    const n = pack.numbers;
-    for (const map of [n.cardinals, n.scales, n.denominators, n.fractions, n.multipliers, n.changes]) for (const w of map.keys()) if (w.length > 2) words.push(w);
-    suffixes.push(...n.multiplierSuffixes);
-  }
-  const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const escaped = [...new Set(words)].sort((a, b) => b.length - a.length).map(escape);
-  const ends = [...new Set(suffixes)].map(escape);
-  // ASCII words take \b, four times faster than a Unicode letter test on every sentence without a digit.
-  const ascii = [...escaped, ...ends].every((w) => /^[\x20-\x7e]*$/u.test(w));
-  const tail = ends.length ? `|(?:${ends.join('|')})` : '';
-  return ascii
-    ? new RegExp(`\\b(?:${escaped.join('|')})s?\\b${tail ? `${tail}\\b` : ''}`, 'gi')
-    : new RegExp(`(?<!\\p{L})(?:${escaped.join('|')})s?(?!\\p{L})${tail ? `${tail}(?!\\p{L})` : ''}`, 'giu');
-}
-
-/** The offset of the first number word at or after `from` in `text`, or Infinity. */
-function nextNumberWord(text: string, from: number): number {
-  const pattern = numberWordTrigger();
-  pattern.lastIndex = from;
-  const m = pattern.exec(text);
-  return m ? m.index : Infinity;
 }
 
 /** Token objects shared by every sentence of every block: none outlives the sentence it was made for. */

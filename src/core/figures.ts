@@ -1,7 +1,6 @@
 import { findClaims } from './claims/find-claims';
 import { tokenize } from './claims/tokens';
-import { fromAllPacks } from './lang';
-import { wordGroup } from './lang/patterns';
+import { nextNumberWord } from './number-words';
 import { splitSentences } from './sentences';
 import type { ClaimKind } from './types';
 
@@ -33,8 +32,13 @@ export interface Figure {
  */
 export function findFigures(text: string, languages: readonly string[] = ['en', 'zh']): Figure[] {
   const figures: Figure[] = [];
+  // The next number word found so far: each stretch of the text is searched once, however many sentences it holds.
+  let wordAt = -1;
   for (const sentence of splitSentences(text)) {
-    if (!sentence.numeric && !numberWords().test(text.slice(sentence.start, sentence.end))) continue;
+    if (!sentence.numeric) {
+      if (wordAt < sentence.start) wordAt = nextNumberWord(text, sentence.start);
+      if (wordAt >= sentence.end) continue;
+    }
     for (const match of findClaims(text, languages, tokenize(text, sentence.start, sentence.end))) {
       figures.push({
         start: match.start,
@@ -52,16 +56,3 @@ export function findFigures(text: string, languages: readonly string[] = ['en', 
   }
   return figures;
 }
-
-/**
- * A number word of a spaced language's pack (cardinals, scales, fractions,
- * multipliers, changes by a factor, and the suffixes of "threefold"): sentences
- * with no digit are read only when they hold one. Han numerals count as digits
- * (`Sentence.numeric`).
- */
-const numberWords = fromAllPacks((packs) => {
-  const numbers = packs.filter((p) => !p.unspaced).map((p) => p.numbers);
-  const words = numbers.flatMap((n) => [n.cardinals, n.scales, n.fractions, n.denominators, n.multipliers, n.changes].flatMap((m) => [...m.keys()]));
-  const suffixes = numbers.flatMap((n) => n.multiplierSuffixes);
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${wordGroup(words)}(?![\\p{L}\\p{N}_])|${wordGroup(suffixes)}(?![\\p{L}\\p{N}_])`, 'iu');
-});
