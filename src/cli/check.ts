@@ -2,7 +2,6 @@ import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   explainFile,
-  findingsOf,
   formatRuleStats,
   ruleStats,
   summarize,
@@ -14,10 +13,9 @@ import {
   toSarif,
   csvHead,
   markdownHead,
-  findingLine,
   type Totals,
 } from '../core';
-import { analyseFiles, timingsLine, type RenderFormat } from '../workspace';
+import { analyseFiles, renderFile, timingsLine, type RenderFormat } from '../workspace';
 
 export { findingLine } from '../core';
 import type { CheckOptions } from './args';
@@ -111,16 +109,11 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
       io.stdout.write(toMarkdown(files));
       break;
     case 'text': {
-      const styles = stylesFor(io.stdout, io.env, options.color);
-      const lines: string[] = [];
-      for (const file of files) {
-        for (const finding of findingsOf(file)) {
-          if (options.quiet && finding.severity === 'info') continue;
-          lines.push(findingLine(file.path, finding, styles));
-        }
-      }
-      if (!options.quiet) lines.push(styles.bold(summaryLine(totals, skipped.length + leftOut.length)));
-      if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
+      const color = colorsOn(io.stdout, io.env, options.color);
+      let text = '';
+      for (const file of files) text += renderFile(file, { kind: 'text', quiet: options.quiet, color });
+      if (!options.quiet) text += `${(color ? ansiStyles : plainStyles).bold(summaryLine(totals, skipped.length + leftOut.length))}\n`;
+      if (text) io.stdout.write(text);
       break;
     }
   }
